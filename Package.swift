@@ -1,0 +1,45 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "Gazette",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "gazette", targets: ["gazette"]),
+        .executable(name: "gazette-bench", targets: ["gazette-bench"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // Pure: articles, formats, the store, indexes and the query language. Foundation only.
+        .target(name: "GazetteCore"),
+        // Pure: state, actions, reducer, key map, layout and views rendering into a Canvas.
+        .target(name: "GazetteUI", dependencies: ["GazetteCore"]),
+        // The only code that imports ncurses.
+        .systemLibrary(
+            name: "CNcursesw",
+            pkgConfig: "ncursesw",
+            providers: [.apt(["libncursesw5-dev"])]
+        ),
+        .target(name: "GazetteTerminal", dependencies: ["GazetteUI", "CNcursesw"]),
+        .executableTarget(
+            name: "gazette",
+            dependencies: [
+                "GazetteCore", "GazetteUI", "GazetteTerminal",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "gazette-bench",
+            dependencies: [
+                "GazetteCore", "GazetteUI",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "GazetteCoreTests", dependencies: ["GazetteCore"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "GazetteUITests", dependencies: ["GazetteUI", "GazetteCore"]),
+        .testTarget(name: "GazetteEndToEndTests", dependencies: ["GazetteCore"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

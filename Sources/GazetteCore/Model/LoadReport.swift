@@ -1,0 +1,44 @@
+/// A problem found while loading: reported as `path:line: reason`, never fatal to the rest.
+public struct LoadWarning: Sendable, Hashable, CustomStringConvertible {
+    public var location: SourceLocation
+    public var reason: String
+
+    public init(location: SourceLocation, reason: String) {
+        self.location = location
+        self.reason = reason
+    }
+
+    public init(path: String, line: Int, reason: String) {
+        self.init(location: SourceLocation(path: path, line: line), reason: reason)
+    }
+
+    public var description: String { "\(location): \(reason)" }
+}
+
+/// The same article found a second time; the first one found is kept.
+public struct DuplicateArticle: Sendable, Hashable {
+    public var id: ArticleID
+    public var title: String
+    public var kept: SourceLocation
+    public var dropped: SourceLocation
+
+    public init(id: ArticleID, title: String, kept: SourceLocation, dropped: SourceLocation) {
+        self.id = id
+        self.title = title
+        self.kept = kept
+        self.dropped = dropped
+    }
+}
+
+/// What loading the data directories found.
+public struct LoadReport: Sendable {
+    public var directories: [String] = []
+    public var filesRead: Int = 0
+    public var filesSkipped: Int = 0
+    public var articles: Int = 0
+    public var bytesRead: Int = 0
+    public var duplicates: [DuplicateArticle] = []
+    public var warnings: [LoadWarning] = []
+
+    public init() {}
+}
