@@ -30,15 +30,20 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // The benchmark harness's logic: corpus generator and measurements.
+        .target(name: "GazetteBenchKit", dependencies: ["GazetteCore", "GazetteUI"]),
         .executableTarget(
             name: "gazette-bench",
             dependencies: [
-                "GazetteCore", "GazetteUI",
+                "GazetteBenchKit", "GazetteCore", "GazetteUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "GazetteCoreTests", dependencies: ["GazetteCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "GazetteUITests", dependencies: ["GazetteUI", "GazetteCore"]),
+        .testTarget(name: "GazetteTerminalTests", dependencies: ["GazetteTerminal", "GazetteUI", "CNcursesw"]),
+        .testTarget(name: "GazetteBenchKitTests", dependencies: ["GazetteBenchKit", "GazetteCore"]),
+        // Runs the built binaries (CLI and, under tmux, the terminal UI).
         .testTarget(name: "GazetteEndToEndTests", dependencies: ["GazetteCore"]),
     ],
     swiftLanguageModes: [.v6]

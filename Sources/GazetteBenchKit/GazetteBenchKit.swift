@@ -1,0 +1,1 @@
+// The corpus generator and measurements live here.
