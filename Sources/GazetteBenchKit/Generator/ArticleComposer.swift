@@ -140,7 +140,7 @@ public struct ArticleComposer: Sendable {
                 let word = lexicon.words[lexicon.sample(&random)]
                 out += position == 0 ? word.capitalized : word.text
             }
-            if position + 1 < count && random.percent(7) { out.append(UInt8(ascii: ",")) }
+            if position >= leadIn && position + 1 < count && random.percent(7) { out.append(UInt8(ascii: ",")) }
             if out.count - start >= budget { break }
         }
         if quoteAt >= 0 { out += Self.closeQuote }

@@ -70,7 +70,7 @@ public struct CorpusGenerator: Sendable {
             case .dump: renderer.appendDumpPost(article, to: &out)
             }
         }
-        if layout.format == .dump && SplitMix64.mix(layout.seed, Stream.layout, UInt64(~file)) % 10 == 0 {
+        if layout.format == .dump && SplitMix64.mix(layout.seed, Stream.fileEnding, UInt64(file)) % 10 == 0 {
             // Like the seed, some dumps end without a final newline.
             while out.last == 0x0A { out.removeLast() }
         }

@@ -91,4 +91,5 @@ enum Stream {
     static let article: UInt64 = 5
     static let duplicate: UInt64 = 6
     static let layout: UInt64 = 7
+    static let fileEnding: UInt64 = 8
 }
