@@ -126,7 +126,7 @@ public struct ArticleComposer: Sendable {
             return
         }
         let count = random.int(in: 6...28)
-        let quoteAt = random.percent(4) ? random.int(in: 1...(count - 3)) : -1
+        let quoteAt = leadIn == 0 && random.percent(4) ? random.int(in: 1...(count - 3)) : -1
         for position in 0..<count {
             if position > 0 { out.append(0x20) }
             if position == quoteAt { out += Self.openQuote }
