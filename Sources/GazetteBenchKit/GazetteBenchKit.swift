@@ -1,1 +1,0 @@
-// The corpus generator and measurements live here.

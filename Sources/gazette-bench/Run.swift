@@ -1,0 +1,39 @@
+import ArgumentParser
+import Foundation
+import GazetteBenchKit
+
+/// `gazette-bench run`: measures the suite on a corpus and prints the table (or JSON).
+struct Run: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Measure Gazette on a corpus: medians over repeated trials, as ratios to the I/O baseline.")
+
+    @Argument(help: "Corpus directory (for example one written by `generate`).")
+    var directory: String
+
+    @Option(help: "Timed trials per figure.")
+    var repetitions: Int = 5
+
+    @Flag(help: "Print JSON instead of the table.")
+    var json = false
+
+    func validate() throws {
+        guard repetitions > 0 else { throw ValidationError("--repetitions must be positive") }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue
+        else { throw ValidationError("\(directory) is not a directory") }
+    }
+
+    func run() throws {
+        let report = try BenchSuite.standard().run(
+            roots: [directory], articles: generatedSummary()?.articles, repetitions: repetitions)
+        print(json ? try report.json() : report.table(), terminator: "")
+    }
+
+    /// The generator's summary, when the corpus came from `generate`.
+    private func generatedSummary() -> CorpusSummary? {
+        guard let data = FileManager.default.contents(atPath: directory + "/" + CorpusSummary.fileName) else {
+            return nil
+        }
+        return try? JSONDecoder().decode(CorpusSummary.self, from: data)
+    }
+}

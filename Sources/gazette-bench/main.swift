@@ -1,1 +1,0 @@
-print("gazette-bench: not built yet")
