@@ -1,0 +1,124 @@
+import CNcursesw
+import GazetteUI
+
+extension TerminalScreen {
+    /// Shows `canvas`, sending only the cells that differ from the previous frame.
+    ///
+    /// Cells outside the screen are dropped; a wide character that would be cut by the right
+    /// edge (or lacks its continuation cell) is drawn as a blank, never as half a glyph.
+    public func draw(_ canvas: Canvas) {
+        guard !isStopped else { return }
+        var previous = lastCanvas
+        if let old = previous, old.width != canvas.width || old.height != canvas.height {
+            // After a resize the terminal may have reflowed what it showed: repaint everything.
+            clearok(gz_curscr(), true)
+            previous = nil
+        }
+        if previous == nil { werase(window) }
+        let screenSize = size
+        let width = min(canvas.width, screenSize.width)
+        let height = min(canvas.height, screenSize.height)
+        for y in 0..<height {
+            drawRow(y, of: canvas, previous: previous, width: width)
+        }
+        lastCanvas = canvas
+        wnoutrefresh(window)
+        doupdate()
+    }
+
+    /// Ctrl-L: clears the terminal and repaints the last frame from scratch.
+    public func redrawAll() {
+        guard !isStopped else { return }
+        clearok(gz_curscr(), true)
+        if let canvas = lastCanvas {
+            lastCanvas = nil
+            draw(canvas)
+        } else {
+            wnoutrefresh(window)
+            doupdate()
+        }
+    }
+
+    private func drawRow(_ y: Int, of canvas: Canvas, previous: Canvas?, width: Int) {
+        var x = 0
+        while x < width {
+            let cell = canvas[x, y]
+            let isWideLead = cell.width == 2 && x + 1 < width && canvas[x + 1, y].isContinuation
+            let span = isWideLead ? 2 : 1
+            var dirty = true
+            if let previous {
+                dirty = previous[x, y] != cell || (isWideLead && previous[x + 1, y] != canvas[x + 1, y])
+            }
+            if dirty {
+                if isWideLead {
+                    putWide(cell, x: x, y: y)
+                } else if cell.width == 2 || cell.isContinuation {
+                    // Cut by the edge, or an orphaned half: a blank keeps the columns aligned.
+                    put(" ", style: cell.style, x: x, y: y)
+                } else {
+                    putNarrow(cell, x: x, y: y)
+                }
+            }
+            x += span
+        }
+    }
+
+    private func putWide(_ cell: Cell, x: Int, y: Int) {
+        let base = cell.text.unicodeScalars.first.map { gz_wcwidth(wchar_t($0.value)) } ?? -1
+        if base == 2 {
+            put(cell.text, style: cell.style, x: x, y: y)
+        } else if base == 1 {
+            // ncurses (and most likely the terminal) think it is narrow: blank the right half.
+            put(cell.text, style: cell.style, x: x, y: y)
+            put(" ", style: cell.style, x: x + 1, y: y)
+        } else {
+            put("\u{FFFD}", style: cell.style, x: x, y: y)
+            put(" ", style: cell.style, x: x + 1, y: y)
+        }
+    }
+
+    private func putNarrow(_ cell: Cell, x: Int, y: Int) {
+        let base = cell.text.unicodeScalars.first.map { gz_wcwidth(wchar_t($0.value)) } ?? -1
+        switch base {
+        case 1: put(cell.text, style: cell.style, x: x, y: y)
+        // A lone combining mark: give it a base so ncurses does not merge it into the left cell.
+        case 0: put(" " + cell.text, style: cell.style, x: x, y: y)
+        // ncurses would take two columns (or cannot print it at all): keep the layout's one column.
+        default: put("\u{FFFD}", style: cell.style, x: x, y: y)
+        }
+    }
+
+    /// Writes one cell without moving the cursor or wrapping (safe at the bottom-right corner).
+    private func put(_ text: String, style: Style, x: Int, y: Int) {
+        let attributes = palette.attributes(for: style)
+        var characters = TerminalScreen.wideCharacters(of: text)
+        var cell = cchar_t()
+        if setcchar(&cell, &characters, attributes.attrs, attributes.pair, nil) != OK {
+            var replacement: [wchar_t] = [0xFFFD, 0]
+            setcchar(&cell, &replacement, attributes.attrs, attributes.pair, nil)
+        }
+        mvwadd_wchnstr(window, Int32(y), Int32(x), &cell, 1)
+    }
+
+    /// The grapheme as a NUL-terminated wchar_t string of at most CCHARW_MAX characters.
+    ///
+    /// Control characters never reach the terminal, even if a view forgot to sanitise them.
+    static func wideCharacters(of text: String) -> [wchar_t] {
+        var characters: [wchar_t] = []
+        characters.reserveCapacity(6)
+        for scalar in text.unicodeScalars {
+            guard characters.count < 5 else { break }
+            characters.append(isControl(scalar) ? 0xFFFD : wchar_t(scalar.value))
+        }
+        if characters.isEmpty { characters.append(0x20) }
+        characters.append(0)
+        return characters
+    }
+
+    private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x00...0x1f, 0x7f...0x9f, 0x202a...0x202e, 0x2066...0x2069: true
+        default: false
+        }
+    }
+}
