@@ -45,16 +45,23 @@ static inline void gz_set_errno(int value) { errno = value; }
 // runtime locks. endwin() itself is not formally safe, but it is what every curses program does
 // and the alternative (leaving the tty raw in the alternate screen) is worse.
 
-static volatile sig_atomic_t gz_curses_active = 0;
-static struct sigaction gz_saved_actions[32];
-static int gz_saved_valid[32];
+// Storage lives in function-local statics: Swift's importer emits inline functions it uses
+// (and what they reference) but not file-scope variables of a header.
+typedef struct {
+    volatile sig_atomic_t curses_active;
+    int saved_valid[32];
+    struct sigaction saved_actions[32];
+} gz_signal_state_t;
 
-static const int gz_terminating_signals[] = { SIGTERM, SIGHUP, SIGINT, SIGQUIT };
-static const int gz_fatal_signals[] = { SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT, SIGFPE };
+static inline gz_signal_state_t *gz_signal_state(void) {
+    static gz_signal_state_t state;
+    return &state;
+}
+
 
 static void gz_on_terminating_signal(int sig) {
-    if (gz_curses_active) {
-        gz_curses_active = 0;
+    if (gz_signal_state()->curses_active) {
+        gz_signal_state()->curses_active = 0;
         endwin();
     }
     _exit(128 + sig);
@@ -62,8 +69,8 @@ static void gz_on_terminating_signal(int sig) {
 
 static void gz_on_fatal_signal(int sig) {
     // SA_RESETHAND already restored the default action; SA_NODEFER lets the re-raise land now.
-    if (gz_curses_active) {
-        gz_curses_active = 0;
+    if (gz_signal_state()->curses_active) {
+        gz_signal_state()->curses_active = 0;
         endwin();
     }
     raise(sig);
@@ -74,28 +81,31 @@ static inline void gz_install_one(int sig, void (*handler)(int), int flags) {
     action.sa_handler = handler;
     sigemptyset(&action.sa_mask);
     action.sa_flags = flags;
-    if (sig < 32 && sigaction(sig, &action, &gz_saved_actions[sig]) == 0) gz_saved_valid[sig] = 1;
+    if (sig < 32 && sigaction(sig, &action, &gz_signal_state()->saved_actions[sig]) == 0)
+        gz_signal_state()->saved_valid[sig] = 1;
 }
 
 /// Installs the terminal-restoring handlers; call right after newterm (ncurses keeps SIGWINCH/SIGTSTP).
 static inline void gz_install_signal_handlers(void) {
-    for (unsigned i = 0; i < sizeof gz_terminating_signals / sizeof(int); i++)
-        gz_install_one(gz_terminating_signals[i], gz_on_terminating_signal, 0);
-    for (unsigned i = 0; i < sizeof gz_fatal_signals / sizeof(int); i++)
-        gz_install_one(gz_fatal_signals[i], gz_on_fatal_signal, SA_RESETHAND | SA_NODEFER);
+    static const int terminating[] = { SIGTERM, SIGHUP, SIGINT, SIGQUIT };
+    static const int fatal[] = { SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT, SIGFPE };
+    for (unsigned i = 0; i < sizeof terminating / sizeof(int); i++)
+        gz_install_one(terminating[i], gz_on_terminating_signal, 0);
+    for (unsigned i = 0; i < sizeof fatal / sizeof(int); i++)
+        gz_install_one(fatal[i], gz_on_fatal_signal, SA_RESETHAND | SA_NODEFER);
 }
 
 /// Puts back whatever handlers were in place before gz_install_signal_handlers.
 static inline void gz_restore_signal_handlers(void) {
     for (int sig = 0; sig < 32; sig++) {
-        if (gz_saved_valid[sig]) {
-            sigaction(sig, &gz_saved_actions[sig], NULL);
-            gz_saved_valid[sig] = 0;
+        if (gz_signal_state()->saved_valid[sig]) {
+            sigaction(sig, &gz_signal_state()->saved_actions[sig], NULL);
+            gz_signal_state()->saved_valid[sig] = 0;
         }
     }
 }
 
-static inline void gz_set_curses_active(int active) { gz_curses_active = active; }
+static inline void gz_set_curses_active(int active) { gz_signal_state()->curses_active = active; }
 
 /// Stops the process with SIGTSTP's default action (bypassing ncurses' own handler) and returns on SIGCONT.
 static inline void gz_stop_process(void) {

@@ -64,34 +64,39 @@ extension TerminalScreen {
     }
 
     private func putWide(_ cell: Cell, x: Int, y: Int) {
-        let base = cell.text.unicodeScalars.first.map { gz_wcwidth(wchar_t($0.value)) } ?? -1
-        if base == 2 {
-            put(cell.text, style: cell.style, x: x, y: y)
-        } else if base == 1 {
+        let characters = TerminalScreen.wideCharacters(of: cell.text)
+        switch gz_wcwidth(characters[0]) {
+        case 2:
+            put(characters, style: cell.style, x: x, y: y)
+        case 1:
             // ncurses (and most likely the terminal) think it is narrow: blank the right half.
-            put(cell.text, style: cell.style, x: x, y: y)
-            put(" ", style: cell.style, x: x + 1, y: y)
-        } else {
-            put("\u{FFFD}", style: cell.style, x: x, y: y)
-            put(" ", style: cell.style, x: x + 1, y: y)
+            put(characters, style: cell.style, x: x, y: y)
+            put([0x20, 0], style: cell.style, x: x + 1, y: y)
+        default:
+            put([0xFFFD, 0], style: cell.style, x: x, y: y)
+            put([0x20, 0], style: cell.style, x: x + 1, y: y)
         }
     }
 
     private func putNarrow(_ cell: Cell, x: Int, y: Int) {
-        let base = cell.text.unicodeScalars.first.map { gz_wcwidth(wchar_t($0.value)) } ?? -1
-        switch base {
-        case 1: put(cell.text, style: cell.style, x: x, y: y)
+        let characters = TerminalScreen.wideCharacters(of: cell.text)
+        switch gz_wcwidth(characters[0]) {
+        case 1: put(characters, style: cell.style, x: x, y: y)
         // A lone combining mark: give it a base so ncurses does not merge it into the left cell.
-        case 0: put(" " + cell.text, style: cell.style, x: x, y: y)
+        case 0: put([0x20] + characters.prefix(4) + [0], style: cell.style, x: x, y: y)
         // ncurses would take two columns (or cannot print it at all): keep the layout's one column.
-        default: put("\u{FFFD}", style: cell.style, x: x, y: y)
+        default: put([0xFFFD, 0], style: cell.style, x: x, y: y)
         }
     }
 
-    /// Writes one cell without moving the cursor or wrapping (safe at the bottom-right corner).
     private func put(_ text: String, style: Style, x: Int, y: Int) {
+        put(TerminalScreen.wideCharacters(of: text), style: style, x: x, y: y)
+    }
+
+    /// Writes one cell without moving the cursor or wrapping (safe at the bottom-right corner).
+    private func put(_ characters: [wchar_t], style: Style, x: Int, y: Int) {
         let attributes = palette.attributes(for: style)
-        var characters = TerminalScreen.wideCharacters(of: text)
+        var characters = characters
         var cell = cchar_t()
         if setcchar(&cell, &characters, attributes.attrs, attributes.pair, nil) != OK {
             var replacement: [wchar_t] = [0xFFFD, 0]

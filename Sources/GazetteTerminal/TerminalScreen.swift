@@ -56,7 +56,8 @@ public final class TerminalScreen {
     /// Throws `notATerminal` (writing nothing) when either is not a TTY, `badTerm` when ncurses
     /// does not know `TERM`.
     public static func start(colors: ColorMode = .automatic) throws(TerminalError) -> TerminalScreen {
-        try start(colors: colors, inputDescriptor: STDIN_FILENO, outputDescriptor: STDOUT_FILENO)
+        let noColor = noColorRequested(getenv("NO_COLOR").map { String(cString: $0) })
+        return try start(colors: noColor ? .never : colors, inputDescriptor: STDIN_FILENO, outputDescriptor: STDOUT_FILENO)
     }
 
     /// `start` on arbitrary descriptors, so the not-a-terminal path is testable from any shell.
@@ -80,6 +81,7 @@ public final class TerminalScreen {
 
     /// A screen writing to /dev/null at a fixed size, for tests reading cells back.
     ///
+    /// `NO_COLOR` is not consulted (the test runner may set it): `colors` alone decides.
     /// Keys are read from `inputDescriptor` (a pipe in tests) or /dev/null. No signal handlers.
     static func offscreen(width: Int, height: Int, colors: ColorMode = .automatic, inputDescriptor: Int32? = nil) throws(TerminalError) -> TerminalScreen {
         setlocale(LC_ALL, "")
@@ -93,6 +95,10 @@ public final class TerminalScreen {
         let terminal = TerminalScreen(
             screen: screen, input: input, output: output, ownsFiles: true, ownsSignals: false, colors: colors)
         guard resizeterm(Int32(height), Int32(width)) == OK else { throw .callFailed("resizeterm") }
+        // resizeterm queues a KEY_RESIZE; tests want the keys they send, not that one.
+        var pending: wint_t = 0
+        wtimeout(terminal.window, 0)
+        _ = wget_wch(terminal.window, &pending)
         return terminal
     }
 
@@ -102,9 +108,13 @@ public final class TerminalScreen {
         return (inFile, outFile)
     }
 
+    /// Whether a `NO_COLOR` value asks for no colour (https://no-color.org: set and not empty).
+    static func noColorRequested(_ value: String?) -> Bool {
+        !(value ?? "").isEmpty
+    }
+
     private static func setUpColors(_ mode: ColorMode) -> Palette {
-        let noColor = getenv("NO_COLOR").map { $0.pointee != 0 } ?? false
-        guard mode == .automatic, !noColor, has_colors(), start_color() == OK, use_default_colors() == OK else {
+        guard mode == .automatic, has_colors(), start_color() == OK, use_default_colors() == OK else {
             return Palette(color: false, colorCount: 0)
         }
         let palette = Palette(color: true, colorCount: Int(gz_colors()))
