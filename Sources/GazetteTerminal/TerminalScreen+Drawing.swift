@@ -40,26 +40,28 @@ extension TerminalScreen {
     }
 
     private func drawRow(_ y: Int, of canvas: Canvas, previous: Canvas?, width: Int) {
+        // Index the cell arrays directly: this loop runs for every cell of every frame.
+        let cells = canvas.cells
+        let old = previous?.cells
+        let row = y * canvas.width
         var x = 0
         while x < width {
-            let cell = canvas[x, y]
-            let isWideLead = cell.width == 2 && x + 1 < width && canvas[x + 1, y].isContinuation
-            let span = isWideLead ? 2 : 1
-            var dirty = true
-            if let previous {
-                dirty = previous[x, y] != cell || (isWideLead && previous[x + 1, y] != canvas[x + 1, y])
+            let index = row + x
+            let cell = cells[index]
+            let isWideLead = cell.width == 2 && x + 1 < width && cells[index + 1].isContinuation
+            if let old, old[index] == cell, !isWideLead || old[index + 1] == cells[index + 1] {
+                x += isWideLead ? 2 : 1
+                continue
             }
-            if dirty {
-                if isWideLead {
-                    putWide(cell, x: x, y: y)
-                } else if cell.width == 2 || cell.isContinuation {
-                    // Cut by the edge, or an orphaned half: a blank keeps the columns aligned.
-                    put(" ", style: cell.style, x: x, y: y)
-                } else {
-                    putNarrow(cell, x: x, y: y)
-                }
+            if isWideLead {
+                putWide(cell, x: x, y: y)
+            } else if cell.width == 2 || cell.isContinuation {
+                // Cut by the edge, or an orphaned half: a blank keeps the columns aligned.
+                put(" ", style: cell.style, x: x, y: y)
+            } else {
+                putNarrow(cell, x: x, y: y)
             }
-            x += span
+            x += isWideLead ? 2 : 1
         }
     }
 
