@@ -156,8 +156,23 @@ final class TmuxSession {
     func kill() {
         guard !isKilled else { return }
         isKilled = true
+        let serverPID = (try? run(["display-message", "-p", "#{pid}"]))
+            .flatMap { pid_t($0.output.trimmingCharacters(in: .whitespacesAndNewlines)) }
         _ = TmuxSession.spawn(tmuxPath, ["tmux", "-S", socketPath, "-f", "/dev/null", "kill-server"])
         unlink(socketPath)
+        // A server that ignores kill-server must not outlive the test run.
+        guard let serverPID, serverPID > 1 else { return }
+        let deadline = ContinuousClock.now + .seconds(2)
+        while TmuxSession.isAlive(serverPID), ContinuousClock.now < deadline { usleep(10_000) }
+        if TmuxSession.isAlive(serverPID) { Glibc.kill(serverPID, SIGKILL) }
+    }
+
+    /// True while `pid` runs (a zombie waiting for its parent to reap it counts as gone).
+    private static func isAlive(_ pid: pid_t) -> Bool {
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+              let close = stat.lastIndex(of: ")") else { return false }
+        let state = stat[stat.index(after: close)...].trimmingCharacters(in: .whitespaces).first
+        return state != "Z" && state != "X"
     }
 
     /// Whether the socket file exists (false after `kill()`).
