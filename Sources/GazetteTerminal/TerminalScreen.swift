@@ -1,0 +1,200 @@
+import CNcursesw
+import GazetteUI
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The terminal in curses mode: lifecycle, key input and drawing of `Canvas` frames.
+///
+/// Create it with `start(colors:)`, stop it with `stop()` (also done on deinit, on SIGTERM,
+/// SIGHUP, SIGINT, SIGQUIT and on fatal signals). Not thread-safe: use it from one thread.
+public final class TerminalScreen {
+    let screen: OpaquePointer
+    let window: UnsafeMutablePointer<WINDOW>
+    let palette: Palette
+    /// The frame currently on screen; nil forces the next `draw` to write every cell.
+    var lastCanvas: Canvas?
+    private let inputFile: UnsafeMutablePointer<FILE>
+    private let outputFile: UnsafeMutablePointer<FILE>
+    private let ownsFiles: Bool
+    private let ownsSignals: Bool
+    private var stopped = false
+
+    /// True once standard input has gone (EOF or hang-up): the app should exit.
+    public private(set) var isInputClosed = false
+
+    private init(
+        screen: OpaquePointer, input: UnsafeMutablePointer<FILE>, output: UnsafeMutablePointer<FILE>,
+        ownsFiles: Bool, ownsSignals: Bool, colors: ColorMode
+    ) {
+        self.screen = screen
+        self.inputFile = input
+        self.outputFile = output
+        self.ownsFiles = ownsFiles
+        self.ownsSignals = ownsSignals
+        self.window = gz_stdscr()
+        self.palette = TerminalScreen.setUpColors(colors)
+        // raw (not cbreak): Ctrl-C, Ctrl-Z and Ctrl-\ arrive as keys so quitting and suspending
+        // go through the app, which restores the terminal itself.
+        raw()
+        noecho()
+        nonl()
+        intrflush(window, false)
+        keypad(window, true)
+        leaveok(window, true)
+        curs_set(0)
+        set_escdelay(25)
+    }
+
+    deinit { stop() }
+
+    /// Enters curses mode on standard input/output.
+    ///
+    /// Throws `notATerminal` (writing nothing) when either is not a TTY, `badTerm` when ncurses
+    /// does not know `TERM`.
+    public static func start(colors: ColorMode = .automatic) throws(TerminalError) -> TerminalScreen {
+        let noColor = noColorRequested(getenv("NO_COLOR").map { String(cString: $0) })
+        return try start(colors: noColor ? .never : colors, inputDescriptor: STDIN_FILENO, outputDescriptor: STDOUT_FILENO)
+    }
+
+    /// `start` on arbitrary descriptors, so the not-a-terminal path is testable from any shell.
+    static func start(colors: ColorMode, inputDescriptor: Int32, outputDescriptor: Int32) throws(TerminalError) -> TerminalScreen {
+        guard isatty(inputDescriptor) == 1, isatty(outputDescriptor) == 1 else { throw .notATerminal }
+        setlocale(LC_ALL, "")
+        let standard = inputDescriptor == STDIN_FILENO && outputDescriptor == STDOUT_FILENO
+        guard let files = standard ? (gz_stdin(), gz_stdout()) : openFiles(input: inputDescriptor, output: outputDescriptor)
+        else { throw .callFailed("fdopen") }
+        guard let screen = newterm(nil, files.1, files.0) else {
+            if !standard { fclose(files.0); fclose(files.1) }
+            throw .badTerm(getenv("TERM").map { String(cString: $0) } ?? "")
+        }
+        let terminal = TerminalScreen(
+            screen: screen, input: files.0, output: files.1, ownsFiles: !standard, ownsSignals: true, colors: colors)
+        gz_set_curses_active(1)
+        // After newterm: ncurses installs its SIGWINCH/SIGTSTP handlers and keeps them.
+        gz_install_signal_handlers()
+        return terminal
+    }
+
+    /// A screen writing to /dev/null at a fixed size, for tests reading cells back.
+    ///
+    /// `NO_COLOR` is not consulted (the test runner may set it): `colors` alone decides.
+    /// Keys are read from `inputDescriptor` (a pipe in tests) or /dev/null. No signal handlers.
+    static func offscreen(width: Int, height: Int, colors: ColorMode = .automatic, inputDescriptor: Int32? = nil) throws(TerminalError) -> TerminalScreen {
+        setlocale(LC_ALL, "")
+        guard let output = fopen("/dev/null", "w") else { throw .callFailed("fopen(/dev/null)") }
+        let input = inputDescriptor.map { fdopen(dup($0), "r") } ?? fopen("/dev/null", "r")
+        guard let input else { fclose(output); throw .callFailed("fdopen") }
+        guard let screen = newterm("xterm-256color", output, input) else {
+            fclose(input); fclose(output)
+            throw .badTerm("xterm-256color")
+        }
+        let terminal = TerminalScreen(
+            screen: screen, input: input, output: output, ownsFiles: true, ownsSignals: false, colors: colors)
+        guard resizeterm(Int32(height), Int32(width)) == OK else { throw .callFailed("resizeterm") }
+        // resizeterm queues a KEY_RESIZE; tests want the keys they send, not that one.
+        var pending: wint_t = 0
+        wtimeout(terminal.window, 0)
+        _ = wget_wch(terminal.window, &pending)
+        return terminal
+    }
+
+    private static func openFiles(input: Int32, output: Int32) -> (UnsafeMutablePointer<FILE>, UnsafeMutablePointer<FILE>)? {
+        guard let inFile = fdopen(dup(input), "r") else { return nil }
+        guard let outFile = fdopen(dup(output), "w") else { fclose(inFile); return nil }
+        return (inFile, outFile)
+    }
+
+    /// Whether a `NO_COLOR` value asks for no colour (https://no-color.org: set and not empty).
+    static func noColorRequested(_ value: String?) -> Bool {
+        !(value ?? "").isEmpty
+    }
+
+    private static func setUpColors(_ mode: ColorMode) -> Palette {
+        guard mode == .automatic, has_colors(), start_color() == OK, use_default_colors() == OK else {
+            return Palette(color: false, colorCount: 0)
+        }
+        let palette = Palette(color: true, colorCount: Int(gz_colors()))
+        for pair in palette.pairs {
+            let registered = Int32(pair.foreground) < gz_colors()
+                && init_pair(pair.number, pair.foreground, pair.background) == OK
+            // A colour the terminal lacks: fall back to attributes for everything, consistently.
+            if !registered { return Palette(color: false, colorCount: 0) }
+        }
+        return palette
+    }
+
+    /// The screen size in cells.
+    public var size: (width: Int, height: Int) {
+        (Int(gz_getmaxx(window)), Int(gz_getmaxy(window)))
+    }
+
+    /// Waits up to `timeoutMilliseconds` (-1: forever) for a key; nil on timeout, ignored keys or closed input.
+    public func readKey(timeoutMilliseconds: Int32) -> Key? {
+        guard !stopped, !isInputClosed else { return nil }
+        wtimeout(window, timeoutMilliseconds)
+        if let key = readOne() { return key }
+        // ERR means timeout, EINTR or EOF. A timeout leaves nothing readable; EOF (or a hung-up
+        // tty) stays readable. A key arriving right after the timeout is readable too, so try once
+        // more without waiting before calling the input closed.
+        guard !lastReadInterrupted, inputIsReadable() else { return nil }
+        wtimeout(window, 0)
+        if let key = readOne() { return key }
+        if !lastReadInterrupted, !lastReadGotCode, inputIsReadable() { isInputClosed = true }
+        return nil
+    }
+
+    private var lastReadInterrupted = false
+    private var lastReadGotCode = false
+
+    private func readOne() -> Key? {
+        var code: wint_t = 0
+        gz_set_errno(0)
+        let status = wget_wch(window, &code)
+        lastReadInterrupted = status == ERR && gz_errno() == EINTR
+        lastReadGotCode = status != ERR
+        guard status != ERR else { return nil }
+        return KeyDecoder.decode(status: status, code: UInt32(code)) { size }
+    }
+
+    private func inputIsReadable() -> Bool {
+        var descriptor = pollfd(fd: fileno(inputFile), events: Int16(POLLIN), revents: 0)
+        guard poll(&descriptor, 1, 0) > 0 else { return false }
+        return descriptor.revents & Int16(POLLIN | POLLHUP | POLLERR | POLLNVAL) != 0
+    }
+
+    /// Ctrl-Z: leaves curses mode, stops the process, and repaints when continued (`fg`).
+    public func suspend() {
+        guard !stopped else { return }
+        if ownsSignals { gz_set_curses_active(0) }
+        endwin()
+        gz_stop_process()
+        if ownsSignals { gz_set_curses_active(1) }
+        // doupdate after endwin restores program mode (raw, keypad, hidden cursor).
+        redrawAll()
+    }
+
+    /// Leaves curses mode and restores the signal handlers; safe to call more than once.
+    public func stop() {
+        guard !stopped else { return }
+        stopped = true
+        set_term(screen)
+        if ownsSignals {
+            gz_set_curses_active(0)
+            gz_restore_signal_handlers()
+        }
+        endwin()
+        delscreen(screen)
+        if ownsFiles {
+            fclose(inputFile)
+            fclose(outputFile)
+        } else {
+            fflush(outputFile)
+        }
+    }
+
+    var isStopped: Bool { stopped }
+}
