@@ -16,12 +16,11 @@ let package = Package(
         .target(name: "GazetteCore"),
         // Pure: state, actions, reducer, key map, layout and views rendering into a Canvas.
         .target(name: "GazetteUI", dependencies: ["GazetteCore"]),
-        // The only code that imports ncurses.
-        .systemLibrary(
-            name: "CNcursesw",
-            pkgConfig: "ncursesw",
-            providers: [.apt(["libncursesw5-dev"])]
-        ),
+        // The only code that imports ncurses. No `pkgConfig:` on purpose: SwiftPM rejects the
+        // -D_XOPEN_SOURCE flags ncursesw.pc carries (a warning on every build), and shim.h defines
+        // what the wide API needs itself. The header is in the default include path on Debian
+        // (libncursesw5-dev, installed by .ci/run).
+        .systemLibrary(name: "CNcursesw"),
         .target(name: "GazetteTerminal", dependencies: ["GazetteUI", "CNcursesw"]),
         .executableTarget(
             name: "gazette",
