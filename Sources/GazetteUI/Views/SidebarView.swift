@@ -102,6 +102,8 @@ public struct SidebarView {
         guard !area.isEmpty else { return }
         canvas.fill(area)
         let rows = Self.rows(sections)
+        // One count column for all entries, so counts line up and appear or vanish together.
+        let countColumn = sections.flatMap(\.entries).map { String($0.count).count }.max() ?? 0
         let start = min(max(0, offset), max(0, rows.count - area.height))
         for (line, row) in rows.dropFirst(start).prefix(area.height).enumerated() {
             let y = area.y + line
@@ -110,12 +112,12 @@ public struct SidebarView {
             case .heading(let section):
                 canvas.put(section.title, x: area.x, y: y, maxWidth: area.width, style: Style(.accent, bold: true, underline: true), overflow: .ellipsis, clip: rowRect)
             case .entry(let entry, let index, _):
-                drawEntry(entry, selected: index == cursor, in: rowRect, canvas: &canvas)
+                drawEntry(entry, selected: index == cursor, countColumn: countColumn, in: rowRect, canvas: &canvas)
             }
         }
     }
 
-    private func drawEntry(_ entry: SidebarEntry, selected: Bool, in row: Rect, canvas: inout Canvas) {
+    private func drawEntry(_ entry: SidebarEntry, selected: Bool, countColumn: Int, in row: Rect, canvas: inout Canvas) {
         var style: Style
         let markText: String
         switch entry.mark {
@@ -137,8 +139,8 @@ public struct SidebarView {
         let count = String(entry.count)
         let countWidth = count.count
         canvas.put(markText, x: row.x, y: row.y, style: style, clip: row)
-        let showCount = row.width >= countWidth + 6
-        let valueRoom = row.width - 2 - (showCount ? countWidth + 1 : 0)
+        let showCount = row.width >= countColumn + 6
+        let valueRoom = row.width - 2 - (showCount ? countColumn + 1 : 0)
         canvas.put(entry.value, x: row.x + 2, y: row.y, maxWidth: valueRoom, style: style, overflow: .ellipsis, clip: row)
         if showCount {
             var countStyle = style
