@@ -11,7 +11,7 @@ import Testing
         for width in 1...250 {
             for height in 1...80 {
                 let fine = width <= 40 && height <= 20
-                let coarse = (width % 9 == 0 || width == 250) && (height % 7 == 0 || height == 80)
+                let coarse = (width % 13 == 0 || width == 250) && (height % 9 == 0 || height == 80)
                 if fine || coarse { sizes.append((width, height)) }
             }
         }
