@@ -44,6 +44,7 @@ extension KeyMap {
             KeyBinding(.key(.delete), .promptDeleteBackward, "Delete a character"),
             KeyBinding(.key(.control("w")), .promptDeleteWord, "Delete a word"),
             KeyBinding(.key(.control("u")), .promptClear, "Clear the query"),
+            // The action here is a stand-in: `.anyCharacter` yields `.promptInsert` of the typed character.
             KeyBinding(.anyCharacter, .promptInsert(" "), "Type the query"),
         ],
         .help: [

@@ -105,3 +105,14 @@ extension Character {
         return ascii < 0x20 || ascii == 0x7F
     }
 }
+
+extension KeyContext {
+    /// The key context of a focused pane.
+    public init(_ pane: Pane) {
+        switch pane {
+        case .sidebar: self = .sidebar
+        case .list: self = .list
+        case .reader: self = .reader
+        }
+    }
+}
