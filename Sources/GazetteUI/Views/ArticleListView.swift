@@ -108,9 +108,15 @@ public struct ArticleListView {
         }
         let room = line.width - dateColumn
         guard room > 0 else { return }
-        let title = Glyph.make(Highlighting.spans(item.title, base: base, highlighter: highlighter))
+        let title = Glyph.make(Highlighting.spans(String(item.title.leading(columns: room)), base: base, highlighter: highlighter))
         let titleWidth = title.reduce(0) { $0 + $1.width }
-        let tags = Glyph.make(item.tags.joined(separator: ", "), style: tagStyle)
+        var tagText = ""
+        for tag in item.tags {
+            // Thousands of tags: join only as many as could show.
+            if DisplayWidth.of(tagText) > room { break }
+            tagText += (tagText.isEmpty ? "" : ", ") + tag.leading(columns: room)
+        }
+        let tags = Glyph.make(tagText, style: tagStyle)
         let tagsWidth = tags.reduce(0) { $0 + $1.width }
         let titleX = line.x + dateColumn
         canvas.put(glyphs: title, x: titleX, y: line.y, maxWidth: room, overflow: .ellipsis, clip: line)

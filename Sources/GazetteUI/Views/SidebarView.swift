@@ -141,7 +141,7 @@ public struct SidebarView {
         canvas.put(markText, x: row.x, y: row.y, style: style, clip: row)
         let showCount = row.width >= countColumn + 6
         let valueRoom = row.width - 2 - (showCount ? countColumn + 1 : 0)
-        canvas.put(entry.value, x: row.x + 2, y: row.y, maxWidth: valueRoom, style: style, overflow: .ellipsis, clip: row)
+        canvas.put(String(entry.value.leading(columns: valueRoom)), x: row.x + 2, y: row.y, maxWidth: valueRoom, style: style, overflow: .ellipsis, clip: row)
         if showCount {
             var countStyle = style
             if entry.mark == .none && !selected { countStyle.dim = true }

@@ -78,3 +78,21 @@ import Testing
         #expect(canvas[escape.x, escape.y].style.role == .placeholder)
     }
 }
+
+@Suite struct ArticleListHugeRowTests {
+    @Test func hugeTitleAndTenThousandTags() {
+        let title = String(repeating: "Very long title ", count: 400)
+        let tags = (0..<10_000).map { "tag\($0)" }
+        let rows = [ArticleListRow(date: "2024-01-01", title: "Short", tags: tags), ArticleListRow(date: nil, title: title, tags: tags)]
+        let canvas = ArticleListViewTests.render(width: 60, height: 3, rows: rows)
+        #expect(canvas.lines[1] == "2024-01-01  Short  tag0, tag1, tag2, tag3, tag4, tag5, tag6…")
+        #expect(canvas.lines[2] == "            Very long title Very long title Very long title…")
+    }
+
+    @Test func leadingPrefixCoversTheColumns() {
+        #expect("abcdef".leading(columns: 3) == "abcd")
+        #expect("東京都".leading(columns: 2) == "東京")
+        #expect("ab".leading(columns: 5) == "ab")
+        #expect("\u{200B}\u{200B}\u{200B}x".leading(columns: 0) == "\u{200B}\u{200B}\u{200B}x")
+    }
+}
