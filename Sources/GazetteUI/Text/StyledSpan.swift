@@ -48,24 +48,7 @@ public struct Glyph: Sendable, Equatable {
     /// before them, or shown on a dotted circle when nothing precedes them, so no text is lost
     /// and no cell is ever zero columns wide.
     public static func make(_ spans: [StyledSpan]) -> [Glyph] {
-        var glyphs: [Glyph] = []
-        for span in spans {
-            for segment in TerminalSafeText.segments(span.text) {
-                var style = span.style
-                if segment.isPlaceholder { style.role = .placeholder }
-                for character in segment.text {
-                    let width = DisplayWidth.of(character)
-                    if width > 0 {
-                        glyphs.append(Glyph(text: String(character), width: width, style: style))
-                    } else if !glyphs.isEmpty {
-                        glyphs[glyphs.count - 1].text += String(character)
-                    } else if character.unicodeScalars.contains(where: isMark) {
-                        glyphs.append(Glyph(text: "\u{25CC}" + String(character), width: 1, style: style))
-                    }
-                }
-            }
-        }
-        return glyphs
+        Array(GlyphSequence(spans))
     }
 
     /// Glyphs of plain text in one style.
@@ -73,7 +56,7 @@ public struct Glyph: Sendable, Equatable {
         make([StyledSpan(text, style)])
     }
 
-    private static func isMark(_ scalar: Unicode.Scalar) -> Bool {
+    static func isMark(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.properties.generalCategory {
         case .nonspacingMark, .enclosingMark, .spacingMark: return true
         default: return false

@@ -9,7 +9,9 @@ public enum TextWrap {
 
     /// Lines of `spans` wrapped to `width` columns; an empty paragraph is one empty line.
     public static func wrap(_ spans: [StyledSpan], width: Int) -> [StyledLine] {
-        wrapGlyphs(Glyph.make(spans), width: width).map { StyledLine(Glyph.spans($0)) }
+        var lines: [StyledLine] = []
+        forEachLine(GlyphSequence(spans), width: width) { lines.append(StyledLine(Glyph.spans($0))) }
+        return lines
     }
 
     /// Plain text wrapped to `width` columns.
@@ -17,17 +19,25 @@ public enum TextWrap {
         wrap([StyledSpan(text, style)], width: width)
     }
 
-    /// The core: glyphs to lines of glyphs.
-    public static func wrapGlyphs(_ glyphs: [Glyph], width: Int) -> [[Glyph]] {
-        guard width > 0 else { return [] }
+    /// Glyphs to lines of glyphs.
+    public static func wrapGlyphs(_ glyphs: some Sequence<Glyph>, width: Int) -> [[Glyph]] {
         var lines: [[Glyph]] = []
+        forEachLine(glyphs, width: width) { lines.append($0) }
+        return lines
+    }
+
+    /// The core: hands each finished line to `body`, so a huge paragraph is never held as glyphs.
+    static func forEachLine(_ glyphs: some Sequence<Glyph>, width: Int, _ body: ([Glyph]) -> Void) {
+        guard width > 0 else { return }
+        var emitted = false
         var line: [Glyph] = []
         var lineWidth = 0
 
         func emit(_ glyphs: ArraySlice<Glyph>) {
             var end = glyphs.endIndex
             while end > glyphs.startIndex, glyphs[end - 1].isSpace { end -= 1 }
-            lines.append(Array(glyphs[glyphs.startIndex..<end]))
+            body(Array(glyphs[glyphs.startIndex..<end]))
+            emitted = true
         }
 
         for var glyph in glyphs {
@@ -42,7 +52,7 @@ public enum TextWrap {
                     lineWidth = 0
                     continue
                 }
-                if line.isEmpty && !lines.isEmpty { continue }  // no leading space on wrapped lines
+                if line.isEmpty && emitted { continue }  // no leading space on wrapped lines
                 line.append(glyph)
                 lineWidth += glyph.width
                 continue
@@ -63,8 +73,7 @@ public enum TextWrap {
             line.append(glyph)
             lineWidth += glyph.width
         }
-        if !line.isEmpty || lines.isEmpty { emit(line[...]) }
-        return lines
+        if !line.isEmpty || !emitted { emit(line[...]) }
     }
 
     /// The last index `i` in `line` (or `line.count`, before `next`) where a break is allowed

@@ -74,3 +74,12 @@ import Testing
         #expect(lines == ["e\u{301}e\u{301}", "e\u{301}"])
     }
 }
+
+@Suite struct TextWrapLargeTests {
+    @Test func megabyteParagraphWraps() {
+        let paragraph = String(repeating: "lorem ipsum 東京 dolor ", count: 50_000)
+        let lines = TextWrap.wrap(paragraph, width: 80)
+        #expect(lines.count > 10_000)
+        #expect(lines.allSatisfy { $0.width <= 80 })
+    }
+}

@@ -22,6 +22,10 @@ import Testing
         try expectGolden(Self.render(Sample.article, width: 100, height: 16), named: "reader-centred-100x16")
     }
 
+    @Test func goldenHostileArticle() throws {
+        try expectGolden(Self.render(Sample.hostile, width: 36, height: 8), named: "reader-hostile-36x8")
+    }
+
     @Test func titleBoldAndLeadInBold() throws {
         let canvas = Self.render(Sample.article, width: 40, height: 24)
         let title = try #require(find("Harbour", in: canvas))
