@@ -39,7 +39,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "GazetteCoreTests", dependencies: ["GazetteCore"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "GazetteUITests", dependencies: ["GazetteUI", "GazetteCore"]),
+        .testTarget(name: "GazetteUITests", dependencies: ["GazetteUI", "GazetteCore"], exclude: ["Golden"]),
         .testTarget(name: "GazetteTerminalTests", dependencies: ["GazetteTerminal", "GazetteUI", "CNcursesw"]),
         .testTarget(name: "GazetteBenchKitTests", dependencies: ["GazetteBenchKit", "GazetteCore"]),
         // Runs the built binaries (CLI and, under tmux, the terminal UI).

@@ -1,0 +1,32 @@
+/// A named operation: what a key means in a context. The reducer handles actions, never keys.
+public enum Action: Sendable, Hashable {
+    // Movement in the focused pane.
+    case moveDown, moveUp, moveToTop, moveToBottom
+    case pageDown, pageUp, halfPageDown, halfPageUp
+    // Focus.
+    case focusNext, focusPrevious, focusLeft, focusRight
+    // Articles.
+    /// Enter on an article: open it in the reader and focus the reader.
+    case openArticle
+    /// Space in the reader: page down, or at the end go to the next article.
+    case pageDownOrNextArticle
+    case previousArticle, nextArticle
+    // Sidebar.
+    /// Include the entry under the cursor (again: remove the mark).
+    case toggleInclude
+    /// Exclude the entry under the cursor (again: remove the mark).
+    case toggleExclude
+    // Query and search.
+    case startQuery, nextHit, previousHit, clearFilters, cycleSort
+    // Prompt editing.
+    case promptInsert(Character)
+    case promptDeleteBackward, promptDeleteWord, promptClear, promptSubmit, promptCancel
+    // Screen.
+    case toggleHelp, toggleArrangement, toggleZoom, toggleSidebar
+    /// `q`: close the overlay, zoom or prompt; otherwise quit.
+    case closeOrQuit
+    /// Ctrl-C: quit from anywhere.
+    case quit
+    case redraw, suspend
+    case resize(width: Int, height: Int)
+}

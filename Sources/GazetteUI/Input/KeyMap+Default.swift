@@ -1,0 +1,79 @@
+/// The key map Gazette ships with (issue 3's keys).
+extension KeyMap {
+    /// The standard bindings.
+    public static let standard = KeyMap(bindings: [
+        .global: [
+            KeyBinding(.key(.tab), .focusNext, "Next pane"),
+            KeyBinding(.key(.backTab), .focusPrevious, "Previous pane"),
+            KeyBinding(.key(.character("h")), .focusLeft, "Focus pane to the left"),
+            KeyBinding(.key(.left), .focusLeft, "Focus pane to the left"),
+            KeyBinding(.key(.character("l")), .focusRight, "Focus pane to the right"),
+            KeyBinding(.key(.right), .focusRight, "Focus pane to the right"),
+            KeyBinding(.key(.character("[")), .previousArticle, "Previous article"),
+            KeyBinding(.key(.character("]")), .nextArticle, "Next article"),
+            KeyBinding(.key(.character("/")), .startQuery, "Query (filters as you type)"),
+            KeyBinding(.key(.character("c")), .clearFilters, "Clear all filters"),
+            KeyBinding(.key(.character("s")), .cycleSort, "Cycle sort: date, title, author, relevance"),
+            KeyBinding(.key(.character("v")), .toggleArrangement, "List and reader side by side / stacked"),
+            KeyBinding(.key(.character("z")), .toggleZoom, "Zoom the focused pane"),
+            KeyBinding(.key(.character("b")), .toggleSidebar, "Hide / show the sidebar"),
+            KeyBinding(.key(.character("?")), .toggleHelp, "This help"),
+            KeyBinding(.key(.character("q")), .closeOrQuit, "Close help, zoom or prompt; else quit"),
+            KeyBinding(.key(.control("c")), .quit, "Quit", anywhere: true),
+            KeyBinding(.key(.control("l")), .redraw, "Redraw the screen", anywhere: true),
+            KeyBinding(.key(.control("z")), .suspend, "Suspend (resume with fg)", anywhere: true),
+        ],
+        .list: movement + [
+            KeyBinding(.key(.enter), .openArticle, "Open the article in the reader"),
+        ],
+        .reader: movement + [
+            KeyBinding(.key(.character(" ")), .pageDownOrNextArticle, "Page down; at the end, next article"),
+            KeyBinding(.key(.character("n")), .nextHit, "Next search hit"),
+            KeyBinding(.key(.character("N")), .previousHit, "Previous search hit"),
+        ],
+        .sidebar: movement + [
+            KeyBinding(.key(.enter), .toggleInclude, "Include the entry (again: remove)"),
+            KeyBinding(.key(.character(" ")), .toggleInclude, "Include the entry (again: remove)"),
+            KeyBinding(.key(.character("x")), .toggleExclude, "Exclude the entry (again: remove)"),
+            KeyBinding(.key(.character("-")), .toggleExclude, "Exclude the entry (again: remove)"),
+        ],
+        .prompt: [
+            KeyBinding(.key(.enter), .promptSubmit, "Keep the query"),
+            KeyBinding(.key(.escape), .promptCancel, "Restore the previous query"),
+            KeyBinding(.key(.backspace), .promptDeleteBackward, "Delete a character"),
+            KeyBinding(.key(.delete), .promptDeleteBackward, "Delete a character"),
+            KeyBinding(.key(.control("w")), .promptDeleteWord, "Delete a word"),
+            KeyBinding(.key(.control("u")), .promptClear, "Clear the query"),
+            // The action here is a stand-in: `.anyCharacter` yields `.promptInsert` of the typed character.
+            KeyBinding(.anyCharacter, .promptInsert(" "), "Type the query"),
+        ],
+        .help: [
+            KeyBinding(.key(.character("j")), .moveDown, "Scroll down"),
+            KeyBinding(.key(.down), .moveDown, "Scroll down"),
+            KeyBinding(.key(.character("k")), .moveUp, "Scroll up"),
+            KeyBinding(.key(.up), .moveUp, "Scroll up"),
+            KeyBinding(.key(.pageDown), .pageDown, "Page down"),
+            KeyBinding(.key(.character(" ")), .pageDown, "Page down"),
+            KeyBinding(.key(.pageUp), .pageUp, "Page up"),
+            KeyBinding(.key(.character("?")), .toggleHelp, "Close help"),
+            KeyBinding(.key(.character("q")), .toggleHelp, "Close help"),
+            KeyBinding(.key(.escape), .toggleHelp, "Close help"),
+        ],
+    ])
+
+    /// Movement shared by the three panes.
+    static let movement: [KeyBinding] = [
+        KeyBinding(.key(.character("j")), .moveDown, "Down"),
+        KeyBinding(.key(.down), .moveDown, "Down"),
+        KeyBinding(.key(.character("k")), .moveUp, "Up"),
+        KeyBinding(.key(.up), .moveUp, "Up"),
+        KeyBinding(.key(.character("g")), .moveToTop, "Top"),
+        KeyBinding(.key(.home), .moveToTop, "Top"),
+        KeyBinding(.key(.character("G")), .moveToBottom, "Bottom"),
+        KeyBinding(.key(.end), .moveToBottom, "Bottom"),
+        KeyBinding(.key(.pageDown), .pageDown, "Page down"),
+        KeyBinding(.key(.pageUp), .pageUp, "Page up"),
+        KeyBinding(.key(.control("d")), .halfPageDown, "Half page down"),
+        KeyBinding(.key(.control("u")), .halfPageUp, "Half page up"),
+    ]
+}

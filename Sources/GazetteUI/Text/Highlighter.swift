@@ -1,0 +1,49 @@
+import Foundation
+
+/// Finds the ranges of search hits in a piece of text (supplied by the query layer).
+public typealias Highlighter = @Sendable (String) -> [Range<String.Index>]
+
+/// Turning highlighted ranges into styled spans.
+public enum Highlighting {
+    /// `text` as spans in `base`, with the ranges `highlighter` finds drawn in `hit` over `base`.
+    public static func spans(_ text: String, base: Style, highlighter: Highlighter?, hit: Style? = nil) -> [StyledSpan] {
+        guard let highlighter, !text.isEmpty else { return text.isEmpty ? [] : [StyledSpan(text, base)] }
+        var hitStyle = hit ?? base
+        if hit == nil {
+            hitStyle.role = .highlight
+            hitStyle.underline = true
+        }
+        let ranges = highlighter(text)
+            .filter { $0.lowerBound >= text.startIndex && $0.upperBound <= text.endIndex && !$0.isEmpty }
+            .sorted { $0.lowerBound < $1.lowerBound }
+        var spans: [StyledSpan] = []
+        var cursor = text.startIndex
+        for range in ranges where range.upperBound > cursor {
+            let start = max(range.lowerBound, cursor)
+            if cursor < start { spans.append(StyledSpan(String(text[cursor..<start]), base)) }
+            spans.append(StyledSpan(String(text[start..<range.upperBound]), hitStyle))
+            cursor = range.upperBound
+        }
+        if cursor < text.endIndex { spans.append(StyledSpan(String(text[cursor...]), base)) }
+        return spans
+    }
+
+    /// A simple highlighter: case-insensitive occurrences of any of `terms`.
+    public static func terms(_ terms: [String]) -> Highlighter? {
+        let needles = terms.filter { !$0.isEmpty }
+        guard !needles.isEmpty else { return nil }
+        return { text in
+            var ranges: [Range<String.Index>] = []
+            for needle in needles {
+                var from = text.startIndex
+                while from < text.endIndex,
+                    let found = text.range(of: needle, options: [.caseInsensitive, .diacriticInsensitive], range: from..<text.endIndex)
+                {
+                    ranges.append(found)
+                    from = found.upperBound
+                }
+            }
+            return ranges
+        }
+    }
+}

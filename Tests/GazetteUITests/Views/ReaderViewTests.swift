@@ -1,0 +1,100 @@
+import GazetteCore
+import Testing
+@testable import GazetteUI
+
+@Suite struct ReaderViewTests {
+    static func render(_ article: Article?, width: Int, height: Int, offset: Int = 0, highlighter: Highlighter? = nil) -> Canvas {
+        var canvas = Canvas(width: width, height: height)
+        let document = article.map { ReaderDocument.layout($0, width: width, highlighter: highlighter) }
+        ReaderView(document: document, offset: offset, focused: true).render(into: &canvas, in: canvas.bounds)
+        return canvas
+    }
+
+    @Test func goldenArticleAt40() throws {
+        try expectGolden(Self.render(Sample.article, width: 40, height: 24), named: "reader-40x24")
+    }
+
+    @Test func goldenWideArticleAt30() throws {
+        try expectGolden(Self.render(Sample.wide, width: 30, height: 14), named: "reader-wide-30x14")
+    }
+
+    @Test func goldenCentredInAWidePane() throws {
+        try expectGolden(Self.render(Sample.article, width: 100, height: 16), named: "reader-centred-100x16")
+    }
+
+    @Test func goldenHostileArticle() throws {
+        try expectGolden(Self.render(Sample.hostile, width: 36, height: 8), named: "reader-hostile-36x8")
+    }
+
+    @Test func titleBoldAndLeadInBold() throws {
+        let canvas = Self.render(Sample.article, width: 40, height: 24)
+        let title = try #require(find("Harbour", in: canvas))
+        #expect(canvas[title.x, title.y].style.bold)
+        let lead = try #require(find("THE LAST", in: canvas))
+        for x in lead.x..<(lead.x + 8) { #expect(canvas[x, lead.y].style.bold && canvas[x, lead.y].style.role == .leadIn) }
+        let after = try #require(find("left the", in: canvas))
+        #expect(!canvas[after.x, after.y].style.bold)
+    }
+
+    @Test func metaLineAndFacets() {
+        let lines = ReaderDocument.layout(Sample.article, width: 80).lines.map(\.text)
+        #expect(lines[1] == "2024-03-09 · Mara Quill · 3 comments")
+        #expect(lines[2] == "Category: Local · Tags: Ferries, Harbour")
+        #expect(lines.contains("Source: Coast Desk"))
+        #expect(lines.contains("Related"))
+        #expect(lines.contains { $0.hasPrefix("• Bridge tolls") })
+    }
+
+    @Test func measureIsCappedAt80() {
+        let document = ReaderDocument.layout(Sample.article, width: 200)
+        #expect(document.measure == 80)
+        #expect(document.lines.allSatisfy { $0.width <= 80 })
+    }
+
+    @Test func positionIndicator() {
+        let top = Self.render(Sample.article, width: 40, height: 8)
+        #expect(top.lines[0].hasSuffix(" Top ─"))
+        let total = ReaderDocument.layout(Sample.article, width: 40).lines.count
+        let bottom = Self.render(Sample.article, width: 40, height: 8, offset: total)
+        #expect(bottom.lines[0].hasSuffix(" Bot ─"))
+        let all = Self.render(Sample.article, width: 40, height: 40)
+        #expect(all.lines[0].hasSuffix(" All ─"))
+    }
+
+    @Test func hitLinesForNextAndPrevious() {
+        let document = ReaderDocument.layout(Sample.article, width: 40, highlighter: Highlighting.terms(["ferry", "bridge"]))
+        let texts = document.lines.map { $0.text.lowercased() }
+        #expect(!document.hitLines.isEmpty)
+        for line in document.hitLines { #expect(texts[line].contains("ferry") || texts[line].contains("bridge")) }
+        let first = document.hitLines[0]
+        #expect(document.nextHit(after: first) == document.hitLines.dropFirst().first)
+        #expect(document.previousHit(before: first) == nil)
+    }
+
+    @Test func hitsInTheLeadInStayBold() throws {
+        let canvas = Self.render(Sample.article, width: 40, height: 24, highlighter: Highlighting.terms(["crossing"]))
+        let hit = try #require(find("CROSSING", in: canvas))
+        #expect(canvas[hit.x, hit.y].style.role == .highlight)
+        #expect(canvas[hit.x, hit.y].style.bold)
+    }
+
+    @Test func plantedEscapesBecomePlaceholders() {
+        let canvas = Self.render(Sample.hostile, width: 50, height: 12)
+        #expect(gridProblems(canvas).isEmpty)
+        let text = canvas.lines.joined(separator: "\n")
+        #expect(text.contains("Evil ␛[2J title␇"))
+        #expect(text.contains("⍰31m"))
+        #expect(text.contains("␛]0;pwned␇"))
+        #expect(text.contains("CR␍LF␊"))
+        let escape = find("␛", in: canvas)!
+        #expect(canvas[escape.x, escape.y].style.role == .placeholder)
+    }
+
+    @Test func noArticle() {
+        expectFrame(Self.render(nil, width: 24, height: 3), """
+        ────────────────────────|
+        No article selected.    |
+                                |
+        """)
+    }
+}
