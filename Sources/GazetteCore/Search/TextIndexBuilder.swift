@@ -1,0 +1,117 @@
+/// Builds the postings of a contiguous run of articles; several run in parallel and are merged.
+struct TextIndexBuilder {
+    /// Title occurrences count this many times body ones (a simple BM25F field weight).
+    static let titleWeight: UInt32 = 3
+
+    private(set) var table = TermTable(capacity: 1 << 14)
+    private var bodyTF: [UInt16] = []
+    private var titleTF: [UInt8] = []
+    private var touched: [Int32] = []
+    private var pairTerm: [Int32] = []
+    private var pairDoc: [Int32] = []
+    private var pairTF: [UInt16] = []
+    private(set) var lengths: [UInt32] = []
+    private var scratch: [UInt8] = Array(repeating: 0, count: 64)
+    private var titleLength: UInt32 = 0
+    private var bodyLength: UInt32 = 0
+
+    /// The finished partial index: postings grouped by local term, article indices ascending.
+    struct Partial: Sendable {
+        var table: TermTable
+        var termStarts: [Int]
+        var docs: [Int32]
+        var tfs: [UInt16]
+        var lengths: [UInt32]
+    }
+
+    /// Packs title and body term frequencies into 16 bits (4 + 12, saturating).
+    @inline(__always)
+    static func pack(title: UInt8, body: UInt16) -> UInt16 { UInt16(min(title, 15)) << 12 | min(body, 4095) }
+    @inline(__always)
+    static func weightedTF(_ packed: UInt16) -> UInt32 { UInt32(packed >> 12) * titleWeight + UInt32(packed & 0xFFF) }
+
+    mutating func add(article: Article, index: Int) {
+        add(article.title, isTitle: true)
+        for paragraph in article.paragraphs { add(paragraph, isTitle: false) }
+        for term in touched {
+            pairTerm.append(term)
+            pairDoc.append(Int32(index))
+            pairTF.append(Self.pack(title: titleTF[Int(term)], body: bodyTF[Int(term)]))
+            titleTF[Int(term)] = 0
+            bodyTF[Int(term)] = 0
+        }
+        touched.removeAll(keepingCapacity: true)
+        lengths.append(titleLength * Self.titleWeight + bodyLength)
+        titleLength = 0
+        bodyLength = 0
+    }
+
+    private mutating func add(_ text: String, isTitle: Bool) {
+        var text = text
+        text.withUTF8 { bytes in
+            Tokenizer.scan(bytes) { start, end, ascii in
+                let term = Int(self.termID(bytes, start, end, ascii))
+                if self.titleTF[term] == 0 && self.bodyTF[term] == 0 { self.touched.append(Int32(term)) }
+                if isTitle {
+                    self.titleTF[term] &+= self.titleTF[term] < 255 ? 1 : 0
+                    self.titleLength += 1
+                } else {
+                    self.bodyTF[term] &+= self.bodyTF[term] < 65535 ? 1 : 0
+                    self.bodyLength += 1
+                }
+            }
+        }
+    }
+
+    private mutating func termID(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ ascii: Bool) -> Int32 {
+        let length = end - start
+        if scratch.count < length { scratch = Array(repeating: 0, count: length * 2) }
+        let found: Int32? = scratch.withUnsafeMutableBufferPointer { buffer in
+            for k in 0..<length { buffer[k] = TextFolding.asciiLower(bytes[start + k]) }
+            let key = UnsafeBufferPointer(rebasing: buffer[0..<length])
+            return table.find(key, hash: TermTable.hash(key))
+        }
+        if let found { return found }
+        let key = Array(scratch[0..<length])
+        let id = key.withUnsafeBufferPointer { key in
+            if ascii { return newTerm(key, hash: TermTable.hash(key), term: nil) }
+            // A new non-ASCII spelling: fold once, then map this spelling to the folded term.
+            let folded = Array(TextFolding.foldUnicode(String(decoding: key, as: UTF8.self)).utf8)
+            if folded.elementsEqual(key) { return newTerm(key, hash: TermTable.hash(key), term: nil) }
+            let term = folded.withUnsafeBufferPointer { folded in
+                let hash = TermTable.hash(folded)
+                return table.find(folded, hash: hash) ?? newTerm(folded, hash: hash, term: nil)
+            }
+            return newTerm(key, hash: TermTable.hash(key), term: term)
+        }
+        return id
+    }
+
+    private mutating func newTerm(_ key: UnsafeBufferPointer<UInt8>, hash: UInt32, term: Int32?) -> Int32 {
+        let id = table.insert(key, hash: hash, term: term)
+        if term == nil {
+            bodyTF.append(0)
+            titleTF.append(0)
+        }
+        return id
+    }
+
+    /// Groups the collected (term, article) pairs by term with a counting sort.
+    consuming func finish() -> Partial {
+        let termCount = table.termCount
+        var starts = Array(repeating: 0, count: termCount + 1)
+        for term in pairTerm { starts[Int(term) + 1] += 1 }
+        for t in 0..<termCount { starts[t + 1] += starts[t] }
+        var cursor = starts
+        var docs = Array(repeating: Int32(0), count: pairTerm.count)
+        var tfs = Array(repeating: UInt16(0), count: pairTerm.count)
+        for p in 0..<pairTerm.count {
+            let term = Int(pairTerm[p])
+            let slot = cursor[term]
+            cursor[term] = slot + 1
+            docs[slot] = pairDoc[p]
+            tfs[slot] = pairTF[p]
+        }
+        return Partial(table: table, termStarts: starts, docs: docs, tfs: tfs, lengths: lengths)
+    }
+}
