@@ -94,11 +94,11 @@ struct QueryParser {
     /// A bare word or quoted phrase; several words (`well-known`, `"a phrase"`) must be consecutive.
     private static func fullText(_ value: String, quoted: Bool, column: Int) throws(QueryError) -> QueryNode {
         var body = value
-        let isPrefix = !quoted && body.hasSuffix("*")
+        let isPrefix = body.hasSuffix("*")
         if isPrefix { body.removeLast() }
         let words = TextFolding.foldedWords(in: body)
         if words.isEmpty {
-            if isPrefix { throw QueryError(column: column, message: "'*' needs a word before it") }
+            if isPrefix && !quoted { throw QueryError(column: column, message: "'*' needs a word before it") }
             return .all
         }
         var terms = words.map { SearchTerm(folded: $0) }
