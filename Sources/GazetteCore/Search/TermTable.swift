@@ -23,14 +23,15 @@ struct TermTable: Sendable {
 
     var termCount: Int { termEntry.count }
 
+    /// FNV-1a of the key with ASCII letters lower-cased, so raw tokens hash like their lowered keys.
     @inline(__always)
     static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
         var h: UInt32 = 0x811C_9DC5
-        for byte in bytes { h = (h ^ UInt32(byte)) &* 0x0100_0193 }
+        for byte in bytes { h = (h ^ UInt32(TextFolding.asciiLower(byte))) &* 0x0100_0193 }
         return h
     }
 
-    /// The term id for `key`, or `nil`.
+    /// The term id for `key` with ASCII letters lower-cased (keys are stored lowered), or `nil`.
     func find(_ key: UnsafeBufferPointer<UInt8>, hash: UInt32) -> Int32? {
         var slot = Int(hash) & mask
         while true {
@@ -47,7 +48,7 @@ struct TermTable: Sendable {
         guard length == key.count else { return false }
         let start = Int(entryStart[entry])
         return arena.withUnsafeBufferPointer { arenaBytes in
-            for k in 0..<length where arenaBytes[start + k] != key[k] { return false }
+            for k in 0..<length where arenaBytes[start + k] != TextFolding.asciiLower(key[k]) { return false }
             return true
         }
     }

@@ -11,7 +11,6 @@ struct TextIndexBuilder {
     private var pairDoc: [Int32] = []
     private var pairTF: [UInt16] = []
     private(set) var lengths: [UInt32] = []
-    private var scratch: [UInt8] = Array(repeating: 0, count: 64)
     private var titleLength: UInt32 = 0
     private var bodyLength: UInt32 = 0
 
@@ -64,27 +63,21 @@ struct TextIndexBuilder {
     }
 
     private mutating func termID(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ ascii: Bool) -> Int32 {
-        let length = end - start
-        if scratch.count < length { scratch = Array(repeating: 0, count: length * 2) }
-        let found: Int32? = scratch.withUnsafeMutableBufferPointer { buffer in
-            for k in 0..<length { buffer[k] = TextFolding.asciiLower(bytes[start + k]) }
-            let key = UnsafeBufferPointer(rebasing: buffer[0..<length])
-            return table.find(key, hash: TermTable.hash(key))
-        }
-        if let found { return found }
-        let key = Array(scratch[0..<length])
-        let id = key.withUnsafeBufferPointer { key in
-            if ascii { return newTerm(key, hash: TermTable.hash(key), term: nil) }
+        let raw = UnsafeBufferPointer(rebasing: bytes[start..<end])
+        let rawHash = TermTable.hash(raw)
+        if let found = table.find(raw, hash: rawHash) { return found }
+        let key = raw.map(TextFolding.asciiLower)
+        return key.withUnsafeBufferPointer { key in
+            if ascii { return newTerm(key, hash: rawHash, term: nil) }
             // A new non-ASCII spelling: fold once, then map this spelling to the folded term.
             let folded = Array(TextFolding.foldUnicode(String(decoding: key, as: UTF8.self)).utf8)
-            if folded.elementsEqual(key) { return newTerm(key, hash: TermTable.hash(key), term: nil) }
+            if folded.elementsEqual(key) { return newTerm(key, hash: rawHash, term: nil) }
             let term = folded.withUnsafeBufferPointer { folded in
                 let hash = TermTable.hash(folded)
                 return table.find(folded, hash: hash) ?? newTerm(folded, hash: hash, term: nil)
             }
-            return newTerm(key, hash: TermTable.hash(key), term: term)
+            return newTerm(key, hash: rawHash, term: term)
         }
-        return id
     }
 
     private mutating func newTerm(_ key: UnsafeBufferPointer<UInt8>, hash: UInt32, term: Int32?) -> Int32 {
