@@ -31,7 +31,7 @@ final class FullTextIndex: Sendable {
         var global = TermTable(capacity: parts.first.map { $0.table.termCount * 2 } ?? 16)
         let localToGlobal: [[Int32]] = parts.map { part in
             (0..<part.table.termCount).map { local in
-                Array(part.table.termBytes(local)).withUnsafeBufferPointer { key in
+                part.table.withTermBytes(local) { key in
                     let hash = TermTable.hash(key)
                     return global.find(key, hash: hash) ?? global.insert(key, hash: hash)
                 }
@@ -40,7 +40,7 @@ final class FullTextIndex: Sendable {
         var globalBytes: [UInt8] = []
         var globalOffsets: [Int] = [0]
         for term in 0..<global.termCount {
-            globalBytes.append(contentsOf: global.termBytes(term))
+            global.withTermBytes(term) { globalBytes.append(contentsOf: $0) }
             globalOffsets.append(globalBytes.count)
         }
         let order: [Int32] = globalBytes.withUnsafeBufferPointer { bytes in

@@ -37,18 +37,22 @@ struct PhraseMatcher: Sendable {
         return text.withUTF8 { bytes in
             var state: UInt64 = 1
             var found = false
-            var folded: [UInt8] = []
             Tokenizer.scan(bytes) { start, end, ascii in
                 guard !found else { return }
-                folded.removeAll(keepingCapacity: true)
-                if ascii {
-                    for k in start..<end { folded.append(TextFolding.asciiLower(bytes[k])) }
-                } else {
-                    folded.append(contentsOf: TextFolding.foldUnicode(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)).utf8)
-                }
+                let token = UnsafeBufferPointer(rebasing: bytes[start..<end])
                 var next: UInt64 = 1
-                for j in 0..<terms.count where state & (1 << UInt64(j)) != 0 && wordMatches(j, folded) {
-                    next |= 1 << UInt64(j + 1)
+                if ascii {
+                    for j in 0..<terms.count where state & (1 << UInt64(j)) != 0 && wordMatches(j, token) {
+                        next |= 1 << UInt64(j + 1)
+                    }
+                } else {
+                    // Rare: fold the token the way the index did.
+                    let folded = Array(TextFolding.foldUnicode(String(decoding: token, as: UTF8.self)).utf8)
+                    folded.withUnsafeBufferPointer { folded in
+                        for j in 0..<terms.count where state & (1 << UInt64(j)) != 0 && wordMatches(j, folded) {
+                            next |= 1 << UInt64(j + 1)
+                        }
+                    }
                 }
                 state = next
                 if state & goal != 0 { found = true }
@@ -57,10 +61,13 @@ struct PhraseMatcher: Sendable {
         }
     }
 
+    /// Compares ASCII-lowered token bytes with phrase word `j` (exactly, or as a prefix).
     @inline(__always)
-    private func wordMatches(_ j: Int, _ word: [UInt8]) -> Bool {
-        let term = terms[j]
-        if prefix[j] { return word.count >= term.count && word.starts(with: term) }
-        return word == term
+    private func wordMatches(_ j: Int, _ token: UnsafeBufferPointer<UInt8>) -> Bool {
+        terms[j].withUnsafeBufferPointer { term in
+            if prefix[j] ? token.count < term.count : token.count != term.count { return false }
+            for k in 0..<term.count where TextFolding.asciiLower(token[k]) != term[k] { return false }
+            return true
+        }
     }
 }

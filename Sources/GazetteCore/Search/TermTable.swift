@@ -9,7 +9,10 @@ struct TermTable: Sendable {
     private var entryLength: [UInt32] = []
     private var entryHash: [UInt32] = []
     private var entryTerm: [Int32] = []
-    private var slots: [Int32]
+    /// Per slot: `hash:24 | length:8 | entry+1:32` (0 when empty) and the key's first 8 bytes,
+    /// so most probes (words of up to 8 bytes) touch only the slot, never the arena.
+    private var slots: [UInt64]
+    private var heads: [UInt64]
     private var mask: Int
     /// For each term id, the entry holding its folded spelling.
     private(set) var termEntry: [Int32] = []
@@ -17,7 +20,8 @@ struct TermTable: Sendable {
     init(capacity: Int = 1 << 12) {
         var size = 16
         while size < capacity * 2 { size <<= 1 }
-        slots = Array(repeating: -1, count: size)
+        slots = Array(repeating: 0, count: size)
+        heads = Array(repeating: 0, count: size)
         mask = size - 1
     }
 
@@ -34,11 +38,20 @@ struct TermTable: Sendable {
     /// The term id for `key` with ASCII letters lower-cased (keys are stored lowered), or `nil`.
     func find(_ key: UnsafeBufferPointer<UInt8>, hash: UInt32) -> Int32? {
         var slot = Int(hash) & mask
-        while true {
-            let entry = slots[slot]
-            if entry < 0 { return nil }
-            if entryHash[Int(entry)] == hash && equals(Int(entry), key) { return entryTerm[Int(entry)] }
-            slot = (slot + 1) & mask
+        let tag = Self.tag(hash: hash, length: key.count)
+        let head = Self.head(key)
+        return slots.withUnsafeBufferPointer { slots in
+            heads.withUnsafeBufferPointer { heads in
+                while true {
+                    let packed = slots[slot]
+                    if packed == 0 { return nil }
+                    if packed >> 32 == tag && heads[slot] == head {
+                        let entry = Int(UInt32(truncatingIfNeeded: packed)) - 1
+                        if key.count <= 8 || equals(entry, key) { return entryTerm[entry] }
+                    }
+                    slot = (slot + 1) & mask
+                }
+            }
         }
     }
 
@@ -65,27 +78,43 @@ struct TermTable: Sendable {
         entryHash.append(hash)
         entryTerm.append(id)
         arena.append(contentsOf: key)
-        var slot = Int(hash) & mask
-        while slots[slot] >= 0 { slot = (slot + 1) & mask }
-        slots[slot] = entry
+        place(entry: Int(entry), hash: hash)
         return id
     }
 
-    /// The folded bytes of term `id`.
-    func termBytes(_ id: Int) -> ArraySlice<UInt8> {
+    @inline(__always)
+    private static func tag(hash: UInt32, length: Int) -> UInt64 {
+        UInt64(hash >> 8) << 8 | UInt64(min(length, 255))
+    }
+
+    /// The first 8 bytes of the key, ASCII-lowered, zero-padded.
+    @inline(__always)
+    private static func head(_ key: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var head: UInt64 = 0
+        for k in 0..<min(8, key.count) { head |= UInt64(TextFolding.asciiLower(key[k])) << UInt64(8 * k) }
+        return head
+    }
+
+    private mutating func place(entry: Int, hash: UInt32) {
+        var slot = Int(hash) & mask
+        while slots[slot] != 0 { slot = (slot + 1) & mask }
+        let start = Int(entryStart[entry]), length = Int(entryLength[entry])
+        slots[slot] = Self.tag(hash: hash, length: length) << 32 | UInt64(entry + 1)
+        heads[slot] = arena.withUnsafeBufferPointer { Self.head(UnsafeBufferPointer(rebasing: $0[start..<start + length])) }
+    }
+
+    /// Calls `body` with the folded bytes of term `id`.
+    func withTermBytes<R>(_ id: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
         let entry = Int(termEntry[id])
         let start = Int(entryStart[entry])
-        return arena[start..<start + Int(entryLength[entry])]
+        return arena.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[start..<start + Int(entryLength[entry])])) }
     }
 
     private mutating func grow() {
         let size = slots.count * 2
-        slots = Array(repeating: -1, count: size)
+        slots = Array(repeating: 0, count: size)
+        heads = Array(repeating: 0, count: size)
         mask = size - 1
-        for entry in 0..<entryHash.count {
-            var slot = Int(entryHash[entry]) & mask
-            while slots[slot] >= 0 { slot = (slot + 1) & mask }
-            slots[slot] = Int32(entry)
-        }
+        for entry in 0..<entryHash.count { place(entry: entry, hash: entryHash[entry]) }
     }
 }

@@ -4,8 +4,8 @@ struct TextIndexBuilder {
     static let titleWeight: UInt32 = 3
 
     private(set) var table = TermTable(capacity: 1 << 14)
-    private var bodyTF: [UInt16] = []
-    private var titleTF: [UInt8] = []
+    /// Per local term, in the current article: title count << 16 | body count (one cache line touched per token).
+    private var counts: [UInt32] = []
     private var touched: [Int32] = []
     private var pairTerm: [Int32] = []
     private var pairDoc: [Int32] = []
@@ -35,9 +35,9 @@ struct TextIndexBuilder {
         for term in touched {
             pairTerm.append(term)
             pairDoc.append(Int32(index))
-            pairTF.append(Self.pack(title: titleTF[Int(term)], body: bodyTF[Int(term)]))
-            titleTF[Int(term)] = 0
-            bodyTF[Int(term)] = 0
+            let count = counts[Int(term)]
+            pairTF.append(Self.pack(title: UInt8(min(count >> 16, 255)), body: UInt16(min(count & 0xFFFF, 4095))))
+            counts[Int(term)] = 0
         }
         touched.removeAll(keepingCapacity: true)
         lengths.append(titleLength * Self.titleWeight + bodyLength)
@@ -50,12 +50,13 @@ struct TextIndexBuilder {
         text.withUTF8 { bytes in
             Tokenizer.scan(bytes) { start, end, ascii in
                 let term = Int(self.termID(bytes, start, end, ascii))
-                if self.titleTF[term] == 0 && self.bodyTF[term] == 0 { self.touched.append(Int32(term)) }
+                let count = self.counts[term]
+                if count == 0 { self.touched.append(Int32(term)) }
                 if isTitle {
-                    self.titleTF[term] &+= self.titleTF[term] < 255 ? 1 : 0
+                    if count >> 16 < 0xFFFF { self.counts[term] = count &+ 0x10000 }
                     self.titleLength += 1
                 } else {
-                    self.bodyTF[term] &+= self.bodyTF[term] < 65535 ? 1 : 0
+                    if count & 0xFFFF < 0xFFFF { self.counts[term] = count &+ 1 }
                     self.bodyLength += 1
                 }
             }
@@ -82,10 +83,7 @@ struct TextIndexBuilder {
 
     private mutating func newTerm(_ key: UnsafeBufferPointer<UInt8>, hash: UInt32, term: Int32?) -> Int32 {
         let id = table.insert(key, hash: hash, term: term)
-        if term == nil {
-            bodyTF.append(0)
-            titleTF.append(0)
-        }
+        if term == nil { counts.append(0) }
         return id
     }
 
