@@ -13,8 +13,10 @@ public enum DumpFormat {
         if let parts = text.headerParts(lines[first]), text.isFamiliarHeader(parts.name) { return false }
         var index = first + 1
         while index < lines.count {
-            if text.dateline(lines[index]) != nil {
-                return !text.isBlank(lines[index - 1]) && text.dateline(lines[index - 1]) == nil
+            if text.dateline(lines[index]) != nil, !text.isBlank(lines[index - 1]),
+                text.dateline(lines[index - 1]) == nil, text.footer(lines[index - 1]) == nil
+            {
+                return true
             }
             index += 1
         }
