@@ -184,3 +184,15 @@ import Testing
         }
     }
 }
+
+@Suite struct FastArticleIDTests {
+    @Test(arguments: [
+        "", "Hello", "  Is Trump\tsignaling  possible\nCIA covert operations?  ", "MIXED case Title", "Zürich files",
+        "tab\u{0B}vertical\u{0C}feed\u{0D}", "東京 report", "trailing space ", "a\u{00A0}b", "x\u{85}y",
+    ])
+    func fastPathMatchesTheModel(_ title: String) {
+        let day = ArticleDate(year: 2025, month: 1, day: 21, instant: 0)
+        #expect(ArticleID.fast(title: title, date: day) == ArticleID(title: title, date: day))
+        #expect(ArticleID.fast(title: title, date: nil) == ArticleID(title: title, date: nil))
+    }
+}
