@@ -175,6 +175,16 @@ import Testing
         #expect(longWarning.count == 1 && longWarning[0].reason.count < 100)
     }
 
+    @Test func hugeLineAndManyLinesLoad() throws {
+        let line = String(repeating: "abcdefghij", count: 1_000_000)  // a 10 MB single line
+        let single = try only("Title: Long\n\n" + line)
+        #expect(single.paragraphs.first?.utf8.count == 10_000_000)
+        let many = (0..<200_000).map { $0 % 3 == 2 ? "" : "line \($0)" }.joined(separator: "\n")
+        let article = try only("Title: Many\n\n" + many)
+        #expect(article.paragraphs.count == 66_667)
+        #expect(article.paragraphs.first == "line 0 line 1")
+    }
+
     @Test func binaryGarbageNeverCrashes() {
         var generator = SystemRandomNumberGenerator()
         for _ in 0..<200 {
