@@ -42,7 +42,7 @@ public enum CanonicalFormat {
             bodyStart = index
         }
 
-        var article = Article(title: "", source: SourceLocation(path: path, line: first + 1))
+        var article = Article(id: ArticleID(value: 0), title: "", source: SourceLocation(path: path, line: first + 1))
         apply(headers, to: &article, path: path, warnings: &warnings)
 
         var bodyLines = bodyStart..<lines.count
@@ -56,7 +56,7 @@ public enum CanonicalFormat {
             bodyLines = (titleLine + 1)..<lines.count
         }
         article.paragraphs = text.paragraphs(bodyLines)
-        article.id = ArticleID(title: article.title, date: article.date)
+        article.id = ArticleID.fast(title: article.title, date: article.date)
         return ParsedFile(articles: [article], warnings: warnings)
     }
 

@@ -84,7 +84,7 @@ public enum DumpFormat {
         let lines = text.lines
         let dateline = boundary.parsed
         var article = Article(
-            title: text.trimmedString(lines[boundary.start]), date: dateline.date, author: dateline.author,
+            id: ArticleID(value: 0), title: text.trimmedString(lines[boundary.start]), date: dateline.date, author: dateline.author,
             comments: dateline.comments, source: SourceLocation(path: path, line: boundary.start + 1))
         if dateline.date == nil {
             warnings.append(LoadWarning(path: path, line: boundary.dateline + 1,
@@ -128,7 +128,7 @@ public enum DumpFormat {
                 article.related.append(text.trimmedString(line))
             }
         }
-        article.id = ArticleID(title: article.title, date: article.date)
+        article.id = ArticleID.fast(title: article.title, date: article.date)
         return article
     }
 

@@ -39,8 +39,12 @@ struct TextBuffer {
         byte == 0x20 || byte == 0x09 || byte == 0x0B || byte == 0x0C
     }
 
+    /// One allocation and one copy; re-validating mostly-ASCII UTF-8 is a vectorised scan
+    /// (cheaper than cutting substrings out of a `String`).
     func string(_ range: Range<Int>) -> String {
-        String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+        String(unsafeUninitializedCapacity: range.count) { out in
+            out.initialize(from: UnsafeBufferPointer(rebasing: bytes[range])).1
+        }
     }
 
     func trimmed(_ range: Range<Int>) -> Range<Int> {
@@ -95,14 +99,23 @@ struct TextBuffer {
 
     /// Joins the trimmed lines with single spaces (one paragraph).
     func joined(_ lineIndices: Range<Int>) -> String {
-        var out: [UInt8] = []
-        for index in lineIndices {
-            let range = trimmed(lines[index])
-            if range.isEmpty { continue }
-            if !out.isEmpty { out.append(0x20) }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[range]))
+        if lineIndices.count == 1 { return trimmedString(lines[lineIndices.lowerBound]) }
+        let capacity = lines[lineIndices.upperBound - 1].upperBound - lines[lineIndices.lowerBound].lowerBound
+        return String(unsafeUninitializedCapacity: capacity) { out in
+            var count = 0
+            for index in lineIndices {
+                let range = trimmed(lines[index])
+                if range.isEmpty { continue }
+                if count > 0 {
+                    out[count] = 0x20
+                    count += 1
+                }
+                let source = UnsafeBufferPointer(rebasing: bytes[range])
+                _ = UnsafeMutableBufferPointer(rebasing: out[count..<(count + source.count)]).initialize(from: source)
+                count += source.count
+            }
+            return count
         }
-        return String(decoding: out, as: UTF8.self)
     }
 
     /// Paragraphs of the lines in `lineIndices`: runs of non-blank lines joined by spaces.

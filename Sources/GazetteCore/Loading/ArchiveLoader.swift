@@ -48,11 +48,11 @@ public enum ArchiveLoader {
     public static func discoverFiles(in directories: [String]) throws(LoadError) -> (files: [String], warnings: [LoadWarning]) {
         var discovery = FileDiscovery()
         for directory in directories { try discovery.add(root: directory) }
-        // Byte order, so the result is the same on every machine and locale.
+        // String order is Unicode order, not the locale's: the same on every machine.
         var files = discovery.files
-        files.sort { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        files.sort()
         var warnings = discovery.warnings
-        warnings.sort { $0.location.path.utf8.lexicographicallyPrecedes($1.location.path.utf8) }
+        warnings.sort { $0.location.path < $1.location.path }
         return (files, warnings)
     }
 

@@ -175,6 +175,16 @@ import Testing
         #expect(longWarning.count == 1 && longWarning[0].reason.count < 100)
     }
 
+    @Test func hugeLineAndManyLinesLoad() throws {
+        let line = String(repeating: "abcdefghij", count: 1_000_000)  // a 10 MB single line
+        let single = try only("Title: Long\n\n" + line)
+        #expect(single.paragraphs.first?.utf8.count == 10_000_000)
+        let many = (0..<200_000).map { $0 % 3 == 2 ? "" : "line \($0)" }.joined(separator: "\n")
+        let article = try only("Title: Many\n\n" + many)
+        #expect(article.paragraphs.count == 66_667)
+        #expect(article.paragraphs.first == "line 0 line 1")
+    }
+
     @Test func binaryGarbageNeverCrashes() {
         var generator = SystemRandomNumberGenerator()
         for _ in 0..<200 {
@@ -182,5 +192,17 @@ import Testing
             let parsed = ArticleFileParser.parse(bytes: bytes, path: "bin.txt")
             #expect(parsed.articles.count + parsed.warnings.count >= 1)
         }
+    }
+}
+
+@Suite struct FastArticleIDTests {
+    @Test(arguments: [
+        "", "Hello", "  Is Trump\tsignaling  possible\nCIA covert operations?  ", "MIXED case Title", "Zürich files",
+        "tab\u{0B}vertical\u{0C}feed\u{0D}", "東京 report", "trailing space ", "a\u{00A0}b", "x\u{85}y",
+    ])
+    func fastPathMatchesTheModel(_ title: String) {
+        let day = ArticleDate(year: 2025, month: 1, day: 21, instant: 0)
+        #expect(ArticleID.fast(title: title, date: day) == ArticleID(title: title, date: day))
+        #expect(ArticleID.fast(title: title, date: nil) == ArticleID(title: title, date: nil))
     }
 }
