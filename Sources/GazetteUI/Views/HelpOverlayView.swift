@@ -10,7 +10,7 @@ public struct HelpOverlayView {
     }
 
     /// Order of the sections in the overlay.
-    public static let contextOrder: [KeyContext] = [.global, .list, .reader, .sidebar, .prompt, .help, .warnings]
+    public static let contextOrder: [KeyContext] = [.global, .list, .reader, .sidebar, .prompt, .warnings, .help]
 
     /// The overlay's content lines: a heading per context, then `keys  description` rows.
     public static func lines(_ keyMap: KeyMap) -> [StyledLine] {
