@@ -71,9 +71,8 @@ extension AppState {
     /// Keys while the help overlay is open.
     mutating func reduceHelp(_ action: Action) -> [Effect] {
         guard let offset = helpOffset else { return [] }
-        let view = HelpOverlayView()
-        let page = max(1, view.box(in: overlayArea).height - 3)
-        let maxOffset = view.maxOffset(in: overlayArea)
+        let page = max(1, min(overlayArea.height, Self.helpLineCount + 2) - 3)
+        let maxOffset = helpMaxOffset
         switch action {
         case .toggleHelp, .closeOrQuit, .promptCancel: helpOffset = nil
         default: helpOffset = Self.scroll(offset, action, page: page, max: maxOffset)

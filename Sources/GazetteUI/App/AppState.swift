@@ -191,8 +191,17 @@ public struct AppState: Sendable {
             reader.layOut(store: store, width: rect.width, terms: highlightTerms)
             reader.setHeight(ReaderView.textHeight(in: rect))
         }
-        if helpOffset != nil { helpOffset = min(helpOffset!, HelpOverlayView().maxOffset(in: overlayArea)) }
+        if helpOffset != nil { helpOffset = min(helpOffset!, helpMaxOffset) }
         if warningsOffset != nil { warningsOffset = min(warningsOffset!, WarningsOverlayView.maxOffset(lines: warningLines.count, in: overlayArea)) }
+    }
+
+    /// Lines of the standard help, counted once (building them per key would cost more than the rest).
+    static let helpLineCount = HelpOverlayView.lines(.standard).count
+
+    /// The help overlay's largest useful offset at the current size (as `HelpOverlayView.maxOffset`).
+    var helpMaxOffset: Int {
+        let inner = min(overlayArea.height, Self.helpLineCount + 2) - 2
+        return max(0, Self.helpLineCount - max(0, inner))
     }
 
     /// Where overlays are drawn: the screen above the status line.

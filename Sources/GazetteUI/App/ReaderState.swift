@@ -3,7 +3,8 @@ import GazetteCore
 /// The reading pane: which article it shows, the article laid out for the pane, and the scroll position.
 ///
 /// The layout is cached by (article, measure, highlighted terms): a frame never re-lays out
-/// the text, and only a change of article, width or query does.
+/// the text, and only a change of article, width or query does (and not even then when the
+/// same layout was made recently).
 public struct ReaderState: Sendable {
     /// What a laid-out document depends on.
     struct DocumentKey: Sendable, Equatable {
@@ -17,6 +18,9 @@ public struct ReaderState: Sendable {
     /// The article laid out for the current pane width; nil until the pane is shown.
     public private(set) var document: ReaderDocument?
     private var key: DocumentKey?
+    /// Recent layouts, newest last: going back to an article or a width (v, z, b, `[`) is free.
+    private var recent: [(key: DocumentKey, document: ReaderDocument)] = []
+    static let recentLimit = 6
     /// Scroll position over `document.lines`.
     public internal(set) var viewport = TextViewport(total: 0, height: 0)
 
@@ -38,7 +42,14 @@ public struct ReaderState: Sendable {
         let oldTotal = viewport.total
         let oldOffset = viewport.offset
         let sameArticle = key?.article == article
-        let laidOut = ReaderDocument.layout(store.articles[article], width: width, highlighter: AppState.highlighter(terms))
+        let laidOut: ReaderDocument
+        if let index = recent.firstIndex(where: { $0.key == wanted }) {
+            laidOut = recent.remove(at: index).document
+        } else {
+            laidOut = ReaderDocument.layout(store.articles[article], width: width, highlighter: AppState.highlighter(terms))
+        }
+        recent.append((wanted, laidOut))
+        if recent.count > Self.recentLimit { recent.removeFirst() }
         document = laidOut
         key = wanted
         viewport.setTotal(laidOut.lines.count)

@@ -288,3 +288,17 @@ import Testing
         #expect(find("0 of 5 articles", in: canvas) != nil)
     }
 }
+
+@Suite struct AppOverlayTests {
+    @Test func helpScrollStopsWhereTheViewStops() {
+        for height in [5, 12, 30, 200] {
+            var state = AppFixture.state(width: 100, height: height)
+            _ = reduce(&state, .toggleHelp)
+            _ = reduce(&state, .moveToBottom)
+            #expect(state.helpOffset == HelpOverlayView().maxOffset(in: state.overlayArea), "height \(height)")
+            _ = reduce(&state, .pageUp)
+            _ = reduce(&state, .moveToTop)
+            #expect(state.helpOffset == 0)
+        }
+    }
+}
