@@ -96,7 +96,9 @@ final class BrowseTests {
         #expect(await session.waitFor(text: "1 of 5 articles"))
         #expect(try row(session.capture(), containing: "/frost") != nil)
         try session.sendKeys("Enter", "Enter")
-        #expect(await session.waitFor(text: "smallest cider harvest"))
+        #expect(await session.waitUntil { lines in
+            !lines.contains { $0.contains("/frost") } && lines.contains { $0.contains("smallest cider harvest") }
+        })
         let lines = try session.capture()
         #expect(row(lines, containing: "A late frost blackened the blossom") != nil)
         #expect(row(lines, containing: "/frost") == nil, "the prompt closed")
