@@ -178,6 +178,8 @@ final class BrowseTests {
         #expect(await session.waitFor(text: "5 of 5 articles"), "repainted after fg")
         #expect(row(try session.capture(), containing: BrowseFixture.titles[0]) != nil)
         try session.sendKeys("q")
+        // Type only once the shell is back, or gazette would read the text as keys.
+        #expect(await session.waitUntil { $0.contains("gz>") })
         try session.type("echo exit=$?; stty -a > after\n")
         #expect(await session.waitFor(text: "exit=0"))
         #expect(await waitForFile("after") == file("before"))
