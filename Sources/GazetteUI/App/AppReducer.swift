@@ -194,19 +194,14 @@ extension AppState {
         selectionChanged()
     }
 
-    /// `n`/`N`: scroll the next/previous line with a search hit to the top of the reader.
+    /// `n`/`N`: the next/previous search hit in the reader.
     private mutating func jumpToHit(forward: Bool) {
         guard let document = reader.document else { return }
         guard !document.hitLines.isEmpty else {
             message = highlightTerms.isEmpty ? "No search words to find (use /)" : "No hits in this article"
             return
         }
-        let from = reader.viewport.offset
-        guard let line = forward ? document.nextHit(after: from) : document.previousHit(before: from) else {
-            message = forward ? "No more hits below" : "No more hits above"
-            return
-        }
-        reader.viewport.scroll(toLine: line)
+        message = reader.jumpToHit(forward: forward)
     }
 
     /// Movement in the focused pane.

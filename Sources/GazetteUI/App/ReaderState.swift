@@ -23,6 +23,8 @@ public struct ReaderState: Sendable {
     static let recentLimit = 6
     /// Scroll position over `document.lines`.
     public internal(set) var viewport = TextViewport(total: 0, height: 0)
+    /// Index into `document.hitLines` of the hit `n`/`N` last went to.
+    public internal(set) var currentHit: Int?
 
     /// Shows `article` from the top (nothing changes if it is already shown).
     mutating func show(_ article: Int?) {
@@ -30,6 +32,7 @@ public struct ReaderState: Sendable {
         self.article = article
         document = nil
         key = nil
+        currentHit = nil
         viewport = TextViewport(total: 0, height: viewport.height)
     }
 
@@ -52,6 +55,7 @@ public struct ReaderState: Sendable {
         if recent.count > Self.recentLimit { recent.removeFirst() }
         document = laidOut
         key = wanted
+        currentHit = nil
         viewport.setTotal(laidOut.lines.count)
         if sameArticle, oldTotal > 0 {
             // Int.multipliedReportingOverflow is not needed: line counts are far below 2^31.
@@ -59,6 +63,30 @@ public struct ReaderState: Sendable {
         } else {
             viewport.scroll(toLine: 0)
         }
+    }
+
+    /// `n`/`N`: goes to the next/previous hit after the current one (from the top of the view
+    /// the first time), wrapping around; shows it with a little context above. Returns a
+    /// message for the status bar.
+    mutating func jumpToHit(forward: Bool) -> String? {
+        guard let hits = document?.hitLines, !hits.isEmpty else { return nil }
+        var next: Int
+        var wrapped = false
+        if let currentHit, currentHit < hits.count {
+            next = currentHit + (forward ? 1 : -1)
+        } else {
+            let top = viewport.offset
+            next = forward ? (hits.firstIndex { $0 >= top } ?? hits.count) : ((hits.lastIndex { $0 < top }) ?? -1)
+        }
+        if next >= hits.count { next = 0; wrapped = true }
+        if next < 0 { next = hits.count - 1; wrapped = true }
+        currentHit = next
+        let line = hits[next]
+        if line < viewport.offset || line >= viewport.offset + viewport.height {
+            viewport.scroll(toLine: line - min(2, viewport.height / 3))
+        }
+        let position = "Hit \(next + 1) of \(hits.count)"
+        return wrapped ? position + (forward ? " (from the top)" : " (from the bottom)") : position
     }
 
     /// The visible height changed.

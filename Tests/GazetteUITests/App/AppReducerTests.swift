@@ -176,16 +176,30 @@ import Testing
         _ = reduce(&state, .promptSubmit)
         _ = reduce(&state, .openArticle)
         let hits = try #require(state.reader.document?.hitLines)
-        #expect(hits.count >= 30)
+        #expect(hits.count == 30)
+        let height = state.reader.viewport.height
+        func hitVisible(_ index: Int) -> Bool {
+            (state.reader.viewport.offset..<(state.reader.viewport.offset + height)).contains(hits[index])
+        }
         _ = reduce(&state, .nextHit)
-        #expect(state.reader.viewport.offset == hits[0])
+        #expect(state.message == "Hit 1 of 30")
+        #expect(hitVisible(0))
+        for _ in 0..<14 { _ = reduce(&state, .nextHit) }
+        #expect(state.message == "Hit 15 of 30")
+        #expect(hitVisible(14), "the view follows the hits down")
+        #expect(state.reader.viewport.offset > 0)
+        _ = reduce(&state, .previousHit)
+        #expect(state.message == "Hit 14 of 30")
+        #expect(hitVisible(13))
+        for _ in 0..<16 { _ = reduce(&state, .nextHit) }
+        #expect(state.message == "Hit 30 of 30")
+        #expect(hitVisible(29), "the last hit shows even when the view cannot scroll further")
         _ = reduce(&state, .nextHit)
-        #expect(state.reader.viewport.offset == hits[1])
-        _ = reduce(&state, .previousHit)
-        #expect(state.reader.viewport.offset == hits[0])
-        _ = reduce(&state, .moveToTop)
-        _ = reduce(&state, .previousHit)
-        #expect(state.message == "No more hits above")
+        #expect(state.message == "Hit 1 of 30 (from the top)")
+        #expect(hitVisible(0))
+        _ = reduce(&state, .clearFilters)
+        _ = reduce(&state, .nextHit)
+        #expect(state.message == "No search words to find (use /)")
     }
 
     @Test func focusCyclesOnlyThroughPanesThatCanShow() {
