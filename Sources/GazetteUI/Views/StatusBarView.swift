@@ -11,14 +11,20 @@ public struct StatusBarView {
         public var warnings: Int
         /// A transient message; replaces the query while shown.
         public var message: String?
+        /// Keys a newcomer needs (`? help`), shown at the right when there is room.
+        public var hint: String?
 
-        public init(shown: Int, total: Int, query: String = "", sort: SortOrder = .date, warnings: Int = 0, message: String? = nil) {
+        public init(
+            shown: Int, total: Int, query: String = "", sort: SortOrder = .date, warnings: Int = 0,
+            message: String? = nil, hint: String? = nil
+        ) {
             self.shown = shown
             self.total = total
             self.query = query
             self.sort = sort
             self.warnings = warnings
             self.message = message
+            self.hint = hint
         }
     }
 
@@ -68,13 +74,26 @@ public struct StatusBarView {
             right = (status.warnings == 1 ? "1 warning" : "\(status.warnings) warnings") + "  " + right
         }
         let leftWidth = canvas.put(left, x: line.x, y: line.y, maxWidth: line.width, style: Self.barStyle, overflow: .ellipsis, clip: line)
-        let rightWidth = DisplayWidth.of(right)
+        var hintWidth = 0
+        if let hint = status.hint, !hint.isEmpty {
+            hintWidth = DisplayWidth.of(hint) + 2
+            // The hint goes first when room is short; the counts, warnings and sort matter more.
+            if line.width - leftWidth < DisplayWidth.of(right) + hintWidth + 4 + DisplayWidth.of(status.message ?? status.query) {
+                hintWidth = 0
+            }
+        }
+        let rightWidth = DisplayWidth.of(right) + hintWidth
         let detail = status.message ?? status.query
         var detailRoom = line.width - leftWidth - 2
         if line.width - leftWidth >= rightWidth + 12 {
             var rightStyle = Self.barStyle
             if status.warnings > 0 { rightStyle.role = .warning }
-            canvas.put(right, x: line.maxX - rightWidth, y: line.y, style: rightStyle, clip: line)
+            canvas.put(right, x: line.maxX - rightWidth + hintWidth, y: line.y, style: rightStyle, clip: line)
+            if hintWidth > 0, let hint = status.hint {
+                var hintStyle = Self.barStyle
+                hintStyle.dim = true
+                canvas.put(hint, x: line.maxX - rightWidth, y: line.y, style: hintStyle, clip: line)
+            }
             detailRoom -= rightWidth + 1
         }
         if !detail.isEmpty, detailRoom >= 3 {

@@ -39,7 +39,7 @@ import Testing
                                                                     |
         The harbour was quiet when the cars met. Paragraph 1 goes on|
         for a while so that it wraps.                               |
-         5 of 5 articles                                 sort: date |
+         5 of 5 articles                         ? help  sort: date |
         """)
     }
 
@@ -54,5 +54,20 @@ import Testing
         """)
         #expect(LoadingView(articles: 10, indexing: true).lines.first == "Indexing 10 articles…")
         #expect(LoadingView().render(width: 1, height: 1).width == 1)
+    }
+}
+
+@Suite struct AppStatusHintTests {
+    @Test func theHintNamesWarningsAndGivesWayToTheQuery() {
+        var report = LoadReport()
+        report.warnings = [LoadWarning(path: "x.txt", line: 1, reason: "empty file")]
+        var state = AppState(store: AppFixture.store, report: report, width: 80, height: 10)
+        #expect(render(state).line(9).contains("? help · w warnings  1 warning  sort: date"))
+        _ = reduce(&state, .startQuery)
+        AppFixture.type("harbour OR cable OR valley OR ferry OR frost", into: &state)
+        _ = reduce(&state, .promptSubmit)
+        let line = render(state).line(9)
+        #expect(!line.contains("? help"), "a long query keeps its room: \(line)")
+        #expect(line.contains("1 warning  sort: date"))
     }
 }
