@@ -115,6 +115,17 @@ import Testing
         #expect(store.index(of: ArticleID(value: 42)) == nil)
     }
 
+    @Test func backgroundTextIndexGivesTheSameResults() throws {
+        let store = ArticleStore(articles: StoreFixture.articles, textIndexInBackground: true)
+        // Browsing needs no text index.
+        #expect(store.evaluate(try Query.parse("tag:cia")).count == 4)
+        for query in ["cartel*", "\"covert action\" -tag:mexico", "zurich OR berlin"] {
+            #expect(try StoreFixture.titles(query, sort: .relevance, in: store) == StoreFixture.titles(query, sort: .relevance), "\(query)")
+        }
+        #expect(store.isTextIndexReady)
+        #expect(StoreFixture.store.isTextIndexReady)
+    }
+
     @Test func emptyStore() throws {
         let store = ArticleStore(articles: [])
         #expect(store.count == 0)
