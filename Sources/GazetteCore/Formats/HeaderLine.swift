@@ -1,0 +1,65 @@
+/// The interpreted headers of the canonical format (aliases folded).
+enum HeaderRole {
+    case title, date, author, tags, category, categories, comments, link
+
+    /// The role of a header name (lower-cased), nil for one kept as an extra header.
+    init?(lowercasedName name: String) {
+        switch name {
+        case "title", "subject": self = .title
+        case "date": self = .date
+        case "author", "from": self = .author
+        case "tags", "keywords", "newsgroups": self = .tags
+        case "category": self = .category
+        case "categories": self = .categories
+        case "comments": self = .comments
+        case "link", "url": self = .link
+        default: return nil
+        }
+    }
+
+    /// Other names common in mail and Usenet articles: they vouch for a header block too.
+    static let familiarExtras: Set<String> = [
+        "message-id", "organization", "lines", "path", "summary", "references", "reply-to",
+        "sender", "to", "cc", "source", "language", "lang", "status", "slug", "id", "updated",
+        "modified", "published", "description", "byline", "section",
+    ]
+}
+
+extension TextBuffer {
+    /// If `line` is `Name: value` with a plausible name (ASCII letters, digits, hyphens, starting
+    /// with a letter, no spaces), the name and value ranges.
+    func headerParts(_ line: Range<Int>) -> (name: Range<Int>, value: Range<Int>)? {
+        let start = line.lowerBound
+        guard start < line.upperBound, Self.isLetter(bytes[start]) else { return nil }
+        var index = start + 1
+        while index < line.upperBound, index - start <= 64 {
+            let byte = bytes[index]
+            if byte == 0x3A {  // ":"
+                let valueStart = index + 1
+                guard valueStart == line.upperBound || Self.isSpace(bytes[valueStart]) else { return nil }
+                return (start..<index, trimmed(valueStart..<line.upperBound))
+            }
+            guard Self.isLetter(byte) || (byte >= 0x30 && byte <= 0x39) || byte == 0x2D || byte == 0x5F else {
+                return nil
+            }
+            index += 1
+        }
+        return nil
+    }
+
+    /// The lower-cased header name.
+    func lowercasedName(_ range: Range<Int>) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: bytes[range]).map(Self.lowerASCII), as: UTF8.self)
+    }
+
+    /// Whether a header name is one the formats know (interpreted or commonly seen).
+    func isFamiliarHeader(_ range: Range<Int>) -> Bool {
+        let name = lowercasedName(range)
+        return HeaderRole(lowercasedName: name) != nil || HeaderRole.familiarExtras.contains(name)
+            || name.hasPrefix("x-")
+    }
+
+    @inline(__always) static func isLetter(_ byte: UInt8) -> Bool {
+        (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+    }
+}

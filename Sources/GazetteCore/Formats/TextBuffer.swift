@@ -1,0 +1,136 @@
+import Foundation
+
+/// UTF-8 text seen as bytes and lines, so parsers split and trim without walking `Character`s.
+///
+/// Only ever split at ASCII bytes, so every range stays on a scalar boundary.
+struct TextBuffer {
+    let bytes: UnsafeBufferPointer<UInt8>
+    /// Line ranges without the `\n`; a final `\n` does not start an extra empty line.
+    let lines: [Range<Int>]
+
+    init(_ bytes: UnsafeBufferPointer<UInt8>, maxLines: Int = .max) {
+        self.bytes = bytes
+        var lines: [Range<Int>] = []
+        var start = 0
+        let count = bytes.count
+        if let base = bytes.baseAddress {
+            while start < count, lines.count < maxLines {
+                let rest = count - start
+                if let hit = memchr(base + start, 0x0A, rest) {
+                    let end = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                    lines.append(start..<end)
+                    start = end + 1
+                } else {
+                    lines.append(start..<count)
+                    start = count
+                }
+            }
+        }
+        self.lines = lines
+    }
+
+    /// Runs `body` over the UTF-8 of `text` without copying a native string.
+    static func with<R>(_ text: String, maxLines: Int = .max, _ body: (TextBuffer) -> R) -> R {
+        var text = text
+        return text.withUTF8 { body(TextBuffer($0, maxLines: maxLines)) }
+    }
+
+    @inline(__always) static func isSpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == 0x0B || byte == 0x0C
+    }
+
+    /// One allocation and one copy; re-validating mostly-ASCII UTF-8 is a vectorised scan
+    /// (cheaper than cutting substrings out of a `String`).
+    func string(_ range: Range<Int>) -> String {
+        String(unsafeUninitializedCapacity: range.count) { out in
+            out.initialize(from: UnsafeBufferPointer(rebasing: bytes[range])).1
+        }
+    }
+
+    func trimmed(_ range: Range<Int>) -> Range<Int> {
+        var lower = range.lowerBound
+        var upper = range.upperBound
+        while lower < upper, Self.isSpace(bytes[lower]) { lower += 1 }
+        while upper > lower, Self.isSpace(bytes[upper - 1]) { upper -= 1 }
+        return lower..<upper
+    }
+
+    func trimmedString(_ range: Range<Int>) -> String { string(trimmed(range)) }
+
+    func isBlank(_ range: Range<Int>) -> Bool { trimmed(range).isEmpty }
+
+    /// Whether the bytes at `range` start with `prefix` (ASCII, case-insensitive when asked).
+    func hasPrefix(_ range: Range<Int>, _ prefix: String, caseInsensitive: Bool = false) -> Bool {
+        var index = range.lowerBound
+        for expected in prefix.utf8 {
+            guard index < range.upperBound else { return false }
+            let actual = bytes[index]
+            if actual != expected {
+                guard caseInsensitive, Self.lowerASCII(actual) == Self.lowerASCII(expected) else { return false }
+            }
+            index += 1
+        }
+        return true
+    }
+
+    /// Offset of the first occurrence of `needle` (ASCII, exact) inside `range`.
+    func find(_ needle: String, in range: Range<Int>) -> Int? {
+        let pattern = Array(needle.utf8)
+        guard let first = pattern.first, range.count >= pattern.count else { return nil }
+        var index = range.lowerBound
+        let last = range.upperBound - pattern.count
+        while index <= last {
+            if bytes[index] == first {
+                var match = true
+                for offset in 1..<pattern.count where bytes[index + offset] != pattern[offset] {
+                    match = false
+                    break
+                }
+                if match { return index }
+            }
+            index += 1
+        }
+        return nil
+    }
+
+    @inline(__always) static func lowerASCII(_ byte: UInt8) -> UInt8 {
+        (byte >= 0x41 && byte <= 0x5A) ? byte | 0x20 : byte
+    }
+
+    /// Joins the trimmed lines with single spaces (one paragraph).
+    func joined(_ lineIndices: Range<Int>) -> String {
+        if lineIndices.count == 1 { return trimmedString(lines[lineIndices.lowerBound]) }
+        let capacity = lines[lineIndices.upperBound - 1].upperBound - lines[lineIndices.lowerBound].lowerBound
+        return String(unsafeUninitializedCapacity: capacity) { out in
+            var count = 0
+            for index in lineIndices {
+                let range = trimmed(lines[index])
+                if range.isEmpty { continue }
+                if count > 0 {
+                    out[count] = 0x20
+                    count += 1
+                }
+                let source = UnsafeBufferPointer(rebasing: bytes[range])
+                _ = UnsafeMutableBufferPointer(rebasing: out[count..<(count + source.count)]).initialize(from: source)
+                count += source.count
+            }
+            return count
+        }
+    }
+
+    /// Paragraphs of the lines in `lineIndices`: runs of non-blank lines joined by spaces.
+    func paragraphs(_ lineIndices: Range<Int>) -> [String] {
+        var result: [String] = []
+        var runStart: Int?
+        for index in lineIndices {
+            if isBlank(lines[index]) {
+                if let start = runStart { result.append(joined(start..<index)) }
+                runStart = nil
+            } else if runStart == nil {
+                runStart = index
+            }
+        }
+        if let start = runStart { result.append(joined(start..<lineIndices.upperBound)) }
+        return result
+    }
+}

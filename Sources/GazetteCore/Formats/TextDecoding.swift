@@ -1,0 +1,61 @@
+import Foundation
+
+/// Turns the bytes of an article file into text, whatever state they are in.
+public enum TextDecoding {
+    /// Decodes UTF-8 (BOM stripped) or BOM-marked UTF-16; invalid sequences become U+FFFD,
+    /// CRLF and lone CR become `\n`, NUL bytes are kept as U+0000. Never fails.
+    public static func decode(_ bytes: some Collection<UInt8>) -> String {
+        if let text = bytes.withContiguousStorageIfAvailable({ decodeBuffer($0) }) { return text }
+        return Array(bytes).withUnsafeBufferPointer { decodeBuffer($0) }
+    }
+
+    static func decodeBuffer(_ buffer: UnsafeBufferPointer<UInt8>) -> String {
+        var bytes = buffer
+        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
+            bytes = UnsafeBufferPointer(rebasing: bytes[3...])
+        } else if bytes.count >= 2, bytes[0] == 0xFF, bytes[1] == 0xFE {
+            return utf16(UnsafeBufferPointer(rebasing: bytes[2...]), littleEndian: true)
+        } else if bytes.count >= 2, bytes[0] == 0xFE, bytes[1] == 0xFF {
+            return utf16(UnsafeBufferPointer(rebasing: bytes[2...]), littleEndian: false)
+        }
+        guard let base = bytes.baseAddress, !bytes.isEmpty else { return "" }
+        // Fast path: no CR anywhere, so the standard (validating, repairing) decoder does it all.
+        if memchr(base, 0x0D, bytes.count) == nil {
+            return String(decoding: bytes, as: UTF8.self)
+        }
+        return String(decoding: withUnixNewlines(bytes), as: UTF8.self)
+    }
+
+    /// CRLF → LF and lone CR → LF. 0x0D never occurs inside a multi-byte UTF-8 sequence.
+    static func withUnixNewlines(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == 0x0D {
+                out.append(0x0A)
+                if index + 1 < bytes.count, bytes[index + 1] == 0x0A { index += 1 }
+            } else {
+                out.append(byte)
+            }
+            index += 1
+        }
+        return out
+    }
+
+    static func utf16(_ bytes: UnsafeBufferPointer<UInt8>, littleEndian: Bool) -> String {
+        var units: [UInt16] = []
+        units.reserveCapacity(bytes.count / 2 + 1)
+        var index = 0
+        while index + 1 < bytes.count {
+            let first = UInt16(bytes[index]), second = UInt16(bytes[index + 1])
+            units.append(littleEndian ? first | second << 8 : first << 8 | second)
+            index += 2
+        }
+        if index < bytes.count { units.append(0xFFFD) }  // a truncated final code unit
+        let text = String(decoding: units, as: UTF16.self)
+        guard text.utf8.contains(0x0D) else { return text }
+        return Array(text.utf8).withUnsafeBufferPointer { String(decoding: withUnixNewlines($0), as: UTF8.self) }
+    }
+}

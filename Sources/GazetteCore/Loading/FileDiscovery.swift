@@ -1,0 +1,107 @@
+import Foundation
+
+/// The walk over the data directories: which paths are article files.
+///
+/// File-level warnings carry line 0, meaning "the whole file".
+struct FileDiscovery {
+    private struct DirectoryKey: Hashable {
+        var device: UInt64
+        var inode: UInt64
+    }
+
+    var files: [String] = []
+    var warnings: [LoadWarning] = []
+    private var visited = Set<DirectoryKey>()
+
+    /// Checks that `directory` is a readable directory, then walks it.
+    mutating func add(root directory: String) throws(LoadError) {
+        var info = stat()
+        guard stat(directory, &info) == 0 else {
+            let code = errno
+            if code == ENOENT || code == ENOTDIR { throw .missingDirectory(directory) }
+            throw .unreadableDirectory(directory, Self.message(code))
+        }
+        guard info.st_mode & S_IFMT == S_IFDIR else { throw .notADirectory(directory) }
+        guard let handle = opendir(directory) else { throw .unreadableDirectory(directory, Self.message(errno)) }
+        closedir(handle)
+        walk(from: directory, key: Self.key(info))
+    }
+
+    private mutating func walk(from root: String, key: DirectoryKey) {
+        // An explicit stack: nesting depth is whatever the disk holds.
+        guard visited.insert(key).inserted else { return }
+        var pending = [root]
+        while let directory = pending.popLast() {
+            guard let handle = opendir(directory) else {
+                warn(directory, "cannot read directory: \(Self.message(errno))")
+                continue
+            }
+            defer { closedir(handle) }
+            while let entry = readdir(handle) {
+                let name = withUnsafePointer(to: &entry.pointee.d_name) {
+                    String(cString: UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self))
+                }
+                if name.hasPrefix(".") { continue }  // hidden, and "." / ".."
+                let path = directory.hasSuffix("/") ? directory + name : directory + "/" + name
+                let isArticleName = name.hasSuffix(".txt")
+                let type = Int32(entry.pointee.d_type)
+                // Regular files need no stat; other non-.txt entries that are not directories are ignored.
+                if type == Int32(DT_REG) {
+                    if isArticleName { files.append(path) }
+                    continue
+                }
+                if !isArticleName, type != Int32(DT_DIR), type != Int32(DT_LNK), type != Int32(DT_UNKNOWN) { continue }
+                classify(path, isArticleName: isArticleName, isLink: type == Int32(DT_LNK), pending: &pending)
+            }
+        }
+    }
+
+    /// Follows a link or unknown entry with `stat` (never `open`: opening a FIFO blocks).
+    private mutating func classify(_ path: String, isArticleName: Bool, isLink: Bool, pending: inout [String]) {
+        var info = stat()
+        guard stat(path, &info) == 0 else {
+            let code = errno
+            if isArticleName { warn(path, code == ENOENT ? "broken symbolic link; skipped" : "cannot read: \(Self.message(code))") }
+            return
+        }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG:
+            if isArticleName { files.append(path) }
+        case S_IFDIR:
+            if isArticleName {
+                warn(path, "a directory named like an article file; skipped")
+            } else if !visited.insert(Self.key(info)).inserted {
+                if isLink || Self.isSymbolicLink(path) { warn(path, "symbolic link to a directory already read (a loop?); skipped") }
+            } else {
+                pending.append(path)
+            }
+        default:
+            if isArticleName { warn(path, "not a regular file (\(Self.kind(info.st_mode))); skipped") }
+        }
+    }
+
+    private mutating func warn(_ path: String, _ reason: String) {
+        warnings.append(LoadWarning(path: path, line: 0, reason: reason))
+    }
+
+    private static func key(_ info: stat) -> DirectoryKey {
+        DirectoryKey(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
+    }
+
+    private static func isSymbolicLink(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFLNK
+    }
+
+    private static func kind(_ mode: mode_t) -> String {
+        switch mode & S_IFMT {
+        case S_IFIFO: "FIFO"
+        case S_IFCHR: "character device"
+        case S_IFBLK: "block device"
+        case S_IFSOCK: "socket"
+        default: "special file"
+        }
+    }
+
+    static func message(_ code: Int32) -> String { String(cString: strerror(code)) }
+}

@@ -1,0 +1,43 @@
+import Foundation
+
+/// Reads a whole file with POSIX calls, without ever blocking on something that is not a file.
+enum FileReading {
+    /// Files larger than this are skipped with a warning, so one huge file cannot exhaust memory.
+    static let sizeLimit = 256 << 20
+
+    /// The file's bytes, or the reason they could not be read.
+    static func read(_ path: String, limit: Int = sizeLimit) -> Result<[UInt8], ReadFailure> {
+        // O_NONBLOCK: if the file was swapped for a FIFO since the walk, open must not wait for a writer.
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard descriptor >= 0 else { return .failure(ReadFailure("cannot read: \(FileDiscovery.message(errno))")) }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { return .failure(ReadFailure("cannot read: \(FileDiscovery.message(errno))")) }
+        guard info.st_mode & S_IFMT == S_IFREG else { return .failure(ReadFailure("not a regular file; skipped")) }
+        let size = Int(info.st_size)
+        guard size <= limit else { return .failure(ReadFailure("file too large (\(size) bytes); skipped")) }
+        var failure: Int32 = 0
+        // A file truncated while loading simply yields fewer bytes.
+        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
+            initialized = 0
+            while initialized < size {
+                let got = Foundation.read(descriptor, buffer.baseAddress! + initialized, size - initialized)
+                if got > 0 {
+                    initialized += got
+                } else if got == 0 {
+                    break
+                } else if errno != EINTR {
+                    failure = errno
+                    break
+                }
+            }
+        }
+        if failure != 0 { return .failure(ReadFailure("cannot read: \(FileDiscovery.message(failure))")) }
+        return .success(bytes)
+    }
+
+    struct ReadFailure: Error {
+        var reason: String
+        init(_ reason: String) { self.reason = reason }
+    }
+}

@@ -1,0 +1,184 @@
+import Foundation
+import Testing
+@testable import GazetteCore
+
+/// A scratch directory tree built for one test and removed afterwards.
+final class TempTree {
+    let root: String
+
+    init() throws {
+        let base = FileManager.default.temporaryDirectory.appendingPathComponent("gazette-load-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: base, withIntermediateDirectories: true)
+        root = base.path
+    }
+
+    deinit { try? FileManager.default.removeItem(atPath: root) }
+
+    func path(_ relative: String) -> String { root + "/" + relative }
+
+    func write(_ relative: String, _ text: String) throws {
+        let url = URL(fileURLWithPath: path(relative))
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(text.utf8).write(to: url)
+    }
+
+    func mkdir(_ relative: String) throws {
+        try FileManager.default.createDirectory(atPath: path(relative), withIntermediateDirectories: true)
+    }
+
+    func link(_ relative: String, to target: String) throws {
+        try FileManager.default.createSymbolicLink(atPath: path(relative), withDestinationPath: target)
+    }
+}
+
+@Suite(.timeLimit(.minutes(1))) struct ArchiveLoaderTests {
+    static func article(_ title: String, _ date: String = "2020-01-01") -> String {
+        "Title: \(title)\nDate: \(date)\n\nBody of \(title).\n"
+    }
+
+    @Test func walksNestedDirectoriesAndSkipsWhatIsNotAnArticleFile() throws {
+        let tree = try TempTree()
+        try tree.write("top.txt", Self.article("Top"))
+        try tree.write("a/b/c/deep.txt", Self.article("Deep"))
+        try tree.write("a/notes.md", Self.article("Not txt"))
+        try tree.write(".hidden/secret.txt", Self.article("Hidden dir"))
+        try tree.write("a/.dotfile.txt", Self.article("Hidden file"))
+        try tree.mkdir("x.txt")
+        try tree.write("x.txt/inside.txt", Self.article("Inside a txt directory"))
+        #expect(mkfifo(tree.path("y.txt"), 0o644) == 0)
+        try tree.link("a/b/loop", to: "..")  // a/b/loop → a: a cycle
+        try tree.link("linked.txt", to: tree.path("top.txt"))
+        try tree.link("gone.txt", to: tree.path("nowhere.txt"))
+        try tree.write("empty.txt", "")
+
+        let archive = try ArchiveLoader.load(directories: [tree.root])
+        #expect(archive.articles.map(\.title) == ["Deep", "Top"])
+        #expect(archive.report.duplicates.map(\.dropped.path) == [tree.path("top.txt")])
+        #expect(archive.report.duplicates.first?.kept.path == tree.path("linked.txt"))
+        let warnings = archive.report.warnings.map(\.description)
+        // Entries skipped by the walk come first (by path), then problems inside files.
+        #expect(warnings == [
+            tree.path("a/b/loop") + ":0: symbolic link to a directory already read (a loop?); skipped",
+            tree.path("gone.txt") + ":0: broken symbolic link; skipped",
+            tree.path("x.txt") + ":0: a directory named like an article file; skipped",
+            tree.path("y.txt") + ":0: not a regular file (FIFO); skipped",
+            tree.path("empty.txt") + ":1: empty file",
+        ])
+        #expect(archive.report.filesRead == 4)
+        #expect(archive.report.filesSkipped == 4)
+        #expect(archive.report.articles == 2)
+        #expect(archive.report.directories == [tree.root])
+    }
+
+    @Test func duplicatesAcrossFilesAreKeptOnceAndReportedNotWarned() throws {
+        let tree = try TempTree()
+        try tree.write("one/first.txt", Self.article("Same story", "2021-06-01"))
+        try tree.write("two/second.txt", "Title:   same   STORY\nDate: June 1, 2021\n\nAnother copy.\n")
+        try tree.write("two/other.txt", Self.article("Same story", "2021-06-02"))
+        let archive = try ArchiveLoader.load(directories: [tree.path("one"), tree.path("two")])
+        #expect(archive.articles.count == 2)
+        #expect(archive.articles[0].paragraphs == ["Body of Same story."])
+        let duplicate = try #require(archive.report.duplicates.first)
+        #expect(archive.report.duplicates.count == 1)
+        #expect(duplicate.kept == SourceLocation(path: tree.path("one/first.txt"), line: 1))
+        #expect(duplicate.dropped == SourceLocation(path: tree.path("two/second.txt"), line: 1))
+        #expect(duplicate.id == archive.articles[0].id)
+        #expect(archive.report.warnings.isEmpty)
+    }
+
+    @Test func theSamePostInTwoDumpsAppearsOnce() throws {
+        let tree = try TempTree()
+        let dump = "Post\nMay 5, 2020 Leave a comment\nBody.\n► Author: A | Date: 5 May 2020 | Permalink\n"
+        try tree.write("a.txt", dump)
+        try tree.write("b.txt", dump + "\n\nOther\nMay 6, 2020 Leave a comment\nMore.\n")
+        let archive = try ArchiveLoader.load(directories: [tree.root])
+        #expect(archive.articles.map(\.title) == ["Post", "Other"])
+        #expect(archive.report.duplicates.map(\.dropped.description) == [tree.path("b.txt") + ":1"])
+    }
+
+    @Test func orderIsDeterministicAndProgressIsReported() throws {
+        let tree = try TempTree()
+        for folder in 0..<7 { try tree.mkdir("d\(folder)") }
+        let created = (0..<2100).reversed().filter { index in
+            let path = tree.path("d\(index % 7)/f\(index).txt")
+            return FileManager.default.createFile(atPath: path, contents: Data(Self.article("Article \(index)").utf8))
+        }
+        #expect(created.count == 2100)
+        let reports = ProgressLog()
+        let first = try ArchiveLoader.load(directories: [tree.root]) { reports.append($0) }
+        let second = try ArchiveLoader.load(directories: [tree.root])
+        #expect(first.articles.count == 2100)
+        #expect(first.articles.map(\.id) == second.articles.map(\.id))
+        let paths = first.articles.map(\.source.path)
+        #expect(paths == paths.sorted())
+        let seen = reports.all
+        #expect(seen.count >= 3)
+        #expect(seen.last?.filesDone == 2100 && seen.last?.filesTotal == 2100 && seen.last?.articles == 2100)
+        #expect(seen.dropLast().allSatisfy { $0.filesDone < 2100 && $0.filesDone >= 1000 })
+    }
+
+    @Test func missingDirectoryAndFileAsDirectoryAreErrorsNamingThem() throws {
+        let tree = try TempTree()
+        try tree.write("plain.txt", "x")
+        #expect(throws: LoadError.self) { try ArchiveLoader.load(directories: [tree.path("absent")]) }
+        do {
+            _ = try ArchiveLoader.load(directories: [tree.root, tree.path("absent")])
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.description == "data directory does not exist: \(tree.path("absent"))")
+        }
+        do {
+            _ = try ArchiveLoader.load(directories: [tree.path("plain.txt")])
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.description == "data directory is not a directory: \(tree.path("plain.txt"))")
+        }
+    }
+
+    @Test func aSymlinkedDataDirectoryIsFollowed() throws {
+        let tree = try TempTree()
+        try tree.write("real/a.txt", Self.article("Via link"))
+        try tree.link("alias", to: tree.path("real"))
+        let archive = try ArchiveLoader.load(directories: [tree.path("alias")])
+        #expect(archive.articles.map(\.title) == ["Via link"])
+        #expect(archive.articles[0].source.path == tree.path("alias/a.txt"))
+    }
+
+    @Test func fileThatVanishesOrIsTooLargeIsAWarning() throws {
+        let tree = try TempTree()
+        try tree.write("big.txt", String(repeating: "x", count: 100))
+        guard case .failure(let gone) = FileReading.read(tree.path("vanished.txt")) else {
+            Issue.record("a missing file must fail")
+            return
+        }
+        #expect(gone.reason == "cannot read: No such file or directory")
+        guard case .failure(let big) = FileReading.read(tree.path("big.txt"), limit: 10) else {
+            Issue.record("an oversized file must fail")
+            return
+        }
+        #expect(big.reason == "file too large (100 bytes); skipped")
+        guard case .success(let bytes) = FileReading.read(tree.path("big.txt")) else {
+            Issue.record("a normal file must be read")
+            return
+        }
+        #expect(bytes.count == 100)
+    }
+}
+
+/// Collects progress reports from loader threads.
+final class ProgressLog: @unchecked Sendable {
+    private let lock = NSLock()
+    private var reports: [LoadProgress] = []
+
+    func append(_ report: LoadProgress) {
+        lock.lock()
+        reports.append(report)
+        lock.unlock()
+    }
+
+    var all: [LoadProgress] {
+        lock.lock()
+        defer { lock.unlock() }
+        return reports
+    }
+}
