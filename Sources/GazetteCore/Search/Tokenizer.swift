@@ -1,0 +1,75 @@
+/// The byte-level word scanner shared by the index, phrase verification, highlighting and queries.
+///
+/// A word is a maximal run of letters, digits and combining marks. ASCII bytes are classified
+/// by table; only non-ASCII sequences are decoded, so English text never leaves the fast path.
+enum Tokenizer {
+    /// Calls `body(start, end, isASCII)` for each word in `bytes` (byte offsets, end exclusive).
+    @inline(__always)
+    static func scan(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (Int, Int, Bool) -> Void) {
+        let count = bytes.count
+        var i = 0
+        var start = -1
+        var ascii = true
+        while i < count {
+            let byte = bytes[i]
+            if byte < 0x80 {
+                if isASCIIWordByte(byte) {
+                    if start < 0 { start = i; ascii = true }
+                } else if start >= 0 {
+                    body(start, i, ascii)
+                    start = -1
+                }
+                i += 1
+                continue
+            }
+            let (scalar, length) = decode(bytes, at: i)
+            if let scalar, isWordScalar(scalar) {
+                if start < 0 { start = i }
+                ascii = false
+            } else if start >= 0 {
+                body(start, i, ascii)
+                start = -1
+            }
+            i += length
+        }
+        if start >= 0 { body(start, count, ascii) }
+    }
+
+    @inline(__always)
+    static func isASCIIWordByte(_ byte: UInt8) -> Bool {
+        (byte &- 0x30) < 10 || ((byte | 0x20) &- 0x61) < 26
+    }
+
+    static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+             .nonspacingMark, .spacingMark, .enclosingMark,
+             .decimalNumber, .letterNumber, .otherNumber:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// Decodes one UTF-8 sequence at `i`; invalid input yields `nil` and skips one byte.
+    @inline(__always)
+    static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> (Unicode.Scalar?, Int) {
+        let lead = UInt32(bytes[i])
+        let length: Int
+        var value: UInt32
+        switch lead {
+        case 0xC2...0xDF: length = 2; value = lead & 0x1F
+        case 0xE0...0xEF: length = 3; value = lead & 0x0F
+        case 0xF0...0xF4: length = 4; value = lead & 0x07
+        default: return (nil, 1)
+        }
+        guard i + length <= bytes.count else { return (nil, 1) }
+        for k in 1..<length {
+            let next = UInt32(bytes[i + k])
+            guard next & 0xC0 == 0x80 else { return (nil, 1) }
+            value = (value << 6) | (next & 0x3F)
+        }
+        guard let scalar = Unicode.Scalar(value) else { return (nil, 1) }
+        return (scalar, length)
+    }
+}

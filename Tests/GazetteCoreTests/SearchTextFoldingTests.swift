@@ -1,0 +1,34 @@
+import Testing
+@testable import GazetteCore
+
+@Suite struct SearchTextFoldingTests {
+    @Test func foldRemovesCaseAndDiacritics() {
+        #expect(TextFolding.fold("Zürich"[...]) == "zurich")
+        #expect(TextFolding.fold("CAFÉ"[...]) == "cafe")
+        #expect(TextFolding.fold("Spy"[...]) == "spy")
+        #expect(TextFolding.fold("Ёлка"[...]) == "елка")
+    }
+
+    @Test func wordsSplitOnPunctuationAndKeepRanges() {
+        let text = "Zürich's “naïve” spies, 1989—CIA"
+        let words = TextFolding.words(in: text)
+        #expect(words.map(\.folded) == ["zurich", "s", "naive", "spies", "1989", "cia"])
+        #expect(words.map { String(text[$0.range]) } == ["Zürich", "s", "naïve", "spies", "1989", "CIA"])
+    }
+
+    @Test func nonLatinScriptsAreWords() {
+        #expect(TextFolding.words(in: "«Правда» 東京").map(\.folded) == ["правда", "東京"])
+    }
+
+    @Test func combiningMarksStayInsideTheWord() {
+        // "Zu" + COMBINING DIAERESIS + "rich" folds like the precomposed form.
+        #expect(TextFolding.words(in: "Zu\u{308}rich").map(\.folded) == ["zurich"])
+    }
+
+    @Test func searchTermMatching() {
+        #expect(SearchTerm(folded: "cartel").matches(foldedWord: "cartel"))
+        #expect(!SearchTerm(folded: "cartel").matches(foldedWord: "cartels"))
+        #expect(SearchTerm(folded: "cartel", isPrefix: true).matches(foldedWord: "cartels"))
+        #expect(!SearchTerm(folded: "cartel", isPrefix: true).matches(foldedWord: "carte"))
+    }
+}
