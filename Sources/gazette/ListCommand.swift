@@ -15,7 +15,8 @@ struct ListCommand: ParsableCommand {
 
     @OptionGroup var data: DataOptions
 
-    @Argument(help: "Query words (all must match).")
+    // `.allUnrecognized` so that `-tag:Russia` (NOT) is a query word, not an unknown option.
+    @Argument(parsing: .allUnrecognized, help: "Query words (all must match); -word excludes.")
     var query: [String] = []
 
     @Option(help: "date, title, author or relevance (default: relevance when the query has words, else date).")
@@ -62,7 +63,8 @@ struct TagsCommand: ParsableCommand {
 
     @OptionGroup var data: DataOptions
 
-    @Argument(help: "Query words (all must match).")
+    // `.allUnrecognized` so that `-tag:Russia` (NOT) is a query word, not an unknown option.
+    @Argument(parsing: .allUnrecognized, help: "Query words (all must match); -word excludes.")
     var query: [String] = []
 
     @Option(help: "tag, category, author or year.")

@@ -13,6 +13,20 @@ public enum ArticleJSON {
         public var comments: Int?
         public var source: String
         public var words: Int
+
+        // Absent values are written as null (not omitted): scripts can rely on every key.
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(id, forKey: .id)
+            try container.encode(title, forKey: .title)
+            try container.encode(date, forKey: .date)
+            try container.encode(author, forKey: .author)
+            try container.encode(categories, forKey: .categories)
+            try container.encode(tags, forKey: .tags)
+            try container.encode(comments, forKey: .comments)
+            try container.encode(source, forKey: .source)
+            try container.encode(words, forKey: .words)
+        }
     }
 
     /// `show --json`: the summary plus the text.
@@ -31,6 +45,24 @@ public enum ArticleJSON {
         public var body: [String]
         public var related: [String]
         public var headers: [String: String]
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(id, forKey: .id)
+            try container.encode(title, forKey: .title)
+            try container.encode(date, forKey: .date)
+            try container.encode(author, forKey: .author)
+            try container.encode(categories, forKey: .categories)
+            try container.encode(tags, forKey: .tags)
+            try container.encode(comments, forKey: .comments)
+            try container.encode(source, forKey: .source)
+            try container.encode(words, forKey: .words)
+            try container.encode(link, forKey: .link)
+            try container.encode(leadIn, forKey: .leadIn)
+            try container.encode(body, forKey: .body)
+            try container.encode(related, forKey: .related)
+            try container.encode(headers, forKey: .headers)
+        }
     }
 
     /// One row of `tags --json`.
