@@ -37,6 +37,25 @@ import Testing
         // Both words are in the article, but not next to each other.
         #expect(try titles("\"covert program\"") == [])
         #expect(try titles("\"soviet cab*\"") == ["Berlin tunnel"])
+        // Diacritics and case inside phrases, including a word that starts with a non-ASCII letter.
+        #expect(try titles("\"zurich spy\"") == ["Zürich spy ring exposed"])
+        #expect(try titles("\"ZURICH BANKERS\"") == ["Cartel finances traced"])
+        #expect(try titles("\"the old town\"") == ["Zürich spy ring exposed"])
+    }
+
+    @Test func phrasesAcrossNonASCIIWords() throws {
+        let store = ArticleStore(articles: [
+            StoreFixture.article("Summit", StoreFixture.day(2020, 1, 1), body: ["Talks at the Élysée Palace — «Правда» reported, naïvely."]),
+            StoreFixture.article("Other", StoreFixture.day(2021, 1, 1), body: ["Palace talks; Elysee fields."]),
+        ])
+        func titles(_ query: String) throws -> [String] { try StoreFixture.titles(query, in: store) }
+        #expect(try titles("\"elysee palace\"") == ["Summit"])
+        #expect(try titles("\"the ÉLYSÉE\"") == ["Summit"])
+        #expect(try titles("\"palace правда\"") == ["Summit"])
+        #expect(try titles("\"правда reported\"") == ["Summit"])
+        #expect(try titles("\"reported naive\"") == [])
+        #expect(try titles("\"reported naiv*\"") == ["Summit"])
+        #expect(try titles("\"palace talks\"") == ["Other"])
     }
 
     @Test func fieldsFilter() throws {
@@ -94,6 +113,17 @@ import Testing
         #expect(store.indices(matchingIDPrefix: "").isEmpty)
         #expect(Set(store.indices(matchingIDPrefix: "0") + (1...15).flatMap { store.indices(matchingIDPrefix: String($0, radix: 16)) }) == Set(0..<5))
         #expect(store.index(of: ArticleID(value: 42)) == nil)
+    }
+
+    @Test func backgroundTextIndexGivesTheSameResults() throws {
+        let store = ArticleStore(articles: StoreFixture.articles, textIndexInBackground: true)
+        // Browsing needs no text index.
+        #expect(store.evaluate(try Query.parse("tag:cia")).count == 4)
+        for query in ["cartel*", "\"covert action\" -tag:mexico", "zurich OR berlin"] {
+            #expect(try StoreFixture.titles(query, sort: .relevance, in: store) == StoreFixture.titles(query, sort: .relevance), "\(query)")
+        }
+        #expect(store.isTextIndexReady)
+        #expect(StoreFixture.store.isTextIndexReady)
     }
 
     @Test func emptyStore() throws {

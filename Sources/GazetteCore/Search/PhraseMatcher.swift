@@ -5,12 +5,28 @@
 struct PhraseMatcher: Sendable {
     private let terms: [[UInt8]]
     private let prefix: [Bool]
+    /// The first word's first byte when it is ASCII: the fast scan's anchor.
+    private let anchor: UInt8?
+
+    /// Folded forms of the non-ASCII words met so far (Foundation folding is slow; words repeat).
+    struct FoldCache {
+        private var folded: [[UInt8]: [UInt8]] = [:]
+        mutating func folded(_ token: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+            let key = Array(token)
+            if let known = folded[key] { return known }
+            let value = Array(TextFolding.foldUnicode(String(decoding: token, as: UTF8.self)).utf8)
+            folded[key] = value
+            return value
+        }
+    }
 
     init(terms: [SearchTerm]) {
         // Beyond 63 words the state no longer fits a mask; a phrase that long is matched on its start.
         let kept = terms.prefix(63)
         self.terms = kept.map { Array($0.folded.utf8) }
         prefix = kept.map(\.isPrefix)
+        anchor = self.terms.first?.first.flatMap { $0 < 0x80 ? $0 : nil }
+        // Without an ASCII anchor (a phrase starting "東京"), every word is checked by scanMatches.
     }
 
     /// The candidates whose title or some paragraph contains the phrase.
@@ -18,20 +34,64 @@ struct PhraseMatcher: Sendable {
         let members = candidates.members
         let chunks = members.count > 2000 ? 8 : 1
         let matched = Parallel.map(chunks) { chunk in
-            members[members.count * chunk / chunks..<members.count * (chunk + 1) / chunks].filter { self.matches(articles[Int($0)]) }
+            var folds = FoldCache()
+            return members[members.count * chunk / chunks..<members.count * (chunk + 1) / chunks].filter {
+                self.matches(articles[Int($0)], folds: &folds)
+            }
         }
         var result = Bitset(count: candidates.count)
         for part in matched { for article in part { result.insert(Int(article)) } }
         return result
     }
 
-    func matches(_ article: Article) -> Bool {
-        if matches(article.title) { return true }
-        return article.paragraphs.contains { matches($0) }
+    func matches(_ article: Article, folds: inout FoldCache) -> Bool {
+        if matches(article.title, folds: &folds) { return true }
+        return article.paragraphs.contains { matches($0, folds: &folds) }
+    }
+
+    /// Whether `text` contains the phrase: a tight byte scan for word starts that can begin the
+    /// first word (its first ASCII letter, or any non-ASCII letter), then a word-by-word check.
+    func matches(_ text: String, folds: inout FoldCache) -> Bool {
+        guard let anchor else { return scanMatches(text) }
+        var copy = text
+        return copy.withUTF8 { bytes in
+            let count = bytes.count
+            for i in 0..<count {
+                let byte = bytes[i]
+                let candidate = byte < 0x80 ? TextFolding.asciiLower(byte) == anchor : byte & 0xC0 != 0x80
+                if candidate && !Self.wordBefore(i, in: bytes) && phraseStarts(at: i, in: bytes, folds: &folds) {
+                    return true
+                }
+            }
+            return false
+        }
+    }
+
+    /// True when the character ending just before `position` is part of a word.
+    private static func wordBefore(_ position: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard position > 0 else { return false }
+        let previous = bytes[position - 1]
+        if previous < 0x80 { return Tokenizer.isASCIIWordByte(previous) }
+        var lead = position - 1
+        while lead > 0 && position - lead < 4 && bytes[lead] & 0xC0 == 0x80 { lead -= 1 }
+        return Tokenizer.decode(bytes, at: lead).0.map(Tokenizer.isWordScalar) ?? false
+    }
+
+    private func phraseStarts(at position: Int, in bytes: UnsafeBufferPointer<UInt8>, folds: inout FoldCache) -> Bool {
+        var from = position
+        for j in 0..<terms.count {
+            guard let (start, end, ascii) = Tokenizer.nextWord(bytes, from: from) else { return false }
+            if j == 0 && start != position { return false }
+            let token = UnsafeBufferPointer(rebasing: bytes[start..<end])
+            let matched = ascii ? wordMatches(j, token) : folds.folded(token).withUnsafeBufferPointer { wordMatches(j, $0) }
+            if !matched { return false }
+            from = end
+        }
+        return true
     }
 
     /// Bit `j` of the state: the last tokens matched the first `j` phrase words.
-    func matches(_ text: String) -> Bool {
+    func scanMatches(_ text: String) -> Bool {
         var text = text
         let goal: UInt64 = 1 << UInt64(terms.count)
         return text.withUTF8 { bytes in

@@ -35,6 +35,33 @@ enum Tokenizer {
         if start >= 0 { body(start, count, ascii) }
     }
 
+    /// The first word at or after byte `from`, as `(start, end, isASCII)`.
+    static func nextWord(_ bytes: UnsafeBufferPointer<UInt8>, from: Int) -> (Int, Int, Bool)? {
+        var i = from
+        var start = -1
+        var ascii = true
+        while i < bytes.count {
+            let byte = bytes[i]
+            var length = 1
+            let isWord: Bool
+            if byte < 0x80 {
+                isWord = isASCIIWordByte(byte)
+            } else {
+                let (scalar, size) = decode(bytes, at: i)
+                length = size
+                isWord = scalar.map(isWordScalar) ?? false
+                if isWord { ascii = false }
+            }
+            if isWord {
+                if start < 0 { start = i }
+            } else if start >= 0 {
+                return (start, i, ascii)
+            }
+            i += length
+        }
+        return start >= 0 ? (start, bytes.count, ascii) : nil
+    }
+
     @inline(__always)
     static func isASCIIWordByte(_ byte: UInt8) -> Bool {
         (byte &- 0x30) < 10 || ((byte | 0x20) &- 0x61) < 26

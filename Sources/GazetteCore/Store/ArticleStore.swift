@@ -1,9 +1,13 @@
+import Foundation
+
 /// The loaded articles, immutable, with interned facets and a full-text index; evaluates queries.
 public final class ArticleStore: Sendable {
     /// Newest first, undated last, ties by title then id; "article index" means a position here.
     public let articles: [Article]
     let facets: [FacetTable]
-    let text: FullTextIndex
+    private let textSlot: TextIndexSlot
+    /// The full-text index; waits when it is still building in the background.
+    var text: FullTextIndex { textSlot.value }
     /// `YYYYMMDD` of each article's written day; 0 when undated.
     let dayKeys: [Int32]
     let dateOrder: [Int32]
@@ -14,7 +18,13 @@ public final class ArticleStore: Sendable {
     private let allEntries: [[FacetEntry]]
 
     /// Sorts `articles` into date order and builds the facet tables and the full-text index, in parallel.
-    public init(articles input: [Article]) {
+    public convenience init(articles: [Article]) {
+        self.init(articles: articles, textIndexInBackground: false)
+    }
+
+    /// Like `init(articles:)`; with `textIndexInBackground` it returns as soon as browsing works and
+    /// builds the full-text index on other threads (see `isTextIndexReady`; word queries wait for it).
+    public init(articles input: [Article], textIndexInBackground: Bool) {
         let foldedInput = Self.foldTitles(input)
         let order = (0..<input.count).sorted { a, b in
             let dateA = input[a].date, dateB = input[b].date
@@ -32,13 +42,13 @@ public final class ArticleStore: Sendable {
 
         // Three independent builds; the text index also splits itself across cores.
         enum Part: Sendable {
-            case text(FullTextIndex)
+            case text(FullTextIndex?)
             case facets([FacetTable])
             case orders(title: [Int32], days: [Int32])
         }
         let parts = Parallel.map(3) { part -> Part in
             switch part {
-            case 0: return .text(FullTextIndex(articles: articles))
+            case 0: return .text(textIndexInBackground ? nil : FullTextIndex(articles: articles))
             case 1: return .facets(Parallel.map(FacetKind.allCases.count) { FacetTable(kind: FacetKind.allCases[$0], articles: articles) })
             default:
                 let title: [Int32] = (0..<Int32(articles.count)).sorted { (a: Int32, b: Int32) -> Bool in
@@ -61,7 +71,11 @@ public final class ArticleStore: Sendable {
             case .orders(let title, let days): titleOrder = title; dayKeys = days
             }
         }
-        self.text = text!
+        textSlot = TextIndexSlot(text)
+        if textIndexInBackground {
+            let slot = textSlot
+            DispatchQueue.global(qos: .userInitiated).async { slot.set(FullTextIndex(articles: articles)) }
+        }
         self.facets = facets
         self.titleOrder = titleOrder
         self.dayKeys = dayKeys
@@ -90,6 +104,9 @@ public final class ArticleStore: Sendable {
             articles[articles.count * chunk / chunks..<articles.count * (chunk + 1) / chunks].map { TextFolding.fold($0.title) }
         }.flatMap { $0 }
     }
+
+    /// False while a background full-text index build is still running.
+    public var isTextIndexReady: Bool { textSlot.isReady }
 
     /// Number of articles.
     public var count: Int { articles.count }
