@@ -3,7 +3,7 @@ import Foundation
 /// The JSON shapes of `gazette list --json`, `show --json` and `tags --json`: stable keys for scripts.
 public enum ArticleJSON {
     /// One row of `list --json`.
-    public struct Summary: Codable, Sendable, Equatable {
+    public struct Summary: Encodable, Sendable, Equatable {
         public var id: String
         public var title: String
         public var date: String?
@@ -27,36 +27,28 @@ public enum ArticleJSON {
             try container.encode(source, forKey: .source)
             try container.encode(words, forKey: .words)
         }
+
+        private enum CodingKeys: String, CodingKey {
+            case id, title, date, author, categories, tags, comments, source, words
+        }
     }
 
-    /// `show --json`: the summary plus the text.
-    public struct Detail: Codable, Sendable, Equatable {
-        public var id: String
-        public var title: String
-        public var date: String?
-        public var author: String?
-        public var categories: [String]
-        public var tags: [String]
-        public var comments: Int?
-        public var source: String
-        public var words: Int
+    /// `show --json`: the summary's keys plus the text, in one flat object.
+    public struct Detail: Encodable, Sendable, Equatable {
+        public var summary: Summary
         public var link: String?
         public var leadIn: String?
         public var body: [String]
         public var related: [String]
         public var headers: [String: String]
 
+        private enum CodingKeys: String, CodingKey {
+            case link, leadIn, body, related, headers
+        }
+
         public func encode(to encoder: any Encoder) throws {
+            try summary.encode(to: encoder)
             var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(id, forKey: .id)
-            try container.encode(title, forKey: .title)
-            try container.encode(date, forKey: .date)
-            try container.encode(author, forKey: .author)
-            try container.encode(categories, forKey: .categories)
-            try container.encode(tags, forKey: .tags)
-            try container.encode(comments, forKey: .comments)
-            try container.encode(source, forKey: .source)
-            try container.encode(words, forKey: .words)
             try container.encode(link, forKey: .link)
             try container.encode(leadIn, forKey: .leadIn)
             try container.encode(body, forKey: .body)
@@ -66,7 +58,7 @@ public enum ArticleJSON {
     }
 
     /// One row of `tags --json`.
-    public struct FacetRow: Codable, Sendable, Equatable {
+    public struct FacetRow: Encodable, Sendable, Equatable {
         public var value: String
         public var count: Int
 
@@ -102,15 +94,7 @@ public enum ArticleJSON {
         }
         let leadIn = article.leadInLength > 0 ? article.paragraphs.first.map { String($0.prefix(article.leadInLength)) } : nil
         return Detail(
-            id: article.id.description,
-            title: article.title,
-            date: article.date?.isoDay,
-            author: article.author,
-            categories: article.categories,
-            tags: tags,
-            comments: article.comments,
-            source: article.source.description,
-            words: wordCount(article.paragraphs),
+            summary: summary(of: article, tags: tags),
             link: article.link,
             leadIn: leadIn,
             body: article.paragraphs,
