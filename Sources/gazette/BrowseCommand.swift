@@ -89,7 +89,7 @@ struct BrowseCommand: ParsableCommand {
     }
 
     private func printError(_ message: String) {
-        FileHandle.standardError.write(Data((message + "\n").utf8))
+        StandardError.write(message + "\n")
     }
 }
 
@@ -116,7 +116,8 @@ final class LoadTask: @unchecked Sendable {
             let archive = try ArchiveLoader.load(directories: directories) { progress in
                 self.lock.withLock { self.state = .loading(progress, indexing: progress.filesDone == progress.filesTotal) }
             }
-            let store = ArticleStore(articles: archive.articles)
+            // The first frame needs no full-text index; word queries wait for it.
+            let store = ArticleStore(articles: archive.articles, textIndexInBackground: true)
             lock.withLock { state = .done(Loaded(store: store, report: archive.report)) }
         } catch {
             lock.withLock { state = .failed(error) }

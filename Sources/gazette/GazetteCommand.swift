@@ -1,12 +1,21 @@
 import ArgumentParser
 
-/// `gazette`: the news reader. Without a subcommand it opens the browser.
+/// `gazette`: browse and script archives of plain-text articles.
 @main
 struct GazetteCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "gazette",
-        abstract: "A terminal news reader for a local archive of articles.",
-        subcommands: [BrowseCommand.self],
+        abstract: "A terminal news reader for archives of plain-text articles.",
+        discussion: """
+            Data directories: --data DIR (repeatable), else $GAZETTE_DATA (colon-separated), \
+            else ./Data if it exists, else $XDG_DATA_HOME/gazette (~/.local/share/gazette).
+            """,
+        version: GazetteVersion.current,
+        subcommands: [BrowseCommand.self, ListCommand.self, TagsCommand.self, ShowCommand.self, CheckCommand.self],
         defaultSubcommand: BrowseCommand.self
     )
+}
+
+enum GazetteVersion {
+    static let current = "0.1.0"
 }

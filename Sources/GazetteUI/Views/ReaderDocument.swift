@@ -39,8 +39,13 @@ public struct ReaderDocument: Sendable, Equatable {
     }
 
     /// Lays out `article` for a pane `width` columns wide, highlighting what `highlighter` finds.
-    public static func layout(_ article: Article, width: Int, highlighter: Highlighter? = nil) -> ReaderDocument {
-        let measure = min(max(0, width), maxMeasure)
+    ///
+    /// `measureLimit` caps the text width (the reader keeps a comfortable measure; `gazette show
+    /// --width` asks for an exact one).
+    public static func layout(
+        _ article: Article, width: Int, highlighter: Highlighter? = nil, measureLimit: Int = maxMeasure
+    ) -> ReaderDocument {
+        let measure = min(max(0, width), measureLimit)
         guard measure > 0 else { return ReaderDocument(lines: [], measure: 0) }
         var lines: [StyledLine] = []
         func add(_ spans: [StyledSpan]) { lines += TextWrap.wrap(spans, width: measure) }

@@ -1,0 +1,132 @@
+import Foundation
+
+/// The JSON shapes of `gazette list --json`, `show --json` and `tags --json`: stable keys for scripts.
+public enum ArticleJSON {
+    /// One row of `list --json`.
+    public struct Summary: Encodable, Sendable, Equatable {
+        public var id: String
+        public var title: String
+        public var date: String?
+        public var author: String?
+        public var categories: [String]
+        public var tags: [String]
+        public var comments: Int?
+        public var source: String
+        public var words: Int
+
+        // Absent values are written as null (not omitted): scripts can rely on every key.
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(id, forKey: .id)
+            try container.encode(title, forKey: .title)
+            try container.encode(date, forKey: .date)
+            try container.encode(author, forKey: .author)
+            try container.encode(categories, forKey: .categories)
+            try container.encode(tags, forKey: .tags)
+            try container.encode(comments, forKey: .comments)
+            try container.encode(source, forKey: .source)
+            try container.encode(words, forKey: .words)
+        }
+
+        private enum CodingKeys: String, CodingKey {
+            case id, title, date, author, categories, tags, comments, source, words
+        }
+    }
+
+    /// `show --json`: the summary's keys plus the text, in one flat object.
+    public struct Detail: Encodable, Sendable, Equatable {
+        public var summary: Summary
+        public var link: String?
+        public var leadIn: String?
+        public var body: [String]
+        public var related: [String]
+        public var headers: [String: String]
+
+        private enum CodingKeys: String, CodingKey {
+            case link, leadIn, body, related, headers
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            try summary.encode(to: encoder)
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(link, forKey: .link)
+            try container.encode(leadIn, forKey: .leadIn)
+            try container.encode(body, forKey: .body)
+            try container.encode(related, forKey: .related)
+            try container.encode(headers, forKey: .headers)
+        }
+    }
+
+    /// One row of `tags --json`.
+    public struct FacetRow: Encodable, Sendable, Equatable {
+        public var value: String
+        public var count: Int
+
+        public init(value: String, count: Int) {
+            self.value = value
+            self.count = count
+        }
+    }
+
+    public static func summary(of article: Article, tags: [String]) -> Summary {
+        Summary(
+            id: article.id.description,
+            title: article.title,
+            date: article.date?.isoDay,
+            author: article.author,
+            categories: article.categories,
+            tags: tags,
+            comments: article.comments,
+            source: article.source.description,
+            words: wordCount(article.paragraphs)
+        )
+    }
+
+    public static func detail(of article: Article, tags: [String]) -> Detail {
+        var headers: [String: String] = [:]
+        for field in article.extraHeaders {
+            // Repeated unknown headers are rare; keep every value rather than dropping one.
+            if let existing = headers[field.name] {
+                headers[field.name] = existing + "\n" + field.value
+            } else {
+                headers[field.name] = field.value
+            }
+        }
+        let leadIn = article.leadInLength > 0 ? article.paragraphs.first.map { String($0.prefix(article.leadInLength)) } : nil
+        return Detail(
+            summary: summary(of: article, tags: tags),
+            link: article.link,
+            leadIn: leadIn,
+            body: article.paragraphs,
+            related: article.related,
+            headers: headers
+        )
+    }
+
+    /// Encodes a value as pretty-printed JSON with sorted keys and a trailing newline.
+    public static func encode<T: Encodable>(_ value: T) throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        var data = try encoder.encode(value)
+        data.append(0x0A)
+        return data
+    }
+
+    /// Whitespace-separated words in the body, counted on bytes (cheap on large archives).
+    public static func wordCount(_ paragraphs: [String]) -> Int {
+        var count = 0
+        for paragraph in paragraphs {
+            var inWord = false
+            for byte in paragraph.utf8 {
+                let isSpace = byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
+                if isSpace {
+                    inWord = false
+                } else if !inWord {
+                    inWord = true
+                    count += 1
+                }
+            }
+        }
+        return count
+    }
+}

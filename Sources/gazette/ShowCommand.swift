@@ -1,0 +1,50 @@
+import ArgumentParser
+import GazetteCore
+import GazetteUI
+
+/// `gazette show ID`: one article as readable text.
+struct ShowCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show",
+        abstract: "Show an article as reflowed text (any unique prefix of its id works)."
+    )
+
+    @OptionGroup var data: DataOptions
+
+    @Argument(help: "The article id (or a unique prefix of it).")
+    var id: String
+
+    @Option(help: "Wrap paragraphs to N columns (default 80, or the terminal's width if smaller).")
+    var width: Int?
+
+    @Flag(help: "Print the article as a JSON object.")
+    var json = false
+
+    func validate() throws {
+        if let width, width < 10 { throw ValidationError("--width must be at least 10") }
+    }
+
+    func run() throws {
+        ignoreBrokenPipeSignal()
+        let (store, _) = try data.loadStore()
+        let matches = store.indices(matchingIDPrefix: id.lowercased())
+        guard let index = matches.first else {
+            StandardError.write("gazette: no article with id \(id)\n")
+            throw ExitCode(1)
+        }
+        if matches.count > 1 {
+            let list = matches.prefix(5).map { store.articles[$0].id.description }.joined(separator: ", ")
+            StandardError.write("gazette: id \(id) is ambiguous (\(list)\(matches.count > 5 ? ", …" : "")); give more digits\n")
+            throw ExitCode(1)
+        }
+        let article = store.articles[index]
+        let tags = store.tagDisplayNames(ofArticle: index)
+        if json {
+            StandardOutput.write(try ArticleJSON.encode(ArticleJSON.detail(of: article, tags: tags)))
+        } else {
+            let columns = width ?? min(80, TerminalWidth.current() ?? 80)
+            StandardOutput.write(ArticleTextRenderer.render(article, tags: tags, width: columns))
+        }
+        StandardOutput.flush()
+    }
+}

@@ -1,0 +1,54 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Buffered writes to stdout that end the process quietly when the reader goes away (`gazette list | head`).
+enum StandardOutput {
+    nonisolated(unsafe) private static var buffer: [UInt8] = []
+
+    static func write(_ text: String) {
+        buffer.append(contentsOf: text.utf8)
+        if buffer.count >= 1 << 16 { flush() }
+    }
+
+    static func write(_ data: Data) {
+        buffer.append(contentsOf: data)
+        if buffer.count >= 1 << 16 { flush() }
+    }
+
+    static func flush() {
+        writeAll(fd: 1, bytes: buffer)
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// True when stdout is a terminal (text is then made safe and may be sized to it).
+    static var isTerminal: Bool { isatty(1) == 1 }
+
+    static func writeAll(fd: Int32, bytes: [UInt8]) {
+        bytes.withUnsafeBytes { raw in
+            var offset = 0
+            while offset < raw.count {
+                let written = Glibc.write(fd, raw.baseAddress! + offset, raw.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    // EPIPE: the reader closed the pipe; nothing more to say to anyone.
+                    exit(0)
+                }
+                offset += written
+            }
+        }
+    }
+}
+
+/// Unbuffered writes to stderr.
+enum StandardError {
+    static func write(_ text: String) {
+        StandardOutput.writeAll(fd: 2, bytes: Array(text.utf8))
+    }
+}
+
+/// Ignore SIGPIPE so a closed pipe surfaces as EPIPE, which `StandardOutput` turns into a quiet exit.
+func ignoreBrokenPipeSignal() {
+    signal(SIGPIPE, SIG_IGN)
+}

@@ -1,0 +1,259 @@
+import Foundation
+import Testing
+
+/// The `gazette` command line, run as a user would run it: stdout, stderr and exit status.
+@Suite struct CLITests {
+    /// A small clean archive: three canonical articles and a two-post blog dump.
+    static func makeArchive() throws -> TemporaryArchive {
+        let archive = try TemporaryArchive()
+        try archive.write("articles/zimmermann.txt", """
+            Title: The Zimmermann telegram
+            Date: 2017-01-16
+            Author: Signals desk
+            Category: Codebreaking
+            Tags: cryptanalysis, Germany, Mexico
+            Link: https://example.org/zimmermann
+            Source: desk archive
+
+            In January 1917 British naval codebreakers read a German telegram
+            proposing an alliance with Mexico.
+
+            Its publication in the United States helped move opinion towards war.
+            """)
+        try archive.write("articles/bridge.txt", """
+            Title: Exchange on the Glienicke Bridge
+            Date: February 10, 1962
+            Author: Europe desk
+            Category: Defections and exchanges
+            Tags: spy exchange, CIA, KGB
+
+            Two prisoners crossed the bridge between Potsdam and West Berlin, near Zürich-born
+            observers who later wrote about it.
+            """)
+        try archive.write("articles/nested/cartels.txt", """
+            Title: Cartels and covert action
+            Date: 2025-01-21
+            Author: Americas desk
+            Category: Analysis
+            Tags: cia, Mexico, covert action
+
+            Observers asked whether a covert action finding would follow the designation of cartels.
+            """)
+        try archive.write("dumps/blog.txt", """
+            A museum opens its codebreaking gallery
+            March 3, 2019 by History desk 2 Comments
+            THE NEW GALLERY shows rotor machines and the paper records of the codebreakers.
+            Visitors can try a working replica.
+            ► Author: History desk | Date: 3 March 2019 | Permalink
+            Filed under Museums, exhibits and archives Tagged with cryptanalysis, Germany
+
+
+
+            Files on a Cold War tunnel are declassified
+            June 5, 2020 Leave a comment
+            A SET OF FILES on the tunnel under Berlin has been released.
+            ► Author: Archive desk | Date: 5 June 2020 | Permalink
+            ANOTHER POST teases a related story about tunnels.
+
+            """)
+        return archive
+    }
+
+    @Test func listPrintsOneLinePerArticleNewestFirst() throws {
+        let archive = try Self.makeArchive()
+        let run = try CommandLineRun.gazette(["list", "--data", archive.path])
+        #expect(run.status == 0)
+        #expect(run.stderr.isEmpty)
+        let lines = run.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.count == 5)
+        #expect(lines[0].contains("2025-01-21  Cartels and covert action"))
+        #expect(lines[4].contains("1962-02-10  Exchange on the Glienicke Bridge"))
+        // Tags show in their most common spelling across the archive: "CIA" (1) vs "cia" (1) tie
+        // breaks deterministically, "Mexico" is shared.
+        #expect(lines[0].contains("Mexico"))
+        // Every line starts with a 12-hex-digit id.
+        for line in lines {
+            let id = line.prefix(12)
+            #expect(id.allSatisfy { $0.isHexDigit }, "\(line)")
+        }
+    }
+
+    @Test func listFiltersWithTheQueryLanguage() throws {
+        let archive = try Self.makeArchive()
+        let tagged = try CommandLineRun.gazette(["list", "--data", archive.path, "tag:Mexico", "-tag:Germany"])
+        #expect(tagged.status == 0)
+        #expect(tagged.stdout.split(separator: "\n").count == 1)
+        #expect(tagged.stdout.contains("Cartels and covert action"))
+
+        let words = try CommandLineRun.gazette(["list", "--data", archive.path, "zurich"])
+        #expect(words.stdout.contains("Glienicke"), "diacritic-insensitive search")
+
+        let either = try CommandLineRun.gazette(["list", "--data", archive.path, "year:2019", "OR", "year:2020"])
+        #expect(either.stdout.split(separator: "\n").count == 2)
+
+        let limited = try CommandLineRun.gazette(["list", "--data", archive.path, "--limit", "2", "--sort", "title"])
+        let titles = limited.stdout.split(separator: "\n")
+        #expect(titles.count == 2)
+        #expect(titles[0].contains("A museum opens"))
+    }
+
+    @Test func listJSONParsesBackWithTheDocumentedKeys() throws {
+        let archive = try Self.makeArchive()
+        let run = try CommandLineRun.gazette(["list", "--data", archive.path, "--json"])
+        #expect(run.status == 0)
+        let rows = try #require(try JSONSerialization.jsonObject(with: run.stdoutBytes) as? [[String: Any]])
+        #expect(rows.count == 5)
+        let keys: Set<String> = ["id", "title", "date", "author", "categories", "tags", "comments", "source", "words"]
+        for row in rows { #expect(Set(row.keys) == keys) }
+        let museum = try #require(rows.first { ($0["title"] as? String) == "A museum opens its codebreaking gallery" })
+        #expect(museum["date"] as? String == "2019-03-03")
+        #expect(museum["comments"] as? Int == 2)
+        #expect(museum["categories"] as? [String] == ["Museums, exhibits and archives"])
+        #expect((museum["source"] as? String)?.hasSuffix("dumps/blog.txt:1") == true)
+        #expect((museum["words"] as? Int ?? 0) > 10)
+    }
+
+    @Test func tagsCountsFacetsOverTheMatchingArticles() throws {
+        let archive = try Self.makeArchive()
+        let run = try CommandLineRun.gazette(["tags", "--data", archive.path])
+        #expect(run.status == 0)
+        let lines = run.stdout.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+        #expect(lines.contains("2  cryptanalysis"))
+        #expect(lines.contains("2  Germany"))
+        #expect(lines.contains("2  CIA") || lines.contains("2  cia"), "case-insensitive tag merge: \(lines)")
+
+        let years = try CommandLineRun.gazette(["tags", "--data", archive.path, "--facet", "year", "--json", "tag:cryptanalysis"])
+        let rows = try #require(try JSONSerialization.jsonObject(with: years.stdoutBytes) as? [[String: Any]])
+        let pairs = rows.map { "\($0["value"] as? String ?? "?")=\($0["count"] as? Int ?? -1)" }.sorted()
+        #expect(pairs == ["2017=1", "2019=1"])
+    }
+
+    @Test func showPrintsTheArticleWrappedAndItsJSON() throws {
+        let archive = try Self.makeArchive()
+        let list = try CommandLineRun.gazette(["list", "--data", archive.path, "tag:\"spy exchange\""])
+        let id = String(list.stdout.prefix(12))
+        let run = try CommandLineRun.gazette(["show", "--data", archive.path, String(id.prefix(6)), "--width", "40"])
+        #expect(run.status == 0)
+        let lines = run.stdout.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.first == "Exchange on the Glienicke Bridge")
+        #expect(lines.allSatisfy { $0.count <= 40 }, "\(lines)")
+        #expect(run.stdout.contains("Two prisoners crossed the bridge"))
+
+        let json = try CommandLineRun.gazette(["show", "--data", archive.path, id, "--json"])
+        let object = try #require(try JSONSerialization.jsonObject(with: json.stdoutBytes) as? [String: Any])
+        #expect(object["id"] as? String == id)
+        #expect((object["body"] as? [String])?.count == 1)
+        #expect(object["related"] as? [String] == [])
+
+        let zimmermann = try CommandLineRun.gazette(["list", "--data", archive.path, "--json", "telegram"])
+        let row = try #require((try JSONSerialization.jsonObject(with: zimmermann.stdoutBytes) as? [[String: Any]])?.first)
+        let detail = try CommandLineRun.gazette(["show", "--data", archive.path, row["id"] as! String, "--json"])
+        let detailObject = try #require(try JSONSerialization.jsonObject(with: detail.stdoutBytes) as? [String: Any])
+        #expect(detailObject["headers"] as? [String: String] == ["Source": "desk archive"])
+        #expect((detailObject["body"] as? [String])?.first == "In January 1917 British naval codebreakers read a German telegram proposing an alliance with Mexico.")
+    }
+
+    @Test func showKeepsRelatedExcerptsFromDumps() throws {
+        let archive = try Self.makeArchive()
+        let list = try CommandLineRun.gazette(["list", "--data", archive.path, "tunnel"])
+        let id = String(list.stdout.prefix(12))
+        let run = try CommandLineRun.gazette(["show", "--data", archive.path, id])
+        #expect(run.stdout.contains("Related"))
+        #expect(run.stdout.contains("ANOTHER POST teases a related story about tunnels."))
+    }
+
+    @Test func showRejectsUnknownIDs() throws {
+        let archive = try Self.makeArchive()
+        let run = try CommandLineRun.gazette(["show", "--data", archive.path, "ffffffffffff"])
+        #expect(run.status == 1)
+        #expect(run.stdout.isEmpty)
+        #expect(run.stderr.contains("no article with id ffffffffffff"))
+    }
+
+    @Test func checkReportsAndSetsTheExitStatus() throws {
+        let clean = try Self.makeArchive()
+        let ok = try CommandLineRun.gazette(["check", "--data", clean.path])
+        #expect(ok.status == 0, "\(ok.stdout)\(ok.stderr)")
+        #expect(ok.stdout.contains("Articles: 5"))
+
+        try clean.write("bad/undated.txt", "Title: Undated piece\nDate: sometime soon\n\nBody.\n")
+        try clean.write("bad/copy.txt", "Title: The Zimmermann telegram\nDate: 2017-01-16\n\nSame article again.\n")
+        let warned = try CommandLineRun.gazette(["check", "--data", clean.path])
+        #expect(warned.status == 1)
+        #expect(warned.stdout.contains("bad/undated.txt:2: "), "\(warned.stdout)")
+        #expect(warned.stdout.contains("duplicate of \"The Zimmermann telegram\""), "\(warned.stdout)")
+
+        let missing = try CommandLineRun.gazette(["check", "--data", clean.path + "/nope"])
+        #expect(missing.status == 2)
+        #expect(missing.stderr.contains(clean.path + "/nope"))
+    }
+
+    @Test func badQueriesAndMissingDirectoriesAreClearErrors() throws {
+        let archive = try Self.makeArchive()
+        let query = try CommandLineRun.gazette(["list", "--data", archive.path, "\"unclosed"])
+        #expect(query.status == 2)
+        #expect(query.stdout.isEmpty)
+        #expect(query.stderr.contains("column 1"), "\(query.stderr)")
+
+        let missing = try CommandLineRun.gazette(["list", "--data", "/nonexistent/gazette-data"])
+        #expect(missing.status == 2)
+        #expect(missing.stderr.contains("/nonexistent/gazette-data"))
+    }
+
+    @Test func dataComesFromTheEnvironmentOrDotData() throws {
+        let archive = try Self.makeArchive()
+        var environment = ProcessInfo.processInfo.environment
+        environment["GAZETTE_DATA"] = archive.path + "/articles:" + archive.path + "/dumps"
+        let fromEnvironment = try CommandLineRun.gazette(["list"], environment: environment)
+        #expect(fromEnvironment.stdout.split(separator: "\n").count == 5)
+
+        let workdir = try TemporaryArchive()
+        try workdir.write("Data/only.txt", "Title: Only article here\nDate: 2001-01-01\n\nText.\n")
+        let fromDotData = try CommandLineRun.gazette(["list"], directory: workdir.path)
+        #expect(fromDotData.stdout.contains("Only article here"))
+    }
+
+    @Test func aClosedPipeEndsQuietly() throws {
+        let archive = try TemporaryArchive()
+        // Enough output (≈ 3,000 lines) to overflow a pipe buffer after `head` exits.
+        for index in 0..<3000 {
+            try archive.write("many/\(index).txt", "Title: Article number \(index) with a reasonably long title\nDate: 2020-01-01\n\nBody \(index).\n")
+        }
+        let run = try CommandLineRun.shell("'\(CommandLineRun.gazettePath)' list --data '\(archive.path)' | head -1; echo \"status=${PIPESTATUS:-}\"")
+        #expect(run.stdout.hasPrefix(""))
+        #expect(run.stdout.split(separator: "\n").count == 2)
+        #expect(run.stderr.isEmpty, "\(run.stderr)")
+    }
+
+    @Test func articleTextCannotDriveTheTerminal() throws {
+        let archive = try TemporaryArchive()
+        try archive.write("evil.txt", "Title: Evil \u{1B}]0;pwned\u{07} title \u{1B}[2J\u{9B}31m\nDate: 2020-01-01\nTags: a\u{1B}[31mred\n\nBody \u{1B}]52;c;aGVsbG8=\u{07} with \u{202E}bidi and \u{1B}P1$qm\u{1B}\\ DCS.\n")
+        for arguments in [["list"], ["tags"], ["check"]] {
+            let run = try CommandLineRun.gazette(arguments + ["--data", archive.path])
+            #expect(!run.stdoutBytes.contains(0x1B), "\(arguments)")
+            #expect(!run.stdoutBytes.contains(0x07), "\(arguments)")
+            #expect(!run.stdout.unicodeScalars.contains { $0.value == 0x9B || $0.value == 0x202E }, "\(arguments)")
+        }
+        let id = String(try CommandLineRun.gazette(["list", "--data", archive.path]).stdout.prefix(12))
+        let show = try CommandLineRun.gazette(["show", "--data", archive.path, id])
+        #expect(show.status == 0)
+        #expect(!show.stdoutBytes.contains(0x1B))
+        #expect(!show.stdoutBytes.contains(0x07))
+        #expect(show.stdout.contains("␛"), "the escape is shown as a visible placeholder")
+        // JSON keeps the exact text, escaped by the encoder.
+        let json = try CommandLineRun.gazette(["list", "--data", archive.path, "--json"])
+        #expect(!json.stdoutBytes.contains(0x1B))
+        #expect(json.stdout.contains("\\u001b"))
+    }
+
+    @Test func helpAndVersion() throws {
+        let version = try CommandLineRun.gazette(["--version"])
+        #expect(version.status == 0)
+        #expect(version.stdout.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: ".").count == 3)
+        let help = try CommandLineRun.gazette(["--help"])
+        #expect(help.status == 0)
+        for command in ["browse", "list", "tags", "show", "check"] {
+            #expect(help.stdout.contains(command))
+        }
+    }
+}
