@@ -28,8 +28,14 @@ struct BrowseCommand: ParsableCommand {
         var state = AppState(store: loaded.store, report: loaded.report, width: screen.size.width, height: screen.size.height)
         screen.draw(render(state))
         while true {
-            guard let key = screen.readKey(timeoutMilliseconds: -1) else {
+            // While a query waits for the background text index, poll for it between keys.
+            let waiting = state.pendingQuery != nil
+            guard let key = screen.readKey(timeoutMilliseconds: waiting ? 100 : -1) else {
                 if screen.isInputClosed { return }
+                if waiting, state.store.isTextIndexReady {
+                    _ = reduce(&state, .textIndexReady)
+                    screen.draw(render(state))
+                }
                 continue
             }
             guard let action = KeyMap.standard.action(for: key, in: state.keyContext) else { continue }
@@ -60,6 +66,7 @@ struct BrowseCommand: ParsableCommand {
         thread.stackSize = 8 << 20
         thread.start()
         var size = screen.size
+        let started = ContinuousClock.now
         while true {
             switch task.snapshot {
             case .done(let loaded):
@@ -71,7 +78,8 @@ struct BrowseCommand: ParsableCommand {
             case .loading(let progress, let indexing):
                 let view = LoadingView(
                     filesDone: progress?.filesDone ?? 0, filesTotal: progress?.filesTotal ?? 0,
-                    articles: progress?.articles ?? 0, indexing: indexing)
+                    articles: progress?.articles ?? 0, indexing: indexing,
+                    elapsedSeconds: Int((ContinuousClock.now - started).components.seconds))
                 screen.draw(view.render(width: size.width, height: size.height))
             }
             guard let key = screen.readKey(timeoutMilliseconds: 50) else {

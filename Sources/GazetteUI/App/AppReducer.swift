@@ -9,6 +9,10 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
     case .quit: return [.quit]
     case .suspend: return [.suspend]
     case .redraw: return [.redrawAll]
+    case .textIndexReady:
+        state.runPendingQuery()
+        state.syncLayout()
+        return []
     case .resize(let width, let height):
         state.resize(width: width, height: height)
         state.syncLayout()

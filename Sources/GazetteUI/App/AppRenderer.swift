@@ -25,7 +25,8 @@ public func render(_ state: AppState) -> Canvas {
     let sidebar = SidebarView(window: state.sidebar.window(), cursor: state.sidebar.cursor, focused: focus == .sidebar)
     let status = StatusBarView.Status(
         shown: result.count, total: store.count, query: state.activeQueryText, sort: state.sort,
-        warnings: state.warningLines.count, message: state.message,
+        warnings: state.warningLines.count,
+        message: state.pendingQuery != nil ? "Indexing words… \(state.pendingQuery!)" : state.message,
         hint: state.warningLines.isEmpty ? "? help" : "? help · w warnings")
     let prompt = state.prompt.map { StatusBarView.Prompt(text: $0.text, error: $0.error) }
     let help = state.helpOffset.map { HelpOverlayView(offset: $0) }

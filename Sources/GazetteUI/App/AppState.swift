@@ -28,6 +28,9 @@ public struct AppState: Sendable {
     public private(set) var keptQuery = ""
     /// The typed query the current result was evaluated with (the prompt's last good text).
     public private(set) var appliedQuery = ""
+    /// A typed query waiting for the full-text index (built in the background on large archives);
+    /// the list keeps the last result until `.textIndexReady`.
+    public private(set) var pendingQuery: String?
     /// The prompt, while open.
     public internal(set) var prompt: Prompt?
     public private(set) var result: QueryResult
@@ -90,7 +93,7 @@ public struct AppState: Sendable {
 
     /// The filter in effect as query text: sidebar marks, then the typed query.
     public var activeQueryText: String {
-        [marks.queryText, appliedQuery].filter { !$0.isEmpty }.joined(separator: " ")
+        [marks.queryText, pendingQuery ?? appliedQuery].filter { !$0.isEmpty }.joined(separator: " ")
     }
 
     /// Store index of the selected article.
@@ -107,6 +110,12 @@ public struct AppState: Sendable {
         } catch {
             return error
         }
+        // Never block a keystroke on the index build: remember the query and run it when ready.
+        if !typedQuery.isEmpty, !store.isTextIndexReady {
+            pendingQuery = typed
+            return nil
+        }
+        pendingQuery = nil
         let marksText = marks.queryText
         var query = typedQuery
         if !marksText.isEmpty {
@@ -122,7 +131,13 @@ public struct AppState: Sendable {
     }
 
     /// Re-evaluates the current filter (after a mark or sort change).
-    mutating func reapply() { apply(typed: appliedQuery) }
+    mutating func reapply() { apply(typed: pendingQuery ?? appliedQuery) }
+
+    /// Runs the query that was waiting for the full-text index, once it is ready.
+    mutating func runPendingQuery() {
+        guard let pendingQuery, store.isTextIndexReady else { return }
+        apply(typed: pendingQuery)
+    }
 
     /// Keeps `text` as the typed query.
     mutating func keep(_ text: String) { keptQuery = text }

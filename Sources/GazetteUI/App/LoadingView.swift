@@ -5,12 +5,15 @@ public struct LoadingView {
     public var articles: Int
     /// Files are read; the store is building its indexes.
     public var indexing: Bool
+    /// Seconds since loading started, so a long load visibly moves before the first progress report.
+    public var elapsedSeconds: Int
 
-    public init(filesDone: Int = 0, filesTotal: Int = 0, articles: Int = 0, indexing: Bool = false) {
+    public init(filesDone: Int = 0, filesTotal: Int = 0, articles: Int = 0, indexing: Bool = false, elapsedSeconds: Int = 0) {
         self.filesDone = filesDone
         self.filesTotal = filesTotal
         self.articles = articles
         self.indexing = indexing
+        self.elapsedSeconds = elapsedSeconds
     }
 
     /// The lines shown, most important first.
@@ -18,7 +21,7 @@ public struct LoadingView {
         let files = filesTotal > 0 ? "Loading… \(filesDone)/\(filesTotal) files" : "Loading…"
         var lines = [indexing ? "Indexing \(articles) articles…" : files]
         if !indexing, articles > 0 { lines.append("\(articles) articles") }
-        lines.append("q quits")
+        lines.append(elapsedSeconds > 0 ? "\(elapsedSeconds) s · q quits" : "q quits")
         return lines
     }
 

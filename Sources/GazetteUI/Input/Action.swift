@@ -30,5 +30,7 @@ public enum Action: Sendable, Hashable {
     /// Ctrl-C: quit from anywhere.
     case quit
     case redraw, suspend
+    /// The store's full-text index finished building: run the query that was waiting for it.
+    case textIndexReady
     case resize(width: Int, height: Int)
 }

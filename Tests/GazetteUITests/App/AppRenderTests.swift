@@ -71,3 +71,27 @@ import Testing
         #expect(line.contains("1 warning  sort: date"))
     }
 }
+
+@Suite struct AppBackgroundIndexTests {
+    @Test func aQueryWaitingForTheIndexRunsWhenItIsReady() async throws {
+        let store = ArticleStore(articles: AppFixture.articles, textIndexInBackground: true)
+        var state = AppState(store: store, width: 100, height: 20)
+        _ = reduce(&state, .startQuery)
+        AppFixture.type("valley", into: &state)
+        // Either it ran at once (index already built) or it waits and says so.
+        if state.pendingQuery != nil {
+            #expect(state.result.count == 5, "the list keeps the last result meanwhile")
+            #expect(find("Indexing words… valley", in: render(state)) != nil)
+            while !store.isTextIndexReady { try await Task.sleep(for: .milliseconds(5)) }
+            _ = reduce(&state, .textIndexReady)
+        }
+        #expect(state.pendingQuery == nil)
+        #expect(AppFixture.titles(state) == ["Hackers in the grid"])
+        _ = reduce(&state, .textIndexReady)
+        #expect(state.result.count == 1, "nothing pending: no change")
+    }
+
+    @Test func loadingShowsElapsedTime() {
+        #expect(LoadingView(elapsedSeconds: 3).lines == ["Loading…", "3 s · q quits"])
+    }
+}
