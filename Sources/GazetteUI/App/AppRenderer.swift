@@ -25,9 +25,9 @@ public func render(_ state: AppState) -> Canvas {
     let sidebar = SidebarView(window: state.sidebar.window(), cursor: state.sidebar.cursor, focused: focus == .sidebar)
     let status = StatusBarView.Status(
         shown: result.count, total: store.count, query: state.activeQueryText, sort: state.sort,
-        warnings: state.warningLines.count,
+        warnings: state.warnings.count,
         message: state.pendingQuery != nil ? "Indexing words… \(state.pendingQuery!)" : state.message,
-        hint: state.warningLines.isEmpty ? "? help" : "? help · w warnings")
+        hint: state.warningLines.isEmpty ? "? help" : (state.warnings.isEmpty ? "? help · w duplicates" : "? help · w warnings"))
     let prompt = state.prompt.map { StatusBarView.Prompt(text: $0.text, error: $0.error) }
     let help = state.helpOffset.map { HelpOverlayView(offset: $0) }
     var canvas = ScreenView(layout: layout, sidebar: sidebar, list: list, reader: reader, status: status, prompt: prompt, help: help).render()

@@ -20,7 +20,8 @@ public struct AppState: Sendable {
     public let warnings: [LoadWarning]
     /// Articles dropped as duplicates while loading.
     public let duplicates: [DuplicateArticle]
-    /// The warnings overlay's lines: each warning as `path:line: reason`, then dropped duplicates.
+    /// The warnings overlay's lines: each warning as `path:line: reason`, then dropped duplicates
+    /// (as `gazette check` words them; the status bar counts only the warnings).
     public let warningLines: [String]
     /// Sidebar marks (they combine with the typed query by AND).
     public private(set) var marks = FacetMarks()
@@ -65,7 +66,7 @@ public struct AppState: Sendable {
         self.warnings = report.warnings
         self.duplicates = report.duplicates
         self.warningLines = report.warnings.map(\.description)
-            + report.duplicates.map { "\($0.dropped): duplicate of \($0.kept) (\($0.title)), skipped" }
+            + report.duplicates.map { "\($0.dropped): duplicate of \"\($0.title)\" (\($0.id), first at \($0.kept))" }
         self.width = max(0, width)
         self.height = max(0, height)
         var order: [FacetKind: [FacetEntry]] = [:]

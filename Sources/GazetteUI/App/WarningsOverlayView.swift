@@ -36,7 +36,7 @@ public struct WarningsOverlayView {
         let start = min(max(0, offset), max(0, lines.count - inner.height))
         if bordered {
             canvas.drawBox(frame, style: border)
-            let title = lines.count == 1 ? " 1 load warning " : " \(lines.count) load warnings "
+            let title = " Load report: \(lines.count) \(lines.count == 1 ? "line" : "lines") "
             canvas.put(title, x: frame.x + 2, y: frame.y, maxWidth: frame.width - 4, style: border, clip: frame)
             let footer = start + inner.height < lines.count ? " ↓ more · q closes " : " q closes "
             let footerWidth = DisplayWidth.of(footer)

@@ -258,7 +258,8 @@ import Testing
         #expect(state.keyContext == .warnings)
         let canvas = render(state)
         #expect(find("Data/bad.txt:3: no title", in: canvas) != nil)
-        #expect(find("1 warning", in: canvas) != nil)
+        #expect(find("Load report: 1 line", in: canvas) != nil)
+        #expect(find("1 warning  sort: date", in: canvas) != nil)
         _ = reduce(&state, .closeOrQuit)
         #expect(state.warningsOffset == nil)
 
@@ -314,5 +315,22 @@ import Testing
             _ = reduce(&state, .moveToTop)
             #expect(state.helpOffset == 0)
         }
+    }
+}
+
+@Suite struct AppDuplicatesTests {
+    @Test func duplicatesAreListedButNotCountedAsWarnings() {
+        var report = LoadReport()
+        let article = AppFixture.articles[0]
+        report.duplicates = [DuplicateArticle(
+            id: article.id, title: article.title, kept: SourceLocation(path: "a.txt", line: 1),
+            dropped: SourceLocation(path: "b.txt", line: 9))]
+        var state = AppState(store: AppFixture.store, report: report, width: 100, height: 20)
+        var canvas = render(state)
+        #expect(find("warning", in: canvas) == nil)
+        #expect(find("w duplicates", in: canvas) != nil)
+        _ = reduce(&state, .toggleWarnings)
+        canvas = render(state)
+        #expect(find("b.txt:9: duplicate of \"Bridge exchange at dawn\"", in: canvas) != nil)
     }
 }
