@@ -43,7 +43,7 @@ struct BrowseFixture {
         ).write(to: articles.appendingPathComponent("keeper.txt"), atomically: true, encoding: .utf8)
         try Self.canonical(
             title: Self.titles[2], date: "April 20, 2022", author: "Farm desk", category: "Rural",
-            tags: "Farming, Weather",
+            tags: "Farming, Weather, Strike",
             body: ["A late frost blackened the blossom across the valley orchards.",
                    "Growers expect the smallest cider harvest in a generation."]
         ).write(to: articles.appendingPathComponent("frost.txt"), atomically: true, encoding: .utf8)
