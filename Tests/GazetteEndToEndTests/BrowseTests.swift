@@ -191,6 +191,12 @@ final class BrowseTests {
         try session.type("fg\n")
         #expect(await session.waitFor(text: "5 of 5 articles"), "repainted after fg")
         #expect(row(try session.capture(), containing: BrowseFixture.titles[0]) != nil)
+        // SIGTSTP from outside (kill -TSTP) goes through ncurses' own handler.
+        let pid = try #require(gazettePID())
+        kill(pid, SIGTSTP)
+        #expect(await session.waitUntil { !$0.contains { $0.contains("of 5 articles") } })
+        try session.type("fg\n")
+        #expect(await session.waitFor(text: "5 of 5 articles"), "repainted after the second fg")
         try session.sendKeys("q")
         // Type only once the shell is back, or gazette would read the text as keys.
         #expect(await session.waitUntil { $0.contains("gz>") })
