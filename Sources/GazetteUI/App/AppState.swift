@@ -15,6 +15,7 @@ public struct AppState: Sendable {
         public var error: String?
     }
 
+    /// The loaded articles (shared, immutable).
     public let store: ArticleStore
     /// Problems found while loading, as `path:line: reason`.
     public let warnings: [LoadWarning]
@@ -34,7 +35,9 @@ public struct AppState: Sendable {
     public private(set) var pendingQuery: String?
     /// The prompt, while open.
     public internal(set) var prompt: Prompt?
+    /// The articles the filter selects, evaluated once per filter or sort change.
     public private(set) var result: QueryResult
+    /// The order of the list (`s` cycles it).
     public internal(set) var sort: SortOrder = .date
     /// Full-text words of the applied query, highlighted in the list and the reader.
     public private(set) var highlightTerms: [SearchTerm] = []
@@ -42,11 +45,15 @@ public struct AppState: Sendable {
     public internal(set) var list: ListViewport
     /// The article selected in the list; it stays selected across result changes when still there.
     public private(set) var selectedID: ArticleID?
+    /// Facet entries, cursor and scroll of the sidebar.
     public internal(set) var sidebar = SidebarState()
+    /// The article in the reader, its cached layout and scroll position.
     public internal(set) var reader = ReaderState()
     /// Sidebar shown, arrangement, zoom and focus.
     public internal(set) var options = LayoutOptions()
+    /// The screen size in cells.
     public private(set) var width: Int
+    /// The screen size in cells.
     public private(set) var height: Int
     /// The layout for the current size and options.
     public private(set) var layout: ScreenLayout

@@ -10,8 +10,10 @@ public struct FacetMarks: Sendable, Equatable {
         public var mark: FacetMark
     }
 
+    /// The marks, oldest first.
     public private(set) var marks: [Mark] = []
 
+    /// No marks.
     public init() {}
 
     /// True when nothing is marked.

@@ -7,6 +7,7 @@ import GazetteCore
 public struct SidebarState: Sendable {
     /// One entry: a facet value with its count over the current result and its mark.
     public struct Item: Sendable, Equatable {
+        /// Which section the entry belongs to.
         public var kind: FacetKind
         public var value: String
         public var count: Int
