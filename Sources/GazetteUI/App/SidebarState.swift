@@ -38,12 +38,16 @@ public struct SidebarState: Sendable {
         let current = cursor.map { items[$0] }
         var newItems: [Item] = []
         var newSections: [Section] = []
+        // Marks carry the sidebar's own spelling of a value, so an exact lookup finds them.
+        var marked: [FacetKind: [String: FacetMark]] = [:]
+        for mark in marks.marks { marked[mark.kind, default: [:]][mark.value] = mark.mark }
         for kind in Self.sectionOrder {
             let start = newItems.count
             let kindCounts = counts[kind] ?? [:]
+            let kindMarks = marked[kind] ?? [:]
             for entry in order[kind] ?? [] {
                 let count = kindCounts[entry.value] ?? 0
-                let mark = marks.mark(of: kind, entry.value)
+                let mark = kindMarks.isEmpty ? .none : (kindMarks[entry.value] ?? .none)
                 if count > 0 || mark != .none {
                     newItems.append(Item(kind: kind, value: entry.value, count: count, mark: mark))
                 }
