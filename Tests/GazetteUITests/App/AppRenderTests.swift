@@ -95,3 +95,32 @@ import Testing
         #expect(LoadingView(elapsedSeconds: 3).lines == ["Loading…", "3 s · q quits"])
     }
 }
+
+@Suite struct AppSizeSweepTests {
+    /// The whole app (browsing, prompt with an error, help, warnings) at sizes from 1×1 to 250×80.
+    @Test func everySizeFitsTheScreen() {
+        var report = LoadReport()
+        report.warnings = (1...30).map { LoadWarning(path: "Data/file\($0).txt", line: $0, reason: "a long reason that needs more room than a narrow screen has") }
+        var base = AppState(store: AppFixture.store, report: report, width: 120, height: 40)
+        _ = reduce(&base, .openArticle)
+        var prompt = base
+        _ = reduce(&prompt, .startQuery)
+        AppFixture.type("harbour \"", into: &prompt)
+        var help = base
+        _ = reduce(&help, .toggleHelp)
+        var warnings = base
+        _ = reduce(&warnings, .toggleWarnings)
+        for width in Array(stride(from: 1, through: 250, by: 17)) + [250] {
+            for height in Array(stride(from: 1, through: 80, by: 11)) + [80] {
+                for var state in [base, prompt, help, warnings] {
+                    _ = reduce(&state, .resize(width: width, height: height))
+                    let canvas = render(state)
+                    #expect(canvas.width == width && canvas.height == height)
+                    let problems = gridProblems(canvas)
+                    #expect(problems.isEmpty, "\(width)×\(height) \(state.keyContext): \(problems.prefix(2))")
+                    if !problems.isEmpty { return }
+                }
+            }
+        }
+    }
+}
