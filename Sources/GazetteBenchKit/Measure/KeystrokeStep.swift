@@ -35,6 +35,7 @@ extension BenchSuite {
                 query("one rare word", words.rare),
                 query("three-word query", words.threeWords.joined(separator: " ")),
                 query("phrase", "\"" + words.phrase.joined(separator: " ") + "\""),
+                query("phrase of the commonest pair", "\"" + words.commonPhrase.joined(separator: " ") + "\""),
                 query("prefix query", String(words.frequent.prefix(3)) + "*"),
             ]
 

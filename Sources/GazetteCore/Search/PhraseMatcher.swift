@@ -18,20 +18,37 @@ struct PhraseMatcher: Sendable {
         let members = candidates.members
         let chunks = members.count > 2000 ? 8 : 1
         let matched = Parallel.map(chunks) { chunk in
-            members[members.count * chunk / chunks..<members.count * (chunk + 1) / chunks].filter { self.matches(articles[Int($0)]) }
+            var folds = FoldCache()
+            return members[members.count * chunk / chunks..<members.count * (chunk + 1) / chunks].filter {
+                self.matches(articles[Int($0)], folds: &folds)
+            }
         }
         var result = Bitset(count: candidates.count)
         for part in matched { for article in part { result.insert(Int(article)) } }
         return result
     }
 
+    /// Folded forms of the non-ASCII words met so far: Foundation folding costs thousands of
+    /// instructions a word, and the same few thousand spellings recur across articles.
+    typealias FoldCache = [[UInt8]: [UInt8]]
+
     func matches(_ article: Article) -> Bool {
-        if matches(article.title) { return true }
-        return article.paragraphs.contains { matches($0) }
+        var folds = FoldCache()
+        return matches(article, folds: &folds)
+    }
+
+    func matches(_ article: Article, folds: inout FoldCache) -> Bool {
+        if matches(article.title, folds: &folds) { return true }
+        return article.paragraphs.contains { matches($0, folds: &folds) }
+    }
+
+    func matches(_ text: String) -> Bool {
+        var folds = FoldCache()
+        return matches(text, folds: &folds)
     }
 
     /// Bit `j` of the state: the last tokens matched the first `j` phrase words.
-    func matches(_ text: String) -> Bool {
+    func matches(_ text: String, folds: inout FoldCache) -> Bool {
         var text = text
         let goal: UInt64 = 1 << UInt64(terms.count)
         return text.withUTF8 { bytes in
@@ -47,7 +64,14 @@ struct PhraseMatcher: Sendable {
                     }
                 } else {
                     // Rare: fold the token the way the index did.
-                    let folded = Array(TextFolding.foldUnicode(String(decoding: token, as: UTF8.self)).utf8)
+                    let raw = Array(token)
+                    let folded: [UInt8]
+                    if let known = folds[raw] {
+                        folded = known
+                    } else {
+                        folded = Array(TextFolding.foldUnicode(String(decoding: token, as: UTF8.self)).utf8)
+                        folds[raw] = folded
+                    }
                     folded.withUnsafeBufferPointer { folded in
                         for j in 0..<terms.count where state & (1 << UInt64(j)) != 0 && wordMatches(j, folded) {
                             next |= 1 << UInt64(j + 1)

@@ -1,9 +1,13 @@
+import Foundation
+
 /// The loaded articles, immutable, with interned facets and a full-text index; evaluates queries.
 public final class ArticleStore: Sendable {
     /// Newest first, undated last, ties by title then id; "article index" means a position here.
     public let articles: [Article]
     let facets: [FacetTable]
-    let text: FullTextIndex
+    private let textSlot: TextIndexSlot
+    /// The full-text index; waits for it when it is still being built in the background.
+    var text: FullTextIndex { textSlot.value }
     /// `YYYYMMDD` of each article's written day; 0 when undated.
     let dayKeys: [Int32]
     let dateOrder: [Int32]
@@ -14,7 +18,16 @@ public final class ArticleStore: Sendable {
     private let allEntries: [[FacetEntry]]
 
     /// Sorts `articles` into date order and builds the facet tables and the full-text index, in parallel.
-    public init(articles input: [Article]) {
+    public convenience init(articles input: [Article]) {
+        self.init(articles: input, textIndex: .immediately)
+    }
+
+    /// Like `init(articles:)`, with the full-text index built now or in the background.
+    ///
+    /// With `.inBackground` the store is ready for browsing (listing, sorting, facets, tag,
+    /// category, author and date filters) as soon as `init` returns; `isSearchReady` turns true
+    /// when the index is done, and `evaluate` of a query with words blocks until then.
+    public init(articles input: [Article], textIndex timing: TextIndexTiming) {
         let foldedInput = Self.foldTitles(input)
         let order = (0..<input.count).sorted { a, b in
             let dateA = input[a].date, dateB = input[b].date
@@ -32,13 +45,13 @@ public final class ArticleStore: Sendable {
 
         // Three independent builds; the text index also splits itself across cores.
         enum Part: Sendable {
-            case text(FullTextIndex)
+            case text(FullTextIndex?)
             case facets([FacetTable])
             case orders(title: [Int32], days: [Int32])
         }
         let parts = Parallel.map(3) { part -> Part in
             switch part {
-            case 0: return .text(FullTextIndex(articles: articles))
+            case 0: return .text(timing == .immediately ? FullTextIndex(articles: articles) : nil)
             case 1: return .facets(Parallel.map(FacetKind.allCases.count) { FacetTable(kind: FacetKind.allCases[$0], articles: articles) })
             default:
                 let title: [Int32] = (0..<Int32(articles.count)).sorted { (a: Int32, b: Int32) -> Bool in
@@ -61,7 +74,7 @@ public final class ArticleStore: Sendable {
             case .orders(let title, let days): titleOrder = title; dayKeys = days
             }
         }
-        self.text = text!
+        textSlot = TextIndexSlot(text)
         self.facets = facets
         self.titleOrder = titleOrder
         self.dayKeys = dayKeys
@@ -82,7 +95,21 @@ public final class ArticleStore: Sendable {
         sortedIDs = byID.map { articles[$0].id.value }
         sortedIDIndices = byID.map { Int32($0) }
         allEntries = facets.map { $0.entries(counts: $0.totals) }
+        if timing == .inBackground {
+            let slot = textSlot
+            DispatchQueue.global(qos: .userInitiated).async { slot.set(FullTextIndex(articles: articles)) }
+        }
     }
+
+    /// True once the full-text index is built (always, for a store built with `.immediately`).
+    public var isSearchReady: Bool { textSlot.isReady }
+
+    /// Blocks until the full-text index is built.
+    public func waitUntilSearchReady() { _ = textSlot.value }
+
+    /// Calls `body` once the full-text index is built, on the thread that finished it (at once,
+    /// on this thread, when it is already built) — for a UI to redraw "indexing…" away.
+    public func whenSearchReady(_ body: @escaping @Sendable () -> Void) { textSlot.whenReady(body) }
 
     private static func foldTitles(_ articles: [Article]) -> [String] {
         let chunks = max(1, min(16, articles.count / 4096))
