@@ -1,13 +1,125 @@
 import ArgumentParser
+import Foundation
+import GazetteCore
+import GazetteTerminal
+import GazetteUI
 
-/// `gazette browse`: the terminal UI (wired in by the UI work).
+/// `gazette browse` (the default): the full-screen browser. Wiring only; the logic is in GazetteUI.
 struct BrowseCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "browse", abstract: "Browse the archive in the terminal UI (the default).")
+    static let configuration = CommandConfiguration(
+        commandName: "browse",
+        abstract: "Browse the archive in a full-screen terminal interface (the default)."
+    )
 
     @OptionGroup var data: DataOptions
 
     func run() throws {
-        StandardError.write("gazette: the terminal UI is not built yet; use gazette list\n")
-        throw ExitCode(2)
+        let directories = data.resolvedDirectories()
+        let screen: TerminalScreen
+        do {
+            screen = try TerminalScreen.start()
+        } catch {
+            printError("gazette: \(error)")
+            throw ExitCode(2)
+        }
+        defer { screen.stop() }
+
+        guard let loaded = try waitForLoad(directories, screen: screen) else { return }
+        var state = AppState(store: loaded.store, report: loaded.report, width: screen.size.width, height: screen.size.height)
+        screen.draw(render(state))
+        while true {
+            guard let key = screen.readKey(timeoutMilliseconds: -1) else {
+                if screen.isInputClosed { return }
+                continue
+            }
+            guard let action = KeyMap.standard.action(for: key, in: state.keyContext) else { continue }
+            let effects = reduce(&state, action)
+            screen.draw(render(state))
+            for effect in effects {
+                switch effect {
+                case .quit:
+                    return
+                case .redrawAll:
+                    screen.redrawAll()
+                case .suspend:
+                    screen.suspend()
+                    // The terminal may have changed size while we were stopped.
+                    let size = screen.size
+                    _ = reduce(&state, .resize(width: size.width, height: size.height))
+                    screen.draw(render(state))
+                }
+            }
+        }
+    }
+
+    /// Loads on a background thread while showing progress; nil when the user quit meanwhile.
+    /// A data directory that cannot be read ends the program with status 2.
+    private func waitForLoad(_ directories: [String], screen: TerminalScreen) throws -> LoadTask.Loaded? {
+        let task = LoadTask()
+        let thread = Thread { task.run(directories) }
+        thread.stackSize = 8 << 20
+        thread.start()
+        var size = screen.size
+        while true {
+            switch task.snapshot {
+            case .done(let loaded):
+                return loaded
+            case .failed(let error):
+                screen.stop()
+                printError("gazette: \(error)")
+                throw ExitCode(2)
+            case .loading(let progress, let indexing):
+                let view = LoadingView(
+                    filesDone: progress?.filesDone ?? 0, filesTotal: progress?.filesTotal ?? 0,
+                    articles: progress?.articles ?? 0, indexing: indexing)
+                screen.draw(view.render(width: size.width, height: size.height))
+            }
+            guard let key = screen.readKey(timeoutMilliseconds: 50) else {
+                if screen.isInputClosed { return nil }
+                continue
+            }
+            switch KeyMap.standard.action(for: key, in: .global) {
+            case .quit?, .closeOrQuit?: return nil
+            case .resize(let width, let height)?: size = (width, height)
+            case .redraw?: screen.redrawAll()
+            case .suspend?: screen.suspend()
+            default: break
+            }
+        }
+    }
+
+    private func printError(_ message: String) {
+        FileHandle.standardError.write(Data((message + "\n").utf8))
+    }
+}
+
+/// The archive load running on its own thread, observed by the UI thread.
+final class LoadTask: @unchecked Sendable {
+    struct Loaded {
+        var store: ArticleStore
+        var report: LoadReport
+    }
+
+    enum Snapshot {
+        case loading(LoadProgress?, indexing: Bool)
+        case done(Loaded)
+        case failed(LoadError)
+    }
+
+    private let lock = NSLock()
+    private var state = Snapshot.loading(nil, indexing: false)
+
+    var snapshot: Snapshot { lock.withLock { state } }
+
+    func run(_ directories: [String]) {
+        do {
+            let archive = try ArchiveLoader.load(directories: directories) { progress in
+                self.lock.withLock { self.state = .loading(progress, indexing: progress.filesDone == progress.filesTotal) }
+            }
+            let store = ArticleStore(articles: archive.articles)
+            lock.withLock { state = .done(Loaded(store: store, report: archive.report)) }
+        } catch {
+            lock.withLock { state = .failed(error) }
+        }
     }
 }

@@ -23,6 +23,8 @@ public enum Action: Sendable, Hashable {
     case promptDeleteBackward, promptDeleteWord, promptClear, promptSubmit, promptCancel
     // Screen.
     case toggleHelp, toggleArrangement, toggleZoom, toggleSidebar
+    /// `w`: the list of problems found while loading (`path:line: reason`).
+    case toggleWarnings
     /// `q`: close the overlay, zoom or prompt; otherwise quit.
     case closeOrQuit
     /// Ctrl-C: quit from anywhere.

@@ -18,6 +18,7 @@ extension KeyMap {
             KeyBinding(.key(.character("z")), .toggleZoom, "Zoom the focused pane"),
             KeyBinding(.key(.character("b")), .toggleSidebar, "Hide / show the sidebar"),
             KeyBinding(.key(.character("?")), .toggleHelp, "This help"),
+            KeyBinding(.key(.character("w")), .toggleWarnings, "Load warnings (path:line: reason)"),
             KeyBinding(.key(.character("q")), .closeOrQuit, "Close help, zoom or prompt; else quit"),
             KeyBinding(.key(.control("c")), .quit, "Quit", anywhere: true),
             KeyBinding(.key(.control("l")), .redraw, "Redraw the screen", anywhere: true),
@@ -58,6 +59,20 @@ extension KeyMap {
             KeyBinding(.key(.character("?")), .toggleHelp, "Close help"),
             KeyBinding(.key(.character("q")), .toggleHelp, "Close help"),
             KeyBinding(.key(.escape), .toggleHelp, "Close help"),
+        ],
+        .warnings: [
+            KeyBinding(.key(.character("j")), .moveDown, "Scroll down"),
+            KeyBinding(.key(.down), .moveDown, "Scroll down"),
+            KeyBinding(.key(.character("k")), .moveUp, "Scroll up"),
+            KeyBinding(.key(.up), .moveUp, "Scroll up"),
+            KeyBinding(.key(.pageDown), .pageDown, "Page down"),
+            KeyBinding(.key(.character(" ")), .pageDown, "Page down"),
+            KeyBinding(.key(.pageUp), .pageUp, "Page up"),
+            KeyBinding(.key(.character("g")), .moveToTop, "Top"),
+            KeyBinding(.key(.character("G")), .moveToBottom, "Bottom"),
+            KeyBinding(.key(.character("w")), .toggleWarnings, "Close the warnings"),
+            KeyBinding(.key(.character("q")), .toggleWarnings, "Close the warnings"),
+            KeyBinding(.key(.escape), .toggleWarnings, "Close the warnings"),
         ],
     ])
 

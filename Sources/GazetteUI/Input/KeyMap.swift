@@ -1,6 +1,6 @@
 /// Where a key is pressed: the focused pane, or a modal layer on top of it.
 public enum KeyContext: String, Sendable, Hashable, CaseIterable {
-    case global, sidebar, list, reader, prompt, help
+    case global, sidebar, list, reader, prompt, help, warnings
 
     /// Heading used in the help overlay.
     public var title: String {
@@ -11,11 +11,12 @@ public enum KeyContext: String, Sendable, Hashable, CaseIterable {
         case .reader: "Reader"
         case .prompt: "Query prompt (/)"
         case .help: "Help"
+        case .warnings: "Load warnings (w)"
         }
     }
 
     /// Modal contexts see only their own bindings plus the few that work anywhere.
-    public var isModal: Bool { self == .prompt || self == .help }
+    public var isModal: Bool { self == .prompt || self == .help || self == .warnings }
 }
 
 /// Which keys a binding matches.

@@ -10,7 +10,7 @@ public struct HelpOverlayView {
     }
 
     /// Order of the sections in the overlay.
-    public static let contextOrder: [KeyContext] = [.global, .list, .reader, .sidebar, .prompt, .help]
+    public static let contextOrder: [KeyContext] = [.global, .list, .reader, .sidebar, .prompt, .warnings, .help]
 
     /// The overlay's content lines: a heading per context, then `keys  description` rows.
     public static func lines(_ keyMap: KeyMap) -> [StyledLine] {
@@ -54,7 +54,7 @@ public struct HelpOverlayView {
         let content = Self.lines(keyMap)
         let start = min(max(0, offset), max(0, content.count - inner.height))
         if bordered {
-            drawBorder(frame, style: border, canvas: &canvas)
+            canvas.drawBox(frame, style: border)
             canvas.put(" Keys ", x: frame.x + 2, y: frame.y, maxWidth: frame.width - 4, style: border, clip: frame)
             let more = start + inner.height < content.count
             let footer = more ? " ↓ more · q closes " : " q closes "
@@ -66,17 +66,5 @@ public struct HelpOverlayView {
         for (row, line) in content.dropFirst(start).prefix(inner.height).enumerated() {
             canvas.put(line: line, x: inner.x, y: inner.y + row, maxWidth: inner.width, overflow: .ellipsis, clip: inner)
         }
-    }
-
-    private func drawBorder(_ frame: Rect, style: Style, canvas: inout Canvas) {
-        canvas.fill(frame.row(0), style: style, character: "─")
-        canvas.fill(frame.row(frame.height - 1), style: style, character: "─")
-        let sides = Rect(x: frame.x, y: frame.y + 1, width: 1, height: frame.height - 2)
-        canvas.fill(sides, style: style, character: "│")
-        canvas.fill(Rect(x: frame.maxX - 1, y: frame.y + 1, width: 1, height: frame.height - 2), style: style, character: "│")
-        canvas.setCell(Cell(text: "┌", style: style), x: frame.x, y: frame.y)
-        canvas.setCell(Cell(text: "┐", style: style), x: frame.maxX - 1, y: frame.y)
-        canvas.setCell(Cell(text: "└", style: style), x: frame.x, y: frame.maxY - 1)
-        canvas.setCell(Cell(text: "┘", style: style), x: frame.maxX - 1, y: frame.maxY - 1)
     }
 }

@@ -50,12 +50,21 @@ public struct SidebarView {
     /// First display row shown.
     public var offset: Int
     public var focused: Bool
+    /// When set, exactly the rows to draw from the top (a window the caller cut from a long
+    /// sidebar, so a frame never walks every facet value); `sections` and `offset` are then unused.
+    public var window: [Row]?
 
     public init(sections: [SidebarSection], cursor: Int? = nil, offset: Int = 0, focused: Bool = false) {
         self.sections = sections
         self.cursor = cursor
         self.offset = offset
         self.focused = focused
+    }
+
+    /// A sidebar drawing `window` as its rows, top first.
+    public init(window: [Row], cursor: Int?, focused: Bool) {
+        self.init(sections: [], cursor: cursor, offset: 0, focused: focused)
+        self.window = window
     }
 
     /// A display row: a heading or an entry (with its index over all entries).
@@ -101,10 +110,13 @@ public struct SidebarView {
         let area = rect.intersection(canvas.bounds)
         guard !area.isEmpty else { return }
         canvas.fill(area)
-        let rows = Self.rows(sections)
+        let rows = window ?? Self.rows(sections)
         // One count column for all entries, so counts line up and appear or vanish together.
-        let countColumn = sections.flatMap(\.entries).map { String($0.count).count }.max() ?? 0
-        let start = min(max(0, offset), max(0, rows.count - area.height))
+        let countColumn = rows.lazy.compactMap { row -> Int? in
+            if case .entry(let entry, _, _) = row { return String(entry.count).count }
+            return nil
+        }.max() ?? 0
+        let start = window != nil ? 0 : min(max(0, offset), max(0, rows.count - area.height))
         for (line, row) in rows.dropFirst(start).prefix(area.height).enumerated() {
             let y = area.y + line
             let rowRect = Rect(x: area.x, y: y, width: area.width, height: 1)

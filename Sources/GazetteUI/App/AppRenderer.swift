@@ -1,0 +1,36 @@
+import GazetteCore
+
+/// Draws the whole browser for `state`: panes, status bar, prompt and overlays.
+///
+/// Reads only what is on screen: visible list rows, the sidebar window, the reader's
+/// cached layout. Nothing here is proportional to the number of articles.
+public func render(_ state: AppState) -> Canvas {
+    let layout = state.layout
+    let store = state.store
+    let result = state.result
+    let focus = state.options.focus
+    let highlighter = AppState.highlighter(state.highlightTerms)
+    let emptyList = store.count == 0 ? "No articles loaded (see gazette --help for --data)." : "No articles match. c clears filters."
+    let list = ArticleListView(
+        count: result.count,
+        row: { position in
+            let index = Int(result.indices[position])
+            let article = store.articles[index]
+            return ArticleListRow(date: article.date?.isoDay, title: article.title, tags: store.tagDisplayNames(ofArticle: index))
+        },
+        viewport: state.list, focused: focus == .list, highlighter: highlighter, emptyMessage: emptyList)
+    let reader = ReaderView(
+        document: state.reader.document, offset: state.reader.viewport.offset, focused: focus == .reader,
+        emptyMessage: result.count == 0 ? "Nothing to read." : "No article selected.")
+    let sidebar = SidebarView(window: state.sidebar.window(), cursor: state.sidebar.cursor, focused: focus == .sidebar)
+    let status = StatusBarView.Status(
+        shown: result.count, total: store.count, query: state.activeQueryText, sort: state.sort,
+        warnings: state.warningLines.count, message: state.message)
+    let prompt = state.prompt.map { StatusBarView.Prompt(text: $0.text, error: $0.error) }
+    let help = state.helpOffset.map { HelpOverlayView(offset: $0) }
+    var canvas = ScreenView(layout: layout, sidebar: sidebar, list: list, reader: reader, status: status, prompt: prompt, help: help).render()
+    if layout.tooSmall == nil, let offset = state.warningsOffset {
+        WarningsOverlayView(lines: state.warningLines, offset: offset).render(into: &canvas, in: state.overlayArea)
+    }
+    return canvas
+}

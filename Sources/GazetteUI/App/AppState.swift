@@ -1,0 +1,221 @@
+import GazetteCore
+
+/// Everything the browser shows, as a value: the reducer changes it, `render` draws it.
+///
+/// The store is shared by reference (immutable); the current `QueryResult` is evaluated once per
+/// query, sort or filter change, never per frame.
+public struct AppState: Sendable {
+    /// The `/` prompt while it is open.
+    public struct Prompt: Sendable, Equatable {
+        /// What is being typed.
+        public var text: String
+        /// The kept query when `/` was pressed (Esc restores it).
+        public var previous: String
+        /// Why `text` does not parse, e.g. `column 4: unbalanced quote`.
+        public var error: String?
+    }
+
+    public let store: ArticleStore
+    /// Problems found while loading, as `path:line: reason`.
+    public let warnings: [LoadWarning]
+    /// Articles dropped as duplicates while loading.
+    public let duplicates: [DuplicateArticle]
+    /// The warnings overlay's lines: each warning as `path:line: reason`, then dropped duplicates.
+    public let warningLines: [String]
+    /// Sidebar marks (they combine with the typed query by AND).
+    public private(set) var marks = FacetMarks()
+    /// The typed query kept with Enter.
+    public private(set) var keptQuery = ""
+    /// The typed query the current result was evaluated with (the prompt's last good text).
+    public private(set) var appliedQuery = ""
+    /// The prompt, while open.
+    public internal(set) var prompt: Prompt?
+    public private(set) var result: QueryResult
+    public internal(set) var sort: SortOrder = .date
+    /// Full-text words of the applied query, highlighted in the list and the reader.
+    public private(set) var highlightTerms: [SearchTerm] = []
+    /// Selection and scroll of the article list, over `result`.
+    public internal(set) var list: ListViewport
+    /// The article selected in the list; it stays selected across result changes when still there.
+    public private(set) var selectedID: ArticleID?
+    public internal(set) var sidebar = SidebarState()
+    public internal(set) var reader = ReaderState()
+    /// Sidebar shown, arrangement, zoom and focus.
+    public internal(set) var options = LayoutOptions()
+    public private(set) var width: Int
+    public private(set) var height: Int
+    /// The layout for the current size and options.
+    public private(set) var layout: ScreenLayout
+    /// First line of the help overlay while it is open.
+    public internal(set) var helpOffset: Int?
+    /// First line of the warnings overlay while it is open.
+    public internal(set) var warningsOffset: Int?
+    /// A one-off message for the status bar, cleared by the next key.
+    public internal(set) var message: String?
+
+    /// Sidebar order per facet: store-wide, so entries do not jump as counts change.
+    let facetOrder: [FacetKind: [FacetEntry]]
+
+    /// The browser over `store` on a `width`×`height` screen, showing every article.
+    public init(store: ArticleStore, report: LoadReport = LoadReport(), width: Int, height: Int) {
+        self.store = store
+        self.warnings = report.warnings
+        self.duplicates = report.duplicates
+        self.warningLines = report.warnings.map(\.description)
+            + report.duplicates.map { "\($0.dropped): duplicate of \($0.kept) (\($0.title)), skipped" }
+        self.width = max(0, width)
+        self.height = max(0, height)
+        var order: [FacetKind: [FacetEntry]] = [:]
+        for kind in SidebarState.sectionOrder {
+            var entries = store.allFacetEntries(kind)
+            // Years read best newest first; the rest by how common they are.
+            if kind == .year { entries.sort { $0.value > $1.value } }
+            order[kind] = entries
+        }
+        facetOrder = order
+        result = store.evaluate(.all, sort: .date)
+        list = ListViewport(count: result.count, height: 0)
+        layout = ScreenLayout(width: width, height: height, options: options)
+        resultChanged()
+        syncLayout()
+    }
+
+    /// Where keys go now: the prompt or an overlay when open, else the focused pane.
+    public var keyContext: KeyContext {
+        if prompt != nil { return .prompt }
+        if helpOffset != nil { return .help }
+        if warningsOffset != nil { return .warnings }
+        return KeyContext(options.focus)
+    }
+
+    /// The filter in effect as query text: sidebar marks, then the typed query.
+    public var activeQueryText: String {
+        [marks.queryText, appliedQuery].filter { !$0.isEmpty }.joined(separator: " ")
+    }
+
+    /// Store index of the selected article.
+    public var selectedArticle: Int? { list.selection.map { Int(result.indices[$0]) } }
+
+    // MARK: - Query
+
+    /// Evaluates marks AND `typed`; on a parse error changes nothing and returns the error.
+    @discardableResult
+    mutating func apply(typed: String) -> QueryError? {
+        let typedQuery: Query
+        do {
+            typedQuery = try Query.parse(typed)
+        } catch {
+            return error
+        }
+        let marksText = marks.queryText
+        var query = typedQuery
+        if !marksText.isEmpty {
+            let combined = typedQuery.isEmpty ? marksText : "\(marksText) (\(typed))"
+            // Marks are built with QuerySyntax and `typed` parsed alone, so this parses.
+            query = (try? Query.parse(combined)) ?? typedQuery
+        }
+        result = store.evaluate(query, sort: sort)
+        appliedQuery = typed
+        highlightTerms = typedQuery.highlightTerms
+        resultChanged()
+        return nil
+    }
+
+    /// Re-evaluates the current filter (after a mark or sort change).
+    mutating func reapply() { apply(typed: appliedQuery) }
+
+    /// Keeps `text` as the typed query.
+    mutating func keep(_ text: String) { keptQuery = text }
+
+    /// `c`: no marks, no typed query.
+    mutating func clearFilters() {
+        marks.removeAll()
+        keptQuery = ""
+        apply(typed: "")
+    }
+
+    mutating func setMarks(_ change: (inout FacetMarks) -> Void) {
+        change(&marks)
+        reapply()
+    }
+
+    /// After a new result: keep the selected article if it is still there, else select the top;
+    /// recount the sidebar.
+    private mutating func resultChanged() {
+        var position: Int? = result.count > 0 ? 0 : nil
+        if let selectedID, let index = store.index(of: selectedID) {
+            let wanted = Int32(index)
+            if let found = result.indices.firstIndex(of: wanted) { position = found }
+        }
+        list.setCount(result.count, selection: position)
+        var counts: [FacetKind: [String: Int]] = [:]
+        for kind in SidebarState.sectionOrder {
+            var byValue: [String: Int] = [:]
+            for entry in result.facet(kind) { byValue[entry.value] = entry.count }
+            counts[kind] = byValue
+        }
+        sidebar.rebuild(order: facetOrder, counts: counts, marks: marks)
+        selectionChanged()
+    }
+
+    /// The reader follows the list selection.
+    mutating func selectionChanged() {
+        let article = selectedArticle
+        selectedID = article.map { store.articles[$0].id }
+        reader.show(article)
+    }
+
+    // MARK: - Layout
+
+    /// The screen is now `width`×`height`.
+    mutating func resize(width: Int, height: Int) {
+        self.width = max(0, width)
+        self.height = max(0, height)
+    }
+
+    /// Panes Tab cycles through: all three, minus the sidebar when hidden with `b`.
+    var cyclePanes: [Pane] { options.sidebarShown ? Pane.allCases : [.list, .reader] }
+
+    /// Recomputes the layout and fits every viewport (and the reader's text) to it.
+    mutating func syncLayout() {
+        options.promptActive = prompt != nil
+        if !cyclePanes.contains(options.focus) { options.focus = .list }
+        layout = ScreenLayout(width: width, height: height, options: options)
+        if layout.tooSmall == nil, !layout.visiblePanes.contains(options.focus), let first = layout.visiblePanes.first {
+            options.focus = first
+            layout = ScreenLayout(width: width, height: height, options: options)
+        }
+        if let rect = layout.list { list.setHeight(ArticleListView.listHeight(in: rect)) }
+        if let rect = layout.sidebar { sidebar.setHeight(rect.height) }
+        if let rect = layout.reader {
+            reader.layOut(store: store, width: rect.width, terms: highlightTerms)
+            reader.setHeight(ReaderView.textHeight(in: rect))
+        }
+        if helpOffset != nil { helpOffset = min(helpOffset!, helpMaxOffset) }
+        if warningsOffset != nil { warningsOffset = min(warningsOffset!, WarningsOverlayView.maxOffset(lines: warningLines.count, in: overlayArea)) }
+    }
+
+    /// Lines of the standard help, counted once (building them per key would cost more than the rest).
+    static let helpLineCount = HelpOverlayView.lines(.standard).count
+
+    /// The help overlay's largest useful offset at the current size (as `HelpOverlayView.maxOffset`).
+    var helpMaxOffset: Int {
+        let inner = min(overlayArea.height, Self.helpLineCount + 2) - 2
+        return max(0, Self.helpLineCount - max(0, inner))
+    }
+
+    /// Where overlays are drawn: the screen above the status line.
+    var overlayArea: Rect { Rect(x: 0, y: 0, width: width, height: max(0, height - 1)) }
+
+    // MARK: - Highlighting
+
+    /// A highlighter for full-text `terms`, using the same word folding as the index.
+    public static func highlighter(_ terms: [SearchTerm]) -> Highlighter? {
+        guard !terms.isEmpty else { return nil }
+        return { text in
+            TextFolding.words(in: text).compactMap { word in
+                terms.contains { $0.matches(foldedWord: word.folded) } ? word.range : nil
+            }
+        }
+    }
+}

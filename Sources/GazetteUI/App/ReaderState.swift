@@ -1,0 +1,66 @@
+import GazetteCore
+
+/// The reading pane: which article it shows, the article laid out for the pane, and the scroll position.
+///
+/// The layout is cached by (article, measure, highlighted terms): a frame never re-lays out
+/// the text, and only a change of article, width or query does (and not even then when the
+/// same layout was made recently).
+public struct ReaderState: Sendable {
+    /// What a laid-out document depends on.
+    struct DocumentKey: Sendable, Equatable {
+        var article: Int
+        var measure: Int
+        var terms: [SearchTerm]
+    }
+
+    /// Store index of the article shown; nil when the result is empty.
+    public private(set) var article: Int?
+    /// The article laid out for the current pane width; nil until the pane is shown.
+    public private(set) var document: ReaderDocument?
+    private var key: DocumentKey?
+    /// Recent layouts, newest last: going back to an article or a width (v, z, b, `[`) is free.
+    private var recent: [(key: DocumentKey, document: ReaderDocument)] = []
+    static let recentLimit = 6
+    /// Scroll position over `document.lines`.
+    public internal(set) var viewport = TextViewport(total: 0, height: 0)
+
+    /// Shows `article` from the top (nothing changes if it is already shown).
+    mutating func show(_ article: Int?) {
+        guard article != self.article else { return }
+        self.article = article
+        document = nil
+        key = nil
+        viewport = TextViewport(total: 0, height: viewport.height)
+    }
+
+    /// Lays the article out for a pane `width` columns wide unless the cached layout still fits,
+    /// keeping the reading position (as a fraction of the text) when the same article re-flows.
+    mutating func layOut(store: ArticleStore, width: Int, terms: [SearchTerm]) {
+        guard let article else { return }
+        let wanted = DocumentKey(article: article, measure: min(max(0, width), ReaderDocument.maxMeasure), terms: terms)
+        guard wanted != key else { return }
+        let oldTotal = viewport.total
+        let oldOffset = viewport.offset
+        let sameArticle = key?.article == article
+        let laidOut: ReaderDocument
+        if let index = recent.firstIndex(where: { $0.key == wanted }) {
+            laidOut = recent.remove(at: index).document
+        } else {
+            laidOut = ReaderDocument.layout(store.articles[article], width: width, highlighter: AppState.highlighter(terms))
+        }
+        recent.append((wanted, laidOut))
+        if recent.count > Self.recentLimit { recent.removeFirst() }
+        document = laidOut
+        key = wanted
+        viewport.setTotal(laidOut.lines.count)
+        if sameArticle, oldTotal > 0 {
+            // Int.multipliedReportingOverflow is not needed: line counts are far below 2^31.
+            viewport.scroll(toLine: oldOffset * laidOut.lines.count / oldTotal)
+        } else {
+            viewport.scroll(toLine: 0)
+        }
+    }
+
+    /// The visible height changed.
+    mutating func setHeight(_ height: Int) { viewport.setHeight(height) }
+}

@@ -1,0 +1,125 @@
+import GazetteCore
+
+/// The sidebar's entries over the current result, its cursor and its scroll position.
+///
+/// Entries are rebuilt once per result change (from the result's facet arrays); a frame only
+/// reads the rows it shows (`window`), so drawing never walks every facet value.
+public struct SidebarState: Sendable {
+    /// One entry: a facet value with its count over the current result and its mark.
+    public struct Item: Sendable, Equatable {
+        public var kind: FacetKind
+        public var value: String
+        public var count: Int
+        public var mark: FacetMark
+    }
+
+    /// A run of `items` under one heading.
+    struct Section: Sendable, Equatable {
+        var kind: FacetKind
+        var start: Int
+        var count: Int
+    }
+
+    /// Entries in display order: Tags, Categories, Authors, Years.
+    public private(set) var items: [Item] = []
+    private(set) var sections: [Section] = []
+    /// Index into `items` of the entry under the cursor; nil when there are none.
+    public private(set) var cursor: Int?
+    /// Scroll position over display rows (headings included).
+    public private(set) var rows = ListViewport(count: 0, height: 0)
+
+    /// Order of the sections.
+    public static let sectionOrder: [FacetKind] = [.tag, .category, .author, .year]
+
+    /// Rebuilds the entries: every value of `order` (a stable, store-wide order) shown when
+    /// `count` gives it articles in the result or it is marked. The cursor stays on its value.
+    mutating func rebuild(order: [FacetKind: [FacetEntry]], counts: [FacetKind: [String: Int]], marks: FacetMarks) {
+        let current = cursor.map { items[$0] }
+        var newItems: [Item] = []
+        var newSections: [Section] = []
+        for kind in Self.sectionOrder {
+            let start = newItems.count
+            let kindCounts = counts[kind] ?? [:]
+            for entry in order[kind] ?? [] {
+                let count = kindCounts[entry.value] ?? 0
+                let mark = marks.mark(of: kind, entry.value)
+                if count > 0 || mark != .none {
+                    newItems.append(Item(kind: kind, value: entry.value, count: count, mark: mark))
+                }
+            }
+            if newItems.count > start { newSections.append(Section(kind: kind, start: start, count: newItems.count - start)) }
+        }
+        items = newItems
+        sections = newSections
+        var newCursor: Int? = items.isEmpty ? nil : min(cursor ?? 0, items.count - 1)
+        if let current, let same = items.firstIndex(where: { $0.kind == current.kind && $0.value == current.value }) {
+            newCursor = same
+        }
+        cursor = newCursor
+        rows.setCount(displayRowCount, selection: cursor.flatMap(displayRow(ofItem:)))
+    }
+
+    /// Number of display rows: one heading per section plus its entries.
+    var displayRowCount: Int { sections.reduce(0) { $0 + 1 + $1.count } }
+
+    /// The display row of item `index`.
+    func displayRow(ofItem index: Int) -> Int? {
+        var row = 0
+        for section in sections {
+            row += 1
+            if index < section.start + section.count { return index >= section.start ? row + index - section.start : nil }
+            row += section.count
+        }
+        return nil
+    }
+
+    /// The item under the cursor.
+    public var current: Item? { cursor.map { items[$0] } }
+
+    /// Moves the cursor by `delta` entries (clamped).
+    mutating func move(by delta: Int) {
+        guard let cursor, !items.isEmpty else { return }
+        let (sum, overflow) = cursor.addingReportingOverflow(delta)
+        select(overflow ? (delta > 0 ? items.count - 1 : 0) : sum)
+    }
+
+    /// Puts the cursor on item `index` (clamped) and scrolls to show it.
+    mutating func select(_ index: Int) {
+        guard !items.isEmpty else { return }
+        cursor = min(max(0, index), items.count - 1)
+        if let row = displayRow(ofItem: cursor!) { rows.select(row) }
+    }
+
+    /// The visible height changed.
+    mutating func setHeight(_ height: Int) {
+        rows.setHeight(height)
+        if let row = cursor.flatMap(displayRow(ofItem:)) { rows.select(row) }
+    }
+
+    /// Entries shown per page (for PgDn/PgUp).
+    var pageSize: Int { max(1, rows.height - 1) }
+
+    /// The display rows on screen, for `SidebarView(window:)`.
+    func window() -> [SidebarView.Row] {
+        var out: [SidebarView.Row] = []
+        let visible = rows.visibleRange
+        guard !visible.isEmpty else { return out }
+        var row = 0
+        for section in sections {
+            let sectionRows = row..<(row + 1 + section.count)
+            defer { row = sectionRows.upperBound }
+            if sectionRows.upperBound <= visible.lowerBound { continue }
+            if sectionRows.lowerBound >= visible.upperBound { break }
+            if visible.contains(row) { out.append(.heading(SidebarSection(kind: section.kind, entries: []))) }
+            let first = max(visible.lowerBound, row + 1) - (row + 1)
+            let last = min(visible.upperBound, sectionRows.upperBound) - (row + 1)
+            guard first < last else { continue }
+            for offset in first..<last {
+                let index = section.start + offset
+                let item = items[index]
+                out.append(.entry(SidebarEntry(value: item.value, count: item.count, mark: item.mark), index: index, kind: item.kind))
+            }
+        }
+        return out
+    }
+}
