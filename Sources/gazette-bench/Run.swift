@@ -13,18 +13,21 @@ struct Run: ParsableCommand {
     @Option(help: "Timed trials per figure.")
     var repetitions: Int = 5
 
+    @Option(help: "Timed trials per keystroke action (p95 needs a few dozen).")
+    var keystrokeTrials: Int = 40
+
     @Flag(help: "Print JSON instead of the table.")
     var json = false
 
     func validate() throws {
-        guard repetitions > 0 else { throw ValidationError("--repetitions must be positive") }
+        guard repetitions > 0, keystrokeTrials > 0 else { throw ValidationError("--repetitions and --keystroke-trials must be positive") }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue
         else { throw ValidationError("\(directory) is not a directory") }
     }
 
     func run() throws {
-        let report = try BenchSuite.standard().run(
+        let report = try BenchSuite.standard(keystrokeTrials: keystrokeTrials).run(
             roots: [directory], articles: generatedSummary()?.articles, repetitions: repetitions)
         print(json ? try report.json() : report.table(), terminator: "")
     }

@@ -1,4 +1,5 @@
 import Foundation
+import GazetteCore
 
 /// What every measurement step sees, and what earlier steps left for later ones.
 public struct BenchContext: Sendable {
@@ -11,6 +12,10 @@ public struct BenchContext: Sendable {
     public let repetitions: Int
     /// Set by the baseline step; ratios are taken against its median.
     public var baseline: Sample?
+    /// Set by the pipeline step: the store the keystroke steps work on.
+    public var store: ArticleStore?
+    /// Set by the keystroke step: the corpus words its queries used.
+    public var words: CorpusWords?
 }
 
 /// One named measurement; it may record state in the context for later steps.
@@ -24,8 +29,7 @@ public struct BenchStep: Sendable {
     }
 }
 
-/// An ordered list of steps run in one process. `gazette-bench run` uses `standard`; the load,
-/// index, first-frame and keystroke steps are appended here as the store and the UI land.
+/// An ordered list of steps run in one process; `gazette-bench run` uses `standard`.
 public struct BenchSuite: Sendable {
     public var discover: FileDiscovery
     public var steps: [BenchStep]
@@ -35,9 +39,12 @@ public struct BenchSuite: Sendable {
         self.steps = steps
     }
 
-    /// The steps available today: the baseline, then memory.
-    public static func standard(discover: @escaping FileDiscovery = CorpusWalk.dataFiles) -> BenchSuite {
-        BenchSuite(discover: discover, steps: [baseline(discover: discover), memory])
+    /// The loader's own walk, so the baseline reads exactly the files a load reads.
+    public static let loaderWalk: FileDiscovery = { roots in try ArchiveLoader.discoverFiles(in: roots).files }
+
+    /// Baseline, load → store → first frame, keystrokes, then memory.
+    public static func standard(discover: @escaping FileDiscovery = loaderWalk, keystrokeTrials: Int = 30) -> BenchSuite {
+        BenchSuite(discover: discover, steps: [baseline(discover: discover), pipeline(), keystrokes(trials: keystrokeTrials), memory])
     }
 
     /// Walk + read every byte in parallel (one untimed warm-up so the page cache is as warm for

@@ -9,6 +9,16 @@ public enum TextDecoding {
         return Array(bytes).withUnsafeBufferPointer { decodeBuffer($0) }
     }
 
+    /// True when `decode` would only validate: no byte-order mark and no CR. Parsers may then
+    /// split the raw bytes at ASCII bytes and decode each piece (repairs come out the same,
+    /// since an ASCII byte always ends an invalid sequence).
+    static func isPlainUTF8Layout(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress, !bytes.isEmpty else { return false }
+        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { return false }
+        if bytes.count >= 2, (bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF) { return false }
+        return memchr(base, 0x0D, bytes.count) == nil
+    }
+
     static func decodeBuffer(_ buffer: UnsafeBufferPointer<UInt8>) -> String {
         var bytes = buffer
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {

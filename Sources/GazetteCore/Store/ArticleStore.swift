@@ -98,6 +98,7 @@ public final class ArticleStore: Sendable {
         allEntries = facets.map { $0.entries(counts: $0.totals) }
     }
 
+
     private static func foldTitles(_ articles: [Article]) -> [String] {
         let chunks = max(1, min(16, articles.count / 4096))
         return Parallel.map(chunks) { chunk in
@@ -107,6 +108,9 @@ public final class ArticleStore: Sendable {
 
     /// False while a background full-text index build is still running.
     public var isTextIndexReady: Bool { textSlot.isReady }
+
+    /// Blocks until the full-text index is built (the benchmark's "search ready").
+    public func waitUntilTextIndexReady() { _ = textSlot.value }
 
     /// Number of articles.
     public var count: Int { articles.count }
