@@ -258,7 +258,7 @@ final class BrowseTests {
     /// Polls the pane and its history for `text` (when the command ends, tmux may push the
     /// screen into history to say the pane is dead).
     func waitForOutput(_ session: TmuxSession, _ text: String) async -> Bool {
-        for _ in 0..<500 {
+        for _ in 0..<1500 {
             if let lines = try? session.capture(scrollback: true), lines.contains(where: { $0.contains(text) }) { return true }
             try? await Task.sleep(for: .milliseconds(20))
         }
@@ -267,7 +267,7 @@ final class BrowseTests {
 
     /// Polls for a file the shell writes after gazette ends.
     func waitForFile(_ name: String) async -> String? {
-        for _ in 0..<250 {
+        for _ in 0..<1000 {
             if let text = file(name), !text.isEmpty { return text }
             try? await Task.sleep(for: .milliseconds(20))
         }
@@ -277,7 +277,7 @@ final class BrowseTests {
     /// Polls the pipe-pane capture until it holds `marker` (the pipe lags the pane a little).
     func waitForBytes(_ path: String, containing marker: [UInt8]) async -> [UInt8] {
         var bytes: [UInt8] = []
-        for _ in 0..<250 {
+        for _ in 0..<1000 {
             bytes = FileManager.default.contents(atPath: path).map { [UInt8]($0) } ?? []
             if bytes.contains(marker) { return bytes }
             try? await Task.sleep(for: .milliseconds(20))
