@@ -47,6 +47,8 @@ run_target() {
   # Work corpus first: new finds go there; the committed seeds stay as written.
   # ASan's leak checker runs at exit and on every input libFuzzer suspects of leaking.
   local status=0
+  # SWIFT_BACKTRACE off: the runtime's backtracer trips ASan after a Swift fatal error, burying the message.
+  export SWIFT_BACKTRACE=enable=no
   ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1:quarantine_size_mb=64} \
   "$out/fuzz-$name" "$work" "Fuzz/corpus/$name" \
     -max_total_time="$seconds" -max_len=4096 -rss_limit_mb=2048 -timeout=10 \
@@ -54,7 +56,8 @@ run_target() {
   grep -E '^#[0-9]+\s+(INITED|DONE)|^stat::(number_of_executed_units|peak_rss_mb)|^==[0-9]+==|^SUMMARY|Fatal error|fuzz invariant|deadly signal|Test unit written' \
     "$out/log-$name.txt" || true
   if [ "$status" -ne 0 ]; then
-    echo "fuzz: $name FAILED (exit $status); see $out/log-$name.txt and $out/crash-$name-*" >&2
+    echo "fuzz: $name FAILED (exit $status); the input is in $out/crash-$name-*; log tail:" >&2
+    tail -n 40 "$out/log-$name.txt" >&2
     return 1
   fi
   echo "fuzz: $name ok"

@@ -36,4 +36,27 @@ import Testing
         let negated = try Query.parse(String(repeating: "-", count: 63) + "cipher*")  // odd: NOT cipher*
         #expect(Self.store.evaluate(negated).indices == [1])
     }
+
+    /// fuzz-query: a value starting with a combining mark (U+0329) fused with the opening quote
+    /// into one Character, so `tag:"̩T (y…"` was an "unbalanced quote". Input bytes as found.
+    @Test func quoteFollowedByACombiningMarkStillOpensAPhrase() throws {
+        let found: [UInt8] = [0xCC, 0xA9, 0x54, 0x20, 0x28, 0x79, 0x31, 0x39, 0x05, 0x63, 0x61, 0x74, 0x65, 0x67, 0x6F, 0x64, 0x67, 0x65]
+        let value = String(decoding: found, as: UTF8.self)
+        let query = try Query.parse(QuerySyntax.term("tag", value))
+        #expect(query.root == .facet(.tag, value.lowercased()))
+    }
+
+    @Test(arguments: ["\u{301}x", "a\"\u{301}b", "(\u{301}", "\\\u{301}", "-\u{301}", ":\u{301}z", "x)\u{20DD}", "\u{301}"])
+    func valuesWithSyntaxFusedToAMarkRoundTrip(_ value: String) throws {
+        for field in ["tag", "category"] {
+            let query = try Query.parse(QuerySyntax.term(field, value))
+            #expect(query.root == .facet(field == "tag" ? .tag : .category, value.lowercased()), "\(value.debugDescription)")
+        }
+    }
+
+    @Test func errorColumnsCountTheTextsOwnCharacters() {
+        // `"` + U+0301 is one character of the text (split in two by the lexer): the last quote is column 5, not 6.
+        #expect(throws: QueryError(column: 5, message: "unbalanced quote")) { try Query.parse("\"\u{301}\"x \"") }
+        #expect(throws: QueryError(column: 3, message: "unbalanced quote")) { try Query.parse("é \"\u{301}") }
+    }
 }

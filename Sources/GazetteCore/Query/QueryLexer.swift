@@ -14,9 +14,40 @@ struct QueryLexer {
     }
 
     private let characters: [Character]
+    /// The 1-based column (in the text's own characters) of each entry of `characters`.
+    private let columns: [Int]
     private var position = 0
 
-    init(_ text: String) { characters = Array(text) }
+    /// Scalars that are syntax even when a combining mark follows them.
+    private static let syntax: Set<Unicode.Scalar> = ["\"", "\\", "(", ")", "-", ":"]
+
+    init(_ text: String) {
+        // A combining mark fuses with the character before it (`"` + U+0329 is one Character),
+        // which would hide a quote or parenthesis from the lexer; split such clusters.
+        var characters: [Character] = []
+        var columns: [Int] = []
+        var column = 0
+        for character in text {
+            column += 1
+            let scalars = character.unicodeScalars
+            if scalars.count > 1, let first = scalars.first, Self.syntax.contains(first) {
+                characters.append(Character(first))
+                columns.append(column)
+                for rest in String(String.UnicodeScalarView(scalars.dropFirst())) {
+                    characters.append(rest)
+                    columns.append(column)
+                }
+            } else {
+                characters.append(character)
+                columns.append(column)
+            }
+        }
+        self.characters = characters
+        self.columns = columns + [column + 1]
+    }
+
+    /// The 1-based column of `characters[index]`, or just past the end.
+    private func columnAt(_ index: Int) -> Int { columns[min(index, columns.count - 1)] }
 
     static func tokens(_ text: String) throws(QueryError) -> [Token] {
         var lexer = QueryLexer(text)
@@ -34,7 +65,7 @@ struct QueryLexer {
     mutating func next() throws(QueryError) -> Token? {
         while let character = current, character.isWhitespace { position += 1 }
         guard let character = current else { return nil }
-        let column = position + 1
+        let column = columnAt(position)
         switch character {
         case "(":
             position += 1
@@ -55,7 +86,7 @@ struct QueryLexer {
 
     /// Reads a quoted string starting at the opening quote; `\"` and `\\` are escapes.
     private mutating func quoted() throws(QueryError) -> String {
-        let column = position + 1
+        let column = columnAt(position)
         position += 1
         var value = ""
         while let character = current {
@@ -76,7 +107,7 @@ struct QueryLexer {
         while let character = current, !Self.endsBareWord(character) {
             if character == ":", !word.isEmpty, word.allSatisfy(\.isLetter) {
                 position += 1
-                let valueColumn = position + 1
+                let valueColumn = columnAt(position)
                 let value: String
                 if current == "\"" {
                     value = try quoted()
