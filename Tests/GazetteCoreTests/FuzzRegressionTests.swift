@@ -46,7 +46,9 @@ import Testing
         #expect(query.root == .facet(.tag, value.lowercased()))
     }
 
-    @Test(arguments: ["\u{301}x", "a\"\u{301}b", "(\u{301}", "\\\u{301}", "-\u{301}", ":\u{301}z", "x)\u{20DD}", "\u{301}"])
+    /// The second find: U+0600 (a prepended mark) at the end fused with the closing quote.
+    @Test(arguments: ["\u{301}x", "a\"\u{301}b", "(\u{301}", "\\\u{301}", "-\u{301}", ":\u{301}z", "x)\u{20DD}", "\u{301}",
+                       "e\u{600}", "(\u{600}", "cNO.s.\u{0}\nar:(yut:(ygaz:(yOT e\u{600}"])
     func valuesWithSyntaxFusedToAMarkRoundTrip(_ value: String) throws {
         for field in ["tag", "category"] {
             let query = try Query.parse(QuerySyntax.term(field, value))

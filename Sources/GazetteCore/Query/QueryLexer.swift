@@ -18,29 +18,42 @@ struct QueryLexer {
     private let columns: [Int]
     private var position = 0
 
-    /// Scalars that are syntax even when a combining mark follows them.
+    /// Scalars that are syntax even inside a grapheme cluster.
     private static let syntax: Set<Unicode.Scalar> = ["\"", "\\", "(", ")", "-", ":"]
 
     init(_ text: String) {
-        // A combining mark fuses with the character before it (`"` + U+0329 is one Character),
-        // which would hide a quote or parenthesis from the lexer; split such clusters.
+        // A combining mark fuses with the character before it (`"` + U+0329) and a prepended
+        // mark with the one after it (U+0600 + `"`), which would hide a quote or parenthesis
+        // from the lexer; such clusters are split around their syntax scalars.
         var characters: [Character] = []
         var columns: [Int] = []
         var column = 0
         for character in text {
             column += 1
             let scalars = character.unicodeScalars
-            if scalars.count > 1, let first = scalars.first, Self.syntax.contains(first) {
-                characters.append(Character(first))
-                columns.append(column)
-                for rest in String(String.UnicodeScalarView(scalars.dropFirst())) {
-                    characters.append(rest)
-                    columns.append(column)
-                }
-            } else {
+            guard scalars.count > 1, scalars.contains(where: Self.syntax.contains) else {
                 characters.append(character)
                 columns.append(column)
+                continue
             }
+            var run = String.UnicodeScalarView()
+            func flush() {
+                for piece in String(run) {
+                    characters.append(piece)
+                    columns.append(column)
+                }
+                run = String.UnicodeScalarView()
+            }
+            for scalar in scalars {
+                if Self.syntax.contains(scalar) {
+                    flush()
+                    characters.append(Character(scalar))
+                    columns.append(column)
+                } else {
+                    run.append(scalar)
+                }
+            }
+            flush()
         }
         self.characters = characters
         self.columns = columns + [column + 1]
