@@ -23,7 +23,7 @@ import Testing
         let text = try #require(Self.deepInputs[name])
         do {
             _ = try Query.parse(text)
-            Issue.record("\(name): a query nested 40,000 deep must be refused")
+            Issue.record("\(name): a query nested tens of thousands deep must be refused")
         } catch {
             #expect(error.message == "nested too deeply (more than 64 levels)")
             #expect(error.column == column, "\(name)")  // the 65th opening '(' , '-' or NOT
@@ -46,7 +46,8 @@ import Testing
         #expect(query.root == .facet(.tag, value.lowercased()))
     }
 
-    /// The second find: U+0600 (a prepended mark) at the end fused with the closing quote.
+    /// Marks fused to syntax from either side; the last case is the second find: U+0600 (a prepended
+    /// mark) at the end of the value fused with the closing quote.
     @Test(arguments: ["\u{301}x", "a\"\u{301}b", "(\u{301}", "\\\u{301}", "-\u{301}", ":\u{301}z", "x)\u{20DD}", "\u{301}",
                        "e\u{600}", "(\u{600}", "cNO.s.\u{0}\nar:(yut:(ygaz:(yOT e\u{600}"])
     func valuesWithSyntaxFusedToAMarkRoundTrip(_ value: String) throws {
