@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds and runs one libFuzzer target (or all of them) for a number of seconds.
 #   Fuzz/run.sh TARGET SECONDS      TARGET: canonical | dump | date | query | file | all
-# Environment: SANITIZE (default fuzzer,address), JOBS_CORPUS (work corpus dir, default Fuzz/corpus-work).
+# Environment: SANITIZE (default fuzzer,address, falling back to fuzzer if that cannot be built),
+# FUZZ_OUT (build dir, default Fuzz/out), JOBS_CORPUS (work corpus dir, default Fuzz/corpus-work).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -12,10 +13,11 @@ target=$1 seconds=$2
 [[ $seconds =~ ^[0-9]+$ ]] || usage
 
 sanitize=${SANITIZE:-fuzzer,address}
-out=Fuzz/out
+out=${FUZZ_OUT:-Fuzz/out}
 mkdir -p "$out/module"
 swiftc=${SWIFTC:-swiftc}
-flags=(-O -use-ld=lld -sanitize="$sanitize" -parse-as-library -swift-version 6)
+set_flags() { flags=(-O -use-ld=lld -sanitize="$sanitize" -parse-as-library -swift-version 6); }
+set_flags
 
 # GazetteCore once, as a static library every target links (rebuilt only when a source changed).
 build_core() {
@@ -26,7 +28,7 @@ build_core() {
   local start=$SECONDS
   mapfile -t sources < <(find Sources/GazetteCore -name '*.swift' | sort)
   "$swiftc" "${flags[@]}" -wmo -module-name GazetteCore -emit-module -emit-module-path "$out/module/GazetteCore.swiftmodule" \
-    -emit-library -static -o "$lib" "${sources[@]}"
+    -emit-library -static -o "$lib" "${sources[@]}" || return 1
   echo "$sanitize" > "$out/sanitize"
   echo "fuzz: GazetteCore built in $((SECONDS - start)) s"
 }
@@ -37,7 +39,7 @@ build_target() {
   [ -f "$entry" ] || { echo "fuzz: no target '$name'" >&2; usage; }
   if [ -f "$binary" ] && [ "$binary" -nt "$out/libGazetteCore.a" ] && [ "$binary" -nt "$entry" ] \
      && [ "$binary" -nt Fuzz/Targets/FuzzSupport.swift ]; then return; fi
-  "$swiftc" "${flags[@]}" -I "$out/module" "$entry" Fuzz/Targets/FuzzSupport.swift "$out/libGazetteCore.a" -o "$binary"
+  "$swiftc" "${flags[@]}" -I "$out/module" "$entry" Fuzz/Targets/FuzzSupport.swift "$out/libGazetteCore.a" -o "$binary" || return 1
 }
 
 run_target() {
@@ -63,12 +65,27 @@ run_target() {
   echo "fuzz: $name ok"
 }
 
-build_core
-if [ "$target" = all ]; then
-  for name in "${targets[@]}"; do build_target "$name"; done
-  failed=0
-  for name in "${targets[@]}"; do run_target "$name" || failed=1; done
+build() {
+  build_core || return 1
+  local name
+  for name in "$@"; do build_target "$name" || return 1; done
+}
+
+# Everything in a function, so that editing this file while a long run is going cannot change it.
+main() {
+  local names=("$target")
+  [ "$target" = all ] && names=("${targets[@]}")
+  if ! build "${names[@]}"; then
+    # A toolchain whose ASan runtime does not link with libFuzzer still gets coverage-guided fuzzing.
+    [ -z "${SANITIZE:-}" ] || exit 1
+    echo "fuzz: -sanitize=fuzzer,address failed to build; falling back to -sanitize=fuzzer (no ASan)" >&2
+    sanitize=fuzzer
+    set_flags
+    build "${names[@]}"
+  fi
+  local failed=0 name
+  for name in "${names[@]}"; do run_target "$name" || failed=1; done
   exit $failed
-fi
-build_target "$target"
-run_target "$target"
+}
+
+main
