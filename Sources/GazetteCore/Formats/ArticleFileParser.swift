@@ -1,6 +1,6 @@
 /// Reads one article file, whichever format it is in.
 public enum ArticleFileParser {
-    /// Decodes the bytes, detects the format (blog dump or canonical) and parses.
+    /// Decodes the bytes, detects the format (blog dump or canonical) and parses; a binary file is one warning.
     public static func parse(bytes: some Collection<UInt8>, path: String) -> ParsedFile {
         // The common case — UTF-8 without BOM or CR — is parsed straight from the file's bytes:
         // every field is split at ASCII bytes and validated (invalid sequences repaired) once,
@@ -18,7 +18,10 @@ public enum ArticleFileParser {
     }
 
     static func parse(buffer: TextBuffer, path: String) -> ParsedFile {
-        DumpFormat.looksLikeDump(TextBuffer(buffer.bytes, maxLines: 64))
+        if BinaryText.looksBinary(buffer) {
+            return ParsedFile(warnings: [LoadWarning(path: path, line: 1, reason: "binary file; skipped")])
+        }
+        return DumpFormat.looksLikeDump(TextBuffer(buffer.bytes, maxLines: 64))
             ? DumpFormat.parse(buffer, path: path)
             : CanonicalFormat.parse(buffer, path: path)
     }

@@ -14,9 +14,53 @@ struct QueryLexer {
     }
 
     private let characters: [Character]
+    /// The 1-based column (in the text's own characters) of each entry of `characters`.
+    private let columns: [Int]
     private var position = 0
 
-    init(_ text: String) { characters = Array(text) }
+    /// Scalars that are syntax even inside a grapheme cluster.
+    private static let syntax: Set<Unicode.Scalar> = ["\"", "\\", "(", ")", "-", ":"]
+
+    init(_ text: String) {
+        // A combining mark fuses with the character before it (`"` + U+0329) and a prepended
+        // mark with the one after it (U+0600 + `"`), which would hide a quote or parenthesis
+        // from the lexer; such clusters are split around their syntax scalars.
+        var characters: [Character] = []
+        var columns: [Int] = []
+        var column = 0
+        for character in text {
+            column += 1
+            let scalars = character.unicodeScalars
+            guard scalars.count > 1, scalars.contains(where: Self.syntax.contains) else {
+                characters.append(character)
+                columns.append(column)
+                continue
+            }
+            var run = String.UnicodeScalarView()
+            func flush() {
+                for piece in String(run) {
+                    characters.append(piece)
+                    columns.append(column)
+                }
+                run = String.UnicodeScalarView()
+            }
+            for scalar in scalars {
+                if Self.syntax.contains(scalar) {
+                    flush()
+                    characters.append(Character(scalar))
+                    columns.append(column)
+                } else {
+                    run.append(scalar)
+                }
+            }
+            flush()
+        }
+        self.characters = characters
+        self.columns = columns + [column + 1]
+    }
+
+    /// The 1-based column of `characters[index]`, or just past the end.
+    private func columnAt(_ index: Int) -> Int { columns[min(index, columns.count - 1)] }
 
     static func tokens(_ text: String) throws(QueryError) -> [Token] {
         var lexer = QueryLexer(text)
@@ -34,7 +78,7 @@ struct QueryLexer {
     mutating func next() throws(QueryError) -> Token? {
         while let character = current, character.isWhitespace { position += 1 }
         guard let character = current else { return nil }
-        let column = position + 1
+        let column = columnAt(position)
         switch character {
         case "(":
             position += 1
@@ -55,7 +99,7 @@ struct QueryLexer {
 
     /// Reads a quoted string starting at the opening quote; `\"` and `\\` are escapes.
     private mutating func quoted() throws(QueryError) -> String {
-        let column = position + 1
+        let column = columnAt(position)
         position += 1
         var value = ""
         while let character = current {
@@ -76,7 +120,7 @@ struct QueryLexer {
         while let character = current, !Self.endsBareWord(character) {
             if character == ":", !word.isEmpty, word.allSatisfy(\.isLetter) {
                 position += 1
-                let valueColumn = position + 1
+                let valueColumn = columnAt(position)
                 let value: String
                 if current == "\"" {
                     value = try quoted()

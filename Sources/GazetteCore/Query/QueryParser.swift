@@ -3,6 +3,12 @@ struct QueryParser {
     private let text: String
     private var tokens: [QueryLexer.Token] = []
     private var position = 0
+    /// Open parentheses and NOTs around the current term.
+    private var depth = 0
+
+    /// Deeper nesting is refused: parsing, evaluating and comparing queries all recurse, and
+    /// a pasted run of thousands of `(` or `-` would otherwise overflow the stack.
+    static let maxDepth = 64
 
     init(_ text: String) { self.text = text }
 
@@ -64,6 +70,8 @@ struct QueryParser {
                 let name = token.kind == .not ? "NOT" : "'-'"
                 throw QueryError(column: token.column, message: "\(name) needs a term after it")
             }
+            try enter(token)
+            defer { depth -= 1 }
             return .not(try parseUnary())
         default:
             return try parsePrimary()
@@ -76,6 +84,8 @@ struct QueryParser {
         switch token.kind {
         case .open:
             if peek?.kind == .close { throw QueryError(column: token.column, message: "empty parentheses") }
+            try enter(token)
+            defer { depth -= 1 }
             let inner = try parseOr()
             guard peek?.kind == .close else {
                 throw QueryError(column: token.column, message: "unbalanced parenthesis: '(' is never closed")
@@ -89,6 +99,13 @@ struct QueryParser {
         case .close, .or, .and, .not, .minus:
             throw QueryError(column: token.column, message: "expected a term")
         }
+    }
+
+    private mutating func enter(_ token: QueryLexer.Token) throws(QueryError) {
+        guard depth < Self.maxDepth else {
+            throw QueryError(column: token.column, message: "nested too deeply (more than \(Self.maxDepth) levels)")
+        }
+        depth += 1
     }
 
     /// A bare word or quoted phrase; several words (`well-known`, `"a phrase"`) must be consecutive.

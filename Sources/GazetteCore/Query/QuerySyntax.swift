@@ -2,15 +2,15 @@
 public enum QuerySyntax {
     /// `tag:CIA`, or `tag:"covert action"` when the value needs quotes.
     public static func term(_ field: String, _ value: String) -> String {
-        let needsQuotes = value.isEmpty || value.contains { character in
-            character.isWhitespace || "\"\\()".contains(character)
-        }
+        // Scalars, not Characters: a quote fused with a following combining mark is still a quote to the lexer.
+        let needsQuotes = value.isEmpty || value.contains(where: \.isWhitespace)
+            || value.unicodeScalars.contains { "\"\\()".unicodeScalars.contains($0) }
         guard needsQuotes else { return "\(field):\(value)" }
-        var escaped = ""
-        for character in value {
-            if character == "\"" || character == "\\" { escaped.append("\\") }
-            escaped.append(character)
+        var escaped = String.UnicodeScalarView()
+        for scalar in value.unicodeScalars {
+            if scalar == "\"" || scalar == "\\" { escaped.append("\\") }
+            escaped.append(scalar)
         }
-        return "\(field):\"\(escaped)\""
+        return "\(field):\"\(String(escaped))\""
     }
 }

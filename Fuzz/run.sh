@@ -1,0 +1,91 @@
+#!/usr/bin/env bash
+# Builds and runs one libFuzzer target (or all of them) for a number of seconds.
+#   Fuzz/run.sh TARGET SECONDS      TARGET: canonical | dump | date | query | file | all
+# Environment: SANITIZE (default fuzzer,address, falling back to fuzzer if that cannot be built),
+# FUZZ_OUT (build dir, default Fuzz/out), JOBS_CORPUS (work corpus dir, default Fuzz/corpus-work).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+targets=(canonical dump date query file)
+usage() { echo "usage: Fuzz/run.sh {${targets[*]// /|}|all} SECONDS" >&2; exit 2; }
+[ $# -eq 2 ] || usage
+target=$1 seconds=$2
+[[ $seconds =~ ^[0-9]+$ ]] || usage
+
+sanitize=${SANITIZE:-fuzzer,address}
+out=${FUZZ_OUT:-Fuzz/out}
+mkdir -p "$out/module"
+swiftc=${SWIFTC:-swiftc}
+set_flags() { flags=(-O -use-ld=lld -sanitize="$sanitize" -parse-as-library -swift-version 6); }
+set_flags
+
+# GazetteCore once, as a static library every target links (rebuilt only when a source changed).
+build_core() {
+  local lib=$out/libGazetteCore.a
+  if [ -f "$lib" ] && [ -z "$(find Sources/GazetteCore -name '*.swift' -newer "$lib" | head -1)" ] \
+     && [ "$(cat "$out/sanitize" 2>/dev/null)" = "$sanitize" ]; then return; fi
+  echo "fuzz: building GazetteCore (-sanitize=$sanitize)"
+  local start=$SECONDS
+  mapfile -t sources < <(find Sources/GazetteCore -name '*.swift' | sort)
+  "$swiftc" "${flags[@]}" -wmo -module-name GazetteCore -emit-module -emit-module-path "$out/module/GazetteCore.swiftmodule" \
+    -emit-library -static -o "$lib" "${sources[@]}" || return 1
+  echo "$sanitize" > "$out/sanitize"
+  echo "fuzz: GazetteCore built in $((SECONDS - start)) s"
+}
+
+build_target() {
+  local name=$1 binary=$out/fuzz-$1 entry
+  entry=Fuzz/Targets/$(tr '[:lower:]' '[:upper:]' <<<"${name:0:1}")${name:1}Target.swift
+  [ -f "$entry" ] || { echo "fuzz: no target '$name'" >&2; usage; }
+  if [ -f "$binary" ] && [ "$binary" -nt "$out/libGazetteCore.a" ] && [ "$binary" -nt "$entry" ] \
+     && [ "$binary" -nt Fuzz/Targets/FuzzSupport.swift ]; then return; fi
+  "$swiftc" "${flags[@]}" -I "$out/module" "$entry" Fuzz/Targets/FuzzSupport.swift "$out/libGazetteCore.a" -o "$binary" || return 1
+}
+
+run_target() {
+  local name=$1 work=${JOBS_CORPUS:-Fuzz/corpus-work}/$1
+  mkdir -p "$work"
+  echo "fuzz: running $name for $seconds s"
+  # Work corpus first: new finds go there; the committed seeds stay as written.
+  # ASan's leak checker runs at exit and on every input libFuzzer suspects of leaking.
+  local status=0
+  # SWIFT_BACKTRACE off: the runtime's backtracer trips ASan after a Swift fatal error, burying the message.
+  export SWIFT_BACKTRACE=enable=no
+  ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1:quarantine_size_mb=64} \
+  "$out/fuzz-$name" "$work" "Fuzz/corpus/$name" \
+    -max_total_time="$seconds" -max_len=4096 -rss_limit_mb=2048 -timeout=10 \
+    -print_final_stats=1 -artifact_prefix="$out/crash-$name-" >"$out/log-$name.txt" 2>&1 || status=$?
+  grep -E '^#[0-9]+\s+(INITED|DONE)|^stat::(number_of_executed_units|peak_rss_mb)|^==[0-9]+==|^SUMMARY|Fatal error|fuzz invariant|deadly signal|Test unit written' \
+    "$out/log-$name.txt" || true
+  if [ "$status" -ne 0 ]; then
+    echo "fuzz: $name FAILED (exit $status); the input is in $out/crash-$name-*; log tail:" >&2
+    tail -n 40 "$out/log-$name.txt" >&2
+    return 1
+  fi
+  echo "fuzz: $name ok"
+}
+
+build() {
+  build_core || return 1
+  local name
+  for name in "$@"; do build_target "$name" || return 1; done
+}
+
+# Everything in a function, so that editing this file while a long run is going cannot change it.
+main() {
+  local names=("$target")
+  [ "$target" = all ] && names=("${targets[@]}")
+  if ! build "${names[@]}"; then
+    # A toolchain whose ASan runtime does not link with libFuzzer still gets coverage-guided fuzzing.
+    [ -z "${SANITIZE:-}" ] || exit 1
+    echo "fuzz: -sanitize=fuzzer,address failed to build; falling back to -sanitize=fuzzer (no ASan)" >&2
+    sanitize=fuzzer
+    set_flags
+    build "${names[@]}"
+  fi
+  local failed=0 name
+  for name in "${names[@]}"; do run_target "$name" || failed=1; done
+  exit $failed
+}
+
+main
