@@ -14,6 +14,13 @@ final class FullTextIndex: Sendable {
     /// Weighted length (title tokens × title weight + body tokens) per article.
     let lengths: [UInt32]
     let averageLength: Double
+    /// Word positions: per posting one block (see `PositionCoding`), grouped like `docs`.
+    let positions: [UInt8]
+    /// Where each term's position blocks begin in `positions`.
+    let positionStarts: [Int]
+    /// Offset in `positions` of posting `k` for every `k` divisible by `skipInterval` (parallel phrase scans start there).
+    let skips: [Int]
+    static let skipInterval = 64
 
     var termCount: Int { termOffsets.count - 1 }
 
@@ -61,43 +68,72 @@ final class FullTextIndex: Sendable {
 
         // Place each chunk's postings after those of earlier chunks: article order is preserved.
         var starts = Array(repeating: 0, count: order.count + 1)
-        var destinations: [[Int]] = []
+        var byteStarts = Array(repeating: 0, count: order.count + 1)
         for (p, part) in parts.enumerated() {
             for local in 0..<part.table.termCount {
-                starts[Int(rank[Int(localToGlobal[p][local])]) + 1] += part.termStarts[local + 1] - part.termStarts[local]
+                let term = Int(rank[Int(localToGlobal[p][local])]) + 1
+                starts[term] += part.termStarts[local + 1] - part.termStarts[local]
+                byteStarts[term] += part.termPositionStarts[local + 1] - part.termPositionStarts[local]
             }
         }
-        for t in 0..<order.count { starts[t + 1] += starts[t] }
+        for t in 0..<order.count {
+            starts[t + 1] += starts[t]
+            byteStarts[t + 1] += byteStarts[t]
+        }
         var cursor = starts
+        var byteCursor = byteStarts
+        var destinations: [[(slot: Int, byte: Int)]] = []
         for (p, part) in parts.enumerated() {
             destinations.append((0..<part.table.termCount).map { local in
                 let term = Int(rank[Int(localToGlobal[p][local])])
-                let slot = cursor[term]
+                let slot = cursor[term], byte = byteCursor[term]
                 cursor[term] += part.termStarts[local + 1] - part.termStarts[local]
-                return slot
+                byteCursor[term] += part.termPositionStarts[local + 1] - part.termPositionStarts[local]
+                return (slot, byte)
             })
         }
         let total = starts[order.count]
         var docs = Array(repeating: Int32(0), count: total)
         var tfs = Array(repeating: UInt16(0), count: total)
+        var positions = [UInt8](repeating: 0, count: byteStarts[order.count])
         docs.withUnsafeMutableBufferPointer { docsBuffer in
             tfs.withUnsafeMutableBufferPointer { tfsBuffer in
-                let docsOut = SharedBuffer(base: docsBuffer), tfsOut = SharedBuffer(base: tfsBuffer)
-                let destinations = destinations
-                Parallel.forEach(parts.count) { p in
-                    let part = parts[p]
-                    let destination = destinations[p]
-                    for local in 0..<part.table.termCount {
-                        var slot = destination[local]
-                        for k in part.termStarts[local]..<part.termStarts[local + 1] {
-                            docsOut[slot] = part.docs[k]
-                            tfsOut[slot] = part.tfs[k]
-                            slot += 1
+                positions.withUnsafeMutableBufferPointer { positionsBuffer in
+                    let docsOut = SharedBuffer(base: docsBuffer), tfsOut = SharedBuffer(base: tfsBuffer)
+                    let positionsOut = SharedBuffer(base: positionsBuffer)
+                    let destinations = destinations
+                    Parallel.forEach(parts.count) { p in
+                        let part = parts[p]
+                        let destination = destinations[p]
+                        for local in 0..<part.table.termCount {
+                            var slot = destination[local].slot
+                            for k in part.termStarts[local]..<part.termStarts[local + 1] {
+                                docsOut[slot] = part.docs[k]
+                                tfsOut[slot] = part.tfs[k]
+                                slot += 1
+                            }
+                            var byte = destination[local].byte
+                            for k in part.termPositionStarts[local]..<part.termPositionStarts[local + 1] {
+                                positionsOut[byte] = part.positions[k]
+                                byte += 1
+                            }
                         }
                     }
                 }
             }
         }
+        var skips: [Int] = []
+        skips.reserveCapacity(total / Self.skipInterval + 1)
+        positions.withUnsafeBufferPointer { positions in
+            var offset = 0
+            for k in 0..<total {
+                if k % Self.skipInterval == 0 { skips.append(offset) }
+                offset = PositionCoding.skipBlock(positions, offset)
+            }
+        }
+        self.positions = positions
+        positionStarts = byteStarts
+        self.skips = skips
         termBytes = sortedBytes
         termOffsets = sortedOffsets
         postingStarts = starts

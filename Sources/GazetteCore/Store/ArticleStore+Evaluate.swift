@@ -67,7 +67,11 @@ extension ArticleStore {
                 text.addPostings(of: text.termRange(term), to: &set)
                 candidates.formIntersection(set)
             }
-            return PhraseMatcher(terms: terms).filter(candidates, in: articles)
+            // Exact words are matched from positions; a phrase with a prefix word re-reads the candidates' text.
+            guard terms.allSatisfy({ !$0.isPrefix }) else { return PhraseMatcher(terms: terms).filter(candidates, in: articles) }
+            let ids = terms.map { text.termRange($0) }
+            guard ids.allSatisfy({ $0.count == 1 }) else { return Bitset(count: count) }
+            return text.phraseMatches(ids.map(\.lowerBound), candidates: candidates)
         case .facet(let kind, let key):
             var set = Bitset(count: count)
             let table = facets[kind.ordinal]

@@ -11,8 +11,12 @@ public final class ArticleStore: Sendable {
     /// `YYYYMMDD` of each article's written day; 0 when undated.
     let dayKeys: [Int32]
     let dateOrder: [Int32]
-    let titleOrder: [Int32]
-    let authorOrder: [Int32]
+    private let lazyTitleOrder: LazyOrder
+    private let lazyAuthorOrder: LazyOrder
+    /// By folded title; built when a title sort is first asked for.
+    var titleOrder: [Int32] { lazyTitleOrder.order }
+    /// By folded author; built when an author sort is first asked for.
+    var authorOrder: [Int32] { lazyAuthorOrder.order }
     private let sortedIDs: [UInt64]
     private let sortedIDIndices: [Int32]
     private let allEntries: [[FacetEntry]]
@@ -25,50 +29,35 @@ public final class ArticleStore: Sendable {
     /// Like `init(articles:)`; with `textIndexInBackground` it returns as soon as browsing works and
     /// builds the full-text index on other threads (see `isTextIndexReady`; word queries wait for it).
     public init(articles input: [Article], textIndexInBackground: Bool) {
-        let foldedInput = Self.foldTitles(input)
-        let order = (0..<input.count).sorted { a, b in
-            let dateA = input[a].date, dateB = input[b].date
-            if dateA != dateB {
-                guard let dateA else { return false }
-                guard let dateB else { return true }
-                if dateA != dateB { return dateA > dateB }
-            }
-            if foldedInput[a] != foldedInput[b] { return foldedInput[a] < foldedInput[b] }
-            return input[a].id < input[b].id
-        }
-        let articles = order.map { input[$0] }
-        let foldedTitles = order.map { foldedInput[$0] }
+        let articles = ArticleOrdering.dateOrder(input).map { input[Int($0)] }
         self.articles = articles
 
-        // Three independent builds; the text index also splits itself across cores.
+        // Independent builds; the text index and the facet tables split themselves across cores.
         enum Part: Sendable {
             case text(FullTextIndex?)
             case facets([FacetTable])
-            case orders(title: [Int32], days: [Int32])
+            case ids(values: [UInt64], indices: [Int32], days: [Int32])
         }
         let parts = Parallel.map(3) { part -> Part in
             switch part {
             case 0: return .text(textIndexInBackground ? nil : FullTextIndex(articles: articles))
-            case 1: return .facets(Parallel.map(FacetKind.allCases.count) { FacetTable(kind: FacetKind.allCases[$0], articles: articles) })
+            case 1: return .facets(FacetTable.build(articles: articles))
             default:
-                let title: [Int32] = (0..<Int32(articles.count)).sorted { (a: Int32, b: Int32) -> Bool in
-                    let titleA = foldedTitles[Int(a)], titleB = foldedTitles[Int(b)]
-                    if titleA != titleB { return titleA < titleB }
-                    return a < b
-                }
+                var keys = articles.enumerated().map { (value: $1.id.value, index: Int32($0)) }
+                keys.sort { $0.value != $1.value ? $0.value < $1.value : $0.index < $1.index }
                 let days = articles.map { article -> Int32 in
                     guard let date = article.date else { return 0 }
                     return Int32(date.year * 10000 + date.month * 100 + date.day)
                 }
-                return .orders(title: title, days: days)
+                return .ids(values: keys.map(\.value), indices: keys.map(\.index), days: days)
             }
         }
-        var text: FullTextIndex?, facets: [FacetTable] = [], titleOrder: [Int32] = [], dayKeys: [Int32] = []
+        var text: FullTextIndex?, facets: [FacetTable] = [], ids: [UInt64] = [], idIndices: [Int32] = [], dayKeys: [Int32] = []
         for part in parts {
             switch part {
             case .text(let index): text = index
             case .facets(let tables): facets = tables
-            case .orders(let title, let days): titleOrder = title; dayKeys = days
+            case .ids(let values, let indices, let days): ids = values; idIndices = indices; dayKeys = days
             }
         }
         textSlot = TextIndexSlot(text)
@@ -77,33 +66,14 @@ public final class ArticleStore: Sendable {
             DispatchQueue.global(qos: .userInitiated).async { slot.set(FullTextIndex(articles: articles)) }
         }
         self.facets = facets
-        self.titleOrder = titleOrder
         self.dayKeys = dayKeys
         dateOrder = Array(0..<Int32(articles.count))
-
-        // Author order: by folded author (the interned value's rank), no author last, ties by date order.
+        lazyTitleOrder = LazyOrder { ArticleOrdering.titleOrder(articles) }
         let authors = facets[FacetKind.author.ordinal]
-        let authorRank: [Int32] = (0..<articles.count).map { article in
-            let start = Int(authors.articleStarts[article])
-            return start < Int(authors.articleStarts[article + 1]) ? authors.rank[Int(authors.articleValues[start])] : .max
-        }
-        authorOrder = dateOrder.sorted { (a: Int32, b: Int32) -> Bool in
-            let rankA = authorRank[Int(a)], rankB = authorRank[Int(b)]
-            return rankA != rankB ? rankA < rankB : a < b
-        }
-
-        let byID = (0..<articles.count).sorted { articles[$0].id.value < articles[$1].id.value }
-        sortedIDs = byID.map { articles[$0].id.value }
-        sortedIDIndices = byID.map { Int32($0) }
+        lazyAuthorOrder = LazyOrder { ArticleOrdering.authorOrder(authors) }
+        sortedIDs = ids
+        sortedIDIndices = idIndices
         allEntries = facets.map { $0.entries(counts: $0.totals) }
-    }
-
-
-    private static func foldTitles(_ articles: [Article]) -> [String] {
-        let chunks = max(1, min(16, articles.count / 4096))
-        return Parallel.map(chunks) { chunk in
-            articles[articles.count * chunk / chunks..<articles.count * (chunk + 1) / chunks].map { TextFolding.fold($0.title) }
-        }.flatMap { $0 }
     }
 
     /// False while a background full-text index build is still running.

@@ -24,39 +24,92 @@ final class FacetTable: Sendable {
 
     /// The lookup key for a value: case-insensitive, surrounding spaces ignored.
     static func key(_ value: String) -> String {
-        value.trimmingCharacters(in: .whitespaces).lowercased()
+        // ASCII without surrounding blanks (nearly every value) skips Foundation's trimming and Unicode lower-casing.
+        let ascii: String? = value.utf8.withContiguousStorageIfAvailable { bytes -> String? in
+            guard let first = bytes.first, let last = bytes.last, !isBlank(first), !isBlank(last) else { return nil }
+            for byte in bytes where byte >= 0x80 { return nil }
+            return String(decoding: bytes.lazy.map(TextFolding.asciiLower), as: UTF8.self)
+        } ?? nil
+        return ascii ?? value.trimmingCharacters(in: .whitespaces).lowercased()
+    }
+
+    private static func trimmed(_ value: String) -> String {
+        let clean = value.utf8.withContiguousStorageIfAvailable { bytes in
+            bytes.first.map { !isBlank($0) } == true && bytes.last.map { !isBlank($0) } == true
+        } ?? false
+        return clean ? value : value.trimmingCharacters(in: .whitespaces)
+    }
+
+    private static func isBlank(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte >= 0x80 }
+
+    /// The four tables (tag, category, author, year), built in parallel.
+    static func build(articles: [Article]) -> [FacetTable] {
+        Parallel.map(FacetKind.allCases.count) { FacetTable(kind: FacetKind.allCases[$0], articles: articles) }
+    }
+
+    /// One chunk's exact spellings: interned per chunk in parallel, merged by `String` afterwards.
+    private struct ChunkSpellings: Sendable {
+        var spellings: [String]
+        var counts: [Int32]
+        /// Per occurrence, the chunk-local spelling id; per article, where its occurrences start.
+        var occurrences: [Int32]
+        var starts: [Int32]
+    }
+
+    private static func internChunk(_ articles: ArraySlice<Article>, kind: FacetKind) -> ChunkSpellings {
+        var table = SpellingTable()
+        var occurrences: [Int32] = []
+        var starts: [Int32] = []
+        starts.reserveCapacity(articles.count)
+        for article in articles {
+            starts.append(Int32(occurrences.count))
+            values(of: article, kind: kind) { value in
+                var value = value
+                occurrences.append(value.withUTF8 { table.intern($0) })
+            }
+        }
+        return ChunkSpellings(spellings: (0..<table.count).map(table.string), counts: table.counts,
+                              occurrences: occurrences, starts: starts)
     }
 
     init(kind: FacetKind, articles: [Article]) {
         self.kind = kind
-        // Exact spellings are interned first, so each occurrence costs one hash lookup.
+        let chunkCount = max(1, min(8, articles.count / 8192))
+        let chunks = Parallel.map(chunkCount) { chunk in
+            Self.internChunk(articles[articles.count * chunk / chunkCount..<articles.count * (chunk + 1) / chunkCount], kind: kind)
+        }
+        // Exact spellings across chunks; each chunk-local id maps to a global spelling id.
         var spellingIDs: [String: Int32] = [:]
         var spellings: [String] = []
         var spellingCounts: [Int] = []
-        var starts: [Int32] = [0]
-        starts.reserveCapacity(articles.count + 1)
-        var spellingOfValue: [Int32] = []
-        for article in articles {
-            Self.values(of: article, kind: kind) { value in
+        let globalOfLocal: [[Int32]] = chunks.map { chunk in
+            chunk.spellings.enumerated().map { local, text in
                 let id: Int32
-                if let known = spellingIDs[value] {
+                if let known = spellingIDs[text] {
                     id = known
                 } else {
                     id = Int32(spellings.count)
-                    spellingIDs[value] = id
-                    spellings.append(value)
+                    spellingIDs[text] = id
+                    spellings.append(text)
                     spellingCounts.append(0)
                 }
-                spellingCounts[Int(id)] += 1
-                spellingOfValue.append(id)
+                spellingCounts[Int(id)] += Int(chunk.counts[local])
+                return id
             }
-            starts.append(Int32(spellingOfValue.count))
         }
+        var starts: [Int32] = []
+        starts.reserveCapacity(articles.count + 1)
+        var spellingOfValue: [Int32] = []
+        spellingOfValue.reserveCapacity(chunks.reduce(0) { $0 + $1.occurrences.count })
+        for (c, chunk) in chunks.enumerated() {
+            for start in chunk.starts { starts.append(start + Int32(spellingOfValue.count)) }
+            for local in chunk.occurrences { spellingOfValue.append(globalOfLocal[c][Int(local)]) }
+        }
+        starts.append(Int32(spellingOfValue.count))
         // Spellings → case-insensitive values; the display form is the most common spelling.
         var ids: [String: Int32] = [:]
         var valueOfSpelling: [Int32] = []
         var bestSpelling: [Int32] = []
-        var valueCounts: [Int] = []
         for (spelling, text) in spellings.enumerated() {
             let key = Self.key(text)
             let value: Int32
@@ -71,11 +124,10 @@ final class FacetTable: Sendable {
                 value = Int32(bestSpelling.count)
                 ids[key] = value
                 bestSpelling.append(Int32(spelling))
-                valueCounts.append(0)
             }
             valueOfSpelling.append(value)
         }
-        names = bestSpelling.map { spellings[Int($0)].trimmingCharacters(in: .whitespaces) }
+        names = bestSpelling.map { Self.trimmed(spellings[Int($0)]) }
         folded = names.map { TextFolding.fold($0) }
         self.ids = ids
         // Per-article value ids, with values repeated in one article (`CIA`, `cia`) kept once.

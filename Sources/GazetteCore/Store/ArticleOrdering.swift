@@ -1,0 +1,115 @@
+import Foundation
+
+/// The store's article permutations, computed from integer keys and bytes rather than `String`s.
+enum ArticleOrdering {
+    /// Newest first (instant, then written day), undated last; equal dates by folded title, then id.
+    ///
+    /// Dates sort as integer keys; titles are compared only inside runs of equal dates, by
+    /// ASCII-lowered bytes when both are ASCII (the same order as comparing their folded `String`s).
+    static func dateOrder(_ articles: [Article]) -> [Int32] {
+        struct Key { var primary: UInt64; var secondary: UInt64; var index: Int32 }
+        var keys = [Key]()
+        keys.reserveCapacity(articles.count)
+        for (index, article) in articles.enumerated() {
+            guard let date = article.date else {
+                keys.append(Key(primary: .max, secondary: .max, index: Int32(index)))
+                continue
+            }
+            // Descending instant: complement of the sign-flipped value. Then descending day.
+            let primary = ~(UInt64(bitPattern: date.instant) ^ (1 << 63))
+            let day = Int64(clamping: date.year * 10000 + date.month * 100 + date.day)
+            let secondary = UInt64(bitPattern: (1 << 61) - min(max(day, -(1 << 60)), 1 << 60))
+            keys.append(Key(primary: primary, secondary: secondary, index: Int32(index)))
+        }
+        keys.sort { a, b in
+            if a.primary != b.primary { return a.primary < b.primary }
+            if a.secondary != b.secondary { return a.secondary < b.secondary }
+            return a.index < b.index
+        }
+        var order = keys.map(\.index)
+        var start = 0
+        while start < keys.count {
+            var end = start + 1
+            while end < keys.count && keys[end].primary == keys[start].primary && keys[end].secondary == keys[start].secondary {
+                end += 1
+            }
+            if end - start > 1 {
+                order[start..<end].sort { a, b in
+                    let titles = compareFoldedTitles(articles[Int(a)].title, articles[Int(b)].title)
+                    return titles != 0 ? titles < 0 : articles[Int(a)].id < articles[Int(b)].id
+                }
+            }
+            start = end
+        }
+        return order
+    }
+
+    /// Sign of folded `a` compared with folded `b`, as `String` comparison orders them.
+    static func compareFoldedTitles(_ a: String, _ b: String) -> Int {
+        let fast: Int? = a.utf8.withContiguousStorageIfAvailable { a in
+            b.utf8.withContiguousStorageIfAvailable { b -> Int? in
+                let common = min(a.count, b.count)
+                for k in 0..<common {
+                    let x = a[k], y = b[k]
+                    if x >= 0x80 || y >= 0x80 { return nil }
+                    let lx = TextFolding.asciiLower(x), ly = TextFolding.asciiLower(y)
+                    if lx != ly { return lx < ly ? -1 : 1 }
+                }
+                // A longer title may still hold non-ASCII bytes past the common part; it folds to a longer string.
+                for k in common..<a.count where a[k] >= 0x80 { return nil }
+                for k in common..<b.count where b[k] >= 0x80 { return nil }
+                return a.count == b.count ? 0 : (a.count < b.count ? -1 : 1)
+            } ?? nil
+        } ?? nil
+        if let fast { return fast }
+        let foldedA = TextFolding.fold(a), foldedB = TextFolding.fold(b)
+        return foldedA == foldedB ? 0 : (foldedA < foldedB ? -1 : 1)
+    }
+
+    /// Article indices by folded title, ties by index (date order).
+    static func titleOrder(_ articles: [Article]) -> [Int32] {
+        let chunks = max(1, min(16, articles.count / 4096))
+        let folded: [String] = Parallel.map(chunks) { chunk in
+            articles[articles.count * chunk / chunks..<articles.count * (chunk + 1) / chunks].map { TextFolding.fold($0.title) }
+        }.flatMap { $0 }
+        return (0..<Int32(articles.count)).sorted { (a: Int32, b: Int32) -> Bool in
+            let titleA = folded[Int(a)], titleB = folded[Int(b)]
+            if titleA != titleB { return titleA < titleB }
+            return a < b
+        }
+    }
+
+    /// Article indices by folded author (the interned value's rank), no author last, ties by index.
+    static func authorOrder(_ authors: FacetTable) -> [Int32] {
+        let count = authors.articleStarts.count - 1
+        var keys = [UInt64]()
+        keys.reserveCapacity(count)
+        for article in 0..<count {
+            let start = Int(authors.articleStarts[article])
+            let rank: UInt64 = start < Int(authors.articleStarts[article + 1])
+                ? UInt64(authors.rank[Int(authors.articleValues[start])]) : UInt64(UInt32.max)
+            keys.append(rank << 32 | UInt64(article))
+        }
+        keys.sort()
+        return keys.map { Int32(truncatingIfNeeded: $0) }
+    }
+}
+
+/// A permutation built on first use (title and author sorts), so it costs nothing at launch.
+final class LazyOrder: @unchecked Sendable {
+    // `value` is only touched under `lock`.
+    private let lock = NSLock()
+    private var value: [Int32]?
+    private let make: @Sendable () -> [Int32]
+
+    init(_ make: @escaping @Sendable () -> [Int32]) { self.make = make }
+
+    var order: [Int32] {
+        lock.lock()
+        defer { lock.unlock() }
+        if let value { return value }
+        let built = make()
+        value = built
+        return built
+    }
+}
