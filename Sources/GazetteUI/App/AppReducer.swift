@@ -136,7 +136,7 @@ extension AppState {
             message = hadFilters ? "Filters cleared" : "No filters to clear"
         case .cycleSort:
             let all = SortOrder.allCases
-            sort = all[(all.firstIndex(of: sort)! + 1) % all.count]
+            sortChoice = all[((all.firstIndex(of: sort) ?? 0) + 1) % all.count]
             reapply()
             message = "Sorted by \(sort.rawValue)"
         case .toggleArrangement:

@@ -37,8 +37,12 @@ public struct AppState: Sendable {
     public internal(set) var prompt: Prompt?
     /// The articles the filter selects, evaluated once per filter or sort change.
     public private(set) var result: QueryResult
-    /// The order of the list (`s` cycles it).
-    public internal(set) var sort: SortOrder = .date
+    /// The order chosen with `s`; nil until then: relevance when the query has words, else date.
+    public internal(set) var sortChoice: SortOrder?
+    /// Whether the applied query has full-text words (what the automatic order depends on).
+    public private(set) var queryHasWords = false
+    /// The order of the list now.
+    public var sort: SortOrder { sortChoice ?? (queryHasWords ? .relevance : .date) }
     /// Full-text words of the applied query, highlighted in the list and the reader.
     public private(set) var highlightTerms: [SearchTerm] = []
     /// Selection and scroll of the article list, over `result`.
@@ -101,7 +105,10 @@ public struct AppState: Sendable {
 
     /// The filter in effect as query text: sidebar marks, then the typed query.
     public var activeQueryText: String {
-        [marks.queryText, pendingQuery ?? appliedQuery].filter { !$0.isEmpty }.joined(separator: " ")
+        var typed = pendingQuery ?? appliedQuery
+        // Shown as it is evaluated: marks AND (typed), so an OR in the typed part stays inside.
+        if !marks.queryText.isEmpty, typed.contains("OR") { typed = "(\(typed))" }
+        return [marks.queryText, typed].filter { !$0.isEmpty }.joined(separator: " ")
     }
 
     /// Store index of the selected article.
@@ -131,6 +138,7 @@ public struct AppState: Sendable {
             // Marks are built with QuerySyntax and `typed` parsed alone, so this parses.
             query = (try? Query.parse(combined)) ?? typedQuery
         }
+        queryHasWords = typedQuery.hasWords
         result = store.evaluate(query, sort: sort)
         appliedQuery = typed
         highlightTerms = typedQuery.highlightTerms

@@ -68,7 +68,7 @@ import Testing
         _ = reduce(&state, .promptSubmit)
         let line = render(state).line(9)
         #expect(!line.contains("? help"), "a long query keeps its room: \(line)")
-        #expect(line.contains("1 warning  sort: date"))
+        #expect(line.contains("1 warning  sort: relevance"))
     }
 }
 
