@@ -26,10 +26,11 @@ struct DataOptions: ParsableArguments {
         }
     }
 
-    /// Loads the archive and builds the store.
+    /// Loads the archive and builds the store; the full-text index builds in the background,
+    /// so commands whose query has no words never wait for it.
     func loadStore() throws -> (ArticleStore, LoadReport) {
         let archive = try loadArchive()
-        return (ArticleStore(articles: archive.articles), archive.report)
+        return (ArticleStore(articles: archive.articles, textIndexInBackground: true), archive.report)
     }
 }
 

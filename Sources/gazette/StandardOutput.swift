@@ -32,8 +32,14 @@ enum StandardOutput {
                 let written = Glibc.write(fd, raw.baseAddress! + offset, raw.count - offset)
                 if written < 0 {
                     if errno == EINTR { continue }
-                    // EPIPE: the reader closed the pipe; nothing more to say to anyone.
-                    exit(0)
+                    // A message to a stderr that is gone cannot be delivered; the exit status still is.
+                    if fd == 2 { return }
+                    // EPIPE: the reader closed the pipe (`gazette list | head`); a quiet success.
+                    if errno == EPIPE { exit(0) }
+                    // Anything else (a full disk, a revoked descriptor) is a failure worth saying.
+                    let message = "gazette: cannot write output: \(String(cString: strerror(errno)))\n"
+                    writeAll(fd: 2, bytes: Array(message.utf8))
+                    exit(1)
                 }
                 offset += written
             }

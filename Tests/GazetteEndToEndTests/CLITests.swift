@@ -229,6 +229,13 @@ import Testing
         #expect(run.stderr == "gazette=0\n", "\(run.stderr)")
     }
 
+    @Test func aWriteErrorIsAFailure() throws {
+        let archive = try Self.makeArchive()
+        let run = try CommandLineRun.shell("'\(CommandLineRun.gazettePath)' list --data '\(archive.path)' > /dev/full")
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("cannot write output"), "\(run.stderr)")
+    }
+
     @Test func articleTextCannotDriveTheTerminal() throws {
         let archive = try TemporaryArchive()
         try archive.write("evil.txt", "Title: Evil \u{1B}]0;pwned\u{07} title \u{1B}[2J\u{9B}31m\nDate: 2020-01-01\nTags: a\u{1B}[31mred\n\nBody \u{1B}]52;c;aGVsbG8=\u{07} with \u{202E}bidi and \u{1B}P1$qm\u{1B}\\ DCS.\n")

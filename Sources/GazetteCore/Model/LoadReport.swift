@@ -12,7 +12,10 @@ public struct LoadWarning: Sendable, Hashable, CustomStringConvertible {
         self.init(location: SourceLocation(path: path, line: line), reason: reason)
     }
 
-    public var description: String { "\(location): \(reason)" }
+    /// `path:line: reason`, or `path: reason` for a problem with the whole file (line 0).
+    public var description: String {
+        location.line > 0 ? "\(location): \(reason)" : "\(location.path): \(reason)"
+    }
 }
 
 /// The same article found a second time; the first one found is kept.
