@@ -47,6 +47,9 @@ static inline void gz_set_errno(int value) { errno = value; }
 
 // Storage lives in function-local statics: Swift's importer emits inline functions it uses
 // (and what they reference) but not file-scope variables of a header.
+// CAUTION: each Swift file that calls these gets its own copy of `state` in a debug build (one
+// object file per Swift file). Call every gz_signal_* function from TerminalScreen.swift only,
+// or installing and clearing the handlers would touch different copies.
 typedef struct {
     volatile sig_atomic_t curses_active;
     int saved_valid[32];
