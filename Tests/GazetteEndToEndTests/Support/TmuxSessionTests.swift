@@ -77,7 +77,8 @@ extension TmuxSessionTests {
     @Test func commandsStartWithNoBlockedSignals() async throws {
         let session = try TmuxSession(command: "sh -c 'grep SigBlk /proc/self/status; sleep 30'", width: 40, height: 4)
         defer { session.kill() }
-        #expect(await session.waitFor(text: "SigBlk:"))
+        let shown = await session.waitFor(text: "SigBlk:")
+        #expect(shown, "pane: \((try? session.capture()) ?? ["<capture failed>"])")
         let line = try session.capture().first { $0.hasPrefix("SigBlk:") }
         #expect(line?.split(separator: " ").last == "0000000000000000")
     }
