@@ -131,13 +131,8 @@ public struct AppState: Sendable {
             return nil
         }
         pendingQuery = nil
-        let marksText = marks.queryText
-        var query = typedQuery
-        if !marksText.isEmpty {
-            let combined = typedQuery.isEmpty ? marksText : "\(marksText) (\(typed))"
-            // Marks are built with QuerySyntax and `typed` parsed alone, so this parses.
-            query = (try? Query.parse(combined)) ?? typedQuery
-        }
+        // Marks are combined as built queries, not text, so they keep matching exact values.
+        let query = Query.and([marks.query, typedQuery])
         queryHasWords = typedQuery.hasWords
         result = store.evaluate(query, sort: sort)
         appliedQuery = typed
