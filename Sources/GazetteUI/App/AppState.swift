@@ -214,8 +214,7 @@ public struct AppState: Sendable {
         if let rect = layout.list { list.setHeight(ArticleListView.listHeight(in: rect)) }
         if let rect = layout.sidebar { sidebar.setHeight(rect.height) }
         if let rect = layout.reader {
-            reader.layOut(store: store, width: rect.width, terms: highlightTerms)
-            reader.setHeight(ReaderView.textHeight(in: rect))
+            reader.fit(store: store, width: rect.width, height: ReaderView.textHeight(in: rect), terms: highlightTerms)
         }
         if helpOffset != nil { helpOffset = min(helpOffset!, helpMaxOffset) }
         if warningsOffset != nil { warningsOffset = min(warningsOffset!, WarningsOverlayView.maxOffset(lines: warningLines.count, in: overlayArea)) }
