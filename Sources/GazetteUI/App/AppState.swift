@@ -126,7 +126,7 @@ public struct AppState: Sendable {
             return error
         }
         // Never block a keystroke on the index build: remember the query and run it when ready.
-        if !typedQuery.isEmpty, !store.isTextIndexReady {
+        if Self.waitsForIndex(typedQuery, indexReady: store.isTextIndexReady) {
             pendingQuery = typed
             return nil
         }
@@ -139,6 +139,12 @@ public struct AppState: Sendable {
         highlightTerms = typedQuery.highlightTerms
         resultChanged()
         return nil
+    }
+
+    /// Whether `query` must wait for the full-text index: only words and phrases need it;
+    /// fields (`tag:CIA`, `year:2022`) are answered from the facet tables at once.
+    static func waitsForIndex(_ query: Query, indexReady: Bool) -> Bool {
+        !indexReady && query.usesFullText
     }
 
     /// Re-evaluates the current filter (after a mark or sort change).
