@@ -148,6 +148,11 @@ extension AppState {
         case .toggleSidebar:
             options.sidebarShown.toggle()
             if !options.sidebarShown, options.focus == .sidebar { options.focus = .list }
+            if width < ScreenLayout.narrowWidth {
+                // The choice still counts once the terminal is wider; say why nothing moved now.
+                message = "Sidebar needs \(ScreenLayout.narrowWidth)+ columns ("
+                    + (options.sidebarShown ? "shown when wider)" : "hidden when wider)")
+            }
         case .focusNext, .focusPrevious, .focusLeft, .focusRight:
             moveFocus(action)
         case .previousArticle:
