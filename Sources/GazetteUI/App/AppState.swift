@@ -70,6 +70,9 @@ public struct AppState: Sendable {
 
     /// Sidebar order per facet: store-wide, so entries do not jump as counts change.
     let facetOrder: [FacetKind: [FacetEntry]]
+    /// Each value's position in `facetOrder`, built once, so a recount hashes only the values
+    /// the result has (`QueryResult` exposes no per-id counts).
+    let facetPositions: [FacetKind: [String: Int]]
 
     /// The browser over `store` on a `width`×`height` screen, showing every article.
     public init(store: ArticleStore, report: LoadReport = LoadReport(), width: Int, height: Int) {
@@ -88,6 +91,9 @@ public struct AppState: Sendable {
             order[kind] = entries
         }
         facetOrder = order
+        facetPositions = order.mapValues { entries in
+            Dictionary(entries.enumerated().map { ($1.value, $0) }, uniquingKeysWith: { first, _ in first })
+        }
         result = store.evaluate(.all, sort: .date)
         list = ListViewport(count: result.count, height: 0)
         layout = ScreenLayout(width: width, height: height, options: options)
@@ -180,11 +186,15 @@ public struct AppState: Sendable {
             if let found = result.indices.firstIndex(of: wanted) { position = found }
         }
         list.setCount(result.count, selection: position)
-        var counts: [FacetKind: [String: Int]] = [:]
+        var counts: [FacetKind: [Int]] = [:]
         for kind in SidebarState.sectionOrder {
-            var byValue: [String: Int] = [:]
-            for entry in result.facet(kind) { byValue[entry.value] = entry.count }
-            counts[kind] = byValue
+            let positions = facetPositions[kind] ?? [:]
+            var byPosition = [Int](repeating: 0, count: facetOrder[kind]?.count ?? 0)
+            // Only values present in the result are visited (the facet table filters by count first).
+            for entry in result.facet(kind) {
+                if let position = positions[entry.value] { byPosition[position] = entry.count }
+            }
+            counts[kind] = byPosition
         }
         sidebar.rebuild(order: facetOrder, counts: counts, marks: marks)
         selectionChanged()
