@@ -24,8 +24,11 @@ struct BrowseCommand: ParsableCommand {
         }
         defer { screen.stop() }
 
-        guard let loaded = try waitForLoad(directories, screen: screen) else { return }
+        var input = LoadingInput()
+        guard let loaded = try waitForLoad(directories, screen: screen, input: &input) else { return }
         var state = AppState(store: loaded.store, report: loaded.report, width: screen.size.width, height: screen.size.height)
+        // Keys typed while loading (quit, resize, redraw and suspend were handled then).
+        if state.replay(input.queued).contains(.quit) { return }
         screen.draw(render(state))
         while true {
             // While a query waits for the background text index, poll for it between keys.
@@ -60,7 +63,8 @@ struct BrowseCommand: ParsableCommand {
 
     /// Loads on a background thread while showing progress; nil when the user quit meanwhile.
     /// A data directory that cannot be read ends the program with status 2.
-    private func waitForLoad(_ directories: [String], screen: TerminalScreen) throws -> LoadTask.Loaded? {
+    /// Other keys are queued in `input` for the browser.
+    private func waitForLoad(_ directories: [String], screen: TerminalScreen, input: inout LoadingInput) throws -> LoadTask.Loaded? {
         let task = LoadTask()
         let thread = Thread { task.run(directories) }
         thread.stackSize = 8 << 20
@@ -86,7 +90,7 @@ struct BrowseCommand: ParsableCommand {
                 if screen.isInputClosed { return nil }
                 continue
             }
-            switch KeyMap.standard.action(for: key, in: .global) {
+            switch input.receive(key) {
             case .quit?, .closeOrQuit?: return nil
             case .resize(let width, let height)?: size = (width, height)
             case .redraw?: screen.redrawAll()

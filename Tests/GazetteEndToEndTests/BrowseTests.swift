@@ -123,7 +123,9 @@ final class BrowseTests {
         try await waitForFirstFrame(session)
         try session.resize(width: 60, height: 20)
         let relaidOut = await session.waitUntil { lines in
-            lines.count == 20 && lines.last?.contains("5 of 5 articles") == true && !lines[0].hasPrefix("Tags")
+            // Wait for the whole frame: mid-repaint, the top row can still be blank.
+            lines.count == 20 && lines.last?.contains("5 of 5 articles") == true && lines[0].hasPrefix("Date")
+                && row(lines, containing: "Harbour pilots strike") != nil
         }
         let lines = try session.capture()
         #expect(relaidOut, "not re-laid out:\n\(lines.joined(separator: "\n"))")

@@ -51,15 +51,15 @@ extension AppState {
             prompt.text = ""
         case .promptSubmit:
             if let error = apply(typed: prompt.text) {
-                prompt.error = error.description
-                message = "Fix the query or press Esc"
+                // Said in the prompt line itself: the prompt covers the status bar.
+                prompt.error = error.description + " (fix it, or Esc to cancel)"
                 self.prompt = prompt
                 return []
             }
             keep(prompt.text)
             self.prompt = nil
             return []
-        case .promptCancel, .closeOrQuit:
+        case .promptCancel:
             apply(typed: prompt.previous)
             self.prompt = nil
             return []
@@ -102,8 +102,10 @@ extension AppState {
         switch action {
         case .moveDown: target = offset + 1
         case .moveUp: target = offset - 1
-        case .pageDown, .halfPageDown, .pageDownOrNextArticle: target = offset + page
-        case .pageUp, .halfPageUp: target = offset - page
+        case .pageDown, .pageDownOrNextArticle: target = offset + page
+        case .pageUp: target = offset - page
+        case .halfPageDown: target = offset + max(1, page / 2)
+        case .halfPageUp: target = offset - max(1, page / 2)
         case .moveToTop: target = 0
         case .moveToBottom: target = maxOffset
         default: target = offset
@@ -146,6 +148,11 @@ extension AppState {
         case .toggleSidebar:
             options.sidebarShown.toggle()
             if !options.sidebarShown, options.focus == .sidebar { options.focus = .list }
+            if width < ScreenLayout.narrowWidth {
+                // The choice still counts once the terminal is wider; say why nothing moved now.
+                message = "Sidebar needs \(ScreenLayout.narrowWidth)+ columns ("
+                    + (options.sidebarShown ? "shown when wider)" : "hidden when wider)")
+            }
         case .focusNext, .focusPrevious, .focusLeft, .focusRight:
             moveFocus(action)
         case .previousArticle:

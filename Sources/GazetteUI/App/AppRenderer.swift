@@ -16,9 +16,12 @@ public func render(_ state: AppState) -> Canvas {
         row: { position in
             let index = Int(result.indices[position])
             let article = store.articles[index]
-            return ArticleListRow(date: article.date?.isoDay, title: article.title, tags: store.tagDisplayNames(ofArticle: index))
+            let byAuthor = state.sort == .author
+            return ArticleListRow(date: article.date?.isoDay, title: article.title,
+                                  tags: byAuthor ? [] : store.tagDisplayNames(ofArticle: index), author: article.author)
         },
-        viewport: state.list, focused: focus == .list, highlighter: highlighter, emptyMessage: emptyList)
+        viewport: state.list, focused: focus == .list, highlighter: highlighter, emptyMessage: emptyList,
+        showsAuthor: state.sort == .author)
     let reader = ReaderView(
         document: state.reader.document, offset: state.reader.viewport.offset, focused: focus == .reader,
         emptyMessage: result.count == 0 ? "Nothing to read." : "No article selected.")

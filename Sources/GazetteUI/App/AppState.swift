@@ -70,6 +70,9 @@ public struct AppState: Sendable {
 
     /// Sidebar order per facet: store-wide, so entries do not jump as counts change.
     let facetOrder: [FacetKind: [FacetEntry]]
+    /// Each value's position in `facetOrder`, built once, so a recount hashes only the values
+    /// the result has (`QueryResult` exposes no per-id counts).
+    let facetPositions: [FacetKind: [String: Int]]
 
     /// The browser over `store` on a `width`×`height` screen, showing every article.
     public init(store: ArticleStore, report: LoadReport = LoadReport(), width: Int, height: Int) {
@@ -88,6 +91,9 @@ public struct AppState: Sendable {
             order[kind] = entries
         }
         facetOrder = order
+        facetPositions = order.mapValues { entries in
+            Dictionary(entries.enumerated().map { ($1.value, $0) }, uniquingKeysWith: { first, _ in first })
+        }
         result = store.evaluate(.all, sort: .date)
         list = ListViewport(count: result.count, height: 0)
         layout = ScreenLayout(width: width, height: height, options: options)
@@ -126,24 +132,25 @@ public struct AppState: Sendable {
             return error
         }
         // Never block a keystroke on the index build: remember the query and run it when ready.
-        if !typedQuery.isEmpty, !store.isTextIndexReady {
+        if Self.waitsForIndex(typedQuery, indexReady: store.isTextIndexReady) {
             pendingQuery = typed
             return nil
         }
         pendingQuery = nil
-        let marksText = marks.queryText
-        var query = typedQuery
-        if !marksText.isEmpty {
-            let combined = typedQuery.isEmpty ? marksText : "\(marksText) (\(typed))"
-            // Marks are built with QuerySyntax and `typed` parsed alone, so this parses.
-            query = (try? Query.parse(combined)) ?? typedQuery
-        }
+        // Marks are combined as built queries, not text, so they keep matching exact values.
+        let query = Query.and([marks.query, typedQuery])
         queryHasWords = typedQuery.hasWords
         result = store.evaluate(query, sort: sort)
         appliedQuery = typed
         highlightTerms = typedQuery.highlightTerms
         resultChanged()
         return nil
+    }
+
+    /// Whether `query` must wait for the full-text index: only words and phrases need it;
+    /// fields (`tag:CIA`, `year:2022`) are answered from the facet tables at once.
+    static func waitsForIndex(_ query: Query, indexReady: Bool) -> Bool {
+        !indexReady && query.usesFullText
     }
 
     /// Re-evaluates the current filter (after a mark or sort change).
@@ -179,11 +186,15 @@ public struct AppState: Sendable {
             if let found = result.indices.firstIndex(of: wanted) { position = found }
         }
         list.setCount(result.count, selection: position)
-        var counts: [FacetKind: [String: Int]] = [:]
+        var counts: [FacetKind: [Int]] = [:]
         for kind in SidebarState.sectionOrder {
-            var byValue: [String: Int] = [:]
-            for entry in result.facet(kind) { byValue[entry.value] = entry.count }
-            counts[kind] = byValue
+            let positions = facetPositions[kind] ?? [:]
+            var byPosition = [Int](repeating: 0, count: facetOrder[kind]?.count ?? 0)
+            // Only values present in the result are visited (the facet table filters by count first).
+            for entry in result.facet(kind) {
+                if let position = positions[entry.value] { byPosition[position] = entry.count }
+            }
+            counts[kind] = byPosition
         }
         sidebar.rebuild(order: facetOrder, counts: counts, marks: marks)
         selectionChanged()
@@ -219,8 +230,7 @@ public struct AppState: Sendable {
         if let rect = layout.list { list.setHeight(ArticleListView.listHeight(in: rect)) }
         if let rect = layout.sidebar { sidebar.setHeight(rect.height) }
         if let rect = layout.reader {
-            reader.layOut(store: store, width: rect.width, terms: highlightTerms)
-            reader.setHeight(ReaderView.textHeight(in: rect))
+            reader.fit(store: store, width: rect.width, height: ReaderView.textHeight(in: rect), terms: highlightTerms)
         }
         if helpOffset != nil { helpOffset = min(helpOffset!, helpMaxOffset) }
         if warningsOffset != nil { warningsOffset = min(warningsOffset!, WarningsOverlayView.maxOffset(lines: warningLines.count, in: overlayArea)) }

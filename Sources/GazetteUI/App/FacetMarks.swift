@@ -40,11 +40,16 @@ public struct FacetMarks: Sendable, Equatable {
     /// Removes every mark.
     public mutating func removeAll() { marks.removeAll() }
 
-    /// The equivalent query text: `tag:CIA -tag:Russia`.
-    public var queryText: String {
-        marks.map { ($0.mark == .excluded ? "-" : "") + QuerySyntax.term($0.kind.rawValue, $0.value) }
-            .joined(separator: " ")
+    /// What the marks select: each marked value exactly (not as typed `author:` would, by substring).
+    public var query: Query {
+        .and(marks.map { mark in
+            let facet = Query.facet(mark.kind, mark.value)
+            return mark.mark == .excluded ? .not(facet) : facet
+        })
     }
+
+    /// The marks shown as query text: `tag:CIA -tag:Russia`.
+    public var queryText: String { query.text }
 
     private func position(of kind: FacetKind, _ value: String) -> Int? {
         marks.firstIndex { $0.kind == kind && $0.value.caseInsensitiveCompare(value) }

@@ -49,7 +49,10 @@ public struct ReaderState: Sendable {
         if let index = recent.firstIndex(where: { $0.key == wanted }) {
             laidOut = recent.remove(at: index).document
         } else {
-            laidOut = ReaderDocument.layout(store.articles[article], width: width, highlighter: AppState.highlighter(terms))
+            // Tags in the corpus display form, as the list and sidebar show them.
+            var shown = store.articles[article]
+            shown.tags = store.tagDisplayNames(ofArticle: article)
+            laidOut = ReaderDocument.layout(shown, width: width, highlighter: AppState.highlighter(terms))
         }
         recent.append((wanted, laidOut))
         if recent.count > Self.recentLimit { recent.removeFirst() }
@@ -91,4 +94,14 @@ public struct ReaderState: Sendable {
 
     /// The visible height changed.
     mutating func setHeight(_ height: Int) { viewport.setHeight(height) }
+
+    /// Fits the reader to a pane of `width` columns and `height` text lines: re-flows the text
+    /// if needed, keeping the reading position; a reader scrolled to the end stays at the end
+    /// (a proportional position would land short of it once the line count changes).
+    mutating func fit(store: ArticleStore, width: Int, height: Int, terms: [SearchTerm]) {
+        let wasAtEnd = viewport.offset > 0 && viewport.isAtEnd
+        layOut(store: store, width: width, terms: terms)
+        setHeight(height)
+        if wasAtEnd { viewport.end() }
+    }
 }

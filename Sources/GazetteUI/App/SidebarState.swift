@@ -33,8 +33,9 @@ public struct SidebarState: Sendable {
     public static let sectionOrder: [FacetKind] = [.tag, .category, .author, .year]
 
     /// Rebuilds the entries: every value of `order` (a stable, store-wide order) shown when
-    /// `count` gives it articles in the result or it is marked. The cursor stays on its value.
-    mutating func rebuild(order: [FacetKind: [FacetEntry]], counts: [FacetKind: [String: Int]], marks: FacetMarks) {
+    /// `counts` (aligned with `order`) gives it articles in the result or it is marked.
+    /// The cursor stays on its value.
+    mutating func rebuild(order: [FacetKind: [FacetEntry]], counts: [FacetKind: [Int]], marks: FacetMarks) {
         let current = cursor.map { items[$0] }
         var newItems: [Item] = []
         var newSections: [Section] = []
@@ -43,10 +44,10 @@ public struct SidebarState: Sendable {
         for mark in marks.marks { marked[mark.kind, default: [:]][mark.value] = mark.mark }
         for kind in Self.sectionOrder {
             let start = newItems.count
-            let kindCounts = counts[kind] ?? [:]
+            let kindCounts = counts[kind] ?? []
             let kindMarks = marked[kind] ?? [:]
-            for entry in order[kind] ?? [] {
-                let count = kindCounts[entry.value] ?? 0
+            for (position, entry) in (order[kind] ?? []).enumerated() {
+                let count = position < kindCounts.count ? kindCounts[position] : 0
                 let mark = kindMarks.isEmpty ? .none : (kindMarks[entry.value] ?? .none)
                 if count > 0 || mark != .none {
                     newItems.append(Item(kind: kind, value: entry.value, count: count, mark: mark))

@@ -19,7 +19,7 @@ extension KeyMap {
             KeyBinding(.key(.character("b")), .toggleSidebar, "Hide / show the sidebar"),
             KeyBinding(.key(.character("?")), .toggleHelp, "This help"),
             KeyBinding(.key(.character("w")), .toggleWarnings, "Load warnings (path:line: reason)"),
-            KeyBinding(.key(.character("q")), .closeOrQuit, "Close help, zoom or prompt; else quit"),
+            KeyBinding(.key(.character("q")), .closeOrQuit, "Close help or zoom; else quit"),
             KeyBinding(.key(.control("c")), .quit, "Quit", anywhere: true),
             KeyBinding(.key(.control("l")), .redraw, "Redraw the screen", anywhere: true),
             KeyBinding(.key(.control("z")), .suspend, "Suspend (resume with fg)", anywhere: true),
@@ -48,33 +48,34 @@ extension KeyMap {
             // The action here is a stand-in: `.anyCharacter` yields `.promptInsert` of the typed character.
             KeyBinding(.anyCharacter, .promptInsert(" "), "Type the query"),
         ],
-        .help: [
-            KeyBinding(.key(.character("j")), .moveDown, "Scroll down"),
-            KeyBinding(.key(.down), .moveDown, "Scroll down"),
-            KeyBinding(.key(.character("k")), .moveUp, "Scroll up"),
-            KeyBinding(.key(.up), .moveUp, "Scroll up"),
-            KeyBinding(.key(.pageDown), .pageDown, "Page down"),
-            KeyBinding(.key(.character(" ")), .pageDown, "Page down"),
-            KeyBinding(.key(.pageUp), .pageUp, "Page up"),
+        .help: overlayScrolling + [
             KeyBinding(.key(.character("?")), .toggleHelp, "Close help"),
             KeyBinding(.key(.character("q")), .toggleHelp, "Close help"),
             KeyBinding(.key(.escape), .toggleHelp, "Close help"),
         ],
-        .warnings: [
-            KeyBinding(.key(.character("j")), .moveDown, "Scroll down"),
-            KeyBinding(.key(.down), .moveDown, "Scroll down"),
-            KeyBinding(.key(.character("k")), .moveUp, "Scroll up"),
-            KeyBinding(.key(.up), .moveUp, "Scroll up"),
-            KeyBinding(.key(.pageDown), .pageDown, "Page down"),
-            KeyBinding(.key(.character(" ")), .pageDown, "Page down"),
-            KeyBinding(.key(.pageUp), .pageUp, "Page up"),
-            KeyBinding(.key(.character("g")), .moveToTop, "Top"),
-            KeyBinding(.key(.character("G")), .moveToBottom, "Bottom"),
+        .warnings: overlayScrolling + [
             KeyBinding(.key(.character("w")), .toggleWarnings, "Close the warnings"),
             KeyBinding(.key(.character("q")), .toggleWarnings, "Close the warnings"),
             KeyBinding(.key(.escape), .toggleWarnings, "Close the warnings"),
         ],
     ])
+
+    /// Scrolling shared by the help and warnings overlays.
+    static let overlayScrolling: [KeyBinding] = [
+        KeyBinding(.key(.character("j")), .moveDown, "Scroll down"),
+        KeyBinding(.key(.down), .moveDown, "Scroll down"),
+        KeyBinding(.key(.character("k")), .moveUp, "Scroll up"),
+        KeyBinding(.key(.up), .moveUp, "Scroll up"),
+        KeyBinding(.key(.pageDown), .pageDown, "Page down"),
+        KeyBinding(.key(.character(" ")), .pageDown, "Page down"),
+        KeyBinding(.key(.pageUp), .pageUp, "Page up"),
+        KeyBinding(.key(.character("g")), .moveToTop, "Top"),
+        KeyBinding(.key(.home), .moveToTop, "Top"),
+        KeyBinding(.key(.character("G")), .moveToBottom, "Bottom"),
+        KeyBinding(.key(.end), .moveToBottom, "Bottom"),
+        KeyBinding(.key(.control("d")), .halfPageDown, "Half page down"),
+        KeyBinding(.key(.control("u")), .halfPageUp, "Half page up"),
+    ]
 
     /// Movement shared by the three panes.
     static let movement: [KeyBinding] = [

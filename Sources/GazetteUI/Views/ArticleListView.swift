@@ -6,16 +6,19 @@ public struct ArticleListRow: Sendable, Equatable {
     public var date: String?
     public var title: String
     public var tags: [String]
+    /// The author, shown in place of the tags when the list is sorted by author.
+    public var author: String?
 
-    public init(date: String?, title: String, tags: [String]) {
+    public init(date: String?, title: String, tags: [String], author: String? = nil) {
         self.date = date
         self.title = title
         self.tags = tags
+        self.author = author
     }
 
     /// The row for an article.
     public init(_ article: Article) {
-        self.init(date: article.date?.isoDay, title: article.title, tags: article.tags)
+        self.init(date: article.date?.isoDay, title: article.title, tags: article.tags, author: article.author)
     }
 }
 
@@ -30,11 +33,15 @@ public struct ArticleListView {
     public var showsHeader: Bool
     public var highlighter: Highlighter?
     public var emptyMessage: String
+    /// Show each row's author where the tags go (sorted by author, the order then reads at a glance).
+    public var showsAuthor: Bool
 
     public init(
         count: Int, row: @escaping (Int) -> ArticleListRow, viewport: ListViewport, focused: Bool = true,
-        showsHeader: Bool = true, highlighter: Highlighter? = nil, emptyMessage: String = "No articles match."
+        showsHeader: Bool = true, highlighter: Highlighter? = nil, emptyMessage: String = "No articles match.",
+        showsAuthor: Bool = false
     ) {
+        self.showsAuthor = showsAuthor
         self.count = count
         self.row = row
         self.viewport = viewport
@@ -111,7 +118,11 @@ public struct ArticleListView {
         let title = Glyph.make(Highlighting.spans(String(item.title.leading(columns: room)), base: base, highlighter: highlighter))
         let titleWidth = title.reduce(0) { $0 + $1.width }
         var tagText = ""
-        for tag in item.tags {
+        if showsAuthor {
+            tagText = String((item.author ?? "").leading(columns: room))
+            tagStyle.role = .accent
+        }
+        for tag in showsAuthor ? [] : item.tags {
             // Thousands of tags: join only as many as could show.
             if DisplayWidth.of(tagText) > room { break }
             tagText += (tagText.isEmpty ? "" : ", ") + tag.leading(columns: room)

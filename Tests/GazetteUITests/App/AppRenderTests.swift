@@ -91,6 +91,26 @@ import Testing
         #expect(state.result.count == 1, "nothing pending: no change")
     }
 
+    @Test func onlyQueriesWithWordsWaitForTheIndex() throws {
+        for text in ["tag:CIA", "year:2022", "author:ann -category:Cyber", "after:2020 before:2022", ""] {
+            #expect(!AppState.waitsForIndex(try Query.parse(text), indexReady: false), "\(text)")
+        }
+        for text in ["valley", "-valley", "tag:CIA \"the harbour\"", "year:2022 OR harb*"] {
+            #expect(AppState.waitsForIndex(try Query.parse(text), indexReady: false), "\(text)")
+            #expect(!AppState.waitsForIndex(try Query.parse(text), indexReady: true), "\(text)")
+        }
+    }
+
+    @Test func aFieldQueryRunsAtOnceWhileTheIndexIsBuilding() {
+        let store = ArticleStore(articles: AppFixture.articles, textIndexInBackground: true)
+        var state = AppState(store: store, width: 100, height: 20)
+        _ = reduce(&state, .startQuery)
+        AppFixture.type("tag:Russia", into: &state)
+        #expect(state.pendingQuery == nil)
+        #expect(AppFixture.titles(state) == ["Station notes from Moscow", "Hackers in the grid"])
+        #expect(find("Indexing", in: render(state)) == nil)
+    }
+
     @Test func loadingShowsElapsedTime() {
         #expect(LoadingView(elapsedSeconds: 3).lines == ["Loading…", "3 s · q quits"])
     }
