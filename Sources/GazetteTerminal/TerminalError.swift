@@ -21,7 +21,7 @@ public struct TerminalError: Error, CustomStringConvertible, Equatable, Sendable
     public var description: String {
         switch kind {
         case .notATerminal:
-            "gazette needs a terminal (standard input and output must be a TTY); "
+            "the terminal UI needs a terminal (standard input and output must be a TTY); "
                 + "to print articles without one, use `gazette list` or `gazette show`"
         case .badTerm(let term):
             "unknown terminal type \(term.isEmpty ? "(TERM is not set)" : "'\(term)'"); "
