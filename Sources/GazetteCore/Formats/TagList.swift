@@ -78,36 +78,40 @@ enum TagList {
 /// (`lowercased()` equality, as a `Set` of lower-cased strings would decide).
 struct CaselessList {
     private(set) var items: [String] = []
-    /// Whether an item is not pure ASCII (then comparisons go through `lowercased()`).
-    private var hasNonASCII = false
-    /// Lower-cased items, made once the list is long enough that linear comparison would be slow.
-    private var seen: Set<String>?
+    /// `items` lower-cased, kept only once an item is not pure ASCII (until then, comparing bytes
+    /// without case is the same test and needs no strings).
+    private var keys: [String]?
+    /// The keys as a set, once the list is long enough that comparing one by one would be slow.
+    private var keySet: Set<String>?
 
     init() {}
 
     /// Appends `bytes` (well-formed UTF-8) unless an equal item is already there.
     mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
         let isASCII = bytes.allSatisfy { $0 < 0x80 }
-        if isASCII, !hasNonASCII, seen == nil {
+        if isASCII, keys == nil {
             for item in items where Self.asciiCaselessEqual(item, bytes) { return }
             items.append(String(decoding: bytes, as: UTF8.self))
-            if items.count >= 32 { seen = Set(items.map { $0.lowercased() }) }
+            if items.count >= 16 { keys = items.map { $0.lowercased() } }
             return
         }
-        append(String(decoding: bytes, as: UTF8.self), isASCII: isASCII)
+        if keys == nil { keys = items.map { $0.lowercased() } }
+        let item = String(decoding: bytes, as: UTF8.self)
+        let key = item.lowercased()
+        if keySet == nil, keys!.count >= 16 { keySet = Set(keys!) }
+        if keySet != nil {
+            guard keySet!.insert(key).inserted else { return }
+        } else if keys!.contains(key) {
+            return
+        }
+        keys!.append(key)
+        items.append(item)
     }
 
     /// Appends `item` unless an equal item is already there.
     mutating func append(_ item: String) {
         var item = item
         item.withUTF8 { append($0) }
-    }
-
-    private mutating func append(_ item: String, isASCII: Bool) {
-        if seen == nil { seen = Set(items.map { $0.lowercased() }) }
-        guard seen!.insert(item.lowercased()).inserted else { return }
-        if !isASCII { hasNonASCII = true }
-        items.append(item)
     }
 
     private static func asciiCaselessEqual(_ item: String, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {

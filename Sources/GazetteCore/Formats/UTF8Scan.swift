@@ -17,12 +17,18 @@ enum UTF8Scan {
         var index = 0
         while index < count {
             if index + 8 <= count {
-                let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-                let newlines = word ^ 0x0A0A_0A0A_0A0A_0A0A
-                // A zero byte in `newlines` is a `\n`; the test may also flag bytes after a true
-                // zero (borrows), which only sends the word down the byte loop below.
-                let maybeNewline = (newlines &- 0x0101_0101_0101_0101) & ~newlines & 0x8080_8080_8080_8080
-                if (word | maybeNewline) & 0x8080_8080_8080_8080 == 0 {
+                let word = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+                if word & 0x8080_8080_8080_8080 == 0 {
+                    // All ASCII: the high bit of each byte of `newlines` is set exactly where a `\n` is.
+                    let other = word ^ 0x0A0A_0A0A_0A0A_0A0A
+                    var newlines = ~(((other & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7F7F_7F7F_7F7F_7F7F) | other)
+                        & 0x8080_8080_8080_8080
+                    while newlines != 0 {
+                        let at = index + newlines.trailingZeroBitCount >> 3
+                        lines.append(lineStart..<at)
+                        lineStart = at + 1
+                        newlines &= newlines &- 1
+                    }
                     index += 8
                     continue
                 }
