@@ -101,7 +101,7 @@ struct CaselessList {
         if keySet == nil, keys!.count >= 16 { keySet = Set(keys!) }
         if keySet != nil {
             guard keySet!.insert(key).inserted else { return }
-        } else if keys!.contains(key) {
+        } else if keys!.contains(where: { Self.equal($0, key) }) {
             return
         }
         keys!.append(key)
@@ -112,6 +112,21 @@ struct CaselessList {
     mutating func append(_ item: String) {
         var item = item
         item.withUTF8 { append($0) }
+    }
+
+    /// `String` equality (canonical equivalence), decided on bytes when both are made only of
+    /// scalars below U+0300: those are all in normal form C and never compose, so equivalent
+    /// means identical there. Other pairs ask `==`.
+    private static func equal(_ left: String, _ right: String) -> Bool {
+        var leftCopy = left, rightCopy = right
+        let decided: Bool? = leftCopy.withUTF8 { a in
+            rightCopy.withUTF8 { b in
+                if a.elementsEqual(b) { return true }
+                if a.allSatisfy({ $0 < 0xCC }), b.allSatisfy({ $0 < 0xCC }) { return false }
+                return nil
+            }
+        }
+        return decided ?? (left == right)
     }
 
     private static func asciiCaselessEqual(_ item: String, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
