@@ -15,7 +15,13 @@ struct TextBuffer {
 
     init(_ bytes: UnsafeBufferPointer<UInt8>, maxLines: Int = .max) {
         self.bytes = bytes
+        self.lines = Self.lines(of: bytes, maxLines: maxLines)
+    }
+
+    /// Line ranges without the `\n`; a final `\n` does not start an extra empty line.
+    static func lines(of bytes: UnsafeBufferPointer<UInt8>, maxLines: Int = .max) -> [Range<Int>] {
         var lines: [Range<Int>] = []
+        lines.reserveCapacity(min(maxLines, bytes.count / 48 + 4))
         var start = 0
         let count = bytes.count
         if let base = bytes.baseAddress {
@@ -31,7 +37,7 @@ struct TextBuffer {
                 }
             }
         }
-        self.lines = lines
+        return lines
     }
 
     /// Runs `body` over the UTF-8 of `text` without copying a native string.
