@@ -29,7 +29,7 @@ extension ArticleID {
                     index += 1
                     continue
                 }
-                let (scalar, length) = decodeScalar(bytes, at: index)
+                let (scalar, length) = UTF8Scan.scalar(bytes, at: index)
                 index += length
                 if mayBeWhitespace(scalar.value), scalar.properties.isWhitespace {
                     pendingSpace = started
@@ -50,16 +50,6 @@ extension ArticleID {
         mix(0x0A)
         mixDay(date, into: &hash)
         return ArticleID(value: hash)
-    }
-
-    /// The scalar starting at `index` of well-formed UTF-8, and its length in bytes.
-    @inline(__always)
-    private static func decodeScalar(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (Unicode.Scalar, Int) {
-        let lead = UInt32(bytes[index])
-        @inline(__always) func next(_ offset: Int) -> UInt32 { UInt32(bytes[index + offset] & 0x3F) }
-        if lead < 0xE0 { return (Unicode.Scalar((lead & 0x1F) << 6 | next(1))!, 2) }
-        if lead < 0xF0 { return (Unicode.Scalar((lead & 0x0F) << 12 | next(1) << 6 | next(2))!, 3) }
-        return (Unicode.Scalar((lead & 0x07) << 18 | next(1) << 12 | next(2) << 6 | next(3))!, 4)
     }
 
     /// False for scalars that are certainly not White_Space (all of which lie in these ranges).

@@ -97,7 +97,7 @@ struct CaselessList {
         }
         if keys == nil { keys = items.map { $0.lowercased() } }
         let item = String(decoding: bytes, as: UTF8.self)
-        let key = item.lowercased()
+        let key = Self.lowercased(bytes)
         if keySet == nil, keys!.count >= 16 { keySet = Set(keys!) }
         if keySet != nil {
             guard keySet!.insert(key).inserted else { return }
@@ -112,6 +112,26 @@ struct CaselessList {
     mutating func append(_ item: String) {
         var item = item
         item.withUTF8 { append($0) }
+    }
+
+    /// `String(decoding: bytes).lowercased()`, made scalar by scalar as the standard library
+    /// does (no context), with Unicode's tables asked only for the non-ASCII scalars.
+    static func lowercased(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        var folded: [UInt8] = []
+        folded.reserveCapacity(bytes.count + 8)
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte < 0x80 {
+                folded.append(TextBuffer.lowerASCII(byte))
+                index += 1
+            } else {
+                let (scalar, length) = UTF8Scan.scalar(bytes, at: index)
+                folded.append(contentsOf: scalar.properties.lowercaseMapping.utf8)
+                index += length
+            }
+        }
+        return String(decoding: folded, as: UTF8.self)
     }
 
     /// `String` equality (canonical equivalence), decided on bytes when both are made only of

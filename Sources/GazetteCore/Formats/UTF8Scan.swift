@@ -78,4 +78,14 @@ enum UTF8Scan {
             return nil
         }
     }
+
+    /// The scalar starting at `index` of well-formed UTF-8, and its length in bytes.
+    @inline(__always)
+    static func scalar(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (Unicode.Scalar, Int) {
+        let lead = UInt32(bytes[index])
+        @inline(__always) func next(_ offset: Int) -> UInt32 { UInt32(bytes[index + offset] & 0x3F) }
+        if lead < 0xE0 { return (Unicode.Scalar((lead & 0x1F) << 6 | next(1))!, 2) }
+        if lead < 0xF0 { return (Unicode.Scalar((lead & 0x0F) << 12 | next(1) << 6 | next(2))!, 3) }
+        return (Unicode.Scalar((lead & 0x07) << 18 | next(1) << 12 | next(2) << 6 | next(3))!, 4)
+    }
 }
