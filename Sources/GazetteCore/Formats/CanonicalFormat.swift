@@ -133,6 +133,7 @@ public enum CanonicalFormat {
             guard article.author == nil, !value.isEmpty else { return !value.isEmpty }
             article.author = string()
         case .tags:
+            tags.reserve(value.reduce(1) { $0 + ($1 == 0x2C ? 1 : 0) })
             TagList.forEachItem(value) { tags.append($0) }
         case .category:
             if !value.isEmpty { categories.append(value) }

@@ -86,6 +86,9 @@ struct CaselessList {
 
     init() {}
 
+    /// Room for `count` more items (a list's commas tell how many are coming).
+    mutating func reserve(_ count: Int) { items.reserveCapacity(items.count + count) }
+
     /// Appends `bytes` (well-formed UTF-8) unless an equal item is already there.
     mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
         let isASCII = bytes.allSatisfy { $0 < 0x80 }
