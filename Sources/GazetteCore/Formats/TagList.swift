@@ -11,8 +11,8 @@ enum TagList {
     }
 
     /// The reference definition: `Character`-wise split at "," and trim of " " and "\t".
-    static func splitByCharacters(_ text: String) -> [String] {
-        text.split(separator: ",", omittingEmptySubsequences: true).compactMap { item in
+    static func splitByCharacters(_ text: String, separator: Character = ",") -> [String] {
+        text.split(separator: separator, omittingEmptySubsequences: true).compactMap { item in
             let trimmed = item.trimmingASCIISpaces()
             return trimmed.isEmpty ? nil : String(trimmed)
         }
@@ -24,9 +24,11 @@ enum TagList {
     /// tab is a `Character` on its own, which only a neighbouring non-ASCII scalar can change
     /// (a combining mark after it, a prepended mark before it); lists where one does take the
     /// `Character` path.
-    static func forEachItem(_ value: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
-        guard separatorsStandAlone(value) else {
-            for item in splitByCharacters(String(decoding: value, as: UTF8.self)) {
+    static func forEachItem(_ value: UnsafeBufferPointer<UInt8>, separator: UInt8 = 0x2C,
+                            _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        guard separatorsStandAlone(value, separator: separator) else {
+            let character = Character(Unicode.Scalar(separator))
+            for item in splitByCharacters(String(decoding: value, as: UTF8.self), separator: character) {
                 var item = item
                 item.withUTF8 { body($0) }
             }
@@ -36,7 +38,7 @@ enum TagList {
         var start = 0
         while start < count {
             var end = start
-            while end < count, value[end] != 0x2C { end += 1 }
+            while end < count, value[end] != separator { end += 1 }
             var lower = start, upper = end
             while lower < upper, value[lower] == 0x20 || value[lower] == 0x09 { lower += 1 }
             while upper > lower, value[upper - 1] == 0x20 || value[upper - 1] == 0x09 { upper -= 1 }
@@ -45,12 +47,12 @@ enum TagList {
         }
     }
 
-    /// Whether every ",", " " and "\t" in `value` is a grapheme cluster by itself.
-    static func separatorsStandAlone(_ value: UnsafeBufferPointer<UInt8>) -> Bool {
+    /// Whether every `separator` (ASCII), " " and "\t" in `value` is a grapheme cluster by itself.
+    static func separatorsStandAlone(_ value: UnsafeBufferPointer<UInt8>, separator: UInt8 = 0x2C) -> Bool {
         let count = value.count
         for index in 0..<count {
             let byte = value[index]
-            guard byte == 0x2C || byte == 0x20 || byte == 0x09 else { continue }
+            guard byte == separator || byte == 0x20 || byte == 0x09 else { continue }
             if index + 1 < count, value[index + 1] >= 0x80 {
                 var end = index + 2
                 while end < count, value[end] & 0xC0 == 0x80 { end += 1 }
@@ -67,7 +69,7 @@ enum TagList {
 
     /// Whether a grapheme boundary lies between two scalars. Around an ASCII punctuation or
     /// space scalar no rule looks further than its two neighbours, so the pair decides.
-    private static func breaks(_ first: Slice<UnsafeBufferPointer<UInt8>>, _ second: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+    static func breaks(_ first: Slice<UnsafeBufferPointer<UInt8>>, _ second: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
         var pair = String(decoding: first, as: UTF8.self)
         pair += String(decoding: second, as: UTF8.self)
         return pair.count == 2

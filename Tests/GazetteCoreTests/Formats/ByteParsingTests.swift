@@ -108,4 +108,39 @@ import Testing
         #expect(article.body == "First.\nSecond.")
         #expect(article.bodyUTF8 == Array("First.\nSecond.".utf8))
     }
+
+    /// The footer as it was read before the byte path: split `Character`s at "|", trim, labels.
+    static func referenceFooter(_ text: String) -> (String?, String?) {
+        var author: String?, date: String?
+        for part in text.split(separator: "|") {
+            let item = part.trimmingASCIISpaces()
+            if item.hasPrefix("Author:") {
+                let name = item.dropFirst("Author:".count).trimmingASCIISpaces()
+                if !name.isEmpty { author = String(name) }
+            } else if item.hasPrefix("Date:") {
+                let value = item.dropFirst("Date:".count).trimmingASCIISpaces()
+                if !value.isEmpty { date = String(value) }
+            }
+        }
+        return (author, date)
+    }
+
+    @Test func footerPartsMatchTheCharacterDefinition() {
+        var mix = Mix(state: 6)
+        let labels = ["Author:", "Date:", "| ", " | Date:", "|", "Author:\u{301}", "Date:\u{600}", " Permalink"]
+        for _ in 0..<3000 {
+            var line = "► Author:"
+            for _ in 0..<(1 + mix.next(5)) {
+                line += mix.next(2) == 0 ? labels[mix.next(labels.count)] : Self.randomText(&mix, pieces: mix.next(3))
+            }
+            let (footer, text) = TextBuffer.with(line) { buffer in
+                // The footer's text as `footer` cuts it: trimmed line, marker, trimmed again (bytes).
+                let trimmed = buffer.trimmed(buffer.trimmed(buffer.lines[0]).lowerBound + "►".utf8.count..<buffer.lines[0].upperBound)
+                return (buffer.footer(buffer.lines[0]), buffer.string(trimmed))
+            }
+            guard let footer else { continue }
+            let expected = Self.referenceFooter(text)
+            #expect(footer.author == expected.0 && footer.dateText == expected.1, "\(Array(line.unicodeScalars))")
+        }
+    }
 }
