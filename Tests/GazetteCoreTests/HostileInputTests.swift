@@ -75,8 +75,10 @@ import Testing
         #expect(mkfifo(tree.path("now-a-fifo.txt"), 0o644) == 0)
         #expect(truncate(tree.path("truncated.txt"), 9) == 0)  // "Title: tr"
 
-        let outcomes = Dictionary(uniqueKeysWithValues: zip(files.map { String($0.dropFirst(tree.root.count + 1)) },
-                                                            ArchiveLoader.parseAll(files, progress: nil)))
+        let slots = ArchiveLoader.parseAll(files, progress: nil)
+        let outcomes = Dictionary(uniqueKeysWithValues: files.indices.map { index in
+            (String(files[index].dropFirst(tree.root.count + 1)), slots.take(index))
+        })
         func failure(_ name: String) -> String? {
             if case .failed(let reason) = outcomes[name] { return reason }
             return nil

@@ -2,12 +2,12 @@
 public enum ArticleFileParser {
     /// Decodes the bytes, detects the format (blog dump or canonical) and parses; a binary file is one warning.
     public static func parse(bytes: some Collection<UInt8>, path: String) -> ParsedFile {
-        // The common case — UTF-8 without BOM or CR — is parsed straight from the file's bytes:
-        // every field is split at ASCII bytes and validated (invalid sequences repaired) once,
-        // when its String is made, instead of validating the whole file first and again per field.
+        // The common case — well-formed UTF-8 without BOM or CR — is parsed straight from the
+        // file's bytes, validated and split into lines in one pass; every field is cut at ASCII
+        // bytes, so each is well-formed too. Anything else is decoded (and repaired) first.
         let direct = bytes.withContiguousStorageIfAvailable { buffer -> ParsedFile? in
-            guard TextDecoding.isPlainUTF8Layout(buffer) else { return nil }
-            return parse(buffer: TextBuffer(buffer), path: path)
+            guard TextDecoding.isPlainUTF8Layout(buffer), let lines = UTF8Scan.validatedLines(buffer) else { return nil }
+            return parse(buffer: TextBuffer(buffer, lines: lines), path: path)
         }
         if let parsed = direct ?? nil { return parsed }
         return parse(text: TextDecoding.decode(bytes), path: path)
@@ -21,7 +21,7 @@ public enum ArticleFileParser {
         if BinaryText.looksBinary(buffer) {
             return ParsedFile(warnings: [LoadWarning(path: path, line: 1, reason: "binary file; skipped")])
         }
-        return DumpFormat.looksLikeDump(TextBuffer(buffer.bytes, maxLines: 64))
+        return DumpFormat.looksLikeDump(buffer)
             ? DumpFormat.parse(buffer, path: path)
             : CanonicalFormat.parse(buffer, path: path)
     }

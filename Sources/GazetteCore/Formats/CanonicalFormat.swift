@@ -5,11 +5,19 @@ public enum CanonicalFormat {
         TextBuffer.with(text) { parse($0, path: path) }
     }
 
-    /// A header as written: name, value (continuation lines folded in) and 1-based line.
+    /// A header as written: name and value ranges, 1-based line, and the value with its
+    /// continuation lines folded in (only when it has some).
     struct RawHeader {
-        var name: String
-        var value: String
+        var name: Range<Int>
+        var value: Range<Int>
+        var folded: [UInt8]?
         var line: Int
+
+        /// Runs `body` over the value's bytes.
+        func withValue<R>(_ text: TextBuffer, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+            if let folded { return folded.withUnsafeBufferPointer(body) }
+            return body(UnsafeBufferPointer(rebasing: text.bytes[value]))
+        }
     }
 
     static func parse(_ text: TextBuffer, path: String) -> ParsedFile {
@@ -29,10 +37,13 @@ public enum CanonicalFormat {
                     break
                 }
                 if TextBuffer.isSpace(text.bytes[line.lowerBound]), !headers.isEmpty {
-                    let more = text.trimmedString(line)
-                    headers[headers.count - 1].value += headers[headers.count - 1].value.isEmpty ? more : " " + more
+                    let last = headers.count - 1
+                    var folded = headers[last].folded ?? Array(text.bytes[headers[last].value])
+                    if !folded.isEmpty { folded.append(0x20) }
+                    folded.append(contentsOf: text.bytes[text.trimmed(line)])
+                    headers[last].folded = folded
                 } else if let parts = text.headerParts(line) {
-                    headers.append(RawHeader(name: text.string(parts.name), value: text.string(parts.value), line: index + 1))
+                    headers.append(RawHeader(name: parts.name, value: parts.value, line: index + 1))
                 } else {
                     warnings.append(LoadWarning(path: path, line: index + 1, reason: "missing blank line after the headers"))
                     break
@@ -43,7 +54,7 @@ public enum CanonicalFormat {
         }
 
         var article = Article(id: ArticleID(value: 0), title: "", source: SourceLocation(path: path, line: first + 1))
-        apply(headers, to: &article, path: path, warnings: &warnings)
+        apply(headers, text, to: &article, path: path, warnings: &warnings)
 
         var bodyLines = bodyStart..<lines.count
         if article.title.isEmpty {
@@ -55,7 +66,7 @@ public enum CanonicalFormat {
             article.title = text.trimmedString(lines[titleLine])
             bodyLines = (titleLine + 1)..<lines.count
         }
-        article.paragraphs = text.paragraphs(bodyLines)
+        article.bodyUTF8 = text.body(bodyLines)
         article.id = ArticleID.fast(title: article.title, date: article.date)
         return ParsedFile(articles: [article], warnings: warnings)
     }
@@ -80,50 +91,70 @@ public enum CanonicalFormat {
 
     /// Interprets headers (aliases folded); the first of a single-valued header wins, later ones
     /// and unknown ones are kept as extra headers.
-    static func apply(_ headers: [RawHeader], to article: inout Article, path: String, warnings: inout [LoadWarning]) {
-        var seenTags = Set<String>(), seenCategories = Set<String>()
+    static func apply(_ headers: [RawHeader], _ text: TextBuffer, to article: inout Article, path: String,
+                      warnings: inout [LoadWarning]) {
+        var tags = CaselessList(), categories = CaselessList()
         var hasDate = false, hasComments = false
         for header in headers {
-            let value = header.value
-            var keep = false
-            switch HeaderRole(lowercasedName: header.name.lowercased()) {
-            case .title:
-                if article.title.isEmpty { article.title = value } else { keep = true }
-            case .date:
-                if hasDate {
-                    keep = true
-                } else if !value.isEmpty {
-                    hasDate = true
-                    article.date = DateParser.parse(value)
-                    if article.date == nil {
-                        warnings.append(LoadWarning(path: path, line: header.line, reason: "unparseable date \(quoted(value))"))
-                    }
-                }
-            case .author:
-                if article.author == nil, !value.isEmpty { article.author = value } else { keep = !value.isEmpty }
-            case .tags:
-                TagList.appendUnique(TagList.split(value), to: &article.tags, seen: &seenTags)
-            case .category:
-                if !value.isEmpty { TagList.appendUnique([value], to: &article.categories, seen: &seenCategories) }
-            case .categories:
-                TagList.appendUnique(TagList.split(value), to: &article.categories, seen: &seenCategories)
-            case .comments:
-                if hasComments || value.isEmpty {
-                    keep = !value.isEmpty
-                } else if let count = Int(value), count >= 0 {
-                    hasComments = true
-                    article.comments = count
-                } else {
-                    hasComments = true
-                    warnings.append(LoadWarning(path: path, line: header.line, reason: "invalid comment count \(quoted(value))"))
-                }
-            case .link:
-                if article.link == nil, !value.isEmpty { article.link = value } else { keep = !value.isEmpty }
-            case nil:
-                keep = true
+            let keep = header.withValue(text) { value -> Bool in
+                let role = HeaderRole(name: UnsafeBufferPointer(rebasing: text.bytes[header.name]))
+                return interpret(role, value, line: header.line, into: &article, tags: &tags, categories: &categories,
+                                 hasDate: &hasDate, hasComments: &hasComments, path: path, warnings: &warnings)
             }
-            if keep { article.extraHeaders.append(HeaderField(name: header.name, value: value)) }
+            if keep {
+                article.extraHeaders.append(HeaderField(
+                    name: text.string(header.name), value: header.withValue(text) { String(decoding: $0, as: UTF8.self) }))
+            }
         }
+        article.tags = tags.items
+        article.categories = categories.items
+    }
+
+    /// Applies one header; true when it is to be kept as an extra header.
+    private static func interpret(
+        _ role: HeaderRole?, _ value: UnsafeBufferPointer<UInt8>, line: Int, into article: inout Article,
+        tags: inout CaselessList, categories: inout CaselessList, hasDate: inout Bool, hasComments: inout Bool,
+        path: String, warnings: inout [LoadWarning]
+    ) -> Bool {
+        func string() -> String { String(decoding: value, as: UTF8.self) }
+        switch role {
+        case .title:
+            guard article.title.isEmpty else { return true }
+            article.title = string()
+        case .date:
+            if hasDate { return true }
+            guard !value.isEmpty else { return false }
+            hasDate = true
+            article.date = DateParser.parseISODay(value) ?? DateParser.parse(string())
+            if article.date == nil {
+                warnings.append(LoadWarning(path: path, line: line, reason: "unparseable date \(quoted(string()))"))
+            }
+        case .author:
+            guard article.author == nil, !value.isEmpty else { return !value.isEmpty }
+            article.author = string()
+        case .tags:
+            tags.reserve(value.reduce(1) { $0 + ($1 == 0x2C ? 1 : 0) })
+            TagList.forEachItem(value) { tags.append($0) }
+        case .category:
+            if !value.isEmpty { categories.append(value) }
+        case .categories:
+            TagList.forEachItem(value) { categories.append($0) }
+        case .comments:
+            if hasComments || value.isEmpty { return !value.isEmpty }
+            hasComments = true
+            let text = string()
+            if let count = Int(text), count >= 0 {
+                article.comments = count
+            } else {
+                warnings.append(LoadWarning(path: path, line: line, reason: "invalid comment count \(quoted(text))"))
+            }
+        case .link:
+            guard article.link == nil, !value.isEmpty else { return !value.isEmpty }
+            article.link = string()
+        case nil:
+            return true
+        }
+        return false
     }
 
     /// A value quoted for a warning, cut short so a hostile 10 MB line stays a one-line warning.

@@ -10,6 +10,24 @@ public enum DateParser {
         return grammar.parse()
     }
 
+    /// `YYYY-MM-DD` exactly, read from bytes (the canonical format's own form, so nearly every
+    /// date): what `parse` gives for it, or nil for anything else (`parse` then decides).
+    static func parseISODay(_ bytes: UnsafeBufferPointer<UInt8>) -> ArticleDate? {
+        guard bytes.count == 10, bytes[4] == 0x2D, bytes[7] == 0x2D else { return nil }
+        var value = 0
+        func digits(_ range: Range<Int>) -> Int? {
+            value = 0
+            for index in range {
+                let digit = bytes[index] &- 0x30
+                guard digit < 10 else { return nil }
+                value = value * 10 + Int(digit)
+            }
+            return value
+        }
+        guard let year = digits(0..<4), let month = digits(5..<7), let day = digits(8..<10) else { return nil }
+        return makeDate(year: year, month: month, day: day)
+    }
+
     static func isLeapYear(_ year: Int) -> Bool {
         (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
     }

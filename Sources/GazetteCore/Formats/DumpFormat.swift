@@ -8,7 +8,7 @@ public enum DumpFormat {
     }
 
     static func looksLikeDump(_ text: TextBuffer) -> Bool {
-        let lines = text.lines
+        let lines = text.lines.prefix(64)
         guard let first = lines.firstIndex(where: { !text.isBlank($0) }) else { return false }
         if let parts = text.headerParts(lines[first]), text.isFamiliarHeader(parts.name) { return false }
         var index = first + 1
@@ -102,15 +102,13 @@ public enum DumpFormat {
             if filedLine == nil, text.filedUnder(lines[index]) != nil { filedLine = index }
         }
         let bodyEnd = footerLine ?? filedLine ?? end
-        for index in regionStart..<bodyEnd where !text.isBlank(lines[index]) {
-            article.paragraphs.append(text.trimmedString(lines[index]))
-        }
-        if let first = article.paragraphs.first { article.leadInLength = LeadIn.length(of: first) }
+        article.bodyUTF8 = text.bodyOfLines(regionStart..<bodyEnd)
+        article.leadInLength = LeadIn.length(ofFirstParagraphIn: article.bodyUTF8)
         if let footer, let footerLine {
             crossCheck(footer, line: footerLine, into: &article, path: path, warnings: &warnings)
         }
 
-        var seenTags = Set<String>(), seenCategories = Set<String>()
+        var tags = CaselessList(), categories = CaselessList()
         let trailerStart = footerLine.map { $0 + 1 } ?? bodyEnd
         for index in trailerStart..<end where !text.isBlank(lines[index]) {
             let line = lines[index]
@@ -118,16 +116,16 @@ public enum DumpFormat {
                 if filed.category == nil, filed.tags.isEmpty {
                     warnings.append(LoadWarning(path: path, line: index + 1, reason: "\"Filed under\" with nothing after it"))
                 }
-                if let category = filed.category {
-                    TagList.appendUnique([category], to: &article.categories, seen: &seenCategories)
-                }
-                TagList.appendUnique(filed.tags, to: &article.tags, seen: &seenTags)
+                if let category = filed.category { categories.append(category) }
+                for tag in filed.tags { tags.append(tag) }
             } else if text.footer(line) != nil {
                 warnings.append(LoadWarning(path: path, line: index + 1, reason: "second footer in one post ignored"))
             } else {
                 article.related.append(text.trimmedString(line))
             }
         }
+        article.tags = tags.items
+        article.categories = categories.items
         article.id = ArticleID.fast(title: article.title, date: article.date)
         return article
     }

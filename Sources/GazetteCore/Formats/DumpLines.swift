@@ -26,7 +26,9 @@ extension TextBuffer {
         // Cheap rejection first: every line of a dump goes through here.
         guard index < end, Self.isLetter(bytes[index]) else { return nil }
         while index < end, Self.isLetter(bytes[index]) { index += 1 }
-        guard index - range.lowerBound <= 9, DateNames.month(lowercasedName(range.lowerBound..<index)) != nil else {
+        guard index - range.lowerBound <= 9, index - range.lowerBound >= 3, startsLikeMonth(range.lowerBound),
+            DateNames.month(lowercasedName(range.lowerBound..<index)) != nil
+        else {
             return nil
         }
         if index < end, bytes[index] == 0x2E { index += 1 }
@@ -68,14 +70,26 @@ extension TextBuffer {
         guard hasPrefix(range, "Author:") || (marked && hasPrefix(range, "Date:")) else { return nil }
         guard marked || find("| Date:", in: range) != nil else { return nil }
         var footer = DumpFooter()
-        for part in string(range).split(separator: "|") {
-            let item = part.trimmingASCIISpaces()
-            if item.hasPrefix("Author:") {
-                let name = item.dropFirst("Author:".count).trimmingASCIISpaces()
-                if !name.isEmpty { footer.author = String(name) }
-            } else if item.hasPrefix("Date:") {
-                let date = item.dropFirst("Date:".count).trimmingASCIISpaces()
-                if !date.isEmpty { footer.dateText = String(date) }
+        let value = UnsafeBufferPointer(rebasing: bytes[range])
+        // `|`-separated parts, split and trimmed on bytes as tag lists are (same result as
+        // splitting `Character`s); a label counts when its ":" is a `Character` by itself.
+        TagList.forEachItem(value, separator: 0x7C) { item in
+            func rest(after label: StaticString) -> String?? {
+                let length = label.utf8CodeUnitCount
+                guard item.count >= length, (0..<length).allSatisfy({ item[$0] == label.utf8Start[$0] }) else { return nil }
+                if item.count > length, item[length] >= 0x80 {
+                    var end = length + 1
+                    while end < item.count, item[end] & 0xC0 == 0x80 { end += 1 }
+                    guard TagList.breaks(item[(length - 1)..<length], item[length..<end]) else { return nil }
+                }
+                // Trimmed as `Character`s: a space after a prepended mark is not a space of its own.
+                let rest = String(decoding: item[length...], as: UTF8.self).trimmingASCIISpaces()
+                return .some(rest.isEmpty ? nil : String(rest))
+            }
+            if let name = rest(after: "Author:") {
+                if let name { footer.author = name }
+            } else if let date = rest(after: "Date:") {
+                if let date { footer.dateText = date }
             }
         }
         return footer
@@ -108,6 +122,17 @@ extension TextBuffer {
         if let start = tagsStart { result.tags = TagList.split(string(start..<range.upperBound)) }
         return result
     }
+
+    /// Whether the three letters at `start` begin a month name (every name and abbreviation
+    /// starts with its three-letter form): rejects most lines without making a `String`.
+    private func startsLikeMonth(_ start: Int) -> Bool {
+        let key = UInt32(Self.lowerASCII(bytes[start])) << 16 | UInt32(Self.lowerASCII(bytes[start + 1])) << 8
+            | UInt32(Self.lowerASCII(bytes[start + 2]))
+        return Self.monthPrefixes.contains(key)
+    }
+
+    private static let monthPrefixes: [UInt32] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+        .map { name in name.utf8.reduce(UInt32(0)) { $0 << 8 | UInt32($1) } }
 
     private func wordEnds(_ index: Int, _ range: Range<Int>) -> Bool {
         index == range.upperBound || Self.isSpace(bytes[index])

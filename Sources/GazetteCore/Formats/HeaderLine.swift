@@ -17,6 +17,32 @@ enum HeaderRole {
         }
     }
 
+    /// The role of a header name as written (ASCII, any case), without making a `String`.
+    init?(name: UnsafeBufferPointer<UInt8>) {
+        @inline(__always) func isName(_ candidate: StaticString) -> Bool {
+            guard candidate.utf8CodeUnitCount == name.count else { return false }
+            let expected = candidate.utf8Start
+            for index in 0..<name.count where TextBuffer.lowerASCII(name[index]) != expected[index] { return false }
+            return true
+        }
+        switch name.count {
+        case 3 where isName("url"): self = .link
+        case 4 where isName("date"): self = .date
+        case 4 where isName("tags"): self = .tags
+        case 4 where isName("from"): self = .author
+        case 4 where isName("link"): self = .link
+        case 5 where isName("title"): self = .title
+        case 6 where isName("author"): self = .author
+        case 7 where isName("subject"): self = .title
+        case 8 where isName("keywords"): self = .tags
+        case 8 where isName("category"): self = .category
+        case 8 where isName("comments"): self = .comments
+        case 10 where isName("newsgroups"): self = .tags
+        case 10 where isName("categories"): self = .categories
+        default: return nil
+        }
+    }
+
     /// Other names common in mail and Usenet articles: they vouch for a header block too.
     static let familiarExtras: Set<String> = [
         "message-id", "organization", "lines", "path", "summary", "references", "reply-to",
@@ -54,6 +80,7 @@ extension TextBuffer {
 
     /// Whether a header name is one the formats know (interpreted or commonly seen).
     func isFamiliarHeader(_ range: Range<Int>) -> Bool {
+        if HeaderRole(name: UnsafeBufferPointer(rebasing: bytes[range])) != nil { return true }
         let name = lowercasedName(range)
         return HeaderRole(lowercasedName: name) != nil || HeaderRole.familiarExtras.contains(name)
             || name.hasPrefix("x-")

@@ -8,9 +8,20 @@ struct TextBuffer {
     /// Line ranges without the `\n`; a final `\n` does not start an extra empty line.
     let lines: [Range<Int>]
 
+    init(_ bytes: UnsafeBufferPointer<UInt8>, lines: [Range<Int>]) {
+        self.bytes = bytes
+        self.lines = lines
+    }
+
     init(_ bytes: UnsafeBufferPointer<UInt8>, maxLines: Int = .max) {
         self.bytes = bytes
+        self.lines = Self.lines(of: bytes, maxLines: maxLines)
+    }
+
+    /// Line ranges without the `\n`; a final `\n` does not start an extra empty line.
+    static func lines(of bytes: UnsafeBufferPointer<UInt8>, maxLines: Int = .max) -> [Range<Int>] {
         var lines: [Range<Int>] = []
+        lines.reserveCapacity(min(maxLines, bytes.count / 48 + 4))
         var start = 0
         let count = bytes.count
         if let base = bytes.baseAddress {
@@ -26,7 +37,7 @@ struct TextBuffer {
                 }
             }
         }
-        self.lines = lines
+        return lines
     }
 
     /// Runs `body` over the UTF-8 of `text` without copying a native string.
@@ -97,40 +108,41 @@ struct TextBuffer {
         (byte >= 0x41 && byte <= 0x5A) ? byte | 0x20 : byte
     }
 
-    /// Joins the trimmed lines with single spaces (one paragraph).
-    func joined(_ lineIndices: Range<Int>) -> String {
-        if lineIndices.count == 1 { return trimmedString(lines[lineIndices.lowerBound]) }
-        let capacity = lines[lineIndices.upperBound - 1].upperBound - lines[lineIndices.lowerBound].lowerBound
-        return String(unsafeUninitializedCapacity: capacity) { out in
-            var count = 0
-            for index in lineIndices {
-                let range = trimmed(lines[index])
-                if range.isEmpty { continue }
-                if count > 0 {
-                    out[count] = 0x20
-                    count += 1
-                }
-                let source = UnsafeBufferPointer(rebasing: bytes[range])
-                _ = UnsafeMutableBufferPointer(rebasing: out[count..<(count + source.count)]).initialize(from: source)
-                count += source.count
-            }
-            return count
-        }
+    /// A body made of the lines in `lineIndices`: runs of non-blank lines are paragraphs, their
+    /// trimmed lines joined by single spaces; paragraphs are separated by `\n`. Written straight
+    /// into one buffer (no `String` per paragraph).
+    func body(_ lineIndices: Range<Int>) -> [UInt8] {
+        body(lineIndices, paragraphPerLine: false)
     }
 
-    /// Paragraphs of the lines in `lineIndices`: runs of non-blank lines joined by spaces.
-    func paragraphs(_ lineIndices: Range<Int>) -> [String] {
-        var result: [String] = []
-        var runStart: Int?
-        for index in lineIndices {
-            if isBlank(lines[index]) {
-                if let start = runStart { result.append(joined(start..<index)) }
-                runStart = nil
-            } else if runStart == nil {
-                runStart = index
+    /// As `body(_:)`, but with every non-blank line a paragraph of its own (the blog dump).
+    func bodyOfLines(_ lineIndices: Range<Int>) -> [UInt8] {
+        body(lineIndices, paragraphPerLine: true)
+    }
+
+    private func body(_ lineIndices: Range<Int>, paragraphPerLine: Bool) -> [UInt8] {
+        guard !lineIndices.isEmpty else { return [] }
+        let capacity = lines[lineIndices.upperBound - 1].upperBound - lines[lineIndices.lowerBound].lowerBound
+        guard capacity > 0, let source = bytes.baseAddress else { return [] }
+        return [UInt8](unsafeUninitializedCapacity: capacity) { out, initialized in
+            let target = out.baseAddress!
+            var count = 0
+            var inParagraph = false
+            for index in lineIndices {
+                let range = trimmed(lines[index])
+                if range.isEmpty {
+                    inParagraph = false
+                    continue
+                }
+                if count > 0 {
+                    target[count] = inParagraph && !paragraphPerLine ? 0x20 : 0x0A
+                    count += 1
+                }
+                (target + count).initialize(from: source + range.lowerBound, count: range.count)
+                count += range.count
+                inParagraph = true
             }
+            initialized = count
         }
-        if let start = runStart { result.append(joined(start..<lineIndices.upperBound)) }
-        return result
     }
 }

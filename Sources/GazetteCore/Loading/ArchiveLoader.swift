@@ -18,24 +18,32 @@ public enum ArchiveLoader {
         report.warnings = discoveryWarnings
         report.filesSkipped = discoveryWarnings.count
         var articles: [Article] = []
-        articles.reserveCapacity(files.count)
-        var kept: [ArticleID: SourceLocation] = [:]
-        for (path, outcome) in zip(files, outcomes) {
-            switch outcome {
+        articles.reserveCapacity(outcomes.articleCount)
+        var kept: [ArticleID: Int] = [:]
+        kept.reserveCapacity(outcomes.articleCount)
+        // Serial, but it only moves values: each outcome and article is taken out of its slot
+        // rather than copied (a copy would retain every string and array of every article).
+        for (index, path) in files.enumerated() {
+            switch outcomes.take(index) {
             case .failed(let reason):
                 report.filesSkipped += 1
                 report.warnings.append(LoadWarning(path: path, line: 0, reason: reason))
-            case .parsed(let parsed, let byteCount):
+            case .parsed(var parsed, let byteCount):
                 report.filesRead += 1
                 report.bytesRead += byteCount
                 report.warnings.append(contentsOf: parsed.warnings)
-                for article in parsed.articles {
-                    if let first = kept[article.id] {
-                        report.duplicates.append(DuplicateArticle(
-                            id: article.id, title: article.title, kept: first, dropped: article.source))
-                    } else {
-                        kept[article.id] = article.source
-                        articles.append(article)
+                parsed.articles.withUnsafeMutableBufferPointer { found in
+                    for slot in found.indices {
+                        let id = found[slot].id
+                        if let first = kept[id] {
+                            report.duplicates.append(DuplicateArticle(
+                                id: id, title: found[slot].title, kept: articles[first].source, dropped: found[slot].source))
+                        } else {
+                            kept[id] = articles.count
+                            let article = (found.baseAddress! + slot).move()
+                            (found.baseAddress! + slot).initialize(to: Self.movedOut)
+                            articles.append(article)
+                        }
                     }
                 }
             }
@@ -43,6 +51,9 @@ public enum ArchiveLoader {
         report.articles = articles.count
         return LoadedArchive(articles: articles, report: report)
     }
+
+    /// What an article taken out of a parsed file leaves behind: no heap storage to release.
+    private static let movedOut = Article(id: ArticleID(value: 0), title: "", source: SourceLocation(path: "", line: 0))
 
     /// Every article file under `directories`, sorted, plus a warning per entry skipped on the way.
     public static func discoverFiles(in directories: [String]) throws(LoadError) -> (files: [String], warnings: [LoadWarning]) {
@@ -61,8 +72,8 @@ public enum ArchiveLoader {
         case failed(String)
     }
 
-    /// Reads and parses `files` on all cores; the outcomes come back in file order.
-    static func parseAll(_ files: [String], progress: (@Sendable (LoadProgress) -> Void)?) -> [Outcome] {
+    /// Reads and parses `files` on all cores; the outcomes are taken out in file order.
+    static func parseAll(_ files: [String], progress: (@Sendable (LoadProgress) -> Void)?) -> OutcomeSlots {
         let slots = OutcomeSlots(count: files.count)
         let tracker = ProgressTracker(total: files.count, report: progress)
         let chunks = (files.count + chunkSize - 1) / chunkSize
@@ -82,17 +93,22 @@ public enum ArchiveLoader {
                 }
                 slots.set(index, outcome)
             }
+            slots.add(articles: articles)
             tracker.add(files: range.count, articles: articles)
         }
         tracker.finish()
-        return slots.collect()
+        return slots
     }
 }
 
-/// One write-once slot per file, filled from many threads (each index by exactly one).
-private final class OutcomeSlots: @unchecked Sendable {
+/// One write-once slot per file, filled from many threads (each index by exactly one), then
+/// emptied on one thread by moving each outcome out.
+final class OutcomeSlots: @unchecked Sendable {
     private let storage: UnsafeMutablePointer<ArchiveLoader.Outcome?>
     private let count: Int
+    private let lock = NSLock()
+    /// Articles in all slots (a capacity for the merged list).
+    private(set) var articleCount = 0
 
     init(count: Int) {
         self.count = count
@@ -107,8 +123,17 @@ private final class OutcomeSlots: @unchecked Sendable {
 
     func set(_ index: Int, _ outcome: ArchiveLoader.Outcome) { storage[index] = outcome }
 
-    func collect() -> [ArchiveLoader.Outcome] {
-        (0..<count).map { storage[$0] ?? .failed("not read") }
+    func add(articles: Int) {
+        lock.lock()
+        articleCount += articles
+        lock.unlock()
+    }
+
+    /// The outcome of file `index`, moved out of its slot (which is left empty).
+    func take(_ index: Int) -> ArchiveLoader.Outcome {
+        let outcome = (storage + index).move()
+        (storage + index).initialize(to: nil)
+        return outcome ?? .failed("not read")
     }
 }
 

@@ -105,9 +105,20 @@ final class TmuxSession {
     /// Polls the pane every ~20 ms until `predicate` holds; false after `timeout`.
     func waitUntil(timeout: Duration = .seconds(30), _ predicate: ([String]) -> Bool) async -> Bool {
         let deadline = ContinuousClock.now + timeout
+        var last = "nothing captured"
         while true {
-            if let lines = try? capture(), predicate(lines) { return true }
-            if ContinuousClock.now >= deadline { return false }
+            do {
+                let lines = try capture()
+                if predicate(lines) { return true }
+                last = lines.joined(separator: "\n")
+            } catch {
+                last = "capture failed: \(error)"
+            }
+            if ContinuousClock.now >= deadline {
+                // Say what the pane showed, so a failure in CI can be understood from its log.
+                FileHandle.standardError.write(Data("TmuxSession \(socketPath): gave up waiting; last capture:\n\(last)\n".utf8))
+                return false
+            }
             try? await Task.sleep(for: .milliseconds(20))
         }
     }
