@@ -143,12 +143,13 @@ struct IndexMerge {
     /// Per local term: posting count, bytes of doc deltas after the first, position bytes, first and last doc.
     private static func measure(_ chunk: TextIndexBuilder.Chunk, firstArticle: Int) -> [Segment] {
         var segments = [Segment](repeating: Segment(), count: chunk.table.termCount)
+        let terms = chunk.terms, articleEnds = chunk.articleEnds
         chunk.positions.withUnsafeBufferPointer { positions in
             var posting = 0, offset = 0
-            for (a, end) in chunk.articleEnds.enumerated() {
+            for (a, end) in articleEnds.enumerated() {
                 let doc = Int32(firstArticle + a)
                 while posting < Int(end) {
-                    let term = Int(chunk.terms[posting])
+                    let term = Int(terms[posting])
                     let next = PositionCoding.skipBlock(positions, offset)
                     if segments[term].count == 0 {
                         segments[term].firstDoc = doc
@@ -170,12 +171,13 @@ struct IndexMerge {
     private static func scatter(_ chunk: TextIndexBuilder.Chunk, firstArticle: Int, into destinations: [Segment],
                                 out: Outputs, skipInterval: Int) {
         var cursors = destinations
+        let terms = chunk.terms, tfs = chunk.tfs, articleEnds = chunk.articleEnds
         chunk.positions.withUnsafeBufferPointer { positions in
             var posting = 0, offset = 0
-            for (a, end) in chunk.articleEnds.enumerated() {
+            for (a, end) in articleEnds.enumerated() {
                 let doc = Int32(firstArticle + a)
                 while posting < Int(end) {
-                    let term = Int(chunk.terms[posting])
+                    let term = Int(terms[posting])
                     let next = PositionCoding.skipBlock(positions, offset)
                     var cursor = cursors[term]
                     if cursor.count % skipInterval == 0 {
@@ -186,7 +188,7 @@ struct IndexMerge {
                     }
                     cursor.docBytes = PositionCoding.writeVarint(UInt32(doc - cursor.firstDoc), to: out.docs, at: cursor.docBytes)
                     cursor.firstDoc = doc
-                    out.tfs[cursor.count] = chunk.tfs[posting]
+                    out.tfs[cursor.count] = tfs[posting]
                     cursor.count += 1
                     for k in offset..<next { out.positions[cursor.positionBytes + k - offset] = positions[k] }
                     cursor.positionBytes += next - offset

@@ -14,23 +14,38 @@ struct TextIndexBuilder {
     private var articleTerms: [Int32] = []
     private var scratch: [UInt32] = []
     private var touched: [Int32] = []
-    private var chunk = Chunk()
+    // Collected postings (see `Chunk`); plain struct fields so appends carry no exclusivity checks.
+    private var terms: [Int32] = []
+    private var tfs: [UInt8] = []
+    private var articleEnds: [UInt32] = []
+    private var positions: [UInt8] = []
+    private var lengths: [UInt32] = []
     private var titleLength: UInt32 = 0
     private var bodyLength: UInt32 = 0
 
     /// One chunk's postings in article order; a class so the merge can free each one as soon as it is copied.
     final class Chunk: @unchecked Sendable {
         /// Local term id of each posting.
-        var terms: [Int32] = []
+        private(set) var terms: [Int32]
         /// Packed title/body frequency of each posting (see `pack`).
-        var tfs: [UInt8] = []
+        private(set) var tfs: [UInt8]
         /// Per article of the chunk, the end of its postings in `terms`.
-        var articleEnds: [UInt32] = []
+        private(set) var articleEnds: [UInt32]
         /// One position block per posting (see `PositionCoding`), in posting order.
-        var positions: [UInt8] = []
-        var lengths: [UInt32] = []
-        var table = TermTable(capacity: 16)
+        private(set) var positions: [UInt8]
+        let lengths: [UInt32]
+        let table: TermTable
 
+        init(terms: [Int32], tfs: [UInt8], articleEnds: [UInt32], positions: [UInt8], lengths: [UInt32], table: TermTable) {
+            self.terms = terms
+            self.tfs = tfs
+            self.articleEnds = articleEnds
+            self.positions = positions
+            self.lengths = lengths
+            self.table = table
+        }
+
+        /// Drops the postings once they are merged (called by the one task that owns the chunk).
         func free() {
             terms = []
             tfs = []
@@ -47,9 +62,9 @@ struct TextIndexBuilder {
 
     init(expectedBytes: Int) {
         // About one posting per 12 bytes of text and one position byte per 6: reserving avoids regrowth copies.
-        chunk.terms.reserveCapacity(expectedBytes / 12)
-        chunk.tfs.reserveCapacity(expectedBytes / 12)
-        chunk.positions.reserveCapacity(expectedBytes / 4)
+        terms.reserveCapacity(expectedBytes / 12)
+        tfs.reserveCapacity(expectedBytes / 12)
+        positions.reserveCapacity(expectedBytes / 4)
     }
 
     mutating func add(article: Article) {
@@ -61,14 +76,14 @@ struct TextIndexBuilder {
         // Postings, then each touched term's slot in `counts` becomes its cursor into `scratch`.
         var offset: UInt64 = 0
         for term in touched {
-            chunk.terms.append(term)
+            terms.append(term)
             let count = counts[Int(term)]
             let title = count >> 32, body = count & 0xFFFF_FFFF
-            chunk.tfs.append(Self.pack(title: title, body: body))
+            tfs.append(Self.pack(title: title, body: body))
             counts[Int(term)] = offset
             offset += title + body
         }
-        chunk.articleEnds.append(UInt32(chunk.terms.count))
+        articleEnds.append(UInt32(terms.count))
         if scratch.count < Int(offset) { scratch = Array(repeating: 0, count: Int(offset) * 2) }
         var position: UInt32 = 0
         for term in articleTerms {
@@ -82,14 +97,14 @@ struct TextIndexBuilder {
         scratch.withUnsafeBufferPointer { scratch in
             for term in touched {
                 let end = Int(counts[Int(term)])
-                PositionCoding.appendBlock(UnsafeBufferPointer(rebasing: scratch[start..<end]), to: &chunk.positions)
+                PositionCoding.appendBlock(UnsafeBufferPointer(rebasing: scratch[start..<end]), to: &positions)
                 start = end
                 counts[Int(term)] = 0
             }
         }
         touched.removeAll(keepingCapacity: true)
         articleTerms.removeAll(keepingCapacity: true)
-        chunk.lengths.append(titleLength * Self.titleWeight + bodyLength)
+        lengths.append(titleLength * Self.titleWeight + bodyLength)
         titleLength = 0
         bodyLength = 0
     }
@@ -139,7 +154,6 @@ struct TextIndexBuilder {
 
     /// The collected postings, with the chunk's term table; the builder's scratch space is released.
     consuming func finish() -> Chunk {
-        chunk.table = table
-        return chunk
+        Chunk(terms: terms, tfs: tfs, articleEnds: articleEnds, positions: positions, lengths: lengths, table: table)
     }
 }
