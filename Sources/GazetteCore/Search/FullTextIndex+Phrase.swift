@@ -16,69 +16,138 @@ extension FullTextIndex {
     }
 
     private func phraseMatches(_ ids: [Int], in articles: ArraySlice<Int32>) -> [Int32] {
-        guard let first = articles.first else { return [] }
-        return docs.withUnsafeBufferPointer { docs in
+        docBytes.withUnsafeBufferPointer { docBytes in
             positions.withUnsafeBufferPointer { positions in
-                // Per term, a posting cursor and the offset of its position block, from the first candidate on.
-                var posting = ids.map { lowerBound(docs, postingStarts[$0], postingStarts[$0 + 1], first) }
-                var offset = posting.map { blockOffset(positions, $0) }
-                var matched: [Int32] = []
-                var starts: [UInt32] = [], block: [UInt32] = []
-                for article in articles {
-                    var found = true
-                    for (j, id) in ids.enumerated() {
-                        let end = postingStarts[id + 1]
-                        while posting[j] < end && docs[posting[j]] < article {
-                            offset[j] = PositionCoding.skipBlock(positions, offset[j])
-                            posting[j] += 1
+                tfs.withUnsafeBufferPointer { tfs in
+                    var cursors = ids.map { PostingCursor(index: self, term: $0, docBytes: docBytes) }
+                    var matched: [Int32] = []
+                    var streams = [PositionStream](repeating: PositionStream(), count: ids.count)
+                    candidates: for article in articles {
+                        for j in cursors.indices {
+                            cursors[j].advance(to: article, index: self, docBytes: docBytes)
+                            guard cursors[j].doc == article else { continue candidates }
                         }
-                        guard posting[j] < end && docs[posting[j]] == article else { found = false; break }
-                        if j == 0 {
-                            PositionCoding.decodeBlock(positions, offset[j], into: &starts)
-                        } else {
-                            PositionCoding.decodeBlock(positions, offset[j], into: &block)
-                            Self.keepFollowed(&starts, by: block, distance: UInt32(j))
+                        // Anchor on the word with the fewest occurrences here; the others are read only
+                        // as far as the positions the anchor asks for.
+                        var anchor = 0
+                        for j in cursors.indices {
+                            streams[j] = PositionStream(positions, cursors[j].positionOffset(index: self, positions: positions))
+                            if Self.occurrences(tfs[cursors[j].k]) < Self.occurrences(tfs[cursors[anchor].k]) { anchor = j }
                         }
-                        if starts.isEmpty { found = false; break }
+                        if Self.matches(&streams, anchor: anchor, positions) { matched.append(article) }
                     }
-                    if found { matched.append(article) }
+                    return matched
                 }
-                return matched
             }
         }
     }
 
-    /// Keeps the start positions `p` for which `p + distance` is in `block` (both ascending).
-    private static func keepFollowed(_ starts: inout [UInt32], by block: [UInt32], distance: UInt32) {
-        var kept = 0, k = 0
-        for p in starts {
-            let wanted = p + distance
-            while k < block.count && block[k] < wanted { k += 1 }
-            if k == block.count { break }
-            if block[k] == wanted {
-                starts[kept] = p
-                kept += 1
+    @inline(__always)
+    private static func occurrences(_ packed: UInt8) -> Int { Int(packed >> 6) + Int(packed & 63) }
+
+    /// Whether some occurrence of the anchor word has every other word at its place relative to it.
+    private static func matches(_ streams: inout [PositionStream], anchor: Int, _ positions: UnsafeBufferPointer<UInt8>) -> Bool {
+        let anchorDistance = UInt32(anchor)
+        while let position = streams[anchor].next(positions) {
+            guard position >= anchorDistance else { continue }
+            let start = position - anchorDistance
+            var all = true
+            for j in streams.indices where j != anchor {
+                let wanted = start + UInt32(j)
+                guard let found = streams[j].first(notBelow: wanted, positions) else { return false }
+                if found != wanted { all = false; break }
             }
+            if all { return true }
         }
-        starts.removeLast(starts.count - kept)
+        return false
+    }
+}
+
+/// Reads one position block incrementally, so a phrase check stops as soon as it has its answer.
+struct PositionStream {
+    private var offset = 0
+    private var end = 0
+    private(set) var value: UInt32 = 0
+    private var started = false
+
+    init() {}
+
+    init(_ positions: UnsafeBufferPointer<UInt8>, _ blockOffset: Int) {
+        offset = blockOffset
+        end = Int(PositionCoding.readVarint(positions, &offset)) + offset
     }
 
-    /// The first posting in `low..<high` whose article is not below `article`.
-    private func lowerBound(_ docs: UnsafeBufferPointer<Int32>, _ low: Int, _ high: Int, _ article: Int32) -> Int {
-        var low = low, high = high
-        while low < high {
-            let mid = (low + high) / 2
-            if docs[mid] < article { low = mid + 1 } else { high = mid }
-        }
-        return low
+    @inline(__always)
+    mutating func next(_ positions: UnsafeBufferPointer<UInt8>) -> UInt32? {
+        guard offset < end else { return nil }
+        value &+= PositionCoding.readVarint(positions, &offset)
+        started = true
+        return value
     }
 
-    /// The offset of posting `k`'s position block, from the skip table.
-    private func blockOffset(_ positions: UnsafeBufferPointer<UInt8>, _ k: Int) -> Int {
-        let base = k / Self.skipInterval
-        guard base < skips.count else { return positions.count }
-        var offset = skips[base]
-        for _ in base * Self.skipInterval..<k { offset = PositionCoding.skipBlock(positions, offset) }
-        return offset
+    /// The first position at or after `wanted` (the current one counts), or nil past the block's end.
+    @inline(__always)
+    mutating func first(notBelow wanted: UInt32, _ positions: UnsafeBufferPointer<UInt8>) -> UInt32? {
+        if started && value >= wanted { return value }
+        while let position = next(positions) {
+            if position >= wanted { return position }
+        }
+        return nil
+    }
+}
+
+/// A cursor over one term's postings that seeks with the skip table and finds position blocks lazily.
+struct PostingCursor {
+    private(set) var k: Int
+    private let end: Int
+    private(set) var doc: Int32
+    /// Offset in `docBytes` of posting `k + 1`'s delta.
+    private var nextDoc: Int
+    /// The posting whose position block starts at `positionAt`.
+    private var positionPosting: Int
+    private var positionAt: Int
+
+    init(index: FullTextIndex, term: Int, docBytes: UnsafeBufferPointer<UInt8>) {
+        k = index.postingStarts[term]
+        end = index.postingStarts[term + 1]
+        nextDoc = index.docStarts[term]
+        doc = k < end ? Int32(PositionCoding.readVarint(docBytes, &nextDoc)) : Int32.max
+        positionPosting = k
+        positionAt = index.positionStarts[term]
+    }
+
+    /// Moves to the first posting whose article is not below `target` (`doc` is `Int32.max` past the end).
+    @inline(__always)
+    mutating func advance(to target: Int32, index: FullTextIndex, docBytes: UnsafeBufferPointer<UInt8>) {
+        guard doc < target else { return }
+        let interval = FullTextIndex.skipInterval
+        while true {
+            let skip = k / interval + 1
+            guard skip * interval < end, index.skipDocs[skip] <= target else { break }
+            k = skip * interval
+            doc = index.skipDocs[skip]
+            nextDoc = index.skipDocBytes[skip]
+            _ = PositionCoding.readVarint(docBytes, &nextDoc)
+        }
+        while doc < target {
+            k += 1
+            guard k < end else { doc = Int32.max; return }
+            doc &+= Int32(PositionCoding.readVarint(docBytes, &nextDoc))
+        }
+    }
+
+    /// The offset of the current posting's position block.
+    @inline(__always)
+    mutating func positionOffset(index: FullTextIndex, positions: UnsafeBufferPointer<UInt8>) -> Int {
+        let interval = FullTextIndex.skipInterval
+        if k / interval > positionPosting / interval {
+            positionPosting = k / interval * interval
+            positionAt = index.skipPositions[k / interval]
+        }
+        while positionPosting < k {
+            positionAt = PositionCoding.skipBlock(positions, positionAt)
+            positionPosting += 1
+        }
+        return positionAt
     }
 }

@@ -1,25 +1,31 @@
 import Foundation
 
-/// The inverted index over titles and bodies: a sorted term dictionary and postings with term frequencies.
+/// The inverted index over titles and bodies: a sorted term dictionary and compact postings.
 ///
 /// Terms are sorted by bytes, so a prefix is a contiguous range of term ids found by binary
-/// search. Postings are one flat array of article indices (ascending per term) with a parallel
-/// array of packed title/body frequencies.
+/// search. Per term, postings are article indices (ascending, delta varints), a packed
+/// title/body frequency byte each, and a block of word positions each; a skip table every
+/// `skipInterval` postings gives the article and both byte offsets, for seeking.
 final class FullTextIndex: Sendable {
     let termBytes: [UInt8]
     let termOffsets: [Int]
+    /// Where each term's postings begin, as a posting number (indexes `tfs`).
     let postingStarts: [Int]
-    let docs: [Int32]
-    let tfs: [UInt16]
+    /// Where each term's doc deltas begin in `docBytes`.
+    let docStarts: [Int]
+    let docBytes: [UInt8]
+    let tfs: [UInt8]
     /// Weighted length (title tokens × title weight + body tokens) per article.
     let lengths: [UInt32]
     let averageLength: Double
-    /// Word positions: per posting one block (see `PositionCoding`), grouped like `docs`.
+    /// Word positions: per posting one block (see `PositionCoding`), grouped like the postings.
     let positions: [UInt8]
     /// Where each term's position blocks begin in `positions`.
     let positionStarts: [Int]
-    /// Offset in `positions` of posting `k` for every `k` divisible by `skipInterval` (parallel phrase scans start there).
-    let skips: [Int]
+    /// For posting `k = s × skipInterval`: its article, and the offsets of its doc varint and position block.
+    let skipDocs: [Int32]
+    let skipDocBytes: [Int]
+    let skipPositions: [Int]
     static let skipInterval = 64
 
     var termCount: Int { termOffsets.count - 1 }
@@ -28,119 +34,35 @@ final class FullTextIndex: Sendable {
     init(articles: [Article]) {
         let chunkCount = max(1, min(ProcessInfo.processInfo.activeProcessorCount * 2, articles.count / 512))
         let bounds = (0...chunkCount).map { articles.count * $0 / chunkCount }
-        let parts = Parallel.map(chunkCount) { chunk in
-            var builder = TextIndexBuilder()
-            for index in bounds[chunk]..<bounds[chunk + 1] { builder.add(article: articles[index], index: index) }
+        let chunks = Parallel.map(chunkCount) { chunk in
+            let range = bounds[chunk]..<bounds[chunk + 1]
+            let bytes = articles[range].reduce(0) { total, article in
+                article.paragraphs.reduce(total + article.title.utf8.count) { $0 + $1.utf8.count }
+            }
+            var builder = TextIndexBuilder(expectedBytes: bytes)
+            for index in range { builder.add(article: articles[index]) }
             return builder.finish()
         }
-
-        // Merge the chunk dictionaries, then number terms in byte order.
-        var global = TermTable(capacity: parts.first.map { $0.table.termCount * 2 } ?? 16)
-        let localToGlobal: [[Int32]] = parts.map { part in
-            (0..<part.table.termCount).map { local in
-                part.table.withTermBytes(local) { key in
-                    let hash = TermTable.hash(key)
-                    return global.find(key, hash: hash) ?? global.insert(key, hash: hash)
-                }
-            }
-        }
-        var globalBytes: [UInt8] = []
-        var globalOffsets: [Int] = [0]
-        for term in 0..<global.termCount {
-            global.withTermBytes(term) { globalBytes.append(contentsOf: $0) }
-            globalOffsets.append(globalBytes.count)
-        }
-        let order: [Int32] = globalBytes.withUnsafeBufferPointer { bytes in
-            Array(0..<Int32(global.termCount)).sorted { a, b in
-                Self.compare(bytes, globalOffsets[Int(a)], globalOffsets[Int(a) + 1],
-                             bytes, globalOffsets[Int(b)], globalOffsets[Int(b) + 1]) < 0
-            }
-        }
-        var rank = Array(repeating: Int32(0), count: order.count)
-        var sortedBytes: [UInt8] = []
-        sortedBytes.reserveCapacity(globalBytes.count)
-        var sortedOffsets: [Int] = [0]
-        for (position, term) in order.enumerated() {
-            rank[Int(term)] = Int32(position)
-            sortedBytes.append(contentsOf: globalBytes[globalOffsets[Int(term)]..<globalOffsets[Int(term) + 1]])
-            sortedOffsets.append(sortedBytes.count)
-        }
-
-        // Place each chunk's postings after those of earlier chunks: article order is preserved.
-        var starts = Array(repeating: 0, count: order.count + 1)
-        var byteStarts = Array(repeating: 0, count: order.count + 1)
-        for (p, part) in parts.enumerated() {
-            for local in 0..<part.table.termCount {
-                let term = Int(rank[Int(localToGlobal[p][local])]) + 1
-                starts[term] += part.termStarts[local + 1] - part.termStarts[local]
-                byteStarts[term] += part.termPositionStarts[local + 1] - part.termPositionStarts[local]
-            }
-        }
-        for t in 0..<order.count {
-            starts[t + 1] += starts[t]
-            byteStarts[t + 1] += byteStarts[t]
-        }
-        var cursor = starts
-        var byteCursor = byteStarts
-        var destinations: [[(slot: Int, byte: Int)]] = []
-        for (p, part) in parts.enumerated() {
-            destinations.append((0..<part.table.termCount).map { local in
-                let term = Int(rank[Int(localToGlobal[p][local])])
-                let slot = cursor[term], byte = byteCursor[term]
-                cursor[term] += part.termStarts[local + 1] - part.termStarts[local]
-                byteCursor[term] += part.termPositionStarts[local + 1] - part.termPositionStarts[local]
-                return (slot, byte)
-            })
-        }
-        let total = starts[order.count]
-        var docs = Array(repeating: Int32(0), count: total)
-        var tfs = Array(repeating: UInt16(0), count: total)
-        var positions = [UInt8](repeating: 0, count: byteStarts[order.count])
-        docs.withUnsafeMutableBufferPointer { docsBuffer in
-            tfs.withUnsafeMutableBufferPointer { tfsBuffer in
-                positions.withUnsafeMutableBufferPointer { positionsBuffer in
-                    let docsOut = SharedBuffer(base: docsBuffer), tfsOut = SharedBuffer(base: tfsBuffer)
-                    let positionsOut = SharedBuffer(base: positionsBuffer)
-                    let destinations = destinations
-                    Parallel.forEach(parts.count) { p in
-                        let part = parts[p]
-                        let destination = destinations[p]
-                        for local in 0..<part.table.termCount {
-                            var slot = destination[local].slot
-                            for k in part.termStarts[local]..<part.termStarts[local + 1] {
-                                docsOut[slot] = part.docs[k]
-                                tfsOut[slot] = part.tfs[k]
-                                slot += 1
-                            }
-                            var byte = destination[local].byte
-                            for k in part.termPositionStarts[local]..<part.termPositionStarts[local + 1] {
-                                positionsOut[byte] = part.positions[k]
-                                byte += 1
-                            }
-                        }
-                    }
-                }
-            }
-        }
-        var skips: [Int] = []
-        skips.reserveCapacity(total / Self.skipInterval + 1)
-        positions.withUnsafeBufferPointer { positions in
-            var offset = 0
-            for k in 0..<total {
-                if k % Self.skipInterval == 0 { skips.append(offset) }
-                offset = PositionCoding.skipBlock(positions, offset)
-            }
-        }
-        self.positions = positions
-        positionStarts = byteStarts
-        self.skips = skips
-        termBytes = sortedBytes
-        termOffsets = sortedOffsets
-        postingStarts = starts
-        self.docs = docs
-        self.tfs = tfs
-        lengths = parts.flatMap(\.lengths)
+        let merged = IndexMerge(chunks: chunks, firstArticle: Array(bounds.dropLast()), skipInterval: Self.skipInterval)
+        termBytes = merged.termBytes
+        termOffsets = merged.termOffsets
+        postingStarts = merged.postingStarts
+        docStarts = merged.docStarts
+        docBytes = merged.docBytes
+        tfs = merged.tfs
+        positions = merged.positions
+        positionStarts = merged.positionStarts
+        skipDocs = merged.skipDocs
+        skipDocBytes = merged.skipDocBytes
+        skipPositions = merged.skipPositions
+        lengths = merged.lengths
         averageLength = articles.isEmpty ? 1 : max(1, Double(lengths.reduce(0) { $0 + Int($1) }) / Double(articles.count))
+    }
+
+    /// Bytes held by the index (for the benchmark's memory breakdown).
+    var byteCount: (postings: Int, positions: Int, terms: Int) {
+        (docBytes.count + tfs.count + 8 * (postingStarts.count + docStarts.count) + 20 * skipDocs.count + 4 * lengths.count,
+         positions.count + 8 * positionStarts.count, termBytes.count + 8 * termOffsets.count)
     }
 
     @inline(__always)
@@ -186,12 +108,22 @@ final class FullTextIndex: Sendable {
     /// Number of articles containing term `id`.
     func documentFrequency(_ id: Int) -> Int { postingStarts[id + 1] - postingStarts[id] }
 
+    /// Calls `body(posting, article)` for each posting of term `id`, in article order.
+    @inline(__always)
+    func forEachPosting(of id: Int, _ body: (Int, Int) -> Void) {
+        docBytes.withUnsafeBufferPointer { bytes in
+            var offset = docStarts[id]
+            var doc: UInt32 = 0
+            for k in postingStarts[id]..<postingStarts[id + 1] {
+                doc &+= PositionCoding.readVarint(bytes, &offset)
+                body(k, Int(doc))
+            }
+        }
+    }
+
     /// Sets the bit of every article containing any term in `terms`.
     func addPostings(of terms: Range<Int>, to bitset: inout Bitset) {
-        guard !terms.isEmpty else { return }
-        docs.withUnsafeBufferPointer { docs in
-            for k in postingStarts[terms.lowerBound]..<postingStarts[terms.upperBound] { bitset.insert(Int(docs[k])) }
-        }
+        for id in terms { forEachPosting(of: id) { _, doc in bitset.insert(doc) } }
     }
 
     /// Adds the BM25 score of term `id` to `scores` for articles in `within`.
@@ -200,16 +132,13 @@ final class FullTextIndex: Sendable {
         let df = Double(documentFrequency(id))
         let idf = Float(log(1 + (Double(documentCount) - df + 0.5) / (df + 0.5)))
         let norm = Float(k1 * (1 - b)), lengthFactor = Float(k1 * b / averageLength), boost = Float(k1 + 1)
-        docs.withUnsafeBufferPointer { docs in
-            tfs.withUnsafeBufferPointer { tfs in
-                lengths.withUnsafeBufferPointer { lengths in
-                    scores.withUnsafeMutableBufferPointer { scores in
-                        for k in postingStarts[id]..<postingStarts[id + 1] {
-                            let doc = Int(docs[k])
-                            guard within.contains(doc) else { continue }
-                            let tf = Float(TextIndexBuilder.weightedTF(tfs[k]))
-                            scores[doc] += idf * tf * boost / (tf + norm + lengthFactor * Float(lengths[doc]))
-                        }
+        tfs.withUnsafeBufferPointer { tfs in
+            lengths.withUnsafeBufferPointer { lengths in
+                scores.withUnsafeMutableBufferPointer { scores in
+                    forEachPosting(of: id) { k, doc in
+                        guard within.contains(doc) else { return }
+                        let tf = Float(TextIndexBuilder.weightedTF(tfs[k]))
+                        scores[doc] += idf * tf * boost / (tf + norm + lengthFactor * Float(lengths[doc]))
                     }
                 }
             }

@@ -19,6 +19,19 @@ enum PositionCoding {
         out.append(UInt8(value))
     }
 
+    /// Writes `value` as a varint at `offset` of a buffer sized for it; returns the offset past it.
+    @inline(__always)
+    static func writeVarint(_ value: UInt32, to out: SharedBuffer<UInt8>, at offset: Int) -> Int {
+        var value = value, offset = offset
+        while value >= 0x80 {
+            out[offset] = UInt8(truncatingIfNeeded: value) | 0x80
+            value >>= 7
+            offset += 1
+        }
+        out[offset] = UInt8(value)
+        return offset + 1
+    }
+
     @inline(__always)
     static func readVarint(_ bytes: UnsafeBufferPointer<UInt8>, _ offset: inout Int) -> UInt32 {
         var value: UInt32 = 0

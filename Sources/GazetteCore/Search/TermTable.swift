@@ -9,10 +9,10 @@ struct TermTable: Sendable {
     private var entryLength: [UInt32] = []
     private var entryHash: [UInt32] = []
     private var entryTerm: [Int32] = []
-    /// Per slot: `hash:24 | length:8 | entry+1:32` (0 when empty) and the key's first 8 bytes,
-    /// so most probes (words of up to 8 bytes) touch only the slot, never the arena.
+    /// Per slot two words, side by side so a probe touches one cache line: `hash:24 | length:8 |
+    /// entry+1:32` (0 when empty) and the key's first 8 bytes, so most probes (words of up to
+    /// 8 bytes) never read the arena.
     private var slots: [UInt64]
-    private var heads: [UInt64]
     private var mask: Int
     /// For each term id, the entry holding its folded spelling.
     private(set) var termEntry: [Int32] = []
@@ -20,8 +20,7 @@ struct TermTable: Sendable {
     init(capacity: Int = 1 << 12) {
         var size = 16
         while size < capacity * 2 { size <<= 1 }
-        slots = Array(repeating: 0, count: size)
-        heads = Array(repeating: 0, count: size)
+        slots = Array(repeating: 0, count: size * 2)
         mask = size - 1
     }
 
@@ -41,16 +40,14 @@ struct TermTable: Sendable {
         let tag = Self.tag(hash: hash, length: key.count)
         let head = Self.head(key)
         return slots.withUnsafeBufferPointer { slots in
-            heads.withUnsafeBufferPointer { heads in
-                while true {
-                    let packed = slots[slot]
-                    if packed == 0 { return nil }
-                    if packed >> 32 == tag && heads[slot] == head {
-                        let entry = Int(UInt32(truncatingIfNeeded: packed)) - 1
-                        if key.count <= 8 || equals(entry, key) { return entryTerm[entry] }
-                    }
-                    slot = (slot + 1) & mask
+            while true {
+                let packed = slots[2 * slot]
+                if packed == 0 { return nil }
+                if packed >> 32 == tag && slots[2 * slot + 1] == head {
+                    let entry = Int(UInt32(truncatingIfNeeded: packed)) - 1
+                    if key.count <= 8 || equals(entry, key) { return entryTerm[entry] }
                 }
+                slot = (slot + 1) & mask
             }
         }
     }
@@ -69,7 +66,7 @@ struct TermTable: Sendable {
     /// Adds `key` mapping to `term`, or to a new term id when `term` is nil; returns the term id.
     @discardableResult
     mutating func insert(_ key: UnsafeBufferPointer<UInt8>, hash: UInt32, term: Int32? = nil) -> Int32 {
-        if (entryHash.count + 1) * 2 > slots.count { grow() }
+        if (entryHash.count + 1) * 4 > slots.count { grow() }
         let entry = Int32(entryHash.count)
         let id = term ?? Int32(termEntry.count)
         if term == nil { termEntry.append(entry) }
@@ -97,10 +94,10 @@ struct TermTable: Sendable {
 
     private mutating func place(entry: Int, hash: UInt32) {
         var slot = Int(hash) & mask
-        while slots[slot] != 0 { slot = (slot + 1) & mask }
+        while slots[2 * slot] != 0 { slot = (slot + 1) & mask }
         let start = Int(entryStart[entry]), length = Int(entryLength[entry])
-        slots[slot] = Self.tag(hash: hash, length: length) << 32 | UInt64(entry + 1)
-        heads[slot] = arena.withUnsafeBufferPointer { Self.head(UnsafeBufferPointer(rebasing: $0[start..<start + length])) }
+        slots[2 * slot] = Self.tag(hash: hash, length: length) << 32 | UInt64(entry + 1)
+        slots[2 * slot + 1] = arena.withUnsafeBufferPointer { Self.head(UnsafeBufferPointer(rebasing: $0[start..<start + length])) }
     }
 
     /// Calls `body` with the folded bytes of term `id`.
@@ -111,9 +108,8 @@ struct TermTable: Sendable {
     }
 
     private mutating func grow() {
-        let size = slots.count * 2
-        slots = Array(repeating: 0, count: size)
-        heads = Array(repeating: 0, count: size)
+        let size = slots.count
+        slots = Array(repeating: 0, count: size * 2)
         mask = size - 1
         for entry in 0..<entryHash.count { place(entry: entry, hash: entryHash[entry]) }
     }

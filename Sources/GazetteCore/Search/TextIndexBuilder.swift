@@ -1,4 +1,8 @@
-/// Builds the postings of a contiguous run of articles; several run in parallel and are merged.
+/// Collects the postings of a contiguous run of articles; several run in parallel, then are merged.
+///
+/// Postings stay in article order as they are found (a term id and a packed frequency each, plus
+/// one position block); the merge scatters them straight into the final encoding, so no grouped
+/// per-chunk copy is ever made.
 struct TextIndexBuilder {
     /// Title occurrences count this many times body ones (a simple BM25F field weight).
     static let titleWeight: UInt32 = 3
@@ -9,36 +13,61 @@ struct TextIndexBuilder {
     /// The current article's words as local term ids in position order; -1 marks a field boundary.
     private var articleTerms: [Int32] = []
     private var scratch: [UInt32] = []
-    /// Position blocks (see `PositionCoding`) in article order, and each pair's block offset.
-    private var positions: [UInt8] = []
-    private var pairPosition: [UInt32] = []
     private var touched: [Int32] = []
-    private var pairTerm: [Int32] = []
-    private var pairDoc: [Int32] = []
-    private var pairTF: [UInt16] = []
-    private(set) var lengths: [UInt32] = []
+    // Collected postings (see `Chunk`); plain struct fields so appends carry no exclusivity checks.
+    private var terms: [Int32] = []
+    private var tfs: [UInt8] = []
+    private var articleEnds: [UInt32] = []
+    private var positions: [UInt8] = []
+    private var lengths: [UInt32] = []
     private var titleLength: UInt32 = 0
     private var bodyLength: UInt32 = 0
 
-    /// The finished partial index: postings grouped by local term, article indices ascending.
-    struct Partial: Sendable {
-        var table: TermTable
-        var termStarts: [Int]
-        var docs: [Int32]
-        var tfs: [UInt16]
-        var lengths: [UInt32]
-        /// Position blocks grouped like `docs`; `termPositionStarts[t]` is where term `t`'s blocks begin.
-        var positions: [UInt8]
-        var termPositionStarts: [Int]
+    /// One chunk's postings in article order; a class so the merge can free each one as soon as it is copied.
+    final class Chunk: @unchecked Sendable {
+        /// Local term id of each posting.
+        private(set) var terms: [Int32]
+        /// Packed title/body frequency of each posting (see `pack`).
+        private(set) var tfs: [UInt8]
+        /// Per article of the chunk, the end of its postings in `terms`.
+        private(set) var articleEnds: [UInt32]
+        /// One position block per posting (see `PositionCoding`), in posting order.
+        private(set) var positions: [UInt8]
+        let lengths: [UInt32]
+        let table: TermTable
+
+        init(terms: [Int32], tfs: [UInt8], articleEnds: [UInt32], positions: [UInt8], lengths: [UInt32], table: TermTable) {
+            self.terms = terms
+            self.tfs = tfs
+            self.articleEnds = articleEnds
+            self.positions = positions
+            self.lengths = lengths
+            self.table = table
+        }
+
+        /// Drops the postings once they are merged (called by the one task that owns the chunk).
+        func free() {
+            terms = []
+            tfs = []
+            articleEnds = []
+            positions = []
+        }
     }
 
-    /// Packs title and body term frequencies into 16 bits (4 + 12, saturating).
+    /// Packs title and body term frequencies into a byte (2 + 6 bits, saturating: BM25 barely moves past that).
     @inline(__always)
-    static func pack(title: UInt8, body: UInt16) -> UInt16 { UInt16(min(title, 15)) << 12 | min(body, 4095) }
+    static func pack(title: UInt64, body: UInt64) -> UInt8 { UInt8(min(title, 3)) << 6 | UInt8(min(body, 63)) }
     @inline(__always)
-    static func weightedTF(_ packed: UInt16) -> UInt32 { UInt32(packed >> 12) * titleWeight + UInt32(packed & 0xFFF) }
+    static func weightedTF(_ packed: UInt8) -> UInt32 { UInt32(packed >> 6) * titleWeight + UInt32(packed & 63) }
 
-    mutating func add(article: Article, index: Int) {
+    init(expectedBytes: Int) {
+        // About one posting per 12 bytes of text and one position byte per 6: reserving avoids regrowth copies.
+        terms.reserveCapacity(expectedBytes / 12)
+        tfs.reserveCapacity(expectedBytes / 12)
+        positions.reserveCapacity(expectedBytes / 4)
+    }
+
+    mutating func add(article: Article) {
         add(article.title, isTitle: true)
         for paragraph in article.paragraphs {
             articleTerms.append(-1)
@@ -47,14 +76,14 @@ struct TextIndexBuilder {
         // Postings, then each touched term's slot in `counts` becomes its cursor into `scratch`.
         var offset: UInt64 = 0
         for term in touched {
-            pairTerm.append(term)
-            pairDoc.append(Int32(index))
+            terms.append(term)
             let count = counts[Int(term)]
             let title = count >> 32, body = count & 0xFFFF_FFFF
-            pairTF.append(Self.pack(title: UInt8(min(title, 255)), body: UInt16(min(body, 4095))))
+            tfs.append(Self.pack(title: title, body: body))
             counts[Int(term)] = offset
             offset += title + body
         }
+        articleEnds.append(UInt32(terms.count))
         if scratch.count < Int(offset) { scratch = Array(repeating: 0, count: Int(offset) * 2) }
         var position: UInt32 = 0
         for term in articleTerms {
@@ -68,13 +97,11 @@ struct TextIndexBuilder {
         scratch.withUnsafeBufferPointer { scratch in
             for term in touched {
                 let end = Int(counts[Int(term)])
-                pairPosition.append(UInt32(positions.count))
                 PositionCoding.appendBlock(UnsafeBufferPointer(rebasing: scratch[start..<end]), to: &positions)
                 start = end
                 counts[Int(term)] = 0
             }
         }
-        precondition(positions.count < Int(UInt32.max), "positions of one index chunk fit 32-bit offsets")
         touched.removeAll(keepingCapacity: true)
         articleTerms.removeAll(keepingCapacity: true)
         lengths.append(titleLength * Self.titleWeight + bodyLength)
@@ -125,45 +152,8 @@ struct TextIndexBuilder {
         return id
     }
 
-    /// Groups the collected (term, article) pairs by term with a counting sort, position blocks with them.
-    consuming func finish() -> Partial {
-        let termCount = table.termCount
-        var starts = Array(repeating: 0, count: termCount + 1)
-        var byteStarts = Array(repeating: 0, count: termCount + 1)
-        positions.withUnsafeBufferPointer { positions in
-            for p in 0..<pairTerm.count {
-                let term = Int(pairTerm[p]) + 1
-                starts[term] += 1
-                let offset = Int(pairPosition[p])
-                byteStarts[term] += PositionCoding.skipBlock(positions, offset) - offset
-            }
-        }
-        for t in 0..<termCount {
-            starts[t + 1] += starts[t]
-            byteStarts[t + 1] += byteStarts[t]
-        }
-        var cursor = starts
-        var byteCursor = byteStarts
-        var docs = Array(repeating: Int32(0), count: pairTerm.count)
-        var tfs = Array(repeating: UInt16(0), count: pairTerm.count)
-        var grouped = [UInt8](repeating: 0, count: byteStarts[termCount])
-        positions.withUnsafeBufferPointer { positions in
-            grouped.withUnsafeMutableBufferPointer { grouped in
-                for p in 0..<pairTerm.count {
-                    let term = Int(pairTerm[p])
-                    let slot = cursor[term]
-                    cursor[term] = slot + 1
-                    docs[slot] = pairDoc[p]
-                    tfs[slot] = pairTF[p]
-                    let offset = Int(pairPosition[p])
-                    let length = PositionCoding.skipBlock(positions, offset) - offset
-                    let destination = byteCursor[term]
-                    byteCursor[term] = destination + length
-                    for k in 0..<length { grouped[destination + k] = positions[offset + k] }
-                }
-            }
-        }
-        return Partial(table: table, termStarts: starts, docs: docs, tfs: tfs, lengths: lengths,
-                       positions: grouped, termPositionStarts: byteStarts)
+    /// The collected postings, with the chunk's term table; the builder's scratch space is released.
+    consuming func finish() -> Chunk {
+        Chunk(terms: terms, tfs: tfs, articleEnds: articleEnds, positions: positions, lengths: lengths, table: table)
     }
 }

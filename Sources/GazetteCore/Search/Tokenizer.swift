@@ -68,6 +68,15 @@ enum Tokenizer {
     }
 
     static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+        // Latin-1, Latin Extended-A/B and combining diacritics by range: the category lookup is slow.
+        let value = scalar.value
+        if value < 0xC0 {
+            // ª ² ³ µ ¹ º ¼ ½ ¾ are letters or numbers; the rest of 0x80–0xBF is punctuation and symbols.
+            return value == 0xAA || value == 0xB2 || value == 0xB3 || value == 0xB5 || value == 0xB9
+                || value == 0xBA || (0xBC...0xBE).contains(value)
+        }
+        if value < 0x250 { return value != 0xD7 && value != 0xF7 }
+        if (0x300...0x36F).contains(value) { return true }
         switch scalar.properties.generalCategory {
         case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
              .nonspacingMark, .spacingMark, .enclosingMark,
