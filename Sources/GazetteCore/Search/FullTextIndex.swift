@@ -37,7 +37,7 @@ final class FullTextIndex: Sendable {
         let chunks = Parallel.map(chunkCount) { chunk in
             let range = bounds[chunk]..<bounds[chunk + 1]
             let bytes = articles[range].reduce(0) { total, article in
-                article.paragraphs.reduce(total + article.title.utf8.count) { $0 + $1.utf8.count }
+                total + article.title.utf8.count + article.bodyUTF8.count
             }
             var builder = TextIndexBuilder(expectedBytes: bytes)
             for index in range { builder.add(article: articles[index]) }

@@ -69,9 +69,17 @@ struct TextIndexBuilder {
 
     mutating func add(article: Article) {
         add(article.title, isTitle: true)
-        for paragraph in article.paragraphs {
-            articleTerms.append(-1)
-            add(paragraph, isTitle: false)
+        // Straight from the body buffer (paragraphs split at "\n"), never a String per paragraph.
+        article.bodyUTF8.withUnsafeBufferPointer { body in
+            guard !body.isEmpty else { return }
+            var start = 0
+            while start <= body.count {
+                var end = start
+                while end < body.count && body[end] != 0x0A { end += 1 }
+                articleTerms.append(-1)  // a paragraph break: phrases never span it
+                add(bytes: UnsafeBufferPointer(rebasing: body[start..<end]), isTitle: false)
+                start = end + 1
+            }
         }
         // Postings, then each touched term's slot in `counts` becomes its cursor into `scratch`.
         var offset: UInt64 = 0
@@ -111,19 +119,21 @@ struct TextIndexBuilder {
 
     private mutating func add(_ text: String, isTitle: Bool) {
         var text = text
-        text.withUTF8 { bytes in
-            Tokenizer.scan(bytes) { start, end, ascii in
-                let term = Int(self.termID(bytes, start, end, ascii))
-                let count = self.counts[term]
-                if count == 0 { self.touched.append(Int32(term)) }
-                self.articleTerms.append(Int32(term))
-                if isTitle {
-                    self.counts[term] = count &+ (1 << 32)
-                    self.titleLength += 1
-                } else {
-                    self.counts[term] = count &+ 1
-                    self.bodyLength += 1
-                }
+        text.withUTF8 { add(bytes: $0, isTitle: isTitle) }
+    }
+
+    private mutating func add(bytes: UnsafeBufferPointer<UInt8>, isTitle: Bool) {
+        Tokenizer.scan(bytes) { start, end, ascii in
+            let term = Int(self.termID(bytes, start, end, ascii))
+            let count = self.counts[term]
+            if count == 0 { self.touched.append(Int32(term)) }
+            self.articleTerms.append(Int32(term))
+            if isTitle {
+                self.counts[term] = count &+ (1 << 32)
+                self.titleLength += 1
+            } else {
+                self.counts[term] = count &+ 1
+                self.bodyLength += 1
             }
         }
     }
