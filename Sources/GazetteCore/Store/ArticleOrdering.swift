@@ -4,22 +4,28 @@ import Foundation
 enum ArticleOrdering {
     /// Newest first (instant, then written day), undated last; equal dates by folded title, then id.
     ///
-    /// Dates sort as integer keys; titles are compared only inside runs of equal dates, by
-    /// ASCII-lowered bytes when both are ASCII (the same order as comparing their folded `String`s).
+    /// Dates sort as integer keys; titles matter only inside runs of equal dates, sorted on all cores
+    /// and compared by packed ASCII prefixes, falling back to `compareFoldedTitles` on a tie.
     static func dateOrder(_ articles: [Article]) -> [Int32] {
         struct Key { var primary: UInt64; var secondary: UInt64; var index: Int32 }
         var keys = [Key]()
         keys.reserveCapacity(articles.count)
-        for (index, article) in articles.enumerated() {
-            guard let date = article.date else {
-                keys.append(Key(primary: .max, secondary: .max, index: Int32(index)))
-                continue
+        var prefixes = [TitlePrefix]()
+        prefixes.reserveCapacity(articles.count)
+        // Fields are read through the buffer: copying a whole `Article` retains all its fields.
+        articles.withUnsafeBufferPointer { articles in
+            for index in articles.indices {
+                prefixes.append(TitlePrefix(articles[index].title))
+                guard let date = articles[index].date else {
+                    keys.append(Key(primary: .max, secondary: .max, index: Int32(index)))
+                    continue
+                }
+                // Descending instant: complement of the sign-flipped value. Then descending day.
+                let primary = ~(UInt64(bitPattern: date.instant) ^ (1 << 63))
+                let day = Int64(clamping: date.year * 10000 + date.month * 100 + date.day)
+                let secondary = UInt64(bitPattern: (1 << 61) - min(max(day, -(1 << 60)), 1 << 60))
+                keys.append(Key(primary: primary, secondary: secondary, index: Int32(index)))
             }
-            // Descending instant: complement of the sign-flipped value. Then descending day.
-            let primary = ~(UInt64(bitPattern: date.instant) ^ (1 << 63))
-            let day = Int64(clamping: date.year * 10000 + date.month * 100 + date.day)
-            let secondary = UInt64(bitPattern: (1 << 61) - min(max(day, -(1 << 60)), 1 << 60))
-            keys.append(Key(primary: primary, secondary: secondary, index: Int32(index)))
         }
         keys.sort { a, b in
             if a.primary != b.primary { return a.primary < b.primary }
@@ -27,21 +33,70 @@ enum ArticleOrdering {
             return a.index < b.index
         }
         var order = keys.map(\.index)
+        var runs: [Range<Int>] = []
         var start = 0
         while start < keys.count {
             var end = start + 1
             while end < keys.count && keys[end].primary == keys[start].primary && keys[end].secondary == keys[start].secondary {
                 end += 1
             }
-            if end - start > 1 {
-                order[start..<end].sort { a, b in
-                    let titles = compareFoldedTitles(articles[Int(a)].title, articles[Int(b)].title)
-                    return titles != 0 ? titles < 0 : articles[Int(a)].id < articles[Int(b)].id
-                }
-            }
+            if end - start > 1 { runs.append(start..<end) }
             start = end
         }
+        guard !runs.isEmpty else { return order }
+        let unsorted = order, tied = runs, titles = prefixes, chunks = max(1, min(8, runs.count / 256))
+        let sortedRuns: [[Int32]] = Parallel.map(chunks) { chunk in
+            var sorted: [Int32] = []
+            articles.withUnsafeBufferPointer { articles in
+                for run in tied[tied.count * chunk / chunks..<tied.count * (chunk + 1) / chunks] {
+                    let members = Array(unsorted[run])
+                    let local = members.indices.sorted { a, b in
+                        let x = Int(members[a]), y = Int(members[b])
+                        let sign = TitlePrefix.compare(titles[x], titles[y]) ?? compareFoldedTitles(articles[x].title, articles[y].title)
+                        return sign != 0 ? sign < 0 : articles[x].id < articles[y].id
+                    }
+                    sorted.append(contentsOf: local.lazy.map { members[$0] })
+                }
+            }
+            return sorted
+        }
+        var next = 0
+        let flat = sortedRuns.flatMap { $0 }
+        for run in runs {
+            order.replaceSubrange(run, with: flat[next..<next + run.count])
+            next += run.count
+        }
         return order
+    }
+
+    /// The leading ASCII bytes of a title (up to 16), lowered, packed big-endian: most titles in a
+    /// run of equal dates differ there, which decides `compareFoldedTitles` without the strings.
+    struct TitlePrefix {
+        var high: UInt64 = 0
+        var low: UInt64 = 0
+        /// How many leading bytes (at most 16) are ASCII and packed.
+        var count: Int = 0
+
+        init(_ title: String) {
+            var title = title
+            title.withUTF8 { utf8 in
+                while count < min(16, utf8.count) && utf8[count] < 0x80 {
+                    let byte = UInt64(TextFolding.asciiLower(utf8[count]))
+                    if count < 8 { high |= byte << (56 - 8 * count) } else { low |= byte << (120 - 8 * count) }
+                    count += 1
+                }
+            }
+        }
+
+        /// The sign `compareFoldedTitles` gives, when the first difference lies in both packed parts.
+        static func compare(_ a: TitlePrefix, _ b: TitlePrefix) -> Int? {
+            let differsHigh = a.high != b.high
+            let difference = differsHigh ? a.high ^ b.high : a.low ^ b.low
+            guard difference != 0 else { return nil }
+            let position = difference.leadingZeroBitCount / 8 + (differsHigh ? 0 : 8)
+            guard position < min(a.count, b.count) else { return nil }
+            return (differsHigh ? a.high < b.high : a.low < b.low) ? -1 : 1
+        }
     }
 
     /// Sign of folded `a` compared with folded `b`, as `String` comparison orders them.

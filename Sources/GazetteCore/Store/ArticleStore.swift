@@ -29,7 +29,7 @@ public final class ArticleStore: Sendable {
     /// Like `init(articles:)`; with `textIndexInBackground` it returns as soon as browsing works and
     /// builds the full-text index on other threads (see `isTextIndexReady`; word queries wait for it).
     public init(articles input: [Article], textIndexInBackground: Bool) {
-        let articles = ArticleOrdering.dateOrder(input).map { input[Int($0)] }
+        let articles = ArticleStore.permuted(input, by: ArticleOrdering.dateOrder(input))
         self.articles = articles
 
         // Independent builds; the text index and the facet tables split themselves across cores.
@@ -43,12 +43,19 @@ public final class ArticleStore: Sendable {
             case 0: return .text(textIndexInBackground ? nil : FullTextIndex(articles: articles))
             case 1: return .facets(FacetTable.build(articles: articles))
             default:
-                var keys = articles.enumerated().map { (value: $1.id.value, index: Int32($0)) }
-                keys.sort { $0.value != $1.value ? $0.value < $1.value : $0.index < $1.index }
-                let days = articles.map { article -> Int32 in
-                    guard let date = article.date else { return 0 }
-                    return Int32(date.year * 10000 + date.month * 100 + date.day)
+                // Fields are read through the buffer so no whole `Article` is copied (retaining every field).
+                var keys: [(value: UInt64, index: Int32)] = []
+                var days: [Int32] = []
+                keys.reserveCapacity(articles.count)
+                days.reserveCapacity(articles.count)
+                articles.withUnsafeBufferPointer { articles in
+                    for index in articles.indices {
+                        keys.append((articles[index].id.value, Int32(index)))
+                        guard let date = articles[index].date else { days.append(0); continue }
+                        days.append(Int32(date.year * 10000 + date.month * 100 + date.day))
+                    }
                 }
+                keys.sort { $0.value != $1.value ? $0.value < $1.value : $0.index < $1.index }
                 return .ids(values: keys.map(\.value), indices: keys.map(\.index), days: days)
             }
         }
@@ -74,6 +81,25 @@ public final class ArticleStore: Sendable {
         sortedIDs = ids
         sortedIDIndices = idIndices
         allEntries = facets.map { $0.entries(counts: $0.totals) }
+    }
+
+    /// `input` reordered by `order`, copied on all cores: each copy retains every field of an article,
+    /// a cache miss per field, which dominates when done serially.
+    private static func permuted(_ input: [Article], by order: [Int32]) -> [Article] {
+        struct Destination: @unchecked Sendable { let base: UnsafeMutablePointer<Article> }
+        return [Article](unsafeUninitializedCapacity: order.count) { buffer, initialized in
+            guard let base = buffer.baseAddress else { return }
+            let destination = Destination(base: base)
+            let chunks = max(1, min(8, order.count / 8192))
+            Parallel.forEach(chunks) { chunk in
+                input.withUnsafeBufferPointer { input in
+                    for k in order.count * chunk / chunks..<order.count * (chunk + 1) / chunks {
+                        (destination.base + k).initialize(to: input[Int(order[k])])
+                    }
+                }
+            }
+            initialized = order.count
+        }
     }
 
     /// False while a background full-text index build is still running.

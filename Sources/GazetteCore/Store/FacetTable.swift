@@ -61,11 +61,13 @@ final class FacetTable: Sendable {
         var occurrences: [Int32] = []
         var starts: [Int32] = []
         starts.reserveCapacity(articles.count)
-        for article in articles {
-            starts.append(Int32(occurrences.count))
-            values(of: article, kind: kind) { value in
-                var value = value
-                occurrences.append(value.withUTF8 { table.intern($0) })
+        articles.withUnsafeBufferPointer { articles in
+            for article in articles.indices {
+                starts.append(Int32(occurrences.count))
+                values(of: articles, article, kind: kind) { value in
+                    var value = value
+                    occurrences.append(value.withUTF8 { table.intern($0) })
+                }
             }
         }
         return ChunkSpellings(spellings: (0..<table.count).map(table.string), counts: table.counts,
@@ -168,12 +170,13 @@ final class FacetTable: Sendable {
         self.rank = rank
     }
 
-    private static func values(of article: Article, kind: FacetKind, _ body: (String) -> Void) {
+    /// The values of `articles[index]`, read field by field: copying a whole `Article` retains all its fields.
+    private static func values(of articles: UnsafeBufferPointer<Article>, _ index: Int, kind: FacetKind, _ body: (String) -> Void) {
         switch kind {
-        case .tag: for tag in article.tags where !tag.isEmpty { body(tag) }
-        case .category: for category in article.categories where !category.isEmpty { body(category) }
-        case .author: if let author = article.author, !author.isEmpty { body(author) }
-        case .year: if let date = article.date { body(String(date.year)) }
+        case .tag: for tag in articles[index].tags where !tag.isEmpty { body(tag) }
+        case .category: for category in articles[index].categories where !category.isEmpty { body(category) }
+        case .author: if let author = articles[index].author, !author.isEmpty { body(author) }
+        case .year: if let date = articles[index].date { body(String(date.year)) }
         }
     }
 
