@@ -40,7 +40,7 @@ public struct BenchSuite: Sendable {
     }
 
     /// The loader's own walk, so the baseline reads exactly the files a load reads.
-    public static let loaderWalk: FileDiscovery = { roots in try ArchiveLoader.discoverFiles(in: roots).files }
+    public static let loaderWalk: FileDiscovery = CorpusWalk.dataFiles
 
     /// Baseline, load → store → first frame, keystrokes, then memory.
     public static func standard(discover: @escaping FileDiscovery = loaderWalk, keystrokeTrials: Int = 30) -> BenchSuite {

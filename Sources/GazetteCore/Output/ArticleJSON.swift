@@ -78,7 +78,7 @@ public enum ArticleJSON {
             tags: tags,
             comments: article.comments,
             source: article.source.description,
-            words: wordCount(article.paragraphs)
+            words: wordCount(article.bodyUTF8)
         )
     }
 
@@ -112,19 +112,17 @@ public enum ArticleJSON {
         return data
     }
 
-    /// Whitespace-separated words in the body, counted on bytes (cheap on large archives).
-    public static func wordCount(_ paragraphs: [String]) -> Int {
+    /// Whitespace-separated words in the body, counted on its bytes (no String per paragraph).
+    public static func wordCount(_ body: [UInt8]) -> Int {
         var count = 0
-        for paragraph in paragraphs {
-            var inWord = false
-            for byte in paragraph.utf8 {
-                let isSpace = byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
-                if isSpace {
-                    inWord = false
-                } else if !inWord {
-                    inWord = true
-                    count += 1
-                }
+        var inWord = false
+        for byte in body {
+            let isSpace = byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
+            if isSpace {
+                inWord = false
+            } else if !inWord {
+                inWord = true
+                count += 1
             }
         }
         return count
