@@ -152,3 +152,11 @@ public enum DumpFormat {
         }
     }
 }
+
+extension DumpFormat: ArticleFormat {
+    static let name = "blog dump"
+
+    static func claims(_ file: ArticleFileInput) -> Bool { looksLikeDump(file.text) }
+
+    static func parse(_ file: ArticleFileInput) -> ParsedFile { parse(file.text, path: file.path) }
+}
