@@ -20,6 +20,9 @@ public final class ArticleStore: Sendable {
     private let sortedIDs: [UInt64]
     private let sortedIDIndices: [Int32]
     private let allEntries: [[FacetEntry]]
+    private let lazyThreads: LazyThreads
+    /// Reply links; built when threads are first asked for.
+    var threads: ThreadTable { lazyThreads.table }
 
     /// Sorts `articles` into date order and builds the facet tables and the full-text index, in parallel.
     public convenience init(articles: [Article]) {
@@ -78,6 +81,7 @@ public final class ArticleStore: Sendable {
         lazyTitleOrder = LazyOrder { ArticleOrdering.titleOrder(articles) }
         let authors = facets[FacetKind.author.ordinal]
         lazyAuthorOrder = LazyOrder { ArticleOrdering.authorOrder(authors) }
+        lazyThreads = LazyThreads(articles)
         sortedIDs = ids
         sortedIDIndices = idIndices
         allEntries = facets.map { $0.entries(counts: $0.totals) }
