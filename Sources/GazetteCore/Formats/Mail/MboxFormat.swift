@@ -8,8 +8,8 @@ enum MboxFormat: ArticleFormat {
     static func claims(_ file: ArticleFileInput) -> Bool {
         if file.path.lowercased().hasSuffix(".mbox") { return true }
         let text = file.text
-        guard let first = text.lines.first else { return false }
-        return isEnvelope(Array(text.bytes[first]))
+        guard let first = text.lines.first, text.hasPrefix(first, "From ") else { return false }
+        return isEnvelope(text.bytes[first])
     }
 
     static func parse(_ file: ArticleFileInput) -> ParsedFile {

@@ -11,10 +11,12 @@ enum MimeMessageFormat: ArticleFormat {
         for line in text.lines.prefix(512) {
             if text.isBlank(line) { break }
             guard let parts = text.headerParts(line) else { continue }
-            let name = text.lowercasedName(parts.name)
-            if name == "mime-version" || name == "content-type" || name == "content-transfer-encoding" { return true }
+            // Compared in place: this runs on every file with headers.
+            for name in ["mime-version", "content-type", "content-transfer-encoding"] where parts.name.count == name.utf8.count {
+                if text.hasPrefix(parts.name, name, caseInsensitive: true) { return true }
+            }
         }
-        return !UTF8Scan.isWellFormed(file.raw) && !TextDecoding.hasByteOrderMark(file.raw)
+        return !file.rawIsUTF8 && !TextDecoding.hasByteOrderMark(file.raw)
     }
 
     static func parse(_ file: ArticleFileInput) -> ParsedFile {
