@@ -62,4 +62,13 @@ import Testing
         #expect(throws: QueryError(column: 5, message: "unbalanced quote")) { try Query.parse("\"\u{301}\"x \"") }
         #expect(throws: QueryError(column: 3, message: "unbalanced quote")) { try Query.parse("é \"\u{301}") }
     }
+
+    /// fuzz-mail: a message with no headers took its title from the decoded body, and its line was
+    /// counted in the canonical text made from it (two lines of header padding past the file's end).
+    @Test func mailArticleLinesStayInsideTheFile() {
+        let input = Array("From a@x.org Mon Jan  \u{0}From a@x.org3 00:00:00 2001\n!\u{0}Sujjec Mon Jat".utf8)
+        let parsed = ArticleFileParser.parse(bytes: input, path: "box.mbox")
+        #expect(parsed.articles.map(\.source.line) == [2])
+        #expect(parsed.articles.map(\.title) == ["!\u{0}Sujjec Mon Jat"])
+    }
 }
