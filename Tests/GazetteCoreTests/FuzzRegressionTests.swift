@@ -71,4 +71,13 @@ import Testing
         #expect(parsed.articles.map(\.source.line) == [2])
         #expect(parsed.articles.map(\.title) == ["!\u{0}Sujjec Mon Jat"])
     }
+
+    /// fuzz-mail: an encoded word decoding to a carriage return put a CR into a forwarded
+    /// message's summary, and so into the body.
+    @Test func encodedLineBreaksStayOutOfHeadersAndBodies() {
+        #expect(EncodedWords.decode("=?utf-8?b?YQ1iCmM=?=").text == "a b c")
+        let mail = "Subject: F\nContent-Type: message/rfc822\n\nFrom: x\nSubject: =?utf-8?b?YQ1iCmM=?=\n\nbody\n"
+        let parsed = ArticleFileParser.parse(bytes: Array(mail.utf8), path: "m.txt")
+        #expect(parsed.articles.map(\.body) == ["Forwarded message:\nFrom: x\nSubject: a b c\n\nbody"])
+    }
 }

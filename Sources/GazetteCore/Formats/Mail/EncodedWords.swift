@@ -60,6 +60,7 @@ enum EncodedWords {
         default: return nil
         }
         guard let bytes else { return nil }
-        return Charset.decode(bytes, charset: charset)
+        // A header value is one line: encoded line breaks become spaces.
+        return Charset.decode(bytes.map { $0 == 0x0D || $0 == 0x0A ? 0x20 : $0 }, charset: charset)
     }
 }
