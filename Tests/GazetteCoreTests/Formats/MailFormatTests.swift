@@ -69,6 +69,16 @@ import Testing
         #expect(parsed.articles.map(\.source.line) == [2, 11])
     }
 
+    @Test func envelopes() {
+        #expect(MboxFormat.isEnvelope(Array("From MAILER-DAEMON Fri Jul  8 12:08:34 2011".utf8)))
+        #expect(MboxFormat.isEnvelope(Array("From a@b.org Sat Jan 3 01:05:34 1996".utf8)))
+        #expect(!MboxFormat.isEnvelope(Array("From Moscow with love, 1963".utf8)))
+        #expect(!MboxFormat.isEnvelope(Array("From: a@b.org".utf8)))
+        // A plain article whose title starts with "From" stays one article with that title.
+        let parsed = Self.parse("From Moscow, 1963: the hot line at 10:30\n\nA teletype link.\n")
+        #expect(parsed.articles.map(\.title) == ["From Moscow, 1963: the hot line at 10:30"])
+    }
+
     @Test func contentLengthIsTrustedOnlyWhenItLandsOnAnEnvelope() {
         let body = "Line one.\n\nFrom me to you, an unescaped line.\n"
         let good = "From a@x Mon Jan  1 00:00:00 2001\nSubject: A\nContent-Length: \(body.utf8.count)\n\n\(body)\nFrom b@x Mon Jan  1 00:00:00 2001\nSubject: B\n\nTwo.\n"
