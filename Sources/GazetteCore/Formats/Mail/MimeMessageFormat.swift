@@ -12,12 +12,14 @@ enum MimeMessageFormat: ArticleFormat {
             if text.isBlank(line) { break }
             guard let parts = text.headerParts(line) else { continue }
             // Compared in place: this runs on every file with headers.
-            for name in ["mime-version", "content-type", "content-transfer-encoding"] where parts.name.count == name.utf8.count {
+            for name in mimeFields where parts.name.count == name.utf8.count {
                 if text.hasPrefix(parts.name, name, caseInsensitive: true) { return true }
             }
         }
         return !file.rawIsUTF8 && !TextDecoding.hasByteOrderMark(file.raw)
     }
+
+    private static let mimeFields = ["mime-version", "content-type", "content-transfer-encoding"]
 
     static func parse(_ file: ArticleFileInput) -> ParsedFile {
         let bytes = MailBytes.normalised(file.raw)
