@@ -57,8 +57,7 @@ extension ArticleID {
             while index < count {
                 if !pendingSpace, index + 8 <= count {
                     let chunk = UInt64(bigEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
-                    // No byte below 0x21 (the SWAR "has less than" test; bytes ≥ 0x80 never count).
-                    if (chunk &- 0x2121_2121_2121_2121) & ~chunk & 0x8080_8080_8080_8080 == 0 {
+                    if Self.collapsesToItself(chunk, afterText: length > 0) {
                         if inWord == 0 {
                             IdentityText.digestMix(&hash, chunk)
                         } else {
@@ -87,6 +86,21 @@ extension ArticleID {
         if inWord > 0 { IdentityText.digestMix(&hash, word) }
         IdentityText.digestMix(&hash, length)
         return hash
+    }
+
+    /// Whether eight bytes of prose are unchanged by whitespace collapsing: no tab, newline or
+    /// other control, no two spaces in a row, no space at the end (the next chunk might start a
+    /// run), and a space at the start only after text. Most chunks of prose pass.
+    @inline(__always)
+    static func collapsesToItself(_ chunk: UInt64, afterText: Bool) -> Bool {
+        let low: UInt64 = 0x0101_0101_0101_0101, high: UInt64 = 0x8080_8080_8080_8080
+        // Any byte below 0x20 (may over-report, which only sends the chunk the slow way).
+        if (chunk &- 0x20 &* low) & ~chunk & high != 0 { return false }
+        // Exactly the bytes equal to 0x20, as their high bits.
+        let spaces = chunk ^ (0x20 &* low)
+        let spaceMask = ~((spaces & ~high) &+ ~high | spaces | ~high)
+        if spaceMask & (spaceMask << 8) != 0 || spaceMask & 0x80 != 0 { return false }
+        return afterText || spaceMask & (1 << 63) == 0
     }
 
     /// Mixes `IdentityText.collapsedLowercase(text)`.
