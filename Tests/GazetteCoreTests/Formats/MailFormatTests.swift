@@ -42,6 +42,10 @@ import Testing
             + "<p>One &amp; two&nbsp;&#233;&#x41;&bogus;</p><!-- a > comment --><div>Three<br>Four</div>"
             + "<pre>  keep\n    this</pre><ul><li>a</li><li>b</li></ul></body></html>"
         #expect(HTMLText.text(html) == "One & two éA&bogus;\n\nThree\nFour\n\n  keep\n    this\n\n- a\n- b")
+        #expect(HTMLText.text("<SCRIPT>if (a<b) x()</Script >after<!-- open") == "after")
+        // Many comments in a long mail: linear, not a copy of the rest per comment.
+        let long = String(repeating: "<!-- c -->word ", count: 20_000)
+        #expect(HTMLText.text(long).count == 20_000 * 5 - 1)
     }
 
     @Test func mboxSplitsAtEnvelopesAndUnescapes() {

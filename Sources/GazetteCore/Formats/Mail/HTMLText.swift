@@ -1,5 +1,3 @@
-import Foundation
-
 /// A small, safe HTML-to-text conversion for HTML-only mail: tags stripped, entities decoded,
 /// block elements made paragraphs or lines, `script`/`style`/`head` dropped, `pre` kept as is.
 enum HTMLText {
@@ -34,14 +32,7 @@ enum HTMLText {
                 scalars = scalars[scalars.index(after: close)...]
                 if tag.hasPrefix("!--") {
                     // A comment may contain ">": skip to "-->".
-                    if !tag.hasSuffix("--") {
-                        let rest = String(String.UnicodeScalarView(scalars))
-                        if let end = rest.range(of: "-->") {
-                            scalars = Array(rest[end.upperBound...].unicodeScalars)[...]
-                        } else {
-                            scalars = []
-                        }
-                    }
+                    if !tag.hasSuffix("--") { scalars = after("-->", in: scalars) }
                     continue
                 }
                 let closing = tag.hasPrefix("/")
@@ -50,13 +41,8 @@ enum HTMLText {
                 case "script", "style", "head", "title":
                     // Their content is not text (and a script may hold "<"): jump past the closing tag.
                     if !closing && !tag.hasSuffix("/") {
-                        let rest = String(String.UnicodeScalarView(scalars))
-                        if let end = rest.range(of: "</" + name, options: .caseInsensitive),
-                           let close = rest[end.upperBound...].firstIndex(of: ">") {
-                            scalars = Array(rest[rest.index(after: close)...].unicodeScalars)[...]
-                        } else {
-                            scalars = []
-                        }
+                        let rest = after("</" + name, in: scalars)
+                        scalars = rest.firstIndex(of: ">").map { rest[rest.index(after: $0)...] } ?? []
                     }
                 case "br":
                     newline(1)
@@ -87,6 +73,28 @@ enum HTMLText {
         }
         while out.last == "\n" || out.last == " " { out.removeLast() }
         return out
+    }
+
+    /// What follows the first `needle` (ASCII, any case) in `scalars`; empty when it is absent.
+    /// Works on the slice in place: a long mail with many comments stays linear.
+    private static func after(_ needle: String, in scalars: ArraySlice<Unicode.Scalar>) -> ArraySlice<Unicode.Scalar> {
+        let pattern = needle.lowercased().unicodeScalars.map(\.value)
+        guard scalars.count >= pattern.count else { return [] }
+        var index = scalars.startIndex
+        while index <= scalars.endIndex - pattern.count {
+            var matched = true
+            for offset in 0..<pattern.count {
+                var value = scalars[index + offset].value
+                if value >= 0x41 && value <= 0x5A { value += 0x20 }
+                if value != pattern[offset] {
+                    matched = false
+                    break
+                }
+            }
+            if matched { return scalars[(index + pattern.count)...] }
+            index += 1
+        }
+        return []
     }
 
     /// `&amp;`, `&#233;`, `&#xE9;` and the common named entities; anything else stays as written.
