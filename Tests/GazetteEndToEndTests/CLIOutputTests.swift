@@ -150,6 +150,29 @@ import Testing
         #expect(ok.stdout == "Directories: \(clean.path)\nFiles: 4 read, 0 skipped\nArticles: 5\nWarnings: 0\n", "\(ok.stdout)")
     }
 
+    @Test func hostileFileNamesAndHeaderValuesInWarningsCannotDriveTheTerminal() throws {
+        let archive = try TemporaryArchive()
+        try archive.write("a.txt", "Title: Hostile date\nDate: \u{1B}[2J\u{1B}]0;pwned\u{07}\n\nBody.\n")
+        try archive.write("named\u{1B}]0;x\u{07}.txt", "Title: Named\nDate: soon\n\nBody.\n")
+        try FileManager.default.createDirectory(atPath: archive.path + "/dir\u{1B}[31m.txt", withIntermediateDirectories: true)
+        let run = try CommandLineRun.gazette(["check", "--data", archive.path])
+        #expect(run.status == 1)
+        let shown = run.stdout.replacingOccurrences(of: archive.path, with: "DATA")
+        #expect(shown == """
+            Directories: DATA
+            Files: 2 read, 1 skipped
+            Articles: 2
+            Warnings: 3
+
+            Warnings:
+            DATA/dir␛[31m.txt: a directory named like an article file; skipped
+            DATA/a.txt:2: unparseable date "␛[2J␛]0;pwned␇"
+            DATA/named␛]0;x␇.txt:2: unparseable date "soon"
+
+            """, "\(shown)")
+        #expect(!run.stdoutBytes.contains(0x1B) && !run.stdoutBytes.contains(0x07))
+    }
+
     @Test func withoutATerminalBrowseExitsTwoNamedOrNot() throws {
         let archive = try CLITests.makeArchive()
         for arguments in [["browse", "--data", archive.path], ["--data", archive.path]] {
