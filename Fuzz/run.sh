@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # Builds and runs one libFuzzer target (or all of them) for a number of seconds.
-#   Fuzz/run.sh TARGET SECONDS      TARGET: canonical | dump | date | query | file | all
+#   Fuzz/run.sh TARGET SECONDS      TARGET: canonical | dump | date | query | file | store | render | all
 # Environment: SANITIZE (default fuzzer,address, falling back to fuzzer if that cannot be built),
 # FUZZ_OUT (build dir, default Fuzz/out), JOBS_CORPUS (work corpus dir, default Fuzz/corpus-work).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-targets=(canonical dump date query file)
+targets=(canonical dump date query file store render)
 usage() { echo "usage: Fuzz/run.sh {${targets[*]// /|}|all} SECONDS" >&2; exit 2; }
 [ $# -eq 2 ] || usage
 target=$1 seconds=$2
@@ -19,27 +19,36 @@ swiftc=${SWIFTC:-swiftc}
 set_flags() { flags=(-O -use-ld=lld -sanitize="$sanitize" -parse-as-library -swift-version 6); }
 set_flags
 
-# GazetteCore once, as a static library every target links (rebuilt only when a source changed).
-build_core() {
-  local lib=$out/libGazetteCore.a
-  if [ -f "$lib" ] && [ -z "$(find Sources/GazetteCore -name '*.swift' -newer "$lib" | head -1)" ] \
-     && [ "$(cat "$out/sanitize" 2>/dev/null)" = "$sanitize" ]; then return; fi
-  echo "fuzz: building GazetteCore (-sanitize=$sanitize)"
+# A module once, as a static library the targets link (rebuilt only when one of its sources,
+# or a module it imports, changed). -enable-testing: targets compare against internal oracles
+# (`@testable import`), e.g. the parsed query tree against the naive evaluator.
+build_module() {
+  local name=$1 lib=$out/lib$1.a dependency
+  local fresh=1
+  [ -f "$lib" ] && [ -z "$(find "Sources/$name" -name '*.swift' -newer "$lib" | head -1)" ] \
+    && [ "$(cat "$out/sanitize-$name" 2>/dev/null)" = "$sanitize" ] || fresh=0
+  for dependency in "${@:2}"; do [ "$lib" -nt "$out/lib$dependency.a" ] || fresh=0; done
+  [ $fresh -eq 1 ] && return
+  echo "fuzz: building $name (-sanitize=$sanitize)"
   local start=$SECONDS
-  mapfile -t sources < <(find Sources/GazetteCore -name '*.swift' | sort)
-  "$swiftc" "${flags[@]}" -wmo -module-name GazetteCore -emit-module -emit-module-path "$out/module/GazetteCore.swiftmodule" \
-    -emit-library -static -o "$lib" "${sources[@]}" || return 1
-  echo "$sanitize" > "$out/sanitize"
-  echo "fuzz: GazetteCore built in $((SECONDS - start)) s"
+  mapfile -t sources < <(find "Sources/$name" -name '*.swift' | sort)
+  "$swiftc" "${flags[@]}" -enable-testing -wmo -I "$out/module" -module-name "$name" -emit-module \
+    -emit-module-path "$out/module/$name.swiftmodule" -emit-library -static -o "$lib" "${sources[@]}" || return 1
+  echo "$sanitize" > "$out/sanitize-$name"
+  echo "fuzz: $name built in $((SECONDS - start)) s"
 }
+build_core() { build_module GazetteCore; }
 
 build_target() {
-  local name=$1 binary=$out/fuzz-$1 entry
+  local name=$1 binary=$out/fuzz-$1 entry libs=("$out/libGazetteCore.a")
   entry=Fuzz/Targets/$(tr '[:lower:]' '[:upper:]' <<<"${name:0:1}")${name:1}Target.swift
   [ -f "$entry" ] || { echo "fuzz: no target '$name'" >&2; usage; }
-  if [ -f "$binary" ] && [ "$binary" -nt "$out/libGazetteCore.a" ] && [ "$binary" -nt "$entry" ] \
-     && [ "$binary" -nt Fuzz/Targets/FuzzSupport.swift ]; then return; fi
-  "$swiftc" "${flags[@]}" -I "$out/module" "$entry" Fuzz/Targets/FuzzSupport.swift "$out/libGazetteCore.a" -o "$binary" || return 1
+  # The render target draws with GazetteUI (pure, no ncurses).
+  if [ "$name" = render ]; then build_module GazetteUI GazetteCore || return 1; libs=("$out/libGazetteUI.a" "${libs[@]}"); fi
+  local lib stale=0
+  for lib in "${libs[@]}" "$entry" Fuzz/Targets/FuzzSupport.swift; do [ "$binary" -nt "$lib" ] || stale=1; done
+  [ -f "$binary" ] && [ $stale -eq 0 ] && return
+  "$swiftc" "${flags[@]}" -I "$out/module" "$entry" Fuzz/Targets/FuzzSupport.swift "${libs[@]}" -o "$binary" || return 1
 }
 
 run_target() {
