@@ -7,9 +7,14 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 targets=(canonical dump date query file store render)
-usage() { echo "usage: Fuzz/run.sh {${targets[*]// /|}|all} SECONDS" >&2; exit 2; }
+usage() {
+  echo "usage: Fuzz/run.sh {${targets[*]// /|}|all} SECONDS" >&2
+  echo "       Fuzz/run.sh merge {${targets[*]// /|}|all}   (grow Fuzz/corpus/ with the work corpus's new coverage)" >&2
+  exit 2
+}
 [ $# -eq 2 ] || usage
-target=$1 seconds=$2
+mode=run
+if [ "$1" = merge ]; then mode=merge target=$2 seconds=0; else target=$1 seconds=$2; fi
 [[ $seconds =~ ^[0-9]+$ ]] || usage
 
 sanitize=${SANITIZE:-fuzzer,address}
@@ -74,6 +79,19 @@ run_target() {
   echo "fuzz: $name ok"
 }
 
+# libFuzzer's merge: copies into the committed corpus only the work-corpus inputs that reach
+# coverage the committed ones do not, so Fuzz/corpus grows by what long runs discover, minimally.
+merge_target() {
+  local name=$1 work=${JOBS_CORPUS:-Fuzz/corpus-work}/$1 before after
+  [ -d "$work" ] || { echo "fuzz: no work corpus for $name (run it first)"; return 0; }
+  before=$(find "Fuzz/corpus/$name" -type f | wc -l)
+  SWIFT_BACKTRACE=enable=no ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=0} \
+    "$out/fuzz-$name" -merge=1 -max_len=4096 -timeout=10 "Fuzz/corpus/$name" "$work" >"$out/merge-$name.txt" 2>&1 \
+    || { echo "fuzz: merging $name failed; see $out/merge-$name.txt" >&2; return 1; }
+  after=$(find "Fuzz/corpus/$name" -type f | wc -l)
+  echo "fuzz: $name corpus $before → $after inputs"
+}
+
 build() {
   build_core || return 1
   local name
@@ -93,6 +111,10 @@ main() {
     build "${names[@]}"
   fi
   local failed=0 name
+  if [ "$mode" = merge ]; then
+    for name in "${names[@]}"; do merge_target "$name" || failed=1; done
+    exit $failed
+  fi
   for name in "${names[@]}"; do run_target "$name" || failed=1; done
   exit $failed
 }
