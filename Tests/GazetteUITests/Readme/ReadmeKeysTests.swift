@@ -48,6 +48,68 @@ import Testing
         return contexts
     }
 
+    /// Articles with everything a key might act on — many paragraphs, extra headers, a link, a
+    /// reply with its references, quotes and a signature, a dump post with related excerpts — read
+    /// by the real parser, so whatever it extracts is there for keys added later (headers,
+    /// threads, marks).
+    static let store: ArticleStore = {
+        let paragraphs = (1...30).map { "The harbour was quiet when the cars met, paragraph \($0), and it goes on long enough to wrap." }
+        let files = [
+            ("first.txt", """
+                Subject: Bridge exchange at dawn
+                From: Ann Lee <ann@example.org>
+                Date: Thu, 10 Feb 2022 06:30:00 +0000
+                Message-ID: <bridge-1@example.org>
+                Newsgroups: news.cold-war, alt.exchanges
+                Organization: Coast desk
+                Keywords: CIA, KGB
+                Categories: Cold War
+                Link: https://example.org/bridge
+
+                \(paragraphs.joined(separator: "\n\n"))
+
+                --\u{20}
+                Ann Lee, coast desk
+                """),
+            ("reply.txt", """
+                Subject: Re: Bridge exchange at dawn
+                From: Bo Chen <bo@example.org>
+                Date: Fri, 11 Feb 2022 09:00:00 +0000
+                Message-ID: <bridge-2@example.org>
+                In-Reply-To: <bridge-1@example.org>
+                References: <bridge-1@example.org>
+                Keywords: CIA, Russia
+                Categories: Cold War
+
+                Ann Lee wrote:
+                > The harbour was quiet when the cars met.
+                > Nobody spoke.
+
+                It was not quiet on our side of the harbour.
+                """),
+            ("dump.txt", """
+                Codebreakers of the long war
+                June 1, 2020 by Cy Diaz 2 Comments
+                THE HARBOUR OFFICE held the machines for years.
+                Valves glowed all night.
+                ► Author: Cy Diaz | Date: 1 June 2020 | Permalink
+                A related story about valves and harbours.
+                Filed under Codebreaking Tagged with GCHQ, Malware
+
+
+
+                Hackers in the grid
+                March 3, 2019 Leave a comment
+                POWER FAILED in the valley.
+                ► Author: Cy Diaz | Date: 3 March 2019 | Permalink
+                Filed under Cyber Tagged with Russia, Malware
+                """),
+            ("undated.txt", "Title: A letter without a date\nTags: Letters\n\nDear editor, the ferry is late again.\n"),
+        ]
+        let articles = files.flatMap { ArticleFileParser.parse(bytes: Array($0.1.utf8), path: $0.0).articles }
+        return ArticleStore(articles: articles)
+    }()
+
     static let warningsReport: LoadReport = {
         var report = LoadReport()
         report.warnings = (1...60).map { LoadWarning(path: "Data/bad.txt", line: $0, reason: "no title") }
@@ -58,7 +120,7 @@ import Testing
     /// with a query that has hits, so keys that do nothing at an edge still get their chance.
     static func states(for context: KeyContext) -> [AppState] {
         func fresh(width: Int = 120, height: Int = 40) -> AppState {
-            AppState(store: AppFixture.store, report: warningsReport, width: width, height: height)
+            AppState(store: store, report: warningsReport, width: width, height: height)
         }
         func middle(_ start: AppState, focus: Pane) -> AppState {
             var state = start
@@ -149,6 +211,12 @@ import Testing
                 }
             }
         }
+    }
+
+    @Test func theTestStoreHasWhatKeysActOn() {
+        #expect(Self.store.count == 5)
+        #expect(Self.store.articles.contains { $0.paragraphCount >= 30 }, "a long article to scroll")
+        #expect(Self.store.articles.contains { !$0.related.isEmpty })
     }
 
     @Test func theRowRulesReadTheTableAsMeant() throws {
