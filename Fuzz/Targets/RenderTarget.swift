@@ -29,14 +29,16 @@ public func fuzzRender(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     }
 
     let words = text.split(whereSeparator: { $0.isWhitespace }).prefix(3).map(String.init)
-    let highlighter = Highlighting.terms(words)
+    // The browser's highlighter (query words, index folding) and the simple substring one.
+    let highlighters = [AppState.highlighter((try? Query.parse(words.joined(separator: " ")))?.highlightTerms ?? []),
+                        Highlighting.terms(words)]
     var articles = ArticleFileParser.parse(bytes: Array(bytes.dropFirst(2)), path: "fuzz.txt").articles
     articles.append(Article(title: text, date: nil, author: text, categories: [text], tags: words,
                             paragraphs: text.components(separatedBy: "\n\n"), source: SourceLocation(path: "fuzz.txt", line: 1)))
     // The pane sits inside a larger canvas filled with a sentinel, so stray writes show.
     let area = Rect(x: 2, y: 1, width: width, height: height)
-    for article in articles.prefix(3) {
-        let document = ReaderDocument.layout(article, width: width, highlighter: highlighter)
+    for (number, article) in articles.prefix(3).enumerated() {
+        let document = ReaderDocument.layout(article, width: width, highlighter: highlighters[number % 2])
         for offset in [0, max(0, document.lines.count - height)] {
             var canvas = sentinel(width: width + 4, height: height + 2)
             ReaderView(document: document, offset: offset, focused: offset == 0).render(into: &canvas, in: area)
@@ -46,7 +48,7 @@ public func fuzzRender(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let rows = articles.prefix(3).map(ArticleListRow.init) + [ArticleListRow(date: text, title: text, tags: words, author: text)]
     var canvas = sentinel(width: width + 4, height: height + 2)
     let viewport = ListViewport(count: rows.count, height: ArticleListView.listHeight(in: area), selection: rows.count - 1)
-    ArticleListView(rows: rows, viewport: viewport, highlighter: highlighter).render(into: &canvas, in: area)
+    ArticleListView(rows: rows, viewport: viewport, highlighter: highlighters[1]).render(into: &canvas, in: area)
     checkGrid(canvas, area: area, what: "list \(width)×\(height)", text: text)
     return 0
 }
