@@ -5,7 +5,10 @@ import Testing
 /// The package root, found from this file's place in `Tests/GazetteCoreTests/Formats/`.
 private let packageRoot = URL(fileURLWithPath: #filePath)
     .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-private let seedPath = packageRoot.appendingPathComponent("../shared/seed/intel-dump.txt").standardized.path
+/// The real blog-dump sample beside the clone (`GAZETTE_SEED_DUMP` names another path, e.g. to
+/// check that a missing sample fails under CI).
+private let seedPath = ProcessInfo.processInfo.environment["GAZETTE_SEED_DUMP"]
+    ?? packageRoot.appendingPathComponent("../shared/seed/intel-dump.txt").standardized.path
 
 @Suite struct DumpFormatTests {
     func parse(_ text: String, path: String = "d.txt") -> ParsedFile {
