@@ -187,7 +187,8 @@ import Testing
                     let states = Self.states(for: context)
                     #expect(!states.isEmpty, "\(row): no test state for the \(context.rawValue) context; add one to ReadmeKeysTests.states(for:)")
                     guard KeyMap.standard.action(for: key, in: context) != nil else {
-                        Issue.record("\(row): `\(token)` is not bound in the \(context.rawValue) context, which the row covers")
+                        let rule = " (a row with no `list:`/`reader:`/`sidebar:`/`prompt:` part applies to every pane)"
+                        Issue.record("\(row): `\(token)` is not bound in the \(context.rawValue) context, which the row covers\(rule)")
                         continue
                     }
                     bound = true
