@@ -8,6 +8,24 @@
 enum CLIGolden {
     static let version = "0.1.0\n"
 
+    /// Each article's id, by title (the ids `list` prints below).
+    static let id = [
+        "Cartels and covert action": "ade2f5303c96",
+        "Files on a Cold War tunnel are declassified": "a10b097eaf47",
+        "A museum opens its codebreaking gallery": "529d45d9ff13",
+        "The Zimmermann telegram": "4397cce8a33b",
+        "Exchange on the Glienicke Bridge": "e26fb1c10719",
+    ]
+
+    /// A prefix two ids share, and the ids it matches (in the order `show` names them).
+    static let ambiguousPrefix = "a"
+    static let ambiguousCandidates = ["ade2f5303c96", "a10b097eaf47"]
+
+    /// `list` lines by title.
+    static func line(_ title: String) -> String {
+        (list.split(separator: "\n").first { $0.contains("  \(title)") }).map { $0 + "\n" } ?? "(no golden line for \(title))"
+    }
+
     static let list = """
         ade2f5303c96  2025-01-21  Cartels and covert action  [CIA, Mexico, covert action]
         a10b097eaf47  2020-06-05  Files on a Cold War tunnel are declassified
@@ -45,7 +63,23 @@ enum CLIGolden {
 
         """
 
-    /// `show 4397cc --width 40`.
+    /// `gazette check` after adding `bad/undated.txt` (a bad date) and `bad/copy.txt` (the
+    /// Zimmermann telegram again): the copy is dropped, the first file in path order kept.
+    static let checkWithProblems = """
+        Directories: DATA
+        Files: 6 read, 0 skipped
+        Articles: 6 (1 duplicate dropped)
+        Warnings: 1
+
+        Duplicates:
+        DATA/bad/copy.txt:1: duplicate of "The Zimmermann telegram" (4397cce8a33b, first at DATA/articles/zimmermann.txt:1)
+
+        Warnings:
+        DATA/bad/undated.txt:2: unparseable date "sometime soon"
+
+        """
+
+    /// `show 4397cc --width 40` (the Zimmermann telegram by a prefix of its id).
     static let showZimmermann = """
         The Zimmermann telegram
         2017-01-16 · Signals desk

@@ -42,9 +42,9 @@ import Testing
         Self.expectText(try Self.output(["tags"], archive), CLIGolden.tags, "tags")
         Self.expectText(try Self.output(["tags", "--facet", "category"], archive), CLIGolden.categories, "tags --facet category")
         Self.expectText(try Self.output(["tags", "--facet", "author"], archive), CLIGolden.authors, "tags --facet author")
-        Self.expectText(try Self.output(["show", "4397cc", "--width", "40"], archive), CLIGolden.showZimmermann, "show --width 40")
-        Self.expectText(try Self.output(["show", "a10b097eaf47"], archive), CLIGolden.showTunnel, "show")
-        Self.expectText(try Self.output(["show", "529d45d9ff13", "--json"], archive), CLIGolden.showMuseumJSON, "show --json")
+        Self.expectText(try Self.output(["show", String(CLIGolden.id["The Zimmermann telegram"]!.prefix(6)), "--width", "40"], archive), CLIGolden.showZimmermann, "show --width 40")
+        Self.expectText(try Self.output(["show", CLIGolden.id["Files on a Cold War tunnel are declassified"]!], archive), CLIGolden.showTunnel, "show")
+        Self.expectText(try Self.output(["show", CLIGolden.id["A museum opens its codebreaking gallery"]!, "--json"], archive), CLIGolden.showMuseumJSON, "show --json")
     }
 
     @Test func theMostCommonSpellingOfATagWins() throws {
@@ -84,12 +84,15 @@ import Testing
 
     @Test func anAmbiguousIDPrefixIsAnErrorListingTheCandidates() throws {
         let archive = try CLITests.makeArchive()
-        // ade2f5303c96 and a10b097eaf47 both start with "a".
-        let run = try CommandLineRun.gazette(["show", "--data", archive.path, "a"])
+        let run = try CommandLineRun.gazette(["show", "--data", archive.path, CLIGolden.ambiguousPrefix])
         #expect(run.status == 1)
         #expect(run.stdout.isEmpty)
-        #expect(run.stderr == "gazette: id a is ambiguous (ade2f5303c96, a10b097eaf47); give more digits\n", "\(run.stderr)")
-        #expect(try Self.output(["show", "ad", "--json"], archive).contains("\"id\" : \"ade2f5303c96\""))
+        let candidates = CLIGolden.ambiguousCandidates.joined(separator: ", ")
+        #expect(run.stderr == "gazette: id \(CLIGolden.ambiguousPrefix) is ambiguous (\(candidates)); give more digits\n", "\(run.stderr)")
+        // Enough digits to tell them apart find the one article.
+        let first = CLIGolden.ambiguousCandidates[0], second = CLIGolden.ambiguousCandidates[1]
+        let distinct = zip(first, second).prefix { $0 == $1 }.count + 1
+        #expect(try Self.output(["show", String(first.prefix(distinct)), "--json"], archive).contains("\"id\" : \"\(first)\""))
     }
 
     @Test func dataGivenTwiceReadsBothDirectories() throws {
@@ -121,7 +124,7 @@ import Testing
         // README: list --json's keys; show --json adds body, related, headers, link and leadIn.
         let listKeys: Set = ["id", "title", "date", "author", "categories", "tags", "comments", "source", "words"]
         let detailKeys = listKeys.union(["body", "related", "headers", "link", "leadIn"])
-        for id in ["ade2f5303c96", "a10b097eaf47", "529d45d9ff13", "4397cce8a33b", "e26fb1c10719"] {
+        for id in CLIGolden.id.values.sorted() {
             let object = try #require(try JSONSerialization.jsonObject(with: Data(try Self.output(["show", id, "--json"], archive).utf8)) as? [String: Any])
             #expect(Set(object.keys) == detailKeys, "\(id): \(object.keys.sorted())")
         }
