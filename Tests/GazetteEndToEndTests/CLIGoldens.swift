@@ -63,8 +63,9 @@ enum CLIGolden {
 
         """
 
-    /// `gazette check` after adding `bad/undated.txt` (a bad date) and `bad/copy.txt` (the
-    /// Zimmermann telegram again): the copy is dropped, the first file in path order kept.
+    /// `gazette check` after adding `bad/undated.txt` (a bad date) and `bad/copy.txt` (a byte
+    /// copy of the Zimmermann telegram, a duplicate under any identity rule): the copy is
+    /// dropped, the first file in path order kept.
     static let checkWithProblems = """
         Directories: DATA
         Files: 6 read, 0 skipped

@@ -146,6 +146,20 @@ import Testing
         for row in rows { #expect(Set(row.keys) == listKeys) }
     }
 
+    /// A byte copy of an article: a duplicate whatever the identity rests on.
+    static func writeCopyOfZimmermann(_ archive: TemporaryArchive, to path: String) throws {
+        try archive.write(path, try Data(contentsOf: archive.root.appendingPathComponent("articles/zimmermann.txt")))
+    }
+
+    @Test func checkReportsWarningsAndDuplicatesExactly() throws {
+        let archive = try CLITests.makeArchive()
+        try archive.write("bad/undated.txt", "Title: Undated piece\nDate: sometime soon\n\nBody.\n")
+        try Self.writeCopyOfZimmermann(archive, to: "bad/copy.txt")
+        let run = try CommandLineRun.gazette(["check", "--data", archive.path])
+        #expect(run.status == 1)
+        Self.expectText(run.stdout.replacingOccurrences(of: archive.path, with: "DATA"), CLIGolden.checkWithProblems, "check")
+    }
+
     @Test func checkExitsOneForSkipsAloneAndForDuplicatesAlone() throws {
         let skips = try CLITests.makeArchive()
         try FileManager.default.createDirectory(atPath: skips.path + "/folder.txt", withIntermediateDirectories: true)
@@ -154,7 +168,7 @@ import Testing
         #expect(skipped.stdout.contains("Files: 4 read, 1 skipped\n"), "\(skipped.stdout)")
 
         let duplicates = try CLITests.makeArchive()
-        try duplicates.write("copy.txt", "Title: The Zimmermann telegram\nDate: 2017-01-16\n\nSame article again.\n")
+        try Self.writeCopyOfZimmermann(duplicates, to: "copy.txt")
         let duplicated = try CommandLineRun.gazette(["check", "--data", duplicates.path])
         #expect(duplicated.status == 1, "a dropped duplicate is a skipped article: \(duplicated.stdout)")
         #expect(duplicated.stdout.contains("Warnings: 0\n"), "\(duplicated.stdout)")

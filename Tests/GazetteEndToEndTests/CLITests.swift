@@ -170,7 +170,8 @@ import Testing
         try clean.write("bad/copy.txt", "Title: The Zimmermann telegram\nDate: 2017-01-16\n\nSame article again.\n")
         let warned = try CommandLineRun.gazette(["check", "--data", clean.path])
         #expect(warned.status == 1)
-        #expect(warned.stdout.replacingOccurrences(of: clean.path, with: "DATA") == CLIGolden.checkWithProblems, "\(warned.stdout)")
+        #expect(warned.stdout.contains("bad/undated.txt:2: "), "\(warned.stdout)")
+        #expect(warned.stdout.contains("duplicate of \"The Zimmermann telegram\""), "\(warned.stdout)")
 
         let missing = try CommandLineRun.gazette(["check", "--data", clean.path + "/nope"])
         #expect(missing.status == 2)

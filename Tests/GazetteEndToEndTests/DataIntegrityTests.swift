@@ -55,7 +55,7 @@ import Testing
     /// article, a file with a bad date, a link and a directory named like an article.
     static func makeTree() throws -> TemporaryArchive {
         let archive = try CLITests.makeArchive()
-        try archive.write("extra/copy.txt", "Title: The Zimmermann telegram\nDate: 2017-01-16\n\nSame article again.\n")
+        try archive.write("extra/copy.txt", try Data(contentsOf: archive.root.appendingPathComponent("articles/zimmermann.txt")))
         try archive.write("extra/undated.txt", "Title: A letter without a date\n\nDear editor.\n")
         try archive.write("extra/bad-date.txt", "Title: Bad date\nDate: \u{1B}[2J\n\nBody.\n")
         try archive.write("extra/crlf.txt", "Title: Windows file\r\nDate: 2020-02-02\r\n\r\nBody.\r\n")
