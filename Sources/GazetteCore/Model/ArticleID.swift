@@ -33,13 +33,13 @@ public struct ArticleID: Sendable, Hashable, Comparable, CustomStringConvertible
         self.init(hash: ArticleID.fnv1a(key.utf8))
     }
 
-    /// Parses the 12- or 16-hex-digit form (a shorter string is read as a short id).
+    /// Parses the 12- or 16-hex-digit form (a shorter string is read as a short id; 13 to 15
+    /// digits are neither).
     public init?(_ text: String) {
-        guard !text.isEmpty, text.count <= 16, text.allSatisfy(\.isHexDigit), let value = UInt64(text, radix: 16) else {
-            return nil
-        }
-        if text.count > 12 {
-            self.init(longHash: value << (4 * UInt64(16 - text.count)))
+        guard !text.isEmpty, text.count <= 12 || text.count == 16, text.allSatisfy(\.isHexDigit),
+              let value = UInt64(text, radix: 16) else { return nil }
+        if text.count == 16 {
+            self.init(longHash: value)
         } else {
             self.init(value: value)
         }
