@@ -15,7 +15,8 @@ public func fuzzFile(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let decoded = ArticleFileParser.parse(text: text, path: "raw.txt")
     // Except 8-bit mail and news: a header block over bytes that are not UTF-8 is read with
     // Windows-1252 for the lines that are not UTF-8 (README), which a repaired text cannot be.
-    let eightBitMail = !bytes.withUnsafeBufferPointer { UTF8Scan.isWellFormed($0) } && TextBuffer.with(text) { buffer in
+    let eightBitMail = bytes.withUnsafeBufferPointer { !UTF8Scan.isWellFormed($0) && !TextDecoding.hasByteOrderMark($0) }
+        && TextBuffer.with(text) { buffer in
         guard let first = buffer.lines.prefix(64).firstIndex(where: { !buffer.isBlank($0) }) else { return false }
         return CanonicalFormat.hasHeaderBlock(buffer, from: first)
     }
