@@ -12,19 +12,26 @@ public enum ArchiveLoader {
     ) throws(LoadError) -> LoadedArchive {
         let (files, discoveryWarnings) = try discoverFiles(in: directories)
         let outcomes = parseAll(files, progress: progress)
+        return assemble(files: files, discoveryWarnings: discoveryWarnings, directories: directories,
+                        capacity: outcomes.articleCount) { outcomes.take($0) }
+    }
 
+    /// The archive from each file's outcome, in file order: the same article found twice is kept
+    /// once (the first) and listed in `report.duplicates`. `outcome(i)` is asked once per file.
+    static func assemble(files: [String], discoveryWarnings: [LoadWarning], directories: [String], capacity: Int,
+                         outcome: (Int) -> Outcome) -> LoadedArchive {
         var report = LoadReport()
         report.directories = directories
         report.warnings = discoveryWarnings
         report.filesSkipped = discoveryWarnings.count
         var articles: [Article] = []
-        articles.reserveCapacity(outcomes.articleCount)
+        articles.reserveCapacity(capacity)
         var kept: [ArticleID: Int] = [:]
-        kept.reserveCapacity(outcomes.articleCount)
+        kept.reserveCapacity(capacity)
         // Serial, but it only moves values: each outcome and article is taken out of its slot
         // rather than copied (a copy would retain every string and array of every article).
         for (index, path) in files.enumerated() {
-            switch outcomes.take(index) {
+            switch outcome(index) {
             case .failed(let reason):
                 report.filesSkipped += 1
                 report.warnings.append(LoadWarning(path: path, line: 0, reason: reason))

@@ -3,13 +3,13 @@ import Foundation
 /// The loaded articles, immutable, with interned facets and a full-text index; evaluates queries.
 public final class ArticleStore: Sendable {
     /// Newest first, undated last, ties by title then id; "article index" means a position here.
-    public let articles: [Article]
+    public let articles: ArticleList
     let facets: [FacetTable]
     private let textSlot: TextIndexSlot
     /// The full-text index; waits when it is still building in the background.
     var text: FullTextIndex { textSlot.value }
     /// `YYYYMMDD` of each article's written day; 0 when undated.
-    let dayKeys: [Int32]
+    let dayKeys: FlatArray<Int32>
     let dateOrder: [Int32]
     private let lazyTitleOrder: LazyOrder
     private let lazyAuthorOrder: LazyOrder
@@ -17,8 +17,8 @@ public final class ArticleStore: Sendable {
     var titleOrder: [Int32] { lazyTitleOrder.order }
     /// By folded author; built when an author sort is first asked for.
     var authorOrder: [Int32] { lazyAuthorOrder.order }
-    private let sortedIDs: [UInt64]
-    private let sortedIDIndices: [Int32]
+    let sortedIDs: FlatArray<UInt64>
+    let sortedIDIndices: FlatArray<Int32>
     private let allEntries: [[FacetEntry]]
 
     /// Sorts `articles` into date order and builds the facet tables and the full-text index, in parallel.
@@ -30,7 +30,7 @@ public final class ArticleStore: Sendable {
     /// builds the full-text index on other threads (see `isTextIndexReady`; word queries wait for it).
     public init(articles input: [Article], textIndexInBackground: Bool) {
         let articles = ArticleStore.permuted(input, by: ArticleOrdering.dateOrder(input))
-        self.articles = articles
+        self.articles = ArticleList(articles)
 
         // Independent builds; the text index and the facet tables split themselves across cores.
         enum Part: Sendable {
@@ -73,15 +73,33 @@ public final class ArticleStore: Sendable {
             DispatchQueue.global(qos: .userInitiated).async { slot.set(FullTextIndex(articles: articles)) }
         }
         self.facets = facets
-        self.dayKeys = dayKeys
+        self.dayKeys = FlatArray(dayKeys)
         dateOrder = Array(0..<Int32(articles.count))
         lazyTitleOrder = LazyOrder { ArticleOrdering.titleOrder(articles) }
         let authors = facets[FacetKind.author.ordinal]
         lazyAuthorOrder = LazyOrder { ArticleOrdering.authorOrder(authors) }
-        sortedIDs = ids
-        sortedIDIndices = idIndices
+        sortedIDs = FlatArray(ids)
+        sortedIDIndices = FlatArray(idIndices)
         allEntries = facets.map { $0.entries(counts: $0.totals) }
     }
+
+    /// A store whose tables were read from a snapshot; the text index is ready at once.
+    init(articles: ArticleList, facets: [FacetTable], text: FullTextIndex, dayKeys: FlatArray<Int32>,
+         titleOrder: FlatArray<Int32>, authorOrder: FlatArray<Int32>, sortedIDs: FlatArray<UInt64>, sortedIDIndices: FlatArray<Int32>) {
+        self.articles = articles
+        self.facets = facets
+        textSlot = TextIndexSlot(text)
+        self.dayKeys = dayKeys
+        dateOrder = Array(0..<Int32(articles.count))
+        lazyTitleOrder = LazyOrder { titleOrder.array }
+        lazyAuthorOrder = LazyOrder { authorOrder.array }
+        self.sortedIDs = sortedIDs
+        self.sortedIDIndices = sortedIDIndices
+        allEntries = facets.map { $0.entries(counts: $0.totals) }
+    }
+
+    /// The full-text index, once built (the snapshot writer asks for it).
+    var textIndex: FullTextIndex { text }
 
     /// `input` reordered by `order`, copied on all cores: each copy retains every field of an article,
     /// a cache miss per field, which dominates when done serially.

@@ -1,0 +1,149 @@
+import Foundation
+
+/// How a cached load went, for `--verbose` output, the status bar and the benchmark.
+public enum CachedLoadKind: Sendable, Equatable {
+    /// Every file unchanged: the store is the snapshot, used in place.
+    case warm
+    /// Some files changed: `reparsed` were read again, the rest taken from the snapshot.
+    case refreshed(reparsed: Int, removed: Int)
+    /// No usable snapshot: every file read.
+    case cold
+}
+
+/// A store loaded through the snapshot cache, and the background write of the next snapshot.
+public struct CachedLoad: Sendable {
+    public let store: ArticleStore
+    public let report: LoadReport
+    public let kind: CachedLoadKind
+    /// Problems with the snapshot (ignored and rebuilt, or not writable), one line each.
+    public let notes: [String]
+    /// Writing the new snapshot, when one is needed; `wait()` before exiting a short-lived command.
+    public let write: SnapshotWrite?
+}
+
+/// The snapshot being written in the background (after the text index is built).
+public final class SnapshotWrite: Sendable {
+    private let group = DispatchGroup()
+    private let outcome = LockedValue<SnapshotError?>(nil)
+
+    init(_ work: @escaping @Sendable () -> SnapshotError?) {
+        let outcome = outcome
+        DispatchQueue.global(qos: .utility).async(group: group) { outcome.set(work()) }
+    }
+
+    /// Blocks until written; the error if writing failed.
+    @discardableResult
+    public func wait() -> SnapshotError? {
+        group.wait()
+        return outcome.value
+    }
+}
+
+/// Loads the data directories through a snapshot: walk and `stat` only when nothing changed.
+public enum CachedLoader {
+    /// Loads `directories`; `snapshotPath` nil means no cache (`--no-cache`).
+    ///
+    /// A file whose device, inode, size and mtime (ns) match the snapshot is taken from it unread;
+    /// changed and new files are parsed, deleted ones dropped. A missing, foreign or damaged
+    /// snapshot is noted and rebuilt. Any change writes a new snapshot in the background.
+    public static func load(directories: [String], snapshotPath: String?,
+                            progress: (@Sendable (LoadProgress) -> Void)? = nil) throws(LoadError) -> CachedLoad {
+        guard let snapshotPath else {
+            let archive = try ArchiveLoader.load(directories: directories, progress: progress)
+            return CachedLoad(store: ArticleStore(articles: archive.articles, textIndexInBackground: true),
+                              report: archive.report, kind: .cold, notes: [], write: nil)
+        }
+        let (files, discoveryWarnings) = try ArchiveLoader.discoverFiles(in: directories)
+        // Stats first: a file changed while it is being read then looks changed next time.
+        let stats = FileStat.of(files)
+        var notes: [String] = []
+        var snapshot: Snapshot?
+        do {
+            snapshot = try Snapshot.open(path: snapshotPath)
+        } catch {
+            if case .unreadable(_, let reason) = error, reason == String(cString: strerror(ENOENT)) {} else { notes.append(error.description) }
+        }
+        let plan = snapshot.map { RefreshPlan(files: files, stats: stats, snapshot: $0) }
+        if let snapshot, let plan, plan.isUnchanged {
+            var report = LoadReport()
+            report.directories = directories
+            report.filesRead = files.count
+            report.filesSkipped = discoveryWarnings.count
+            report.articles = snapshot.store.count
+            report.bytesRead = snapshot.report.bytesRead
+            report.duplicates = snapshot.report.duplicates
+            report.warnings = discoveryWarnings + snapshot.report.fileWarnings.map(\.warning)
+            return CachedLoad(store: snapshot.store, report: report, kind: .warm, notes: notes, write: nil)
+        }
+        let reparse = plan?.reparse ?? Array(files.indices)
+        let parsed = ArchiveLoader.parseAll(reparse.map { files[$0] }, progress: progress)
+        var parsedSlot = [Int](repeating: -1, count: files.count)
+        for (slot, file) in reparse.enumerated() { parsedSlot[file] = slot }
+        let archive = ArchiveLoader.assemble(files: files, discoveryWarnings: discoveryWarnings, directories: directories,
+                                             capacity: (snapshot?.store.count ?? 0) + parsed.articleCount) { file in
+            if parsedSlot[file] >= 0 { return parsed.take(parsedSlot[file]) }
+            return plan!.outcome(ofUnchanged: file, snapshot: snapshot!, size: Int(stats[file].size))
+        }
+        let store = ArticleStore(articles: archive.articles, textIndexInBackground: true)
+        let report = archive.report
+        let write = SnapshotWrite {
+            store.waitUntilTextIndexReady()
+            do throws(SnapshotError) {
+                try SnapshotWriter.write(store: store, report: report, files: SnapshotFiles(paths: files, stats: stats),
+                                         directories: directories, to: snapshotPath)
+                return nil
+            } catch {
+                return error
+            }
+        }
+        let kind: CachedLoadKind = plan.map { .refreshed(reparsed: reparse.count, removed: $0.removed) } ?? .cold
+        return CachedLoad(store: store, report: report, kind: kind, notes: notes, write: write)
+    }
+}
+
+/// Which files a warm start must read again, by comparing the walk with the snapshot's file table.
+struct RefreshPlan {
+    /// For each walked file, its index in the snapshot when unchanged there (else -1).
+    private(set) var unchanged: [Int]
+    /// Walked files to read and parse.
+    private(set) var reparse: [Int] = []
+    /// Snapshot files no longer present.
+    private(set) var removed = 0
+    private var warnings: [Int: [LoadWarning]] = [:]
+
+    /// Nothing to read: every walked file is unchanged and the snapshot has no others.
+    var isUnchanged: Bool { reparse.isEmpty && removed == 0 }
+
+    init(files: [String], stats: [FileStat], snapshot: Snapshot) {
+        let table = snapshot.files
+        unchanged = [Int](repeating: -1, count: files.count)
+        // Both lists are sorted by path (String order): one merge pass.
+        var old = 0
+        var matched = 0
+        for (file, path) in files.enumerated() {
+            while old < table.count && table.path(old) < path { old += 1 }
+            guard old < table.count, table.path(old) == path else { continue }
+            matched += 1
+            if table.flags[old] & SnapshotFileFlag.failed == 0 && table.stat(old) == stats[file] { unchanged[file] = old }
+            old += 1
+        }
+        removed = table.count - matched
+        reparse = files.indices.filter { unchanged[$0] < 0 }
+        // A file that lost an article to a duplicate elsewhere may have to keep it now: after any change, read it again.
+        if !isUnchanged {
+            for file in files.indices where unchanged[file] >= 0 && table.flags[unchanged[file]] & SnapshotFileFlag.droppedDuplicate != 0 {
+                unchanged[file] = -1
+                reparse.append(file)
+            }
+            reparse.sort()
+        }
+        for (file, warning) in snapshot.report.fileWarnings { warnings[file, default: []].append(warning) }
+    }
+
+    /// What reading unchanged `file` gave last time: its articles (from the snapshot) and warnings.
+    func outcome(ofUnchanged file: Int, snapshot: Snapshot, size: Int) -> ArchiveLoader.Outcome {
+        let old = unchanged[file]
+        let articles = snapshot.files.articleIndices(old).map { snapshot.store.articles[$0] }
+        return .parsed(ParsedFile(articles: articles, warnings: warnings[old] ?? []), bytes: size)
+    }
+}
