@@ -66,7 +66,8 @@ struct BrowseCommand: ParsableCommand {
     /// Other keys are queued in `input` for the browser.
     private func waitForLoad(_ directories: [String], screen: TerminalScreen, input: inout LoadingInput) throws -> LoadTask.Loaded? {
         let task = LoadTask()
-        let thread = Thread { task.run(directories) }
+        let snapshotPath = data.snapshotPath()
+        let thread = Thread { task.run(directories, snapshotPath: snapshotPath) }
         thread.stackSize = 8 << 20
         thread.start()
         var size = screen.size
@@ -123,14 +124,17 @@ final class LoadTask: @unchecked Sendable {
 
     var snapshot: Snapshot { lock.withLock { state } }
 
-    func run(_ directories: [String]) {
+    /// Loads through the snapshot at `snapshotPath` (nil: none). The first frame needs no
+    /// full-text index (word queries wait for it); a new snapshot is written in the background.
+    func run(_ directories: [String], snapshotPath: String?) {
         do {
-            let archive = try ArchiveLoader.load(directories: directories) { progress in
+            let load = try CachedLoader.load(directories: directories, snapshotPath: snapshotPath) { progress in
                 self.lock.withLock { self.state = .loading(progress, indexing: progress.filesDone == progress.filesTotal) }
             }
-            // The first frame needs no full-text index; word queries wait for it.
-            let store = ArticleStore(articles: archive.articles, textIndexInBackground: true)
-            lock.withLock { state = .done(Loaded(store: store, report: archive.report)) }
+            var report = load.report
+            // Snapshot problems are shown with the other load warnings (curses owns the terminal).
+            report.warnings += load.notes.map(\.warning)
+            lock.withLock { state = .done(Loaded(store: load.store, report: report)) }
         } catch {
             lock.withLock { state = .failed(error) }
         }

@@ -30,9 +30,9 @@ struct DataOptions: ParsableArguments {
     }
 
     /// The snapshot file for these directories, or nil with `--no-cache` (or no home directory).
-    func snapshotPath() -> String? {
+    func snapshotPath(evenWithNoCache: Bool = false) -> String? {
         let environment = ProcessInfo.processInfo.environment
-        guard !noCache, let cache = SnapshotCache.directory(environment: environment) else { return nil }
+        guard !noCache || evenWithNoCache, let cache = SnapshotCache.directory(environment: environment) else { return nil }
         return SnapshotCache.path(for: resolvedDirectories(), currentDirectory: FileManager.default.currentDirectoryPath, in: cache)
     }
 

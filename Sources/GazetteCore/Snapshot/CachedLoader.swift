@@ -15,8 +15,8 @@ public struct CachedLoad: Sendable {
     public let store: ArticleStore
     public let report: LoadReport
     public let kind: CachedLoadKind
-    /// Problems with the snapshot (ignored and rebuilt, or not writable), one line each.
-    public let notes: [String]
+    /// Problems with the snapshot found while loading (it was then ignored and is being rebuilt).
+    public let notes: [SnapshotError]
     /// Writing the new snapshot, when one is needed; `wait()` before exiting a short-lived command.
     public let write: SnapshotWrite?
 }
@@ -56,12 +56,12 @@ public enum CachedLoader {
         let (files, discoveryWarnings) = try ArchiveLoader.discoverFiles(in: directories)
         // Stats first: a file changed while it is being read then looks changed next time.
         let stats = FileStat.of(files)
-        var notes: [String] = []
+        var notes: [SnapshotError] = []
         var snapshot: Snapshot?
         do {
             snapshot = try Snapshot.open(path: snapshotPath)
         } catch {
-            if case .unreadable(_, let reason) = error, reason == String(cString: strerror(ENOENT)) {} else { notes.append(error.description) }
+            if case .unreadable(_, let reason) = error, reason == String(cString: strerror(ENOENT)) {} else { notes.append(error) }
         }
         let plan = snapshot.map { RefreshPlan(files: files, stats: stats, snapshot: $0) }
         if let snapshot, let plan, plan.isUnchanged {

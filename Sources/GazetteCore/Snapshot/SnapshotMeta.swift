@@ -79,4 +79,13 @@ public enum SnapshotError: Error, CustomStringConvertible, Equatable {
         case .cannotWrite(let path, let reason): "cannot write snapshot \(path): \(reason)"
         }
     }
+
+    /// The same, as a load warning on the snapshot file (the UI lists those).
+    public var warning: LoadWarning {
+        switch self {
+        case .unreadable(let path, let reason): LoadWarning(path: path, line: 0, reason: "cannot read snapshot: \(reason)")
+        case .invalid(let path, let reason): LoadWarning(path: path, line: 0, reason: "snapshot ignored (\(reason)); rebuilt from the files")
+        case .cannotWrite(let path, let reason): LoadWarning(path: path, line: 0, reason: "cannot write snapshot: \(reason)")
+        }
+    }
 }

@@ -26,6 +26,7 @@ struct SnapshotSections {
             throw .invalid(path, "format version \(version), this Gazette reads version \(SnapshotFormat.version)")
         }
         let checksum = bytes.loadUnaligned(fromByteOffset: 48, as: UInt64.self)
+        guard bytes.loadUnaligned(fromByteOffset: 56, as: UInt64.self) == 0 else { throw .invalid(path, "reserved header bytes are set") }
         guard SnapshotChecksum.of(UnsafeRawBufferPointer(rebasing: bytes[0..<48])) == checksum else {
             throw .invalid(path, "header checksum mismatch")
         }
