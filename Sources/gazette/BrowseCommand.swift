@@ -30,34 +30,56 @@ struct BrowseCommand: ParsableCommand {
         // Keys typed while loading (quit, resize, redraw and suspend were handled then).
         if state.replay(input.queued).contains(.quit) { return }
         screen.draw(render(state))
+
+        // Background work reports as actions through the mailbox: the index being ready, reloads.
+        let mailbox = RunLoopMailbox()
+        Self.announceIndex(of: state.store, to: mailbox)
+        let reloader = Reloader(directories: directories, snapshotPath: data.snapshotPath(), mailbox: mailbox)
+        let watcher = DirectoryWatcher(roots: directories) { reloader.request(byUser: false) }
+        defer { watcher.stop() }
+
         while true {
-            // While a query waits for the background text index, poll for it between keys.
-            let waiting = state.pendingQuery != nil
-            guard let key = screen.readKey(timeoutMilliseconds: waiting ? 100 : -1) else {
-                if screen.isInputClosed { return }
-                if waiting, state.store.isTextIndexReady {
-                    _ = reduce(&state, .textIndexReady)
-                    screen.draw(render(state))
-                }
-                continue
-            }
-            guard let action = KeyMap.standard.action(for: key, in: state.keyContext) else { continue }
-            let effects = reduce(&state, action)
-            screen.draw(render(state))
-            for effect in effects {
-                switch effect {
-                case .quit:
-                    return
-                case .redrawAll:
-                    screen.redrawAll()
-                case .suspend:
-                    screen.suspend()
-                    // The terminal may have changed size while we were stopped.
-                    let size = screen.size
-                    _ = reduce(&state, .resize(width: size.width, height: size.height))
-                    screen.draw(render(state))
+            var actions = mailbox.drain()
+            if actions.isEmpty {
+                if let key = screen.readKey(timeoutMilliseconds: 0) {
+                    if let action = KeyMap.standard.action(for: key, in: state.keyContext) { actions = [action] }
+                } else {
+                    if screen.isInputClosed { return }
+                    // Sleeps until a key or a message; nothing polls.
+                    _ = screen.waitForInput(orWake: mailbox.descriptor)
+                    continue
                 }
             }
+            for action in actions {
+                if case .reloaded(let archive?) = action { Self.announceIndex(of: archive.store, to: mailbox) }
+                let effects = reduce(&state, action)
+                screen.draw(render(state))
+                for effect in effects {
+                    switch effect {
+                    case .quit:
+                        return
+                    case .redrawAll:
+                        screen.redrawAll()
+                    case .suspend:
+                        screen.suspend()
+                        // The terminal may have changed size while we were stopped.
+                        let size = screen.size
+                        _ = reduce(&state, .resize(width: size.width, height: size.height))
+                        screen.draw(render(state))
+                    case .reload:
+                        reloader.request(byUser: true)
+                    }
+                }
+            }
+        }
+    }
+
+    /// Posts `.textIndexReady` when `store`'s background index build finishes (at once if built).
+    private static func announceIndex(of store: ArticleStore, to mailbox: RunLoopMailbox) {
+        guard !store.isTextIndexReady else { return }
+        DispatchQueue.global(qos: .userInitiated).async {
+            store.waitUntilTextIndexReady()
+            mailbox.post(.textIndexReady)
         }
     }
 

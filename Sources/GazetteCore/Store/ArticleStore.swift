@@ -165,3 +165,22 @@ public final class ArticleStore: Sendable {
         return (Int(tags.articleStarts[index])..<Int(tags.articleStarts[index + 1])).map { tags.names[Int(tags.articleValues[$0])] }
     }
 }
+
+extension ArticleStore {
+    /// Articles in this store whose id `old` lacks, and articles of `old` whose id this one lacks
+    /// (one merge over both sorted id tables, no article read).
+    public func changes(since old: ArticleStore) -> (added: Int, removed: Int) {
+        var added = 0, removed = 0, a = 0, b = 0
+        let new = sortedIDs, previous = old.sortedIDs
+        while a < new.count || b < previous.count {
+            if b == previous.count || (a < new.count && new[a] < previous[b]) {
+                added += 1; a += 1
+            } else if a == new.count || previous[b] < new[a] {
+                removed += 1; b += 1
+            } else {
+                a += 1; b += 1
+            }
+        }
+        return (added, removed)
+    }
+}
