@@ -33,8 +33,14 @@ struct BrowseCommand: ParsableCommand {
 
         // Background work reports as actions through the mailbox: the index being ready, reloads.
         let mailbox = RunLoopMailbox()
-        Self.announceIndex(of: state.store, to: mailbox)
         let reloader = Reloader(directories: directories, snapshotPath: data.snapshotPath(), mailbox: mailbox)
+        if let verify = loaded.finishVerification {
+            // Shown from the snapshot as last written: verify its text sections, then check the files.
+            DispatchQueue.global(qos: .userInitiated).async { if verify() { mailbox.post(.textIndexReady) } }
+            reloader.request(byUser: false, initial: true)
+        } else {
+            Self.announceIndex(of: state.store, to: mailbox)
+        }
         let watcher = DirectoryWatcher(roots: directories) { reloader.request(byUser: false) }
         defer { watcher.stop() }
 
@@ -133,6 +139,8 @@ final class LoadTask: @unchecked Sendable {
     struct Loaded {
         var store: ArticleStore
         var report: LoadReport
+        /// Set when shown from the snapshot before checking the files (see `CachedLoader.openSnapshot`).
+        var finishVerification: (@Sendable () -> Bool)?
     }
 
     enum Snapshot {
@@ -149,6 +157,10 @@ final class LoadTask: @unchecked Sendable {
     /// Loads through the snapshot at `snapshotPath` (nil: none). The first frame needs no
     /// full-text index (word queries wait for it); a new snapshot is written in the background.
     func run(_ directories: [String], snapshotPath: String?) {
+        if let snapshotPath, let opened = CachedLoader.openSnapshot(directories: directories, snapshotPath: snapshotPath) {
+            lock.withLock { state = .done(Loaded(store: opened.load.store, report: opened.load.report, finishVerification: opened.finishVerification)) }
+            return
+        }
         do {
             let load = try CachedLoader.load(directories: directories, snapshotPath: snapshotPath) { progress in
                 self.lock.withLock { self.state = .loading(progress, indexing: progress.filesDone == progress.filesTotal) }
@@ -156,7 +168,7 @@ final class LoadTask: @unchecked Sendable {
             var report = load.report
             // Snapshot problems are shown with the other load warnings (curses owns the terminal).
             report.warnings += load.notes.map(\.warning)
-            lock.withLock { state = .done(Loaded(store: load.store, report: report)) }
+            lock.withLock { state = .done(Loaded(store: load.store, report: report, finishVerification: nil)) }
         } catch {
             lock.withLock { state = .failed(error) }
         }

@@ -95,6 +95,28 @@ final class LiveReloadTests {
         #expect(moved, "no key handled after the reload:\n\(movedScreen)")
     }
 
+    @Test func aSecondStartShowsTheSnapshotThenBringsInWhatChanged() async throws {
+        let first = try await launch()
+        try first.sendKeys("q")
+        // The snapshot is written in the background: wait for it before starting again.
+        let cache = fixture.root.appendingPathComponent(".cache/gazette").path
+        let deadline = ContinuousClock.now + .seconds(20)
+        while ContinuousClock.now < deadline,
+              ((try? FileManager.default.contentsOfDirectory(atPath: cache)) ?? []).filter({ $0.hasSuffix(".gzsnap") }).isEmpty {
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        first.kill()
+        // Changed while Gazette was not running.
+        try BrowseFixture.canonical(title: "Zeppelin sighted over the harbour", date: "May 1, 2025", author: "Coast desk",
+                                    category: "Local", tags: "Harbour", body: ["A zeppelin hung over the harbour at noon."])
+            .write(to: articles.appendingPathComponent("zeppelin.txt"), atomically: true, encoding: .utf8)
+        let second = try await launch()
+        let updated = await second.waitFor(text: "7 of 7 articles", timeout: .seconds(10))
+        let screen = try second.capture().joined(separator: "\n")
+        #expect(updated, "the change did not come in:\n\(screen)")
+        #expect(screen.contains("1 new article"))
+    }
+
     @Test func capitalRReloadsByHand() async throws {
         let session = try await launch()
         try session.sendKeys("R")

@@ -23,8 +23,10 @@ public final class DirectoryWatcher: @unchecked Sendable {
         thread.start()
     }
 
+    private var polling = false
+
     /// True when inotify could not be used and the watcher polls instead.
-    public private(set) var isPolling = false
+    public var isPolling: Bool { lock.withLock { polling } }
 
     /// Stops watching (the thread ends at its next wake-up).
     public func stop() {
@@ -42,7 +44,7 @@ public final class DirectoryWatcher: @unchecked Sendable {
         let fd = inotify_init1(Int32(IN_NONBLOCK | IN_CLOEXEC))
         guard fd >= 0, addWatches(fd) else {
             if fd >= 0 { close(fd) }
-            isPolling = true
+            lock.withLock { polling = true }
             return poll()
         }
         defer { close(fd) }

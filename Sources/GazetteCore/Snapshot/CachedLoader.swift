@@ -8,6 +8,8 @@ public enum CachedLoadKind: Sendable, Equatable {
     case refreshed(reparsed: Int, removed: Int)
     /// No usable snapshot: every file read.
     case cold
+    /// The snapshot as last written, the files not yet checked (`CachedLoader.openSnapshot`).
+    case snapshot
 }
 
 /// A store loaded through the snapshot cache, and the background write of the next snapshot.
@@ -21,7 +23,7 @@ public struct CachedLoad: Sendable {
     public let write: SnapshotWrite?
 }
 
-/// The snapshot being written in the background (after the text index is built).
+/// Background work whose only outcome is an optional error: writing a snapshot, verifying one.
 public final class SnapshotWrite: Sendable {
     private let group = DispatchGroup()
     private let outcome = LockedValue<SnapshotError?>(nil)
@@ -53,15 +55,21 @@ public enum CachedLoader {
             return CachedLoad(store: ArticleStore(articles: archive.articles, textIndexInBackground: true),
                               report: archive.report, kind: .cold, notes: [], write: nil)
         }
-        let (files, discoveryWarnings) = try ArchiveLoader.discoverFiles(in: directories)
-        // Stats first: a file changed while it is being read then looks changed next time.
-        let stats = FileStat.of(files)
         var notes: [SnapshotError] = []
         var snapshot: Snapshot?
         do {
-            snapshot = try Snapshot.open(path: snapshotPath)
+            snapshot = try Snapshot.open(path: snapshotPath, deferringLargeSections: true)
         } catch {
             if case .unreadable(_, let reason) = error, reason == String(cString: strerror(ENOENT)) {} else { notes.append(error) }
+        }
+        // The large sections' checksums are verified on another core while this one walks.
+        let verification = snapshot.map { opened in SnapshotWrite { opened.finishVerification() } }
+        let (files, discoveryWarnings) = try ArchiveLoader.discoverFiles(in: directories)
+        // Stats first: a file changed while it is being read then looks changed next time.
+        let stats = FileStat.of(files)
+        if let error = verification?.wait() {
+            notes.append(error)
+            snapshot = nil
         }
         let plan = snapshot.map { RefreshPlan(files: files, stats: stats, snapshot: $0) }
         if let snapshot, let plan, plan.isUnchanged {
@@ -98,6 +106,26 @@ public enum CachedLoader {
         }
         let kind: CachedLoadKind = plan.map { .refreshed(reparsed: reparse.count, removed: $0.removed) } ?? .cold
         return CachedLoad(store: store, report: report, kind: kind, notes: notes, write: write)
+    }
+}
+
+extension CachedLoader {
+    /// The snapshot for `directories` as last written, without walking them: for a first frame
+    /// before anything else; the caller then runs `load` in the background and swaps in its
+    /// result (which brings in whatever changed since). nil when there is no usable snapshot.
+    /// The store's text index is published only once `finishVerification` passes.
+    public static func openSnapshot(directories: [String], snapshotPath: String) -> (load: CachedLoad, finishVerification: @Sendable () -> Bool)? {
+        guard let snapshot = try? Snapshot.open(path: snapshotPath, deferringLargeSections: true),
+              snapshot.directories == directories else { return nil }
+        var report = LoadReport()
+        report.directories = directories
+        report.filesRead = snapshot.files.count
+        report.articles = snapshot.store.count
+        report.bytesRead = snapshot.report.bytesRead
+        report.duplicates = snapshot.report.duplicates
+        report.warnings = snapshot.report.fileWarnings.map(\.warning)
+        let load = CachedLoad(store: snapshot.store, report: report, kind: .snapshot, notes: [], write: nil)
+        return (load, { snapshot.finishVerification() == nil })
     }
 }
 

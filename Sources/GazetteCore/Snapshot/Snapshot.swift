@@ -10,18 +10,41 @@ struct Snapshot: Sendable {
     let store: ArticleStore
     let files: SnapshotFileTable
     let report: SnapshotMeta.Report
+    /// Checksums not yet verified (see `open(path:deferringLargeSections:)`).
+    private let deferred: [(id: UInt32, range: Range<Int>, checksum: UInt64)]
+    private let path: String
+    private let pendingText: FullTextIndex?
 
     /// Opens and validates the snapshot at `path` (see `init(mapping:path:verifyChecksums:)`).
-    static func open(path: String) throws(SnapshotError) -> Snapshot {
-        try Snapshot(mapping: SnapshotMapping(path: path), path: path, verifyChecksums: true)
+    ///
+    /// `deferringLargeSections`: the checksums of article text, postings and positions (most of
+    /// the file) are left for `finishVerification`, and the store's text index is published only
+    /// then; until then word queries wait, as after a cold load. Everything else is checked here.
+    static func open(path: String, deferringLargeSections: Bool = false) throws(SnapshotError) -> Snapshot {
+        try Snapshot(mapping: SnapshotMapping(path: path), path: path, verifyChecksums: true,
+                     deferring: deferringLargeSections ? SnapshotSections.deferrable : [])
+    }
+
+    /// Verifies the deferred sections; on success publishes the text index. Safe to call twice.
+    func finishVerification() -> SnapshotError? {
+        guard let pendingText else { return nil }
+        do {
+            try SnapshotSections.verify(deferred, in: mapping, path: path)
+        } catch {
+            return error
+        }
+        store.publishTextIndex(pendingText)
+        return nil
     }
 
     /// Checks magic, version, sizes, every section's checksum (unless `verifyChecksums` is false,
     /// which only the fuzzer's structural mode uses) and every offset and index the store will
     /// follow; throws `.invalid` at the first problem, so nothing later can read out of bounds.
-    init(mapping: SnapshotMapping, path: String, verifyChecksums: Bool) throws(SnapshotError) {
+    init(mapping: SnapshotMapping, path: String, verifyChecksums: Bool, deferring: Set<UInt32> = []) throws(SnapshotError) {
         self.mapping = mapping
-        let sections = try SnapshotSections(mapping: mapping, path: path, verifyChecksums: verifyChecksums)
+        self.path = path
+        let sections = try SnapshotSections(mapping: mapping, path: path, verifyChecksums: verifyChecksums, deferring: deferring)
+        deferred = sections.deferred
         func fail(_ reason: String) -> SnapshotError { .invalid(path, reason) }
         let count = sections.articleCount
         writtenAt = sections.writtenAt
@@ -78,7 +101,8 @@ struct Snapshot: Sendable {
         let text = try SnapshotTextIndex.index(sections: sections, articleCount: count,
                                                 averageLength: Double(bitPattern: averageBits), path: path)
         let articles = SnapshotArticles(offsets: articleOffsets, bytes: articleBytes)
-        store = ArticleStore(articles: ArticleList(mapped: articles), facets: facets, text: text, dayKeys: dayKeys,
+        pendingText = deferred.isEmpty ? nil : text
+        store = ArticleStore(articles: ArticleList(mapped: articles), facets: facets, text: deferred.isEmpty ? text : nil, dayKeys: dayKeys,
                              titleOrder: titleOrder, authorOrder: authorOrder, sortedIDs: sortedIDs, sortedIDIndices: sortedIDIndices)
     }
 }

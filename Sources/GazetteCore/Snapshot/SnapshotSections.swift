@@ -7,6 +7,13 @@ struct SnapshotSections {
     let articleCount: Int
     let writtenAt: Int64
     private let table: [UInt32: (elementSize: Int, offset: Int, length: Int)]
+    /// Checksums left for `verifyDeferred` (the large sections, when asked to defer them).
+    let deferred: [(id: UInt32, range: Range<Int>, checksum: UInt64)]
+
+    /// The sections whose checksums may wait until after a first frame: article text, postings
+    /// and positions — most of the file. Until verified, the text index is not published.
+    static let deferrable: Set<UInt32> = [SnapshotSection.articleBytes.rawValue, SnapshotSection.docBytes.rawValue,
+                                          SnapshotSection.positions.rawValue, SnapshotSection.tfs.rawValue]
 
     /// The fixed header alone (for `gazette cache info` without validating gigabytes).
     struct Header {
@@ -36,7 +43,8 @@ struct SnapshotSections {
                       articleCount: bytes.loadUnaligned(fromByteOffset: 32, as: UInt64.self))
     }
 
-    init(mapping: SnapshotMapping, path: String, verifyChecksums: Bool) throws(SnapshotError) {
+    /// `deferring`: checksums of these sections are left for `verifyDeferred`.
+    init(mapping: SnapshotMapping, path: String, verifyChecksums: Bool, deferring: Set<UInt32> = []) throws(SnapshotError) {
         self.mapping = mapping
         self.path = path
         let bytes = mapping.bytes
@@ -68,19 +76,24 @@ struct SnapshotSections {
             table[id] = (Int(elementSize), Int(offset), Int(length))
             checks.append((id, Int(offset)..<Int(offset + length), checksum))
         }
+        deferred = verifyChecksums ? checks.filter { deferring.contains($0.id) } : []
         if verifyChecksums {
-            // Sections are verified on all cores; the first mismatch found is reported.
-            let sums = checks
-            let bad = Parallel.map(2) { part in
-                sums.indices.filter { $0 % 2 == part }
-                    .first { SnapshotChecksum.of(UnsafeRawBufferPointer(rebasing: mapping.bytes[sums[$0].range])) != sums[$0].checksum }
-                    .map { sums[$0].id }
-            }.compactMap { $0 }.first
-            if let bad { throw .invalid(path, "section \(bad) checksum mismatch") }
+            try Self.verify(checks.filter { !deferring.contains($0.id) }, in: mapping, path: path)
         }
         self.table = table
         articleCount = Int(header.articleCount)
         writtenAt = header.writtenAt
+    }
+
+    /// Checks `checks` on both cores; the first mismatch found is the error.
+    static func verify(_ checks: [(id: UInt32, range: Range<Int>, checksum: UInt64)], in mapping: SnapshotMapping,
+                       path: String) throws(SnapshotError) {
+        let bad = Parallel.map(2) { part in
+            checks.indices.filter { $0 % 2 == part }
+                .first { SnapshotChecksum.of(UnsafeRawBufferPointer(rebasing: mapping.bytes[checks[$0].range])) != checks[$0].checksum }
+                .map { checks[$0].id }
+        }.compactMap { $0 }.first
+        if let bad { throw .invalid(path, "section \(bad) checksum mismatch") }
     }
 
     /// The section `id` as a table of `T`, used in place.

@@ -73,14 +73,15 @@ enum SnapshotWriter {
         }
         try output.add(.fileFlags, flags)
         var byFile = [[(line: Int, article: Int32)]](repeating: [], count: files.paths.count)
-        var encoded: [[UInt8]] = []
-        encoded.reserveCapacity(store.count)
+        // All records in one buffer (offsets beside it): one copy of the text, not two.
+        var records = ByteWriter()
+        var articleOffsets: [UInt64] = [0]
+        articleOffsets.reserveCapacity(store.count + 1)
         for index in 0..<store.count {
             let article = store.articles[index]
             if let file = fileIndex[article.source.path] { byFile[file].append((article.source.line, Int32(index))) }
-            var writer = ByteWriter()
-            ArticleCodec.encode(article, into: &writer)
-            encoded.append(writer.bytes)
+            ArticleCodec.encode(article, into: &records)
+            articleOffsets.append(UInt64(records.bytes.count))
         }
         var fileArticleStarts: [Int32] = [0]
         var fileArticles: [Int32] = []
@@ -90,13 +91,9 @@ enum SnapshotWriter {
         }
         try output.add(.fileArticleStarts, fileArticleStarts)
         try output.add(.fileArticles, fileArticles)
-
-        var articleOffsets: [UInt64] = [0]
-        articleOffsets.reserveCapacity(store.count + 1)
-        for record in encoded { articleOffsets.append(articleOffsets.last! + UInt64(record.count)) }
         try output.add(.articleOffsets, articleOffsets)
-        try output.add(.articleBytes, Array(encoded.joined()))
-        encoded = []
+        try output.add(.articleBytes, records.bytes)
+        records = ByteWriter()
 
         try output.add(.dayKeys, store.dayKeys)
         try output.add(.titleOrder, store.titleOrder)

@@ -83,8 +83,8 @@ public final class ArticleStore: Sendable {
         allEntries = facets.map { $0.entries(counts: $0.totals) }
     }
 
-    /// A store whose tables were read from a snapshot; the text index is ready at once.
-    init(articles: ArticleList, facets: [FacetTable], text: FullTextIndex, dayKeys: FlatArray<Int32>,
+    /// A store whose tables were read from a snapshot; `text` nil: published later (`publishTextIndex`).
+    init(articles: ArticleList, facets: [FacetTable], text: FullTextIndex?, dayKeys: FlatArray<Int32>,
          titleOrder: FlatArray<Int32>, authorOrder: FlatArray<Int32>, sortedIDs: FlatArray<UInt64>, sortedIDIndices: FlatArray<Int32>) {
         self.articles = articles
         self.facets = facets
@@ -96,6 +96,11 @@ public final class ArticleStore: Sendable {
         self.sortedIDs = sortedIDs
         self.sortedIDIndices = sortedIDIndices
         allEntries = facets.map { $0.entries(counts: $0.totals) }
+    }
+
+    /// Makes `index` the store's text index (a snapshot's, once its sections are verified).
+    func publishTextIndex(_ index: FullTextIndex) {
+        if !textSlot.isReady { textSlot.set(index) }
     }
 
     /// The full-text index, once built (the snapshot writer asks for it).

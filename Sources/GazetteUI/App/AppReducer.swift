@@ -29,7 +29,9 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
         }
         let changes = archive.store.changes(since: state.store)
         state.replaceStore(archive.store, report: archive.report)
-        state.message = ReloadedArchive.message(added: changes.added, removed: changes.removed)
+        if !archive.quiet || changes.added + changes.removed > 0 {
+            state.message = ReloadedArchive.message(added: changes.added, removed: changes.removed)
+        }
         state.reloadRequested = false
         return []
     default:

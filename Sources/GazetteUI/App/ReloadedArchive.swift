@@ -4,10 +4,13 @@ import GazetteCore
 public struct ReloadedArchive: Sendable, Hashable {
     public let store: ArticleStore
     public let report: LoadReport
+    /// The check that follows a start from the snapshot: say something only if articles came or went.
+    public let quiet: Bool
 
-    public init(store: ArticleStore, report: LoadReport) {
+    public init(store: ArticleStore, report: LoadReport, quiet: Bool = false) {
         self.store = store
         self.report = report
+        self.quiet = quiet
     }
 
     public static func == (a: ReloadedArchive, b: ReloadedArchive) -> Bool { a.store === b.store }

@@ -60,6 +60,44 @@ import Testing
         #expect(leftovers == ["snapshot-test.gzsnap"])
     }
 
+    @Test func theUIStartShowsTheSnapshotAndPublishesSearchOnlyWhenVerified() throws {
+        let corpus = SnapshotCorpus()
+        _ = try corpus.cachedLoad()
+        let opened = try #require(CachedLoader.openSnapshot(directories: [corpus.data], snapshotPath: corpus.snapshotPath))
+        #expect(opened.load.kind == .snapshot)
+        #expect(opened.load.store.count == 4)
+        #expect(!opened.load.store.isTextIndexReady)
+        #expect(opened.finishVerification())
+        #expect(opened.load.store.isTextIndexReady)
+        #expect(opened.load.store.evaluate(try Query.parse("courier")).count == 1)
+        // Another set of directories never opens this snapshot.
+        #expect(CachedLoader.openSnapshot(directories: [corpus.data + "/wire"], snapshotPath: corpus.snapshotPath) == nil)
+
+        // Damage in a deferred section: the list still opens, search is never published.
+        var bytes = Array(try Data(contentsOf: URL(fileURLWithPath: corpus.snapshotPath)))
+        let range = try #require(Self.sectionRange(SnapshotSection.docBytes.rawValue, in: bytes))
+        bytes[range.lowerBound] ^= 0xFF
+        try Data(bytes).write(to: URL(fileURLWithPath: corpus.snapshotPath))
+        let damaged = try #require(CachedLoader.openSnapshot(directories: [corpus.data], snapshotPath: corpus.snapshotPath))
+        #expect(!damaged.finishVerification())
+        #expect(!damaged.load.store.isTextIndexReady)
+        // The check that follows (a full load) notices and rebuilds.
+        let checked = try CachedLoader.load(directories: [corpus.data], snapshotPath: corpus.snapshotPath)
+        #expect(checked.kind == .cold && !checked.notes.isEmpty)
+    }
+
+    static func sectionRange(_ id: UInt32, in bytes: [UInt8]) -> Range<Int>? {
+        bytes.withUnsafeBytes { raw in
+            for entry in 0..<SnapshotFormat.sectionCount {
+                let base = SnapshotFormat.headerSize + entry * SnapshotFormat.tableEntrySize
+                guard raw.loadUnaligned(fromByteOffset: base, as: UInt32.self) == id else { continue }
+                let offset = Int(raw.loadUnaligned(fromByteOffset: base + 8, as: UInt64.self))
+                return offset..<offset + Int(raw.loadUnaligned(fromByteOffset: base + 16, as: UInt64.self))
+            }
+            return nil
+        }
+    }
+
     @Test func noCacheReadsEveryFileAndWritesNothing() throws {
         let corpus = SnapshotCorpus()
         let load = try CachedLoader.load(directories: [corpus.data], snapshotPath: nil)
