@@ -40,7 +40,8 @@ struct Snapshot: Sendable {
     /// Checks magic, version, sizes, every section's checksum (unless `verifyChecksums` is false,
     /// which only the fuzzer's structural mode uses) and every offset and index the store will
     /// follow; throws `.invalid` at the first problem, so nothing later can read out of bounds.
-    init(mapping: SnapshotMapping, path: String, verifyChecksums: Bool, deferring: Set<UInt32> = []) throws(SnapshotError) {
+    /// `anyBuild`: accept a snapshot written by another build (the fuzzer's seeds were).
+    init(mapping: SnapshotMapping, path: String, verifyChecksums: Bool, deferring: Set<UInt32> = [], anyBuild: Bool = false) throws(SnapshotError) {
         self.mapping = mapping
         self.path = path
         let sections = try SnapshotSections(mapping: mapping, path: path, verifyChecksums: verifyChecksums, deferring: deferring)
@@ -65,17 +66,19 @@ struct Snapshot: Sendable {
         files = SnapshotFileTable(stats: stats, pathOffsets: pathOffsets, pathBytes: pathBytes, flags: flags,
                                   articleStarts: fileArticleStarts, articles: fileArticles)
 
-        // Meta: directories, index average length, report.
+        // Meta: the build that wrote it, directories, index average length, report.
         let metaBytes: FlatArray<UInt8> = try sections.array(.meta)
         let files = files
-        let decoded: ([String], UInt64, SnapshotMeta.Report)? = metaBytes.withUnsafeBufferPointer { buffer in
+        let decoded: (UInt64, [String], UInt64, SnapshotMeta.Report)? = metaBytes.withUnsafeBufferPointer { buffer in
             var input = ByteReader(UnsafeRawBufferPointer(buffer))
-            guard let directories = input.strings(), let average = input.varint(),
+            guard let build = input.varint(), let directories = input.strings(), let average = input.varint(),
                   let report = SnapshotMeta.decodeReport(&input, paths: { $0 >= 0 && $0 < fileCount ? files.path($0) : nil }),
                   input.isAtEnd else { return nil }
-            return (directories, average, report)
+            return (build, directories, average, report)
         }
-        guard let (directories, averageBits, report) = decoded else { throw fail("meta section is malformed") }
+        guard let (build, directories, averageBits, report) = decoded else { throw fail("meta section is malformed") }
+        // Another build may parse files differently: what it stored is not what this one would read.
+        guard anyBuild || build == SnapshotFormat.build else { throw fail("written by another build of Gazette") }
         self.directories = directories
         self.report = report
 

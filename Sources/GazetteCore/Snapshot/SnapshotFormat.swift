@@ -11,7 +11,16 @@
 enum SnapshotFormat {
     static let magic: [UInt8] = Array("GZSNAPSH".utf8)
     /// Bump whenever any section's layout or `ArticleCodec` changes.
-    static let version: UInt32 = 1
+    static let version: UInt32 = 2
+
+    /// This build of Gazette: device, inode, size and mtime of the running executable, hashed.
+    /// A snapshot written by any other build (whose parsers may differ) is rebuilt.
+    static let build: UInt64 = {
+        let stat = FileStat.of("/proc/self/exe")
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for value in [stat.device, stat.inode, stat.size, stat.modifiedNanoseconds] { hash = (hash ^ value) &* 0x0000_0100_0000_01B3 }
+        return hash
+    }()
     static let headerSize = 64
     static let tableEntrySize = 32
     /// Sections every snapshot of this version has, no more, no fewer.

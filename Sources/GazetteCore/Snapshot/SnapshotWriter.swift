@@ -49,6 +49,7 @@ enum SnapshotWriter {
         let fileIndex = Dictionary(files.paths.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
 
         var meta = ByteWriter()
+        meta.varint(SnapshotFormat.build)
         meta.strings(directories)
         meta.varint(text.averageLength.bitPattern)
         SnapshotMeta.encode(report: report, fileIndex: fileIndex, into: &meta)

@@ -96,6 +96,21 @@ import Testing
         #expect(try setup.load([], "empty file"))
     }
 
+    @Test func aSnapshotFromAnotherBuildIsRebuilt() throws {
+        let setup = try Setup()
+        var other = setup.good
+        let meta = try #require(SnapshotStoreTests.sectionRange(SnapshotSection.meta.rawValue, in: other))
+        other[meta.lowerBound] ^= 0x01  // the build hash's first varint byte
+        let resealed = SnapshotBytes.resealed(other)
+        try Data(resealed).write(to: URL(fileURLWithPath: setup.corpus.snapshotPath))
+        let load = try CachedLoader.load(directories: [setup.corpus.data], snapshotPath: setup.corpus.snapshotPath)
+        #expect(load.notes == [.invalid(setup.corpus.snapshotPath, "written by another build of Gazette")])
+        #expect(StoreComparison.encodedArticles(load.store) == StoreComparison.encodedArticles(setup.reference))
+        _ = load.write?.wait()
+        // The fuzzer's entry point accepts any build.
+        #expect(try SnapshotBytes.store(from: resealed).count == setup.reference.count)
+    }
+
     @Test func aHalfWrittenTemporaryIsNeverRead() throws {
         let setup = try Setup()
         // A writer that died mid-write leaves only its temporary; the snapshot itself is whole.
