@@ -28,9 +28,9 @@ public final class SnapshotWrite: Sendable {
     private let group = DispatchGroup()
     private let outcome = LockedValue<SnapshotError?>(nil)
 
-    init(_ work: @escaping @Sendable () -> SnapshotError?) {
+    init(qos: DispatchQoS.QoSClass = .utility, _ work: @escaping @Sendable () -> SnapshotError?) {
         let outcome = outcome
-        DispatchQueue.global(qos: .utility).async(group: group) { outcome.set(work()) }
+        DispatchQueue.global(qos: qos).async(group: group) { outcome.set(work()) }
     }
 
     /// Blocks until written; the error if writing failed.
@@ -63,7 +63,8 @@ public enum CachedLoader {
             if case .unreadable(_, let reason) = error, reason == String(cString: strerror(ENOENT)) {} else { notes.append(error) }
         }
         // The large sections' checksums are verified on another core while this one walks.
-        let verification = snapshot.map { opened in SnapshotWrite { opened.finishVerification() } }
+        // (Not at utility priority: a command waits for it.)
+        let verification = snapshot.map { opened in SnapshotWrite(qos: .userInitiated) { opened.finishVerification() } }
         let (files, discoveryWarnings) = try ArchiveLoader.discoverFiles(in: directories)
         // Stats first: a file changed while it is being read then looks changed next time.
         let stats = FileStat.of(files)
