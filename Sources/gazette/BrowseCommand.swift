@@ -135,42 +135,41 @@ struct BrowseCommand: ParsableCommand {
 }
 
 /// The archive load running on its own thread, observed by the UI thread.
-final class LoadTask: @unchecked Sendable {
-    struct Loaded {
+final class LoadTask: Sendable {
+    struct Loaded: Sendable {
         var store: ArticleStore
         var report: LoadReport
         /// Set when shown from the snapshot before checking the files (see `CachedLoader.openSnapshot`).
         var finishVerification: (@Sendable () -> Bool)?
     }
 
-    enum Snapshot {
+    enum Snapshot: Sendable {
         case loading(LoadProgress?, indexing: Bool)
         case done(Loaded)
         case failed(LoadError)
     }
 
-    private let lock = NSLock()
-    private var state = Snapshot.loading(nil, indexing: false)
+    private let state = LockedValue(Snapshot.loading(nil, indexing: false))
 
-    var snapshot: Snapshot { lock.withLock { state } }
+    var snapshot: Snapshot { state.value }
 
     /// Loads through the snapshot at `snapshotPath` (nil: none). The first frame needs no
     /// full-text index (word queries wait for it); a new snapshot is written in the background.
     func run(_ directories: [String], snapshotPath: String?) {
         if let snapshotPath, let opened = CachedLoader.openSnapshot(directories: directories, snapshotPath: snapshotPath) {
-            lock.withLock { state = .done(Loaded(store: opened.load.store, report: opened.load.report, finishVerification: opened.finishVerification)) }
+            state.set(.done(Loaded(store: opened.load.store, report: opened.load.report, finishVerification: opened.finishVerification)))
             return
         }
         do {
             let load = try CachedLoader.load(directories: directories, snapshotPath: snapshotPath) { progress in
-                self.lock.withLock { self.state = .loading(progress, indexing: progress.filesDone == progress.filesTotal) }
+                self.state.set(.loading(progress, indexing: progress.filesDone == progress.filesTotal))
             }
             var report = load.report
             // Snapshot problems are shown with the other load warnings (curses owns the terminal).
             report.warnings += load.notes.map(\.warning)
-            lock.withLock { state = .done(Loaded(store: load.store, report: report, finishVerification: nil)) }
+            state.set(.done(Loaded(store: load.store, report: report, finishVerification: nil)))
         } catch {
-            lock.withLock { state = .failed(error) }
+            state.set(.failed(error))
         }
     }
 }

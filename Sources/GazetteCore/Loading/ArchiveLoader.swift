@@ -145,13 +145,11 @@ final class OutcomeSlots: @unchecked Sendable {
 }
 
 /// Counts finished files across threads and reports progress each time another ~1000 are done.
-private final class ProgressTracker: @unchecked Sendable {
-    private let lock = NSLock()
+private final class ProgressTracker: Sendable {
     private let total: Int
     private let report: (@Sendable (LoadProgress) -> Void)?
-    private var files = 0
-    private var articles = 0
-    private var lastReported = 0
+    /// (files done, articles found, files done at the last report)
+    private let counts = LockedValue((files: 0, articles: 0, lastReported: 0))
 
     init(total: Int, report: (@Sendable (LoadProgress) -> Void)?) {
         self.total = total
@@ -160,23 +158,18 @@ private final class ProgressTracker: @unchecked Sendable {
 
     func add(files count: Int, articles found: Int) {
         guard let report else { return }
-        lock.lock()
-        files += count
-        articles += found
-        var snapshot: LoadProgress?
-        if files - lastReported >= 1000 {
-            lastReported = files
-            snapshot = LoadProgress(filesDone: files, filesTotal: total, articles: articles)
+        let snapshot = counts.update { counts -> LoadProgress? in
+            counts.files += count
+            counts.articles += found
+            guard counts.files - counts.lastReported >= 1000 else { return nil }
+            counts.lastReported = counts.files
+            return LoadProgress(filesDone: counts.files, filesTotal: total, articles: counts.articles)
         }
-        lock.unlock()
         if let snapshot { report(snapshot) }
     }
 
     func finish() {
         guard let report else { return }
-        lock.lock()
-        let snapshot = LoadProgress(filesDone: total, filesTotal: total, articles: articles)
-        lock.unlock()
-        report(snapshot)
+        report(LoadProgress(filesDone: total, filesTotal: total, articles: counts.value.articles))
     }
 }
