@@ -69,8 +69,9 @@ final class LiveReloadTests {
         let elapsed = ContinuousClock.now - started
         let screen = try session.capture()
         #expect(appeared, "no reload:\n\(screen.joined(separator: "\n"))")
-        // Within a second on an idle machine; the bound is loose for a loaded CI box.
-        #expect(elapsed < .seconds(3), "took \(elapsed)")
+        // Well within a second on an idle machine (a 120 ms settle, then a refresh of one file);
+        // the bound is loose because CI boxes and this shared 2-core machine are not idle.
+        #expect(elapsed < .seconds(6), "took \(elapsed)")
         #expect(screen.contains { $0.contains("Zeppelin sighted over the harbour") })
         let after = try readerText(session)
         #expect(after == before, "the reader moved")
