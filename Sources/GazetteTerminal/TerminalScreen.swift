@@ -168,6 +168,17 @@ public final class TerminalScreen {
         return count == 0 || (gz_errno() != EAGAIN && gz_errno() != EINTR)
     }
 
+    /// Blocks until a key may be readable or `descriptor` (a run loop's wake-up pipe) is; true
+    /// when woken by the descriptor. Call after `readKey(timeoutMilliseconds: 0)` found nothing,
+    /// so no key is left waiting in curses' own buffer. A signal (a resize) also returns.
+    public func waitForInput(orWake descriptor: Int32, timeoutMilliseconds: Int32 = -1) -> Bool {
+        guard !stopped, !isInputClosed else { return false }
+        var fds = [pollfd(fd: fileno(inputFile), events: Int16(POLLIN), revents: 0),
+                   pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)]
+        guard poll(&fds, 2, timeoutMilliseconds) > 0 else { return false }
+        return fds[1].revents != 0
+    }
+
     private var lastReadInterrupted = false
     private var lastReadGotCode = false
 

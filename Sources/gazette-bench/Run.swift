@@ -26,10 +26,22 @@ struct Run: ParsableCommand {
         else { throw ValidationError("\(directory) is not a directory") }
     }
 
+    @Flag(help: "Skip the warm-start figures (snapshot written to a private cache, warm starts, refresh, CLI).")
+    var noWarm = false
+
     func run() throws {
-        let report = try BenchSuite.standard(keystrokeTrials: keystrokeTrials).run(
+        var suite = BenchSuite.standard(keystrokeTrials: keystrokeTrials)
+        if !noWarm { suite.steps.append(BenchSuite.warm(probe: Self.probe())) }
+        let report = try suite.run(
             roots: [directory], articles: generatedSummary()?.articles, repetitions: repetitions)
         print(json ? try report.json() : report.table(), terminator: "")
+    }
+
+    /// This executable and `gazette` beside it (same build directory), for the warm process figures.
+    static func probe() -> WarmProbe? {
+        guard let bench = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") else { return nil }
+        let gazette = (bench as NSString).deletingLastPathComponent + "/gazette"
+        return WarmProbe(bench: bench, gazette: FileManager.default.isExecutableFile(atPath: gazette) ? gazette : nil)
     }
 
     /// The generator's summary, when the corpus came from `generate`.

@@ -30,34 +30,62 @@ struct BrowseCommand: ParsableCommand {
         // Keys typed while loading (quit, resize, redraw and suspend were handled then).
         if state.replay(input.queued).contains(.quit) { return }
         screen.draw(render(state))
+
+        // Background work reports as actions through the mailbox: the index being ready, reloads.
+        let mailbox = RunLoopMailbox()
+        let reloader = Reloader(directories: directories, snapshotPath: data.snapshotPath(), mailbox: mailbox)
+        if let verify = loaded.finishVerification {
+            // Shown from the snapshot as last written: verify its text sections, then check the files.
+            DispatchQueue.global(qos: .userInitiated).async { if verify() { mailbox.post(.textIndexReady) } }
+            reloader.request(byUser: false, initial: true)
+        } else {
+            Self.announceIndex(of: state.store, to: mailbox)
+        }
+        let watcher = DirectoryWatcher(roots: directories) { reloader.request(byUser: false) }
+        defer { watcher.stop() }
+
         while true {
-            // While a query waits for the background text index, poll for it between keys.
-            let waiting = state.pendingQuery != nil
-            guard let key = screen.readKey(timeoutMilliseconds: waiting ? 100 : -1) else {
-                if screen.isInputClosed { return }
-                if waiting, state.store.isTextIndexReady {
-                    _ = reduce(&state, .textIndexReady)
-                    screen.draw(render(state))
-                }
-                continue
-            }
-            guard let action = KeyMap.standard.action(for: key, in: state.keyContext) else { continue }
-            let effects = reduce(&state, action)
-            screen.draw(render(state))
-            for effect in effects {
-                switch effect {
-                case .quit:
-                    return
-                case .redrawAll:
-                    screen.redrawAll()
-                case .suspend:
-                    screen.suspend()
-                    // The terminal may have changed size while we were stopped.
-                    let size = screen.size
-                    _ = reduce(&state, .resize(width: size.width, height: size.height))
-                    screen.draw(render(state))
+            var actions = mailbox.drain()
+            if actions.isEmpty {
+                if let key = screen.readKey(timeoutMilliseconds: 0) {
+                    if let action = KeyMap.standard.action(for: key, in: state.keyContext) { actions = [action] }
+                } else {
+                    if screen.isInputClosed { return }
+                    // Sleeps until a key or a message; nothing polls.
+                    _ = screen.waitForInput(orWake: mailbox.descriptor)
+                    continue
                 }
             }
+            for action in actions {
+                if case .reloaded(let archive?) = action { Self.announceIndex(of: archive.store, to: mailbox) }
+                let effects = reduce(&state, action)
+                screen.draw(render(state))
+                for effect in effects {
+                    switch effect {
+                    case .quit:
+                        return
+                    case .redrawAll:
+                        screen.redrawAll()
+                    case .suspend:
+                        screen.suspend()
+                        // The terminal may have changed size while we were stopped.
+                        let size = screen.size
+                        _ = reduce(&state, .resize(width: size.width, height: size.height))
+                        screen.draw(render(state))
+                    case .reload:
+                        reloader.request(byUser: true)
+                    }
+                }
+            }
+        }
+    }
+
+    /// Posts `.textIndexReady` when `store`'s background index build finishes (at once if built).
+    private static func announceIndex(of store: ArticleStore, to mailbox: RunLoopMailbox) {
+        guard !store.isTextIndexReady else { return }
+        DispatchQueue.global(qos: .userInitiated).async {
+            store.waitUntilTextIndexReady()
+            mailbox.post(.textIndexReady)
         }
     }
 
@@ -66,7 +94,8 @@ struct BrowseCommand: ParsableCommand {
     /// Other keys are queued in `input` for the browser.
     private func waitForLoad(_ directories: [String], screen: TerminalScreen, input: inout LoadingInput) throws -> LoadTask.Loaded? {
         let task = LoadTask()
-        let thread = Thread { task.run(directories) }
+        let snapshotPath = data.snapshotPath()
+        let thread = Thread { task.run(directories, snapshotPath: snapshotPath) }
         thread.stackSize = 8 << 20
         thread.start()
         var size = screen.size
@@ -106,33 +135,41 @@ struct BrowseCommand: ParsableCommand {
 }
 
 /// The archive load running on its own thread, observed by the UI thread.
-final class LoadTask: @unchecked Sendable {
-    struct Loaded {
+final class LoadTask: Sendable {
+    struct Loaded: Sendable {
         var store: ArticleStore
         var report: LoadReport
+        /// Set when shown from the snapshot before checking the files (see `CachedLoader.openSnapshot`).
+        var finishVerification: (@Sendable () -> Bool)?
     }
 
-    enum Snapshot {
+    enum Snapshot: Sendable {
         case loading(LoadProgress?, indexing: Bool)
         case done(Loaded)
         case failed(LoadError)
     }
 
-    private let lock = NSLock()
-    private var state = Snapshot.loading(nil, indexing: false)
+    private let state = LockedValue(Snapshot.loading(nil, indexing: false))
 
-    var snapshot: Snapshot { lock.withLock { state } }
+    var snapshot: Snapshot { state.value }
 
-    func run(_ directories: [String]) {
+    /// Loads through the snapshot at `snapshotPath` (nil: none). The first frame needs no
+    /// full-text index (word queries wait for it); a new snapshot is written in the background.
+    func run(_ directories: [String], snapshotPath: String?) {
+        if let snapshotPath, let opened = CachedLoader.openSnapshot(directories: directories, snapshotPath: snapshotPath) {
+            state.set(.done(Loaded(store: opened.load.store, report: opened.load.report, finishVerification: opened.finishVerification)))
+            return
+        }
         do {
-            let archive = try ArchiveLoader.load(directories: directories) { progress in
-                self.lock.withLock { self.state = .loading(progress, indexing: progress.filesDone == progress.filesTotal) }
+            let load = try CachedLoader.load(directories: directories, snapshotPath: snapshotPath) { progress in
+                self.state.set(.loading(progress, indexing: progress.filesDone == progress.filesTotal))
             }
-            // The first frame needs no full-text index; word queries wait for it.
-            let store = ArticleStore(articles: archive.articles, textIndexInBackground: true)
-            lock.withLock { state = .done(Loaded(store: store, report: archive.report)) }
+            var report = load.report
+            // Snapshot problems are shown with the other load warnings (curses owns the terminal).
+            report.warnings += load.notes.map(\.warning)
+            state.set(.done(Loaded(store: load.store, report: report, finishVerification: nil)))
         } catch {
-            lock.withLock { state = .failed(error) }
+            state.set(.failed(error))
         }
     }
 }

@@ -7,6 +7,9 @@ struct DataOptions: ParsableArguments {
     @Option(name: .customLong("data"), help: ArgumentHelp("A data directory (repeatable).", valueName: "DIR"))
     var directories: [String] = []
 
+    @Flag(name: .customLong("no-cache"), help: "Read every file; neither use nor write the snapshot in ~/.cache/gazette.")
+    var noCache = false
+
     /// The directories to load, after the environment and defaults are applied.
     func resolvedDirectories() -> [String] {
         DataDirectories.resolve(
@@ -26,11 +29,40 @@ struct DataOptions: ParsableArguments {
         }
     }
 
-    /// Loads the archive and builds the store; the full-text index builds in the background,
-    /// so commands whose query has no words never wait for it.
-    func loadStore() throws -> (ArticleStore, LoadReport) {
-        let archive = try loadArchive()
-        return (ArticleStore(articles: archive.articles, textIndexInBackground: true), archive.report)
+    /// The snapshot file for these directories, or nil with `--no-cache` (or no home directory).
+    func snapshotPath(evenWithNoCache: Bool = false) -> String? {
+        let environment = ProcessInfo.processInfo.environment
+        guard !noCache || evenWithNoCache, let cache = SnapshotCache.directory(environment: environment) else { return nil }
+        return SnapshotCache.path(for: resolvedDirectories(), currentDirectory: FileManager.default.currentDirectoryPath, in: cache)
+    }
+
+    /// Loads the store through the snapshot (see `CachedLoader`); a fresh load's full-text index
+    /// builds in the background, so commands whose query has no words never wait for it.
+    /// Snapshot problems are warned about on stderr; call `finish` on the result before exiting.
+    func loadStore(progress: (@Sendable (LoadProgress) -> Void)? = nil) throws -> CachedLoad {
+        do {
+            let load = try CachedLoader.load(directories: resolvedDirectories(), snapshotPath: snapshotPath(), progress: progress)
+            for note in load.notes { StandardError.write("gazette: \(note)\n") }
+            return load
+        } catch {
+            StandardError.write("gazette: \(error)\n")
+            throw ExitCode(2)
+        }
+    }
+}
+
+extension CachedLoad {
+    /// Waits for the new snapshot to be written, after closing stdout so a pipe's reader is not kept waiting.
+    func finish() {
+        guard let write else { return }
+        StandardOutput.flush()
+        // Points stdout at /dev/null (rather than closing it) so a later write cannot fail.
+        let null = open("/dev/null", O_WRONLY)
+        if null >= 0 {
+            dup2(null, STDOUT_FILENO)
+            close(null)
+        }
+        if let error = write.wait() { StandardError.write("gazette: \(error)\n") }
     }
 }
 

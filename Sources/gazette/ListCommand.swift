@@ -35,7 +35,9 @@ struct ListCommand: ParsableCommand {
     func run() throws {
         ignoreBrokenPipeSignal()
         let parsed = try parseQuery(query)
-        let (store, _) = try data.loadStore()
+        let load = try data.loadStore()
+        defer { load.finish() }
+        let store = load.store
         let order = sort ?? (parsed.hasWords ? .relevance : .date)
         let result = store.evaluate(parsed, sort: order)
         let shown = result.indices.prefix(limit ?? Int.max)
@@ -76,7 +78,9 @@ struct TagsCommand: ParsableCommand {
     func run() throws {
         ignoreBrokenPipeSignal()
         let parsed = try parseQuery(query)
-        let (store, _) = try data.loadStore()
+        let load = try data.loadStore()
+        defer { load.finish() }
+        let store = load.store
         let entries = store.evaluate(parsed, sort: .date).facet(facet)
         if json {
             StandardOutput.write(try ArticleJSON.encode(entries.map { ArticleJSON.FacetRow(value: $0.value, count: $0.count) }))

@@ -26,7 +26,9 @@ struct ShowCommand: ParsableCommand {
 
     func run() throws {
         ignoreBrokenPipeSignal()
-        let (store, _) = try data.loadStore()
+        let load = try data.loadStore()
+        defer { load.finish() }
+        let store = load.store
         let matches = store.indices(matchingIDPrefix: id.lowercased())
         guard let index = matches.first else {
             StandardError.write("gazette: no article with id \(id)\n")

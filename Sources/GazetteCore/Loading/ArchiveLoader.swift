@@ -13,18 +13,25 @@ public enum ArchiveLoader {
     ) throws(LoadError) -> LoadedArchive {
         let (files, discoveryWarnings) = try discoverFiles(in: directories)
         let outcomes = parseAll(files, progress: progress)
+        return assemble(files: files, discoveryWarnings: discoveryWarnings, directories: directories,
+                        capacity: outcomes.articleCount) { outcomes.take($0) }
+    }
 
+    /// The archive from each file's outcome, in file order: the same article found twice is kept
+    /// once (the first) and listed in `report.duplicates`. `outcome(i)` is asked once per file.
+    static func assemble(files: [String], discoveryWarnings: [LoadWarning], directories: [String], capacity: Int,
+                         outcome: (Int) -> Outcome) -> LoadedArchive {
         var report = LoadReport()
         report.directories = directories
         report.warnings = discoveryWarnings
         report.filesSkipped = discoveryWarnings.count
         var articles: [Article] = []
-        articles.reserveCapacity(outcomes.articleCount)
-        var dedupe = IdentityDedupe(capacity: outcomes.articleCount)
+        articles.reserveCapacity(capacity)
+        var dedupe = IdentityDedupe(capacity: capacity)
         // Serial, but it only moves values: each outcome and article is taken out of its slot
         // rather than copied (a copy would retain every string and array of every article).
         for (index, path) in files.enumerated() {
-            switch outcomes.take(index) {
+            switch outcome(index) {
             case .failed(let reason):
                 report.filesSkipped += 1
                 report.warnings.append(LoadWarning(path: path, line: 0, reason: reason))
@@ -140,13 +147,11 @@ final class OutcomeSlots: @unchecked Sendable {
 }
 
 /// Counts finished files across threads and reports progress each time another ~1000 are done.
-private final class ProgressTracker: @unchecked Sendable {
-    private let lock = NSLock()
+private final class ProgressTracker: Sendable {
     private let total: Int
     private let report: (@Sendable (LoadProgress) -> Void)?
-    private var files = 0
-    private var articles = 0
-    private var lastReported = 0
+    /// (files done, articles found, files done at the last report)
+    private let counts = LockedValue((files: 0, articles: 0, lastReported: 0))
 
     init(total: Int, report: (@Sendable (LoadProgress) -> Void)?) {
         self.total = total
@@ -155,23 +160,18 @@ private final class ProgressTracker: @unchecked Sendable {
 
     func add(files count: Int, articles found: Int) {
         guard let report else { return }
-        lock.lock()
-        files += count
-        articles += found
-        var snapshot: LoadProgress?
-        if files - lastReported >= 1000 {
-            lastReported = files
-            snapshot = LoadProgress(filesDone: files, filesTotal: total, articles: articles)
+        let snapshot = counts.update { counts -> LoadProgress? in
+            counts.files += count
+            counts.articles += found
+            guard counts.files - counts.lastReported >= 1000 else { return nil }
+            counts.lastReported = counts.files
+            return LoadProgress(filesDone: counts.files, filesTotal: total, articles: counts.articles)
         }
-        lock.unlock()
         if let snapshot { report(snapshot) }
     }
 
     func finish() {
         guard let report else { return }
-        lock.lock()
-        let snapshot = LoadProgress(filesDone: total, filesTotal: total, articles: articles)
-        lock.unlock()
-        report(snapshot)
+        report(LoadProgress(filesDone: total, filesTotal: total, articles: counts.value.articles))
     }
 }

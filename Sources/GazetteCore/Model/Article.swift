@@ -89,7 +89,7 @@ public struct Article: Sendable {
     public internal(set) var bodyUTF8: [UInt8]
     /// Paragraphs given through `paragraphs` that `bodyUTF8` cannot carry exactly (one containing
     /// `\n`, or a single empty one); nil for every parsed article.
-    private var unsplittableParagraphs: [String]?
+    var unsplittableParagraphs: [String]?
     /// Length in `Character`s of the capitalised lead-in at the start of `paragraphs[0]`; 0 = none.
     public var leadInLength: Int
     /// The blog dump's teasers of other posts, in order.

@@ -7,25 +7,25 @@ import Foundation
 /// title/body frequency byte each, and a block of word positions each; a skip table every
 /// `skipInterval` postings gives the article and both byte offsets, for seeking.
 final class FullTextIndex: Sendable {
-    let termBytes: [UInt8]
-    let termOffsets: [Int]
+    let termBytes: FlatArray<UInt8>
+    let termOffsets: FlatArray<Int>
     /// Where each term's postings begin, as a posting number (indexes `tfs`).
-    let postingStarts: [Int]
+    let postingStarts: FlatArray<Int>
     /// Where each term's doc deltas begin in `docBytes`.
-    let docStarts: [Int]
-    let docBytes: [UInt8]
-    let tfs: [UInt8]
+    let docStarts: FlatArray<Int>
+    let docBytes: FlatArray<UInt8>
+    let tfs: FlatArray<UInt8>
     /// Weighted length (title tokens × title weight + body tokens) per article.
-    let lengths: [UInt32]
+    let lengths: FlatArray<UInt32>
     let averageLength: Double
     /// Word positions: per posting one block (see `PositionCoding`), grouped like the postings.
-    let positions: [UInt8]
+    let positions: FlatArray<UInt8>
     /// Where each term's position blocks begin in `positions`.
-    let positionStarts: [Int]
+    let positionStarts: FlatArray<Int>
     /// For posting `k = s × skipInterval`: its article, and the offsets of its doc varint and position block.
-    let skipDocs: [Int32]
-    let skipDocBytes: [Int]
-    let skipPositions: [Int]
+    let skipDocs: FlatArray<Int32>
+    let skipDocBytes: FlatArray<Int>
+    let skipPositions: FlatArray<Int>
     static let skipInterval = 64
 
     var termCount: Int { termOffsets.count - 1 }
@@ -44,19 +44,39 @@ final class FullTextIndex: Sendable {
             return builder.finish()
         }
         let merged = IndexMerge(chunks: chunks, firstArticle: Array(bounds.dropLast()), skipInterval: Self.skipInterval)
-        termBytes = merged.termBytes
-        termOffsets = merged.termOffsets
-        postingStarts = merged.postingStarts
-        docStarts = merged.docStarts
-        docBytes = merged.docBytes
-        tfs = merged.tfs
-        positions = merged.positions
-        positionStarts = merged.positionStarts
-        skipDocs = merged.skipDocs
-        skipDocBytes = merged.skipDocBytes
-        skipPositions = merged.skipPositions
-        lengths = merged.lengths
+        termBytes = FlatArray(merged.termBytes)
+        termOffsets = FlatArray(merged.termOffsets)
+        postingStarts = FlatArray(merged.postingStarts)
+        docStarts = FlatArray(merged.docStarts)
+        docBytes = FlatArray(merged.docBytes)
+        tfs = FlatArray(merged.tfs)
+        positions = FlatArray(merged.positions)
+        positionStarts = FlatArray(merged.positionStarts)
+        skipDocs = FlatArray(merged.skipDocs)
+        skipDocBytes = FlatArray(merged.skipDocBytes)
+        skipPositions = FlatArray(merged.skipPositions)
+        lengths = FlatArray(merged.lengths)
         averageLength = articles.isEmpty ? 1 : max(1, Double(lengths.reduce(0) { $0 + Int($1) }) / Double(articles.count))
+    }
+
+    /// An index whose tables already exist (read in place from a snapshot).
+    init(termBytes: FlatArray<UInt8>, termOffsets: FlatArray<Int>, postingStarts: FlatArray<Int>, docStarts: FlatArray<Int>,
+         docBytes: FlatArray<UInt8>, tfs: FlatArray<UInt8>, lengths: FlatArray<UInt32>, averageLength: Double,
+         positions: FlatArray<UInt8>, positionStarts: FlatArray<Int>, skipDocs: FlatArray<Int32>,
+         skipDocBytes: FlatArray<Int>, skipPositions: FlatArray<Int>) {
+        self.termBytes = termBytes
+        self.termOffsets = termOffsets
+        self.postingStarts = postingStarts
+        self.docStarts = docStarts
+        self.docBytes = docBytes
+        self.tfs = tfs
+        self.lengths = lengths
+        self.averageLength = averageLength
+        self.positions = positions
+        self.positionStarts = positionStarts
+        self.skipDocs = skipDocs
+        self.skipDocBytes = skipDocBytes
+        self.skipPositions = skipPositions
     }
 
     /// Bytes held by the index (for the benchmark's memory breakdown).

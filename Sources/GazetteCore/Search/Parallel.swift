@@ -15,14 +15,31 @@ enum Parallel {
     }
 }
 
-/// One slot per task; each task writes only its own slot, so no locking is needed.
+/// One slot per task in a buffer allocated up front; each task writes only its own slot.
+///
+/// Writing through a `[T?]`'s `withUnsafeMutableBufferPointer` from many threads raced on the
+/// array's copy-on-write uniqueness check; a raw allocation has no such shared state.
 private final class ResultSlots<T>: @unchecked Sendable {
-    private var slots: [T?]
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-    func store(_ value: T, at index: Int) {
-        slots.withUnsafeMutableBufferPointer { $0[index] = value }
+    private let slots: UnsafeMutablePointer<T?>
+    private let count: Int
+    init(count: Int) {
+        self.count = count
+        slots = .allocate(capacity: max(count, 1))
+        slots.initialize(repeating: nil, count: count)
     }
-    func values() -> [T] { slots.map { $0! } }
+    deinit {
+        slots.deinitialize(count: count)
+        slots.deallocate()
+    }
+    func store(_ value: T, at index: Int) { slots[index] = value }
+    /// Called after every task finished (`concurrentPerform` returns only then).
+    func values() -> [T] {
+        (0..<count).map { index in
+            let value = (slots + index).move()
+            (slots + index).initialize(to: nil)
+            return value!
+        }
+    }
 }
 
 /// A buffer that parallel tasks write at disjoint positions (the caller guarantees disjointness).

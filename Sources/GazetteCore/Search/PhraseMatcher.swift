@@ -30,7 +30,7 @@ struct PhraseMatcher: Sendable {
     }
 
     /// The candidates whose title or some paragraph contains the phrase.
-    func filter(_ candidates: Bitset, in articles: [Article]) -> Bitset {
+    func filter(_ candidates: Bitset, in articles: ArticleList) -> Bitset {
         let members = candidates.members
         let chunks = members.count > 2000 ? 8 : 1
         let matched = Parallel.map(chunks) { chunk in

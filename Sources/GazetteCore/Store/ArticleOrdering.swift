@@ -151,20 +151,19 @@ enum ArticleOrdering {
 }
 
 /// A permutation built on first use (title and author sorts), so it costs nothing at launch.
-final class LazyOrder: @unchecked Sendable {
-    // `value` is only touched under `lock`.
-    private let lock = NSLock()
-    private var value: [Int32]?
+final class LazyOrder: Sendable {
+    private let value = LockedValue<[Int32]?>(nil)
     private let make: @Sendable () -> [Int32]
 
     init(_ make: @escaping @Sendable () -> [Int32]) { self.make = make }
 
+    /// Built under the lock: a second caller waits for the first build rather than repeating it.
     var order: [Int32] {
-        lock.lock()
-        defer { lock.unlock() }
-        if let value { return value }
-        let built = make()
-        value = built
-        return built
+        value.update { value in
+            if let value { return value }
+            let built = make()
+            value = built
+            return built
+        }
     }
 }

@@ -3,13 +3,13 @@ import Foundation
 /// The loaded articles, immutable, with interned facets and a full-text index; evaluates queries.
 public final class ArticleStore: Sendable {
     /// Newest first, undated last, ties by title then id; "article index" means a position here.
-    public let articles: [Article]
+    public let articles: ArticleList
     let facets: [FacetTable]
     private let textSlot: TextIndexSlot
     /// The full-text index; waits when it is still building in the background.
     var text: FullTextIndex { textSlot.value }
     /// `YYYYMMDD` of each article's written day; 0 when undated.
-    let dayKeys: [Int32]
+    let dayKeys: FlatArray<Int32>
     let dateOrder: [Int32]
     private let lazyTitleOrder: LazyOrder
     private let lazyAuthorOrder: LazyOrder
@@ -17,8 +17,8 @@ public final class ArticleStore: Sendable {
     var titleOrder: [Int32] { lazyTitleOrder.order }
     /// By folded author; built when an author sort is first asked for.
     var authorOrder: [Int32] { lazyAuthorOrder.order }
-    private let sortedIDs: [UInt64]
-    private let sortedIDIndices: [Int32]
+    let sortedIDs: FlatArray<UInt64>
+    let sortedIDIndices: FlatArray<Int32>
     private let allEntries: [[FacetEntry]]
     private let lazyThreads: LazyThreads
     /// Reply links; built when threads are first asked for.
@@ -33,7 +33,7 @@ public final class ArticleStore: Sendable {
     /// builds the full-text index on other threads (see `isTextIndexReady`; word queries wait for it).
     public init(articles input: [Article], textIndexInBackground: Bool) {
         let articles = ArticleStore.permuted(input, by: ArticleOrdering.dateOrder(input))
-        self.articles = articles
+        self.articles = ArticleList(articles)
 
         // Independent builds; the text index and the facet tables split themselves across cores.
         enum Part: Sendable {
@@ -76,16 +76,40 @@ public final class ArticleStore: Sendable {
             DispatchQueue.global(qos: .userInitiated).async { slot.set(FullTextIndex(articles: articles)) }
         }
         self.facets = facets
-        self.dayKeys = dayKeys
+        self.dayKeys = FlatArray(dayKeys)
         dateOrder = Array(0..<Int32(articles.count))
         lazyTitleOrder = LazyOrder { ArticleOrdering.titleOrder(articles) }
         let authors = facets[FacetKind.author.ordinal]
         lazyAuthorOrder = LazyOrder { ArticleOrdering.authorOrder(authors) }
-        lazyThreads = LazyThreads(articles)
-        sortedIDs = ids
-        sortedIDIndices = idIndices
+        lazyThreads = LazyThreads(ArticleList(articles))
+        sortedIDs = FlatArray(ids)
+        sortedIDIndices = FlatArray(idIndices)
         allEntries = facets.map { $0.entries(counts: $0.totals) }
     }
+
+    /// A store whose tables were read from a snapshot; `text` nil: published later (`publishTextIndex`).
+    init(articles: ArticleList, facets: [FacetTable], text: FullTextIndex?, dayKeys: FlatArray<Int32>,
+         titleOrder: FlatArray<Int32>, authorOrder: FlatArray<Int32>, sortedIDs: FlatArray<UInt64>, sortedIDIndices: FlatArray<Int32>) {
+        self.articles = articles
+        self.facets = facets
+        textSlot = TextIndexSlot(text)
+        self.dayKeys = dayKeys
+        dateOrder = Array(0..<Int32(articles.count))
+        lazyTitleOrder = LazyOrder { titleOrder.array }
+        lazyAuthorOrder = LazyOrder { authorOrder.array }
+        self.sortedIDs = sortedIDs
+        self.sortedIDIndices = sortedIDIndices
+        lazyThreads = LazyThreads(articles)
+        allEntries = facets.map { $0.entries(counts: $0.totals) }
+    }
+
+    /// Makes `index` the store's text index (a snapshot's, once its sections are verified).
+    func publishTextIndex(_ index: FullTextIndex) {
+        if !textSlot.isReady { textSlot.set(index) }
+    }
+
+    /// The full-text index, once built (the snapshot writer asks for it).
+    var textIndex: FullTextIndex { text }
 
     /// `input` reordered by `order`, copied on all cores: each copy retains every field of an article,
     /// a cache miss per field, which dominates when done serially.
@@ -156,5 +180,24 @@ public final class ArticleStore: Sendable {
     public func tagDisplayNames(ofArticle index: Int) -> [String] {
         let tags = facets[FacetKind.tag.ordinal]
         return (Int(tags.articleStarts[index])..<Int(tags.articleStarts[index + 1])).map { tags.names[Int(tags.articleValues[$0])] }
+    }
+}
+
+extension ArticleStore {
+    /// Articles in this store whose id `old` lacks, and articles of `old` whose id this one lacks
+    /// (one merge over both sorted id tables, no article read).
+    public func changes(since old: ArticleStore) -> (added: Int, removed: Int) {
+        var added = 0, removed = 0, a = 0, b = 0
+        let new = sortedIDs, previous = old.sortedIDs
+        while a < new.count || b < previous.count {
+            if b == previous.count || (a < new.count && new[a] < previous[b]) {
+                added += 1; a += 1
+            } else if a == new.count || previous[b] < new[a] {
+                removed += 1; b += 1
+            } else {
+                a += 1; b += 1
+            }
+        }
+        return (added, removed)
     }
 }

@@ -11,12 +11,12 @@ final class FacetTable: Sendable {
     /// Folded display form per value id (author substring search, value ordering).
     let folded: [String]
     /// Position of each value in ascending value order, for stable tie-breaking.
-    let rank: [Int32]
+    let rank: FlatArray<Int32>
     private let ids: [String: Int32]
-    let articleStarts: [Int32]
-    let articleValues: [Int32]
-    let postingStarts: [Int32]
-    let postingDocs: [Int32]
+    let articleStarts: FlatArray<Int32>
+    let articleValues: FlatArray<Int32>
+    let postingStarts: FlatArray<Int32>
+    let postingDocs: FlatArray<Int32>
     /// Articles carrying each value, over the whole store.
     let totals: [Int32]
 
@@ -145,8 +145,8 @@ final class FacetTable: Sendable {
             }
             dedupedStarts.append(Int32(values.count))
         }
-        articleStarts = dedupedStarts
-        articleValues = values
+        articleStarts = FlatArray(dedupedStarts)
+        articleValues = FlatArray(values)
         // Postings by counting sort; article indices come out ascending.
         var postingStarts = Array(repeating: Int32(0), count: names.count + 1)
         for value in values { postingStarts[Int(value) + 1] += 1 }
@@ -160,14 +160,33 @@ final class FacetTable: Sendable {
                 cursor[value] += 1
             }
         }
-        self.postingStarts = postingStarts
-        postingDocs = docs
+        self.postingStarts = FlatArray(postingStarts)
+        postingDocs = FlatArray(docs)
         totals = (0..<names.count).map { postingStarts[$0 + 1] - postingStarts[$0] }
         let names = names, folded = folded
         let order = (0..<names.count).sorted { (folded[$0], names[$0]) < (folded[$1], names[$1]) }
         var rank = Array(repeating: Int32(0), count: names.count)
         for (position, value) in order.enumerated() { rank[value] = Int32(position) }
+        self.rank = FlatArray(rank)
+    }
+
+    /// A table whose arrays already exist (read in place from a snapshot); the small per-value
+    /// lookups (folded names, ids, totals) are made again from `names`.
+    init(kind: FacetKind, names: [String], rank: FlatArray<Int32>, articleStarts: FlatArray<Int32>,
+         articleValues: FlatArray<Int32>, postingStarts: FlatArray<Int32>, postingDocs: FlatArray<Int32>) {
+        self.kind = kind
+        self.names = names
+        folded = names.map { TextFolding.fold($0) }
+        // Every spelling of a value has the key of its (trimmed) display name.
+        var ids: [String: Int32] = [:]
+        for (value, name) in names.enumerated() { ids[Self.key(name)] = Int32(value) }
+        self.ids = ids
         self.rank = rank
+        self.articleStarts = articleStarts
+        self.articleValues = articleValues
+        self.postingStarts = postingStarts
+        self.postingDocs = postingDocs
+        totals = (0..<names.count).map { postingStarts[$0 + 1] - postingStarts[$0] }
     }
 
     /// The values of `articles[index]`, read field by field: copying a whole `Article` retains all its fields.

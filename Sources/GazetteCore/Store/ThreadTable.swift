@@ -11,7 +11,7 @@ struct ThreadTable: Sendable {
     let replyStarts: [Int32]
     let replies: [Int32]
 
-    init(articles: [Article]) {
+    init<Articles: RandomAccessCollection<Article>>(articles: Articles) where Articles.Index == Int {
         var byMessageID: [String: Int32] = [:]
         for (index, article) in articles.enumerated() {
             if let id = article.messageID, byMessageID[id] == nil { byMessageID[id] = Int32(index) }
@@ -68,9 +68,9 @@ final class LazyThreads: @unchecked Sendable {
     // `value` is only touched under `lock`.
     private let lock = NSLock()
     private var value: ThreadTable?
-    private let articles: [Article]
+    private let articles: ArticleList
 
-    init(_ articles: [Article]) { self.articles = articles }
+    init(_ articles: ArticleList) { self.articles = articles }
 
     var table: ThreadTable {
         lock.lock()

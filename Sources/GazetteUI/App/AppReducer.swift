@@ -9,6 +9,10 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
     case .quit: return [.quit]
     case .suspend: return [.suspend]
     case .redraw: return [.redrawAll]
+    case .reload:
+        state.reloadRequested = true
+        state.message = "Reloading…"
+        return [.reload]
     case .textIndexReady:
         state.runPendingQuery()
         state.syncLayout()
@@ -16,6 +20,19 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
     case .resize(let width, let height):
         state.resize(width: width, height: height)
         state.syncLayout()
+        return []
+    case .reloaded(let archive):
+        guard let archive else {
+            state.message = state.reloadRequested ? "No changes in the data directories" : state.message
+            state.reloadRequested = false
+            return []
+        }
+        let changes = archive.store.changes(since: state.store)
+        state.replaceStore(archive.store, report: archive.report)
+        if !archive.quiet || changes.added + changes.removed > 0 {
+            state.message = ReloadedArchive.message(added: changes.added, removed: changes.removed)
+        }
+        state.reloadRequested = false
         return []
     default:
         break

@@ -16,14 +16,14 @@ public struct AppState: Sendable {
     }
 
     /// The loaded articles (shared, immutable).
-    public let store: ArticleStore
+    public private(set) var store: ArticleStore
     /// Problems found while loading, as `path:line: reason`.
-    public let warnings: [LoadWarning]
+    public private(set) var warnings: [LoadWarning]
     /// Articles dropped as duplicates while loading.
-    public let duplicates: [DuplicateArticle]
+    public private(set) var duplicates: [DuplicateArticle]
     /// The warnings overlay's lines: each warning as `path:line: reason`, then dropped duplicates
     /// (as `gazette check` words them; the status bar counts only the warnings).
-    public let warningLines: [String]
+    public private(set) var warningLines: [String]
     /// Sidebar marks (they combine with the typed query by AND).
     public private(set) var marks = FacetMarks()
     /// The typed query kept with Enter.
@@ -67,22 +67,37 @@ public struct AppState: Sendable {
     public internal(set) var warningsOffset: Int?
     /// A one-off message for the status bar, cleared by the next key.
     public internal(set) var message: String?
+    /// `R` was pressed and its reload has not reported back yet (so "no changes" is worth saying).
+    public internal(set) var reloadRequested = false
 
     /// Sidebar order per facet: store-wide, so entries do not jump as counts change.
-    let facetOrder: [FacetKind: [FacetEntry]]
-    /// Each value's position in `facetOrder`, built once, so a recount hashes only the values
-    /// the result has (`QueryResult` exposes no per-id counts).
-    let facetPositions: [FacetKind: [String: Int]]
+    private(set) var facetOrder: [FacetKind: [FacetEntry]]
+    /// Each value's position in `facetOrder`, built once per store, so a recount hashes only the
+    /// values the result has (`QueryResult` exposes no per-id counts).
+    private(set) var facetPositions: [FacetKind: [String: Int]]
 
     /// The browser over `store` on a `width`×`height` screen, showing every article.
     public init(store: ArticleStore, report: LoadReport = LoadReport(), width: Int, height: Int) {
         self.store = store
         self.warnings = report.warnings
         self.duplicates = report.duplicates
-        self.warningLines = report.warnings.map(\.description)
-            + report.duplicates.map(\.reportLine)
+        self.warningLines = Self.warningLines(report)
         self.width = max(0, width)
         self.height = max(0, height)
+        (facetOrder, facetPositions) = Self.facetOrder(store)
+        result = store.evaluate(.all, sort: .date)
+        list = ListViewport(count: result.count, height: 0)
+        layout = ScreenLayout(width: width, height: height, options: options)
+        resultChanged()
+        syncLayout()
+    }
+
+    static func warningLines(_ report: LoadReport) -> [String] {
+        report.warnings.map(\.description)
+            + report.duplicates.map(\.reportLine)
+    }
+
+    static func facetOrder(_ store: ArticleStore) -> ([FacetKind: [FacetEntry]], [FacetKind: [String: Int]]) {
         var order: [FacetKind: [FacetEntry]] = [:]
         for kind in SidebarState.sectionOrder {
             var entries = store.allFacetEntries(kind)
@@ -90,15 +105,10 @@ public struct AppState: Sendable {
             if kind == .year { entries.sort { $0.value > $1.value } }
             order[kind] = entries
         }
-        facetOrder = order
-        facetPositions = order.mapValues { entries in
+        let positions = order.mapValues { entries in
             Dictionary(entries.enumerated().map { ($1.value, $0) }, uniquingKeysWith: { first, _ in first })
         }
-        result = store.evaluate(.all, sort: .date)
-        list = ListViewport(count: result.count, height: 0)
-        layout = ScreenLayout(width: width, height: height, options: options)
-        resultChanged()
-        syncLayout()
+        return (order, positions)
     }
 
     /// Where keys go now: the prompt or an overlay when open, else the focused pane.
@@ -175,6 +185,32 @@ public struct AppState: Sendable {
     mutating func setMarks(_ change: (inout FacetMarks) -> Void) {
         change(&marks)
         reapply()
+    }
+
+    /// Swaps in a reloaded archive, keeping the query, marks, sort, the selected article (by id;
+    /// when it is gone, its neighbour at the same list position) and the reader's scroll position.
+    mutating func replaceStore(_ newStore: ArticleStore, report: LoadReport) {
+        let oldPosition = list.selection
+        let readerOffset = reader.viewport.offset
+        let readerID = reader.article.map { store.articles[$0].id }
+        store = newStore
+        warnings = report.warnings
+        duplicates = report.duplicates
+        warningLines = Self.warningLines(report)
+        (facetOrder, facetPositions) = Self.facetOrder(newStore)
+        reader.storeReplaced(article: readerID.flatMap { newStore.index(of: $0) })
+        let gone = selectedID.map { newStore.index(of: $0) == nil } ?? false
+        let query = pendingQuery ?? appliedQuery
+        pendingQuery = nil
+        if apply(typed: query) != nil { apply(typed: "") }
+        if gone, let oldPosition, result.count > 0 {
+            list.setCount(result.count, selection: min(oldPosition, result.count - 1))
+            selectionChanged()
+        }
+        syncLayout()
+        if reader.article != nil, reader.article == readerID.flatMap({ newStore.index(of: $0) }) {
+            reader.viewport.scroll(toLine: readerOffset)
+        }
     }
 
     /// After a new result: keep the selected article if it is still there, else select the top;

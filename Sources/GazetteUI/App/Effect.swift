@@ -6,4 +6,6 @@ public enum Effect: Sendable, Hashable {
     case suspend
     /// Ctrl-L: clear the terminal and repaint everything.
     case redrawAll
+    /// Read the data directories again in the background; `.reloaded` reports back.
+    case reload
 }

@@ -68,6 +68,18 @@ public struct ReaderState: Sendable {
         }
     }
 
+    /// The store was replaced: `article` is the shown article's index in the new one (nil when it
+    /// is gone). Cached layouts name old indices, so they go; the viewport stays for the caller to restore.
+    mutating func storeReplaced(article: Int?) {
+        recent = []
+        key = nil
+        document = nil
+        if article != self.article {
+            self.article = article
+            currentHit = nil
+        }
+    }
+
     /// `n`/`N`: goes to the next/previous hit after the current one (from the top of the view
     /// the first time), wrapping around; shows it with a little context above. Returns a
     /// message for the status bar.

@@ -32,5 +32,9 @@ public enum Action: Sendable, Hashable {
     case redraw, suspend
     /// The store's full-text index finished building: run the query that was waiting for it.
     case textIndexReady
+    /// `R`: read the data directories again now (they are also watched).
+    case reload
+    /// A reload finished: the new archive, or nil when nothing had changed.
+    case reloaded(ReloadedArchive?)
     case resize(width: Int, height: Int)
 }

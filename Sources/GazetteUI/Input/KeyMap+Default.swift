@@ -19,6 +19,7 @@ extension KeyMap {
             KeyBinding(.key(.character("b")), .toggleSidebar, "Hide / show the sidebar"),
             KeyBinding(.key(.character("?")), .toggleHelp, "This help"),
             KeyBinding(.key(.character("w")), .toggleWarnings, "Load warnings (path:line: reason)"),
+            KeyBinding(.key(.character("R")), .reload, "Reload the data directories"),
             KeyBinding(.key(.character("q")), .closeOrQuit, "Close help or zoom; else quit"),
             KeyBinding(.key(.control("c")), .quit, "Quit", anywhere: true),
             KeyBinding(.key(.control("l")), .redraw, "Redraw the screen", anywhere: true),

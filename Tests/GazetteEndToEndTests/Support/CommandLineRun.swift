@@ -33,6 +33,8 @@ struct CommandLineRun {
         var env = environment ?? ProcessInfo.processInfo.environment
         env["LANG"] = env["LANG"] ?? "C.UTF-8"
         env["TZ"] = "UTC"
+        // Snapshots go to a private cache, never the user's ~/.cache.
+        env["XDG_CACHE_HOME"] = env["XDG_CACHE_HOME"] ?? TmuxSession.testCacheDirectory
         env.removeValue(forKey: "GAZETTE_DATA") // tests opt in explicitly
         if let explicit = environment?["GAZETTE_DATA"] { env["GAZETTE_DATA"] = explicit }
         process.environment = env

@@ -60,6 +60,9 @@ final class TmuxSession {
         self.tmuxPath = tmuxPath
         socketPath = "/tmp/gazette-\(UUID().uuidString).sock"
         var newSession = ["new-session", "-d", "-s", TmuxSession.sessionName, "-x", "\(width)", "-y", "\(height)"]
+        // Snapshots go to a private cache, never the user's ~/.cache.
+        var environment = environment
+        environment["XDG_CACHE_HOME"] = environment["XDG_CACHE_HOME"] ?? TmuxSession.testCacheDirectory
         for (key, value) in environment.sorted(by: { $0.key < $1.key }) { newSession += ["-e", "\(key)=\(value)"] }
         if let directory { newSession += ["-c", directory] }
         newSession.append(command)
@@ -71,6 +74,9 @@ final class TmuxSession {
     }
 
     deinit { kill() }
+
+    /// The snapshot cache every end-to-end run uses unless it names its own.
+    static let testCacheDirectory = NSTemporaryDirectory() + "gazette-e2e-cache-\(getpid())"
 
     /// Runs one tmux client command against this session's server; throws if it fails.
     @discardableResult

@@ -1,0 +1,82 @@
+/// Every field of `Article`, written and read in ONE place, field by field, for the snapshot.
+///
+/// A new `Article` field must be added here (and `fieldNames`, and `SnapshotFormat.version`
+/// bumped); `ArticleCodecTests` fails while a field is missing.
+enum ArticleCodec {
+    /// The stored properties of `Article` this codec carries, in declaration order.
+    static let fieldNames = [
+        "id", "title", "date", "author", "categories", "tags", "comments", "link", "extraHeaders",
+        "messageID", "inReplyTo", "references", "bodyUTF8", "unsplittableParagraphs", "leadInLength", "related", "source",
+    ]
+
+    static func encode(_ article: Article, into out: inout ByteWriter) {
+        out.varint(article.id.value)
+        out.int(article.id.isLong ? 1 : 0)
+        out.string(article.title)
+        out.optional(article.date) { out, date in
+            out.int(date.year)
+            out.int(date.month)
+            out.int(date.day)
+            out.int(date.instant)
+        }
+        out.optional(article.author) { $0.string($1) }
+        out.strings(article.categories)
+        out.strings(article.tags)
+        out.optional(article.comments) { $0.int($1) }
+        out.optional(article.link) { $0.string($1) }
+        out.varint(UInt64(article.extraHeaders.count))
+        for header in article.extraHeaders {
+            out.string(header.name)
+            out.string(header.value)
+        }
+        out.optional(article.messageID) { $0.string($1) }
+        out.optional(article.inReplyTo) { $0.string($1) }
+        out.strings(article.references)
+        out.data(article.bodyUTF8)
+        out.optional(article.unsplittableParagraphs) { $0.strings($1) }
+        out.int(article.leadInLength)
+        out.strings(article.related)
+        out.string(article.source.path)
+        out.int(article.source.line)
+    }
+
+    /// The article in `bytes`, or nil when they are not exactly one encoded article.
+    static func decode(_ bytes: UnsafeRawBufferPointer) -> Article? {
+        var input = ByteReader(bytes)
+        guard let id = input.varint(), let isLong: Int = input.int(), let title = input.string(),
+              let date = input.optional({ input -> ArticleDate? in
+                  guard let year: Int = input.int(), let month: Int = input.int(), let day: Int = input.int(),
+                        let instant: Int64 = input.int() else { return nil }
+                  return ArticleDate(year: year, month: month, day: day, instant: instant)
+              }),
+              let author = input.optional({ $0.string() }),
+              let categories = input.strings(), let tags = input.strings(),
+              let comments = input.optional({ input -> Int? in input.int() }),
+              let link = input.optional({ $0.string() }),
+              let headerCount = input.count()
+        else { return nil }
+        var headers: [HeaderField] = []
+        headers.reserveCapacity(headerCount)
+        for _ in 0..<headerCount {
+            guard let name = input.string(), let value = input.string() else { return nil }
+            headers.append(HeaderField(name: name, value: value))
+        }
+        guard let messageID = input.optional({ $0.string() }),
+              let inReplyTo = input.optional({ $0.string() }),
+              let references = input.strings(),
+              let body = input.data(),
+              let unsplittable = input.optional({ $0.strings() }),
+              let leadInLength: Int = input.int(),
+              let related = input.strings(),
+              let path = input.string(), let line: Int = input.int(),
+              input.isAtEnd
+        else { return nil }
+        var article = Article(id: isLong == 1 ? ArticleID(longHash: id) : ArticleID(value: id), title: title, date: date, author: author, categories: categories,
+                              tags: tags, comments: comments, link: link, extraHeaders: headers, messageID: messageID,
+                              inReplyTo: inReplyTo, references: references, leadInLength: leadInLength,
+                              related: related, source: SourceLocation(path: path, line: line))
+        article.bodyUTF8 = Array(body)
+        article.unsplittableParagraphs = unsplittable
+        return article
+    }
+}

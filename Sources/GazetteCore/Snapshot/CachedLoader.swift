@@ -1,0 +1,178 @@
+import Foundation
+
+/// How a cached load went, for `--verbose` output, the status bar and the benchmark.
+public enum CachedLoadKind: Sendable, Equatable {
+    /// Every file unchanged: the store is the snapshot, used in place.
+    case warm
+    /// Some files changed: `reparsed` were read again, the rest taken from the snapshot.
+    case refreshed(reparsed: Int, removed: Int)
+    /// No usable snapshot: every file read.
+    case cold
+    /// The snapshot as last written, the files not yet checked (`CachedLoader.openSnapshot`).
+    case snapshot
+}
+
+/// A store loaded through the snapshot cache, and the background write of the next snapshot.
+public struct CachedLoad: Sendable {
+    public let store: ArticleStore
+    public let report: LoadReport
+    public let kind: CachedLoadKind
+    /// Problems with the snapshot found while loading (it was then ignored and is being rebuilt).
+    public let notes: [SnapshotError]
+    /// Writing the new snapshot, when one is needed; `wait()` before exiting a short-lived command.
+    public let write: SnapshotWrite?
+}
+
+/// Background work whose only outcome is an optional error: writing a snapshot, verifying one.
+public final class SnapshotWrite: Sendable {
+    private let group = DispatchGroup()
+    private let outcome = LockedValue<SnapshotError?>(nil)
+
+    init(qos: DispatchQoS.QoSClass = .utility, _ work: @escaping @Sendable () -> SnapshotError?) {
+        let outcome = outcome
+        DispatchQueue.global(qos: qos).async(group: group) { outcome.set(work()) }
+    }
+
+    /// Blocks until written; the error if writing failed.
+    @discardableResult
+    public func wait() -> SnapshotError? {
+        group.wait()
+        return outcome.value
+    }
+}
+
+/// Loads the data directories through a snapshot: walk and `stat` only when nothing changed.
+public enum CachedLoader {
+    /// Loads `directories`; `snapshotPath` nil means no cache (`--no-cache`).
+    ///
+    /// A file whose device, inode, size and mtime (ns) match the snapshot is taken from it unread;
+    /// changed and new files are parsed, deleted ones dropped. A missing, foreign or damaged
+    /// snapshot is noted and rebuilt. Any change writes a new snapshot in the background.
+    public static func load(directories: [String], snapshotPath: String?,
+                            progress: (@Sendable (LoadProgress) -> Void)? = nil) throws(LoadError) -> CachedLoad {
+        guard let snapshotPath else {
+            let archive = try ArchiveLoader.load(directories: directories, progress: progress)
+            return CachedLoad(store: ArticleStore(articles: archive.articles, textIndexInBackground: true),
+                              report: archive.report, kind: .cold, notes: [], write: nil)
+        }
+        var notes: [SnapshotError] = []
+        var snapshot: Snapshot?
+        do {
+            snapshot = try Snapshot.open(path: snapshotPath, deferringLargeSections: true)
+        } catch {
+            if case .unreadable(_, let reason) = error, reason == String(cString: strerror(ENOENT)) {} else { notes.append(error) }
+        }
+        // The large sections' checksums are verified on another core while this one walks.
+        // (Not at utility priority: a command waits for it.)
+        let verification = snapshot.map { opened in SnapshotWrite(qos: .userInitiated) { opened.finishVerification() } }
+        let (files, discoveryWarnings) = try ArchiveLoader.discoverFiles(in: directories)
+        // Stats first: a file changed while it is being read then looks changed next time.
+        let stats = FileStat.of(files)
+        if let error = verification?.wait() {
+            notes.append(error)
+            snapshot = nil
+        }
+        let plan = snapshot.map { RefreshPlan(files: files, stats: stats, snapshot: $0) }
+        if let snapshot, let plan, plan.isUnchanged {
+            var report = LoadReport()
+            report.directories = directories
+            report.filesRead = files.count
+            report.filesSkipped = discoveryWarnings.count
+            report.articles = snapshot.store.count
+            report.bytesRead = snapshot.report.bytesRead
+            report.duplicates = snapshot.report.duplicates
+            report.warnings = discoveryWarnings + snapshot.report.fileWarnings.map(\.warning)
+            return CachedLoad(store: snapshot.store, report: report, kind: .warm, notes: notes, write: nil)
+        }
+        let reparse = plan?.reparse ?? Array(files.indices)
+        let parsed = ArchiveLoader.parseAll(reparse.map { files[$0] }, progress: progress)
+        var parsedSlot = [Int](repeating: -1, count: files.count)
+        for (slot, file) in reparse.enumerated() { parsedSlot[file] = slot }
+        let archive = ArchiveLoader.assemble(files: files, discoveryWarnings: discoveryWarnings, directories: directories,
+                                             capacity: (snapshot?.store.count ?? 0) + parsed.articleCount) { file in
+            if parsedSlot[file] >= 0 { return parsed.take(parsedSlot[file]) }
+            return plan!.outcome(ofUnchanged: file, snapshot: snapshot!, size: Int(stats[file].size))
+        }
+        let store = ArticleStore(articles: archive.articles, textIndexInBackground: true)
+        let report = archive.report
+        let write = SnapshotWrite {
+            store.waitUntilTextIndexReady()
+            do throws(SnapshotError) {
+                try SnapshotWriter.write(store: store, report: report, files: SnapshotFiles(paths: files, stats: stats),
+                                         directories: directories, to: snapshotPath)
+                return nil
+            } catch {
+                return error
+            }
+        }
+        let kind: CachedLoadKind = plan.map { .refreshed(reparsed: reparse.count, removed: $0.removed) } ?? .cold
+        return CachedLoad(store: store, report: report, kind: kind, notes: notes, write: write)
+    }
+}
+
+extension CachedLoader {
+    /// The snapshot for `directories` as last written, without walking them: for a first frame
+    /// before anything else; the caller then runs `load` in the background and swaps in its
+    /// result (which brings in whatever changed since). nil when there is no usable snapshot.
+    /// The store's text index is published only once `finishVerification` passes.
+    public static func openSnapshot(directories: [String], snapshotPath: String) -> (load: CachedLoad, finishVerification: @Sendable () -> Bool)? {
+        guard let snapshot = try? Snapshot.open(path: snapshotPath, deferringLargeSections: true),
+              snapshot.directories == directories else { return nil }
+        var report = LoadReport()
+        report.directories = directories
+        report.filesRead = snapshot.files.count
+        report.articles = snapshot.store.count
+        report.bytesRead = snapshot.report.bytesRead
+        report.duplicates = snapshot.report.duplicates
+        report.warnings = snapshot.report.fileWarnings.map(\.warning)
+        let load = CachedLoad(store: snapshot.store, report: report, kind: .snapshot, notes: [], write: nil)
+        return (load, { snapshot.finishVerification() == nil })
+    }
+}
+
+/// Which files a warm start must read again, by comparing the walk with the snapshot's file table.
+struct RefreshPlan {
+    /// For each walked file, its index in the snapshot when unchanged there (else -1).
+    private(set) var unchanged: [Int]
+    /// Walked files to read and parse.
+    private(set) var reparse: [Int] = []
+    /// Snapshot files no longer present.
+    private(set) var removed = 0
+    private var warnings: [Int: [LoadWarning]] = [:]
+
+    /// Nothing to read: every walked file is unchanged and the snapshot has no others.
+    var isUnchanged: Bool { reparse.isEmpty && removed == 0 }
+
+    init(files: [String], stats: [FileStat], snapshot: Snapshot) {
+        let table = snapshot.files
+        unchanged = [Int](repeating: -1, count: files.count)
+        // Both lists are sorted by path (String order): one merge pass.
+        var old = 0
+        var matched = 0
+        for (file, path) in files.enumerated() {
+            while old < table.count && table.path(old) < path { old += 1 }
+            guard old < table.count, table.path(old) == path else { continue }
+            matched += 1
+            if table.flags[old] & SnapshotFileFlag.failed == 0 && table.stat(old) == stats[file] { unchanged[file] = old }
+            old += 1
+        }
+        removed = table.count - matched
+        reparse = files.indices.filter { unchanged[$0] < 0 }
+        // A file that lost an article to a duplicate elsewhere may have to keep it now: after any change, read it again.
+        if !isUnchanged {
+            for file in files.indices where unchanged[file] >= 0 && table.flags[unchanged[file]] & SnapshotFileFlag.droppedDuplicate != 0 {
+                unchanged[file] = -1
+                reparse.append(file)
+            }
+            reparse.sort()
+        }
+        for (file, warning) in snapshot.report.fileWarnings { warnings[file, default: []].append(warning) }
+    }
+
+    /// What reading unchanged `file` gave last time: its articles (from the snapshot) and warnings.
+    func outcome(ofUnchanged file: Int, snapshot: Snapshot, size: Int) -> ArchiveLoader.Outcome {
+        let old = unchanged[file]
+        let articles = snapshot.files.articleIndices(old).map { snapshot.store.articles[$0] }
+        return .parsed(ParsedFile(articles: articles, warnings: warnings[old] ?? []), bytes: size)
+    }
+}

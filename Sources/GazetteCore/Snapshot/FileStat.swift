@@ -1,0 +1,35 @@
+import Foundation
+
+/// What a warm start compares to decide a file is unchanged: device, inode, size, mtime in ns.
+struct FileStat: Sendable, Equatable {
+    var device: UInt64
+    var inode: UInt64
+    var size: UInt64
+    var modifiedNanoseconds: UInt64
+
+    /// Never equal to a real file's: used for a file that could not be stat'ed.
+    static let missing = FileStat(device: .max, inode: .max, size: .max, modifiedNanoseconds: .max)
+
+    /// `stat(2)` of `path` (following links, as reading does).
+    static func of(_ path: String) -> FileStat {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return .missing }
+        let nanoseconds = UInt64(bitPattern: Int64(info.st_mtim.tv_sec)) &* 1_000_000_000 &+ UInt64(bitPattern: Int64(info.st_mtim.tv_nsec))
+        return FileStat(device: UInt64(info.st_dev), inode: UInt64(info.st_ino), size: UInt64(bitPattern: Int64(info.st_size)),
+                        modifiedNanoseconds: nanoseconds)
+    }
+
+    /// `stat` of every path, on all cores.
+    static func of(_ paths: [String]) -> [FileStat] {
+        [FileStat](unsafeUninitializedCapacity: paths.count) { buffer, initialized in
+            let shared = SharedBuffer(base: buffer)
+            let chunk = 256
+            Parallel.forEach((paths.count + chunk - 1) / chunk) { part in
+                for index in part * chunk..<min(paths.count, (part + 1) * chunk) {
+                    (shared.base.baseAddress! + index).initialize(to: FileStat.of(paths[index]))
+                }
+            }
+            initialized = paths.count
+        }
+    }
+}

@@ -1,0 +1,37 @@
+import Foundation
+
+/// The bytes of a snapshot: a read-only memory mapping of the file (or a copy, for tests and
+/// fuzzing), alive as long as any table or article list read from it.
+final class SnapshotMapping: @unchecked Sendable {
+    // Never written after `init`; `unmap` runs only in `deinit`.
+    let bytes: UnsafeRawBufferPointer
+    private let unmap: @Sendable (UnsafeRawBufferPointer) -> Void
+
+    /// Maps `path` read-only. The snapshot is only ever replaced by `rename`, never rewritten or
+    /// truncated in place, so the pages stay valid while mapped (a new snapshot is a new inode).
+    init(path: String) throws(SnapshotError) {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw .unreadable(path, String(cString: strerror(errno))) }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { throw .unreadable(path, String(cString: strerror(errno))) }
+        guard info.st_mode & S_IFMT == S_IFREG else { throw .invalid(path, "not a regular file") }
+        let size = Int(info.st_size)
+        guard size > 0 else { throw .invalid(path, "empty file") }
+        guard let base = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), base != MAP_FAILED else {
+            throw .unreadable(path, String(cString: strerror(errno)))
+        }
+        bytes = UnsafeRawBufferPointer(start: base, count: size)
+        unmap = { munmap(UnsafeMutableRawPointer(mutating: $0.baseAddress), $0.count) }
+    }
+
+    /// A private, 8-byte-aligned copy of `data`.
+    init(copying data: some Collection<UInt8>) {
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: max(data.count, 1), alignment: 8)
+        _ = buffer.initializeMemory(as: UInt8.self, from: data)
+        bytes = UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(buffer)[0..<data.count])
+        unmap = { UnsafeMutableRawPointer(mutating: $0.baseAddress)?.deallocate() }
+    }
+
+    deinit { unmap(bytes) }
+}

@@ -1,0 +1,133 @@
+import Foundation
+import Testing
+@testable import GazetteBenchKit
+@testable import GazetteCore
+
+/// Warm starts over a generated corpus edited between runs give exactly what a fresh load gives.
+@Suite(.serialized) struct SnapshotDifferentialTests {
+    struct Random {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+        mutating func below(_ n: Int) -> Int { Int(next() % UInt64(max(n, 1))) }
+        mutating func pick<T>(_ items: [T]) -> T { items[below(items.count)] }
+    }
+
+    @Test(arguments: [CorpusFormat.canonical, .dump])
+    func randomEditsBetweenRunsNeverChangeResults(format: CorpusFormat) throws {
+        let directory = TemporaryDirectory()
+        let data = directory.child("data"), snapshot = directory.child("cache/snapshot-diff.gzsnap")
+        try FileManager.default.createDirectory(atPath: directory.path, withIntermediateDirectories: true)
+        // Dumps hold many posts per file: more of them, so deletions do not empty the corpus.
+        _ = try CorpusGenerator(articles: format == .dump ? 1000 : 300, seed: 3, format: format).write(to: data)
+        let donor = CorpusGenerator(articles: 2000, seed: 11, format: format)
+        var random = Random(state: format == .canonical ? 5 : 6)
+        var added = 0
+        var queries = 0
+        for round in 0..<6 {
+            let edits = round == 0 || round == 3 ? 0 : 1 + random.below(12)
+            for _ in 0..<edits { try edit(data, donor: donor, random: &random, added: &added) }
+            let load = try CachedLoader.load(directories: [data], snapshotPath: snapshot)
+            _ = load.write?.wait()
+            let fresh = try ArchiveLoader.load(directories: [data])
+            let store = ArticleStore(articles: fresh.articles)
+            switch round {
+            case 0: #expect(load.kind == .cold)
+            case 3: #expect(load.kind == .warm, "round \(round): nothing changed")
+            default: if case .refreshed = load.kind {} else { Issue.record("round \(round): \(load.kind)") }
+            }
+            #expect(encoded(load.store) == encoded(store), "round \(round)")
+            #expect(load.report.duplicates == fresh.report.duplicates, "round \(round)")
+            #expect(load.report.warnings == fresh.report.warnings, "round \(round)")
+            #expect(load.report.filesRead == fresh.report.filesRead, "round \(round)")
+            for _ in 0..<50 {
+                let text = Self.query(store, &random)
+                try compare(load.store, store, text, round: round)
+                queries += 1
+            }
+        }
+        #expect(queries >= 300)
+    }
+
+    /// One random edit: add, change (same size or not), delete, touch or rename a file.
+    private func edit(_ data: String, donor: CorpusGenerator, random: inout Random, added: inout Int) throws {
+        let files = try ArchiveLoader.discoverFiles(in: [data]).files
+        let file = random.pick(files)
+        switch random.below(6) {
+        case 0:
+            var bytes: [UInt8] = []
+            donor.render(file: random.below(donor.layout.fileCount), into: &bytes)
+            try Data(bytes).write(to: URL(fileURLWithPath: data + "/added-\(added).txt"))
+            added += 1
+        case 1:
+            var bytes: [UInt8] = []
+            donor.render(file: random.below(donor.layout.fileCount), into: &bytes)
+            try Data(bytes).write(to: URL(fileURLWithPath: file))
+        case 2:
+            // Same size, same inode: only the mtime tells.
+            var bytes = Array(try Data(contentsOf: URL(fileURLWithPath: file)))
+            if let position = bytes.indices.reversed().first(where: { bytes[$0] >= 0x61 && bytes[$0] <= 0x79 }) { bytes[position] += 1 }
+            let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: file))
+            try handle.write(contentsOf: Data(bytes))
+            try handle.close()
+        case 3:
+            unlink(file)
+        case 4:
+            // Same bytes, a new mtime: read again, same articles.
+            var now = timespec()
+            clock_gettime(CLOCK_REALTIME, &now)
+            var times = [now, now]
+            utimensat(AT_FDCWD, file, &times, 0)
+        default:
+            rename(file, (file as NSString).deletingLastPathComponent + "/renamed-\(added).txt")
+            added += 1
+        }
+    }
+
+    private func encoded(_ store: ArticleStore) -> [[UInt8]] {
+        store.articles.map { article in
+            var out = ByteWriter()
+            ArticleCodec.encode(article, into: &out)
+            return out.bytes
+        }
+    }
+
+    private func compare(_ a: ArticleStore, _ b: ArticleStore, _ text: String, round: Int) throws {
+        let query = try Query.parse(text)
+        for sort in GazetteCore.SortOrder.allCases {
+            let x = a.evaluate(query, sort: sort), y = b.evaluate(query, sort: sort)
+            #expect(x.indices == y.indices, "round \(round): \(text) [\(sort)]")
+            for kind in FacetKind.allCases { #expect(x.facet(kind) == y.facet(kind), "round \(round): \(text) [\(sort)] \(kind)") }
+        }
+    }
+
+    /// A query made of what the corpus holds: words, prefixes, phrases, facets, dates, combined.
+    static func query(_ store: ArticleStore, _ random: inout Random) -> String {
+        func term() -> String {
+            guard store.count > 0 else { return "anything" }
+            let article = store.articles[random.below(store.count)]
+            let words = TextFolding.words(in: article.title + " " + String(article.body.prefix(400))).map(\.folded)
+            switch random.below(9) {
+            case 0, 1: return words.isEmpty ? "x" : random.pick(words)
+            case 2: return words.isEmpty ? "x*" : String(random.pick(words).prefix(2)) + "*"
+            case 3:
+                guard words.count > 1 else { return "y" }
+                let start = random.below(words.count - 1)
+                return "\"\(words[start]) \(words[start + 1])\""
+            case 4: return article.tags.isEmpty ? "tag:none" : QuerySyntax.term("tag", random.pick(article.tags))
+            case 5: return article.author.map { QuerySyntax.term("author", $0) } ?? "author:nobody"
+            case 6: return article.date.map { "year:\($0.year)" } ?? "year:1999"
+            case 7: return article.date.map { "after:\($0.isoDay)" } ?? "before:2001"
+            default: return article.categories.first.map { QuerySyntax.term("category", $0) } ?? "category:none"
+            }
+        }
+        var parts = (0..<(1 + random.below(3))).map { _ in random.below(5) == 0 ? "-" + term() : term() }
+        if random.below(4) == 0 { parts.append("OR " + term()) }
+        return parts.joined(separator: " ")
+    }
+}

@@ -1,0 +1,56 @@
+import GazetteCore
+import Testing
+@testable import GazetteUI
+
+/// A reloaded archive replaces the store and keeps what the reader was doing.
+@Suite struct ReloadTests {
+    static func reloaded(_ articles: [Article], quiet: Bool = false) -> Action {
+        .reloaded(ReloadedArchive(store: ArticleStore(articles: articles), report: LoadReport(), quiet: quiet))
+    }
+
+    static let newer = Article(title: "Zeppelin over the harbour", date: AppFixture.date(2023, 1, 1), tags: ["CIA"],
+                               paragraphs: ["A zeppelin hung over the harbour."], source: AppFixture.location)
+
+    @Test func aNewArticleKeepsQuerySelectionAndReaderPosition() {
+        var state = AppFixture.state()
+        _ = reduce(&state, .startQuery)
+        for character in "harbour" { _ = reduce(&state, .promptInsert(character)) }
+        _ = reduce(&state, .promptSubmit)
+        #expect(AppFixture.titles(state) == ["Bridge exchange at dawn", "Codebreakers of the long war"])
+        _ = reduce(&state, .focusRight)
+        for _ in 0..<7 { _ = reduce(&state, .moveDown) }
+        let offset = state.reader.viewport.offset
+        #expect(offset > 0)
+
+        #expect(reduce(&state, Self.reloaded(AppFixture.articles + [Self.newer])).isEmpty)
+        #expect(state.message == "1 new article")
+        #expect(state.activeQueryText == "harbour")
+        #expect(AppFixture.titles(state) == ["Zeppelin over the harbour", "Bridge exchange at dawn", "Codebreakers of the long war"])
+        #expect(AppFixture.selectedTitle(state) == "Bridge exchange at dawn", "selection kept by id, not position")
+        #expect(state.reader.viewport.offset == offset, "the reader stays where it was")
+        #expect(state.store.count == 6)
+    }
+
+    @Test func deletingTheSelectedArticleSelectsItsNeighbour() {
+        var state = AppFixture.state()
+        _ = reduce(&state, .moveDown)
+        #expect(AppFixture.selectedTitle(state) == "Station notes from Moscow")
+        let remaining = AppFixture.articles.filter { $0.title != "Station notes from Moscow" }
+        _ = reduce(&state, Self.reloaded(remaining))
+        #expect(state.message == "1 article removed")
+        #expect(AppFixture.selectedTitle(state) == "Codebreakers of the long war")
+        #expect(state.reader.article == state.selectedArticle)
+    }
+
+    @Test func messagesAndTheQuietCheckAfterASnapshotStart() {
+        #expect(ReloadedArchive.message(added: 3, removed: 0) == "3 new articles")
+        #expect(ReloadedArchive.message(added: 2, removed: 1) == "2 new articles, 1 removed")
+        #expect(ReloadedArchive.message(added: 0, removed: 2) == "2 articles removed")
+        var state = AppFixture.state()
+        _ = reduce(&state, Self.reloaded(AppFixture.articles, quiet: true))
+        #expect(state.message == nil, "nothing came or went: nothing to say")
+        #expect(reduce(&state, .reload) == [.reload])
+        _ = reduce(&state, .reloaded(nil))
+        #expect(state.message == "No changes in the data directories")
+    }
+}
