@@ -39,7 +39,8 @@ final class SnapshotCorpus {
             Date: 2024-03-05
             Author: Anna Müller
 
-            Same story, second copy: dropped as a duplicate.
+            A courier carrying a cipher notebook was detained at Zürich station. The notebook
+            listed a safehouse in Москва and a contact in 東京.
             """)
         scratch.write("data/notes/undated.txt", """
             Title: Undated memo on the tunnel
