@@ -5,7 +5,7 @@
 extension Query {
     /// Articles carrying exactly `value` (case-insensitive) for `kind`: tag, category, author or year.
     public static func facet(_ kind: FacetKind, _ value: String) -> Query {
-        Query(text: QuerySyntax.term(kind.rawValue, value), root: .facet(kind, value.lowercased()))
+        Query(text: QuerySyntax.term(kind.rawValue, value), root: .field(FieldTerm(field: kind.rawValue, argument: .exact(value.lowercased()))))
     }
 
     /// Articles that `query` does not match.
@@ -46,7 +46,8 @@ extension QueryNode {
         case .term, .phrase: true
         case .not(let child): child.usesFullText
         case .and(let children), .or(let children): children.contains { $0.usesFullText }
-        case .all, .facet, .author, .after, .before: false
+        case .field(let term): QueryFields.field(term.field)?.needsTextIndex ?? false
+        case .all: false
         }
     }
 }
