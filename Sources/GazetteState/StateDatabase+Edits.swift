@@ -1,3 +1,4 @@
+import GazetteCore
 import GRDB
 
 /// Committing changes, and reading them back (all, or since a sequence number).

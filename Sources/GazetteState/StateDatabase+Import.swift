@@ -1,3 +1,4 @@
+import GazetteCore
 import GRDB
 
 /// Export and import of the whole state (see `StateFile`).

@@ -1,3 +1,4 @@
+import GazetteCore
 import GRDB
 
 /// Saved views: a name and a query.

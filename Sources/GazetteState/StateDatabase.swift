@@ -1,3 +1,4 @@
+import GazetteCore
 import Foundation
 import GRDB
 

@@ -1,3 +1,5 @@
+import GazetteCore
+
 /// `gazette state export`/`import`: the reader's state as plain text a person can keep in git.
 ///
 /// One line per article with state, sorted by id, fields separated by tabs:

@@ -1,3 +1,4 @@
+import GazetteCore
 import Foundation
 
 /// Where the reader's state lives: `--state DIR`, else `$XDG_STATE_HOME/gazette`, else

@@ -1,3 +1,4 @@
+import GazetteCore
 import GRDB
 
 /// The state database's tables, as migrations from the first version on.

@@ -93,3 +93,20 @@ extension ArticleStore {
         return names.sorted { $0.lowercased() < $1.lowercased() }
     }
 }
+
+extension ArticleStore {
+    /// Whether article `index`'s file gives it `tag` (case-insensitively).
+    public func fileHasTag(_ index: Int, _ tag: String) -> Bool {
+        let table = facets[FacetKind.tag.ordinal]
+        guard let id = table.id(of: tag) else { return false }
+        return (Int(table.articleStarts[index])..<Int(table.articleStarts[index + 1])).contains { table.articleValues[$0] == id }
+    }
+
+    /// The edit that makes article `index` show (`add`) or not show `tag`: the reader's mark is
+    /// kept as a difference from the file (+1 only for tags the file lacks, -1 only to hide one it has).
+    public func tagEdit(_ index: Int, _ tag: String, add: Bool) -> StateEdit {
+        let fileHas = fileHasTag(index, tag)
+        let sign = add ? (fileHas ? 0 : 1) : (fileHas ? -1 : 0)
+        return .tag(id: articles[index].id.description, tag: tag, sign: sign)
+    }
+}

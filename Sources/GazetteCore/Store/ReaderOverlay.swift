@@ -88,3 +88,19 @@ extension Bitset {
         words[index >> 6] &= ~(1 << UInt64(index & 63))
     }
 }
+
+extension ReaderOverlay {
+    /// Applies committed edits (explicit values; toggles are resolved by the database) to the
+    /// articles of `store` they name; ids not loaded are skipped.
+    public mutating func apply(_ edits: [StateEdit], store: ArticleStore) {
+        for edit in edits {
+            guard let articleID = ArticleID(edit.id), let index = store.index(of: articleID), index < count else { continue }
+            switch edit {
+            case .read(_, let value?): setRead(index, value)
+            case .starred(_, let value?): setStarred(index, value)
+            case .tag(_, let tag, let sign): setTag(index, tag, sign: sign)
+            default: break
+            }
+        }
+    }
+}
