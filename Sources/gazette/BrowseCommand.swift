@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GazetteCore
+import GazetteState
 import GazetteTerminal
 import GazetteUI
 
@@ -12,9 +13,14 @@ struct BrowseCommand: ParsableCommand {
     )
 
     @OptionGroup var data: DataOptions
+    @OptionGroup var stateOptions: StateOptions
+
+    @Option(help: ArgumentHelp("Open with the saved view NAME selected (also Unread, Starred).", valueName: "NAME"))
+    var view: String?
 
     func run() throws {
         let directories = data.resolvedDirectories()
+        let stateDirectory = stateOptions.resolvedDirectory()
         let screen: TerminalScreen
         do {
             screen = try TerminalScreen.start()
@@ -25,15 +31,26 @@ struct BrowseCommand: ParsableCommand {
         defer { screen.stop() }
 
         var input = LoadingInput()
-        guard let loaded = try waitForLoad(directories, screen: screen, input: &input) else { return }
-        var state = AppState(store: loaded.store, report: loaded.report, width: screen.size.width, height: screen.size.height)
+        guard let loaded = try waitForLoad(directories, stateDirectory: stateDirectory, screen: screen, input: &input) else { return }
+        let session = loaded.session
+        var state = AppState(
+            store: loaded.store, report: loaded.report, width: screen.size.width, height: screen.size.height,
+            overlay: session.overlay, views: session.views, notice: session.database.notice ?? session.loadProblem)
+        if let view, !state.openView(named: view) {
+            screen.stop()
+            _ = try savedView(view, in: session.views)
+        }
         // Keys typed while loading (quit, resize, redraw and suspend were handled then).
         if state.replay(input.queued).contains(.quit) { return }
         screen.draw(render(state))
+        var effects = StateEffects(session: session)
         while true {
-            // While a query waits for the background text index, poll for it between keys.
+            // While a query waits for the background text index, poll for it between keys; the
+            // state store is polled twice a second for other processes' changes (one PRAGMA).
             let waiting = state.pendingQuery != nil
-            guard let key = screen.readKey(timeoutMilliseconds: waiting ? 100 : -1) else {
+            let key = screen.readKey(timeoutMilliseconds: waiting ? 100 : 500)
+            if effects.refresh(&state) { screen.draw(render(state)) }
+            guard let key else {
                 if screen.isInputClosed { return }
                 if waiting, state.store.isTextIndexReady {
                     _ = reduce(&state, .textIndexReady)
@@ -42,9 +59,9 @@ struct BrowseCommand: ParsableCommand {
                 continue
             }
             guard let action = KeyMap.standard.action(for: key, in: state.keyContext) else { continue }
-            let effects = reduce(&state, action)
+            let results = reduce(&state, action)
             screen.draw(render(state))
-            for effect in effects {
+            for effect in results {
                 switch effect {
                 case .quit:
                     return
@@ -56,6 +73,16 @@ struct BrowseCommand: ParsableCommand {
                     let size = screen.size
                     _ = reduce(&state, .resize(width: size.width, height: size.height))
                     screen.draw(render(state))
+                case .changeState(let change):
+                    if change.edits.count > 5000 {
+                        _ = reduce(&state, .stateNotice("Saving \(change.edits.count) changes…"))
+                        screen.draw(render(state))
+                    }
+                    effects.perform(effect, on: &state)
+                    screen.draw(render(state))
+                case .saveView, .renameView, .deleteView:
+                    effects.perform(effect, on: &state)
+                    screen.draw(render(state))
                 }
             }
         }
@@ -64,9 +91,9 @@ struct BrowseCommand: ParsableCommand {
     /// Loads on a background thread while showing progress; nil when the user quit meanwhile.
     /// A data directory that cannot be read ends the program with status 2.
     /// Other keys are queued in `input` for the browser.
-    private func waitForLoad(_ directories: [String], screen: TerminalScreen, input: inout LoadingInput) throws -> LoadTask.Loaded? {
+    private func waitForLoad(_ directories: [String], stateDirectory: String, screen: TerminalScreen, input: inout LoadingInput) throws -> LoadTask.Loaded? {
         let task = LoadTask()
-        let thread = Thread { task.run(directories) }
+        let thread = Thread { task.run(directories, stateDirectory: stateDirectory) }
         thread.stackSize = 8 << 20
         thread.start()
         var size = screen.size
@@ -110,6 +137,7 @@ final class LoadTask: @unchecked Sendable {
     struct Loaded {
         var store: ArticleStore
         var report: LoadReport
+        var session: ReaderStateSession
     }
 
     enum Snapshot {
@@ -123,14 +151,16 @@ final class LoadTask: @unchecked Sendable {
 
     var snapshot: Snapshot { lock.withLock { state } }
 
-    func run(_ directories: [String]) {
+    func run(_ directories: [String], stateDirectory: String) {
         do {
             let archive = try ArchiveLoader.load(directories: directories) { progress in
                 self.lock.withLock { self.state = .loading(progress, indexing: progress.filesDone == progress.filesTotal) }
             }
             // The first frame needs no full-text index; word queries wait for it.
             let store = ArticleStore(articles: archive.articles, textIndexInBackground: true)
-            lock.withLock { state = .done(Loaded(store: store, report: archive.report)) }
+            // The reader's state is laid over the store by article index (one read of the table).
+            let session = ReaderStateSession(database: StateDatabase.open(directory: stateDirectory), store: store)
+            lock.withLock { state = .done(Loaded(store: store, report: archive.report, session: session)) }
         } catch {
             lock.withLock { state = .failed(error) }
         }

@@ -32,4 +32,10 @@ public struct QueryResult: Sendable {
         }
         return Int(counts[kind.ordinal][Int(id)])
     }
+
+    /// This result's counts with another list of articles (the browser keeps its list when only
+    /// the reader's state changed, so an article just read does not vanish from an Unread view).
+    public func keepingIndices(_ kept: [Int32]) -> QueryResult {
+        QueryResult(indices: kept, counts: counts, tables: tables, extraTags: extraTags)
+    }
 }

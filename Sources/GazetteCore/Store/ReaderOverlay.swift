@@ -54,6 +54,9 @@ public struct ReaderOverlay: Sendable {
         return unread
     }
 
+    /// How many articles `is:` `flag` selects.
+    public func cardinality(_ flag: ReaderFlag) -> Int { bitset(flag).cardinality }
+
     /// Articles `is:` selects.
     func bitset(_ flag: ReaderFlag) -> Bitset {
         switch flag {

@@ -11,11 +11,20 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
     case .redraw: return [.redrawAll]
     case .textIndexReady:
         state.runPendingQuery()
+        state.recountViews()
+        state.recountSidebar()
         state.syncLayout()
         return []
     case .resize(let width, let height):
         state.resize(width: width, height: height)
         state.syncLayout()
+        return []
+    case .stateChanged(let update):
+        state.stateChanged(update)
+        state.syncLayout()
+        return []
+    case .stateNotice(let reason):
+        state.message = reason
         return []
     default:
         break
@@ -39,6 +48,7 @@ extension AppState {
     /// Keys while the `/` prompt is open: typing filters live.
     mutating func reducePrompt(_ action: Action) -> [Effect] {
         guard var prompt else { return [] }
+        guard prompt.kind == .query else { return reduceStatePrompt(action) }
         switch action {
         case .promptInsert(let character):
             prompt.text.append(character)
@@ -115,6 +125,7 @@ extension AppState {
 
     /// Keys in the panes.
     mutating func reduceBrowsing(_ action: Action) -> [Effect] {
+        if let effects = reduceStateKey(action) { return effects }
         switch action {
         case .closeOrQuit:
             if options.zoomed {
@@ -157,20 +168,30 @@ extension AppState {
             moveFocus(action)
         case .previousArticle:
             stepArticle(by: -1)
+            if options.focus == .reader { return markOpenedRead() }
         case .nextArticle:
             stepArticle(by: 1)
+            if options.focus == .reader { return markOpenedRead() }
         case .openArticle:
-            if selectedArticle != nil { options.focus = .reader }
+            if selectedArticle != nil {
+                options.focus = .reader
+                return markOpenedRead()
+            }
         case .pageDownOrNextArticle:
             if options.focus == .reader, !reader.viewport.isAtEnd {
                 reader.viewport.pageDown()
             } else {
                 stepArticle(by: 1)
+                if options.focus == .reader { return markOpenedRead() }
             }
         case .nextHit, .previousHit:
             jumpToHit(forward: action == .nextHit)
         case .toggleInclude, .toggleExclude:
             guard let item = sidebar.current else { break }
+            if let choice = item.view {
+                selectView(choice)
+                break
+            }
             let mark: FacetMark = action == .toggleInclude ? .included : .excluded
             setMarks { $0.toggle(item.kind, item.value, mark) }
         case .moveDown, .moveUp, .moveToTop, .moveToBottom, .pageDown, .pageUp, .halfPageDown, .halfPageUp:
