@@ -9,7 +9,7 @@ struct StateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "state",
         abstract: "Export, import or clean up your reading state (read, starred, tags, views).",
-        subcommands: [Export.self, Import.self, GC.self, Path.self]
+        subcommands: [Export.self, Import.self, GC.self, Check.self, Path.self]
     )
 
     struct Export: ParsableCommand {
@@ -85,6 +85,21 @@ struct StateCommand: ParsableCommand {
                 StandardOutput.write("\(orphans.count) articles with state are not in the archive; --apply removes their state\n")
             }
             StandardOutput.flush()
+        }
+    }
+
+    struct Check: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Run SQLite's integrity check on the state store; exit 1 unless it says ok.")
+
+        @OptionGroup var state: StateOptions
+
+        func run() throws {
+            let database = try state.open(forWriting: false)
+            let answer = try database.integrityCheck()
+            StandardOutput.write(answer + "\n")
+            StandardOutput.flush()
+            if answer != "ok" { throw ExitCode(1) }
         }
     }
 

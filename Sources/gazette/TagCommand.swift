@@ -53,8 +53,9 @@ struct TagCommand: ParsableCommand {
             let changed = Set(commit.applied.map(\.id)).count
             let noun = result.count == 1 ? "article" : "articles"
             StandardOutput.write("\(result.count) \(noun) matched, \(changed) changed\n")
+            // Said once committed (on disk), line by line, so a script driving --batch can follow.
+            StandardOutput.flush()
         }
-        StandardOutput.flush()
     }
 
     /// `+a -b -- QUERY…` → the tag changes and the query words.

@@ -30,3 +30,19 @@ indirect enum QueryNode: Sendable, Equatable {
         }
     }
 }
+
+extension QueryNode {
+    /// `tag:`/`category:`/`year:` (or a sidebar mark of any facet): the value's case-insensitive key.
+    static func facet(_ kind: FacetKind, _ key: String) -> QueryNode {
+        .field(FieldTerm(field: kind.rawValue, argument: .exact(key)))
+    }
+
+    /// Typed `author:`: authors whose folded name contains `folded`.
+    static func author(_ folded: String) -> QueryNode { .field(FieldTerm(field: "author", argument: .contains(folded))) }
+
+    /// `after:`: written on or after the day key.
+    static func after(_ day: Int32) -> QueryNode { .field(FieldTerm(field: "after", argument: .days(from: day, before: nil))) }
+
+    /// `before:`: written strictly before the day key.
+    static func before(_ day: Int32) -> QueryNode { .field(FieldTerm(field: "before", argument: .days(from: nil, before: day))) }
+}

@@ -20,7 +20,7 @@ extension KeyMap {
             KeyBinding(.key(.character("?")), .toggleHelp, "This help"),
             KeyBinding(.key(.character("w")), .toggleWarnings, "Load warnings (path:line: reason)"),
             KeyBinding(.key(.character("m")), .toggleRead, "Mark read / unread"),
-            KeyBinding(.key(.character("M")), .markAllRead, "Mark every article in the view read (asks first)"),
+            KeyBinding(.key(.character("M")), .markAllRead, "Mark all in the view read (asks first)"),
             KeyBinding(.key(.character("*")), .toggleStar, "Star / unstar"),
             KeyBinding(.key(.character("t")), .editTags, "Edit tags: +tag -tag (Tab completes)"),
             KeyBinding(.key(.character("u")), .undo, "Undo the last read/star/tag change"),
