@@ -26,8 +26,11 @@ public final class StateDatabase: Sendable {
     }
 
     /// Opens (creating it if needed) the store in `directory`; see the type's note on failures.
-    public static func open(directory: String, now: Date = Date()) -> StateDatabase {
+    /// Without `create`, a store that does not exist yet is an empty one in memory (`gazette list`
+    /// never creates files).
+    public static func open(directory: String, create: Bool = true, now: Date = Date()) -> StateDatabase {
         let path = (directory as NSString).appendingPathComponent(StateLocation.fileName)
+        if !create, !FileManager.default.fileExists(atPath: path) { return inMemory(directory: directory) }
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         } catch {

@@ -16,7 +16,7 @@ struct StateOptions: ParsableArguments {
 
     /// Opens the store; a command that changes state fails (status 1) when it cannot be saved.
     func open(forWriting: Bool) throws -> StateDatabase {
-        let database = StateDatabase.open(directory: resolvedDirectory())
+        let database = StateDatabase.open(directory: resolvedDirectory(), create: forWriting)
         if let notice = database.notice {
             StandardError.write("gazette: \(notice)\n")
             if forWriting && !database.isSaved { throw ExitCode(1) }

@@ -21,7 +21,9 @@ final class BrowseTests {
     func launch(_ script: String, width: Int = 120, height: Int = 40) throws -> TmuxSession {
         try TmuxSession(
             command: "sh -c \(TmuxSession.shellQuote(script))", width: width, height: height,
-            environment: ["LANG": "C.UTF-8", "TZ": "UTC", "PS1": "$ "], directory: fixture.root.path)
+            // The reading state in a hidden folder of the fixture (the loader skips hidden folders).
+            environment: ["LANG": "C.UTF-8", "TZ": "UTC", "PS1": "$ ", "XDG_STATE_HOME": fixture.root.appendingPathComponent(".state").path],
+            directory: fixture.root.path)
     }
 
     /// `script` that records the terminal settings before and after running gazette and its exit status.

@@ -35,6 +35,10 @@ struct CommandLineRun {
         env["TZ"] = "UTC"
         env.removeValue(forKey: "GAZETTE_DATA") // tests opt in explicitly
         if let explicit = environment?["GAZETTE_DATA"] { env["GAZETTE_DATA"] = explicit }
+        // Never the runner's own reading state: a fresh (absent) state directory unless a test names one.
+        if environment?["XDG_STATE_HOME"] == nil {
+            env["XDG_STATE_HOME"] = FileManager.default.temporaryDirectory.appendingPathComponent("gz-state-\(UUID().uuidString)").path
+        }
         process.environment = env
         if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
         // Files, not pipes: nothing can deadlock on a full pipe buffer.
