@@ -34,7 +34,7 @@ let package = Package(
             ]
         ),
         // The benchmark harness's logic: corpus generator and measurements.
-        .target(name: "GazetteBenchKit", dependencies: ["GazetteCore", "GazetteUI"]),
+        .target(name: "GazetteBenchKit", dependencies: ["GazetteCore", "GazetteUI", "GazetteState"]),
         .executableTarget(
             name: "gazette-bench",
             dependencies: [
