@@ -122,6 +122,24 @@ import Testing
         #expect(state.sidebar.items.first { $0.value == "Grid" }?.count == 1)
     }
 
+    @Test func savedViewsAreRenamedAndDeletedFromTheSidebar() {
+        var state = state(views: [SavedView(name: "Moscow", query: "tag:Russia")])
+        state.options.focus = .sidebar
+        state.sidebar.select(1)
+        _ = reduce(&state, .renameView)
+        #expect(state.message == "Only saved views can be renamed or deleted")
+        state.sidebar.select(3)
+        _ = reduce(&state, .renameView)
+        #expect(state.prompt?.kind == .renameView("Moscow"))
+        #expect(state.prompt?.text == "Moscow")
+        _ = reduce(&state, .promptDeleteWord)
+        type("Kremlin", &state)
+        #expect(reduce(&state, .promptSubmit) == [.renameView(from: "Moscow", to: "Kremlin")])
+        _ = reduce(&state, .deleteView)
+        #expect(render(state).lines.last?.hasPrefix("Delete view 'Moscow'? (y/n)") == true)
+        #expect(reduce(&state, .promptInsert("y")) == [.deleteView("Moscow")])
+    }
+
     @Test mutating func anotherProcesssChangeUpdatesCountsButNotTheList() {
         var state = state()
         _ = reduce(&state, .startQuery)
