@@ -7,13 +7,27 @@ import Glibc
 
 /// The reading state from the command line: durability under SIGKILL, two writers at once,
 /// export/import, where the state lives, and data files left untouched.
-@Suite struct StateCLITests {
+@Suite final class StateCLITests {
     let archive: TemporaryArchive
     let stateDirectory: String
+    /// Temporary files and directories the test made, removed when it ends.
+    private var scratch: [String] = []
 
     init() throws {
         archive = try CLITests.makeArchive()
         stateDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("gz-state-\(UUID().uuidString)").path
+        scratch.append(stateDirectory)
+    }
+
+    deinit {
+        for path in scratch { try? FileManager.default.removeItem(atPath: path) }
+    }
+
+    /// A fresh temporary path (removed when the test ends).
+    func temporary(_ prefix: String) -> String {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("\(prefix)-\(UUID().uuidString)").path
+        scratch.append(path)
+        return path
     }
 
     /// Runs `gazette` on the archive and state; the options go right after `tag` (everything after its `--` is the query).
@@ -41,6 +55,8 @@ import Glibc
         init(lines: [String], arguments: [String]) throws {
             let input = FileManager.default.temporaryDirectory.appendingPathComponent("gz-batch-\(UUID().uuidString)")
             try Data(lines.joined(separator: "\n").appending("\n").utf8).write(to: input)
+            // The child keeps its descriptor; the name can go now.
+            defer { try? FileManager.default.removeItem(at: input) }
             process.executableURL = URL(fileURLWithPath: CommandLineRun.gazettePath)
             process.arguments = ["tag", "--batch"] + arguments
             process.standardInput = try FileHandle(forReadingFrom: input)
@@ -109,9 +125,9 @@ import Glibc
         let first = try stateOnly(["state", "export"])
         #expect(first.status == 0)
         #expect(first.stdout.split(separator: "\n").count == 5)  // header, 3 articles, 1 view
-        let file = archive.root.deletingLastPathComponent().appendingPathComponent("gz-export-\(UUID().uuidString).txt")
+        let file = URL(fileURLWithPath: temporary("gz-export"))
         try first.stdoutBytes.write(to: file)
-        let other = FileManager.default.temporaryDirectory.appendingPathComponent("gz-state-\(UUID().uuidString)").path
+        let other = temporary("gz-state")
         #expect(try stateOnly(["state", "import", file.path], state: other).stdout == "3 articles and 1 views read, 3 articles changed\n")
         #expect(try stateOnly(["state", "export"], state: other).stdout == first.stdout)
         #expect(try stateOnly(["state", "import", file.path], state: other).stdout == "3 articles and 1 views read, 0 articles changed\n")
@@ -123,7 +139,7 @@ import Glibc
     }
 
     @Test func stateLivesWhereXDGSaysUnlessTold() throws {
-        let home = FileManager.default.temporaryDirectory.appendingPathComponent("gz-home-\(UUID().uuidString)").path
+        let home = temporary("gz-home")
         let xdg = home + "/xdg"
         let path = try CommandLineRun.gazette(["state", "path"], environment: ["HOME": home, "XDG_STATE_HOME": xdg]).stdout
         #expect(path == "\(xdg)/gazette/state.sqlite\n")
@@ -155,7 +171,7 @@ import Glibc
         }
         let before = try snapshot()
         #expect(before.count == 4)
-        let export = FileManager.default.temporaryDirectory.appendingPathComponent("gz-export-\(UUID().uuidString).txt").path
+        let export = temporary("gz-export")
         let commands: [[String]] = [
             ["tag", "+x", "-Germany", "--", "tag:cryptanalysis"], ["mark", "read", "tag:cia"], ["mark", "unread", "year:2025"],
             ["list", "--json", "is:read"], ["show", "--json", try ciaIDs()[0]], ["tags", "tag:x"],
@@ -191,7 +207,7 @@ import Glibc
         let noDashes = try gazette(["tag", "+x", "tag:cia"])
         #expect(noDashes.status != 0)
         #expect(noDashes.stderr.contains("'tag:cia' is not +tag or -tag (put the query after --)"))
-        let file = archive.root.deletingLastPathComponent().appendingPathComponent("gz-bad-\(UUID().uuidString).txt")
+        let file = URL(fileURLWithPath: temporary("gz-bad"))
         try Data("a1b2c3d4e5f6\tread\nzz\tmaybe\n".utf8).write(to: file)
         let bad = try stateOnly(["state", "import", file.path])
         #expect(bad.status == 1)

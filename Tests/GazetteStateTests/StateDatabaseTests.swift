@@ -23,6 +23,22 @@ import Testing
         #expect(try database.rows().isEmpty)
     }
 
+    @Test func markingManyAtOnceReportsOnlyWhatChangedAndUndoes() throws {
+        let database = StateDatabase.inMemory()
+        let ids = (0..<1000).map { String(format: "%012x", $0) }
+        try database.apply(ids.prefix(10).map { .read(id: $0, value: true) } + [.starred(id: ids[500], value: true)])
+        let commit = try database.apply(ids.map { .read(id: $0, value: true) })
+        #expect(commit.applied.count == 990)
+        #expect(commit.applied.first == .read(id: ids[10], value: true))
+        #expect(commit.inverse.first == .read(id: ids[999], value: false))
+        #expect(try database.rows().filter(\.read).count == 1000)
+        #expect(try database.rows().first { $0.id == ids[500] } == ArticleStateRow(id: ids[500], read: true, starred: true))
+        try database.apply(commit.inverse)
+        #expect(try database.rows().filter(\.read).map(\.id) == Array(ids.prefix(10)))
+        let starred = try database.apply(ids.map { .starred(id: $0, value: true) })
+        #expect(starred.applied.count == 999)
+    }
+
     @Test func exportIsSortedStableAndRoundTrips() throws {
         let database = StateDatabase.inMemory()
         try database.apply([

@@ -51,7 +51,8 @@ extension AppState {
         }
         if let text = update.message { message = text }
         recountViews()
-        refreshCounts()
+        let tagsChanged = update.change.map { change in change.edits.contains { if case .tag = $0 { true } else { false } } } ?? true
+        refreshCounts(tagsChanged: tagsChanged)
     }
 
     // MARK: - Keys

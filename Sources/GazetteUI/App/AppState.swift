@@ -181,13 +181,18 @@ public struct AppState: Sendable {
 
     /// Re-evaluates the filter for its counts after a reader-state change, keeping the list's
     /// articles and order (an article just read stays in an Unread view until the filter changes).
-    mutating func refreshCounts() {
+    /// `tagsChanged`: false when only read/starred flags changed, which cannot move a facet count
+    /// unless the filter itself tests `is:` (then only the unread count and the Views are redone).
+    mutating func refreshCounts(tagsChanged: Bool = true) {
         if pendingQuery == nil, let typed = try? Query.parse(appliedQuery) {
             let query = Query.and([activeViewQuery ?? .all, marks.query, typed])
-            result = store.evaluate(query, sort: sort, overlay: overlay).keepingIndices(result.indices)
+            if tagsChanged || query.usesField(in: ["is"]) {
+                result = store.evaluate(query, sort: sort, overlay: overlay).keepingIndices(result.indices)
+            }
         }
         recountSidebar()
-        reader.invalidate()
+        // The reader shows the article's tags; read/starred changes leave its layout as it is.
+        if tagsChanged { reader.invalidate() }
     }
 
     /// Re-evaluates the current filter (after a mark or sort change).
