@@ -19,9 +19,9 @@ final class StateBrowseTests {
         "\(TmuxSession.shellQuote(BrowseFixture.binary)) --data \(TmuxSession.shellQuote(fixture.root.path)) --state \(TmuxSession.shellQuote(stateDirectory))"
     }
 
-    func launch() async throws -> TmuxSession {
+    func launch(_ command: String? = nil) async throws -> TmuxSession {
         let session = try TmuxSession(
-            command: "sh -c \(TmuxSession.shellQuote(gazette + "; echo exit=$?; sleep 30"))", width: 120, height: 30,
+            command: "sh -c \(TmuxSession.shellQuote((command ?? gazette) + "; echo exit=$?; sleep 30"))", width: 120, height: 30,
             environment: ["LANG": "C.UTF-8", "TZ": "UTC"], directory: fixture.root.path)
         let shown = await session.waitFor(text: "of 5 articles")
         let screen = try session.capture().joined(separator: "\n")
@@ -78,6 +78,19 @@ final class StateBrowseTests {
         try session.sendKeys("u")
         #expect(await session.waitFor(text: "Undone: Unstarred"))
         #expect(try row(session, title)?.contains("★") == true)
+        try await quit(session)
+    }
+
+    @Test func aStateDirectoryThatCannotBeWrittenStillBrowsesAndSaysSoOnce() async throws {
+        // A file where the directory should be: not even root can create it.
+        let blocked = fixture.root.appendingPathComponent(".blocked")
+        try Data("x".utf8).write(to: blocked)
+        let command = "\(TmuxSession.shellQuote(BrowseFixture.binary)) --data \(TmuxSession.shellQuote(fixture.root.path)) --state \(TmuxSession.shellQuote(blocked.path + "/gazette"))"
+        let session = try await launch(command)
+        #expect(await session.waitFor(text: "State is not saved: cannot create"))
+        try session.sendKeys("*")
+        #expect(await session.waitFor(text: "unread  Starred"), "the change still works for this session")
+        #expect(try !session.capture().contains { $0.contains("State is not saved") }, "said once")
         try await quit(session)
     }
 

@@ -184,11 +184,19 @@ public struct AppState: Sendable {
     /// `tagsChanged`: false when only read/starred flags changed, which cannot move a facet count
     /// unless the filter itself tests `is:` (then only the unread count and the Views are redone).
     mutating func refreshCounts(tagsChanged: Bool = true) {
+        var countsMoved = true
         if pendingQuery == nil, let typed = try? Query.parse(appliedQuery) {
             let query = Query.and([activeViewQuery ?? .all, marks.query, typed])
-            if tagsChanged || query.usesField(in: ["is"]) {
+            countsMoved = tagsChanged || query.usesField(in: ["is"])
+            if countsMoved {
                 result = store.evaluate(query, sort: sort, overlay: overlay).keepingIndices(result.indices)
             }
+        }
+        // Only flags changed and the filter does not test them: facet counts stand; redo the
+        // unread count and the Views in place (a full recount walks every facet value).
+        if !countsMoved, sidebar.updateViews(viewItems) {
+            unreadInResult = overlay?.unreadCount(of: result.indices) ?? 0
+            return
         }
         recountSidebar()
         // The reader shows the article's tags; read/starred changes leave its layout as it is.

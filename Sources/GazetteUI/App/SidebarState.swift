@@ -80,6 +80,18 @@ public struct SidebarState: Sendable {
         rows.setCount(displayRowCount, selection: cursor.flatMap(displayRow(ofItem:)))
     }
 
+    /// Updates the Views section's counts and marks in place (a read/star change moves nothing
+    /// else); false when the section's entries changed and a full `rebuild` is needed.
+    mutating func updateViews(_ views: [ViewItem]) -> Bool {
+        guard let section = sections.first, section.isViews, section.count == views.count else { return views.isEmpty && sections.first?.isViews != true }
+        for (offset, view) in views.enumerated() {
+            guard items[offset].view == .some(view.choice) else { return false }
+            items[offset].count = view.count
+            items[offset].mark = view.active ? .included : .none
+        }
+        return true
+    }
+
     /// Number of display rows: one heading per section plus its entries.
     var displayRowCount: Int { sections.reduce(0) { $0 + 1 + $1.count } }
 

@@ -52,6 +52,7 @@ import Testing
         run(effects, &state)
         #expect(state.overlay?.isRead(0) == true)
         #expect(state.unreadInResult == 4)
+        #expect(state.sidebar.items[1].value == "Unread" && state.sidebar.items[1].count == 4)
         #expect(state.message == "Marked read")
         let canvas = render(state)
         #expect(canvas.lines.contains { $0.contains("5 of 5 articles, 4 unread") })
