@@ -32,9 +32,14 @@ struct StateOptions: ParsableArguments {
     }
 }
 
-/// The saved view named `name`, or exit 2 naming the views there are.
+/// The saved view named `name` (or the built-in Unread and Starred), or exit 2 naming the views there are.
 func savedView(_ name: String, in views: [SavedView]) throws -> SavedView {
     if let view = views.first(where: { $0.name == name }) { return view }
+    switch name.lowercased() {
+    case "unread": return SavedView(name: "Unread", query: "is:unread")
+    case "starred": return SavedView(name: "Starred", query: "is:starred")
+    default: break
+    }
     let known = views.isEmpty ? "there are none; see gazette view add" : "known: " + views.map(\.name).joined(separator: ", ")
     StandardError.write("gazette: no saved view named '\(name)' (\(known))\n")
     throw ExitCode(2)

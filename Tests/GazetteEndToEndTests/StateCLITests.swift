@@ -155,6 +155,8 @@ import Glibc
         #expect(FileManager.default.fileExists(atPath: "\(xdg)/gazette/state.sqlite"))
         let read = try CommandLineRun.gazette(["list", "is:read", "--data", archive.path], environment: ["HOME": home, "XDG_STATE_HOME": xdg])
         #expect(read.stdout.split(separator: "\n").count == 2)
+        let unread = try CommandLineRun.gazette(["list", "--view", "Unread", "--data", archive.path], environment: ["HOME": home, "XDG_STATE_HOME": xdg])
+        #expect(unread.stdout.split(separator: "\n").count == 3)
     }
 
     @Test func stateCommandsNeverTouchADataFile() throws {
