@@ -40,7 +40,14 @@ struct TagCommand: ParsableCommand {
         } else {
             commands.append(try Self.split(words, label: "gazette tag"))
         }
-        let queries = try commands.map { try parseQuery($0.query) }
+        let queries = try commands.map { command in
+            do {
+                return try Query.parse(command.query.joined(separator: " "))
+            } catch {
+                StandardError.write("gazette: \(command.label): bad query: \(error)\n")
+                throw ExitCode(2)
+            }
+        }
         let (store, _) = try data.loadStore()
         let session = ReaderStateSession(database: try state.open(forWriting: true), store: store)
         for (command, query) in zip(commands, queries) {
