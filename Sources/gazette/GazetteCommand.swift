@@ -11,7 +11,10 @@ struct GazetteCommand: ParsableCommand {
             else ./Data if it exists, else $XDG_DATA_HOME/gazette (~/.local/share/gazette).
             """,
         version: GazetteVersion.current,
-        subcommands: [BrowseCommand.self, ListCommand.self, TagsCommand.self, ShowCommand.self, CheckCommand.self, CacheCommand.self],
+        subcommands: [
+            BrowseCommand.self, ListCommand.self, TagsCommand.self, ShowCommand.self, CheckCommand.self,
+            TagCommand.self, MarkCommand.self, StateCommand.self, ViewCommand.self, CacheCommand.self,
+        ],
         defaultSubcommand: BrowseCommand.self
     )
 }

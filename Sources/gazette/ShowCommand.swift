@@ -10,6 +10,7 @@ struct ShowCommand: ParsableCommand {
     )
 
     @OptionGroup var data: DataOptions
+    @OptionGroup var state: StateOptions
 
     @Argument(help: "The article id (or a unique prefix of it).")
     var id: String
@@ -42,7 +43,9 @@ struct ShowCommand: ParsableCommand {
         let article = store.articles[index]
         let tags = store.tagDisplayNames(ofArticle: index)
         if json {
-            StandardOutput.write(try ArticleJSON.encode(ArticleJSON.detail(of: article, tags: tags)))
+            var detail = ArticleJSON.detail(of: article, tags: tags)
+            detail.summary.setState(try state.session(for: store).overlay, index: index, store: store)
+            StandardOutput.write(try ArticleJSON.encode(detail))
         } else {
             let columns = width ?? min(80, TerminalWidth.current() ?? 80)
             StandardOutput.write(ArticleTextRenderer.render(article, tags: tags, width: columns))

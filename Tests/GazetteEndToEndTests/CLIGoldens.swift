@@ -128,18 +128,26 @@ enum CLIGolden {
           "headers" : {
 
           },
+          "hiddenTags" : [
+
+          ],
           "id" : "529d45d9ff13",
           "leadIn" : "THE NEW GALLERY",
           "link" : null,
+          "read" : false,
           "related" : [
 
           ],
           "source" : "DATA/dumps/blog.txt:1",
+          "starred" : false,
           "tags" : [
             "cryptanalysis",
             "Germany"
           ],
           "title" : "A museum opens its codebreaking gallery",
+          "userTags" : [
+
+          ],
           "words" : 19
         }
 

@@ -95,7 +95,8 @@ import Testing
         #expect(run.status == 0)
         let rows = try #require(try JSONSerialization.jsonObject(with: run.stdoutBytes) as? [[String: Any]])
         #expect(rows.count == 5)
-        let keys: Set<String> = ["id", "title", "date", "author", "categories", "tags", "comments", "source", "words"]
+        let keys: Set<String> = ["id", "title", "date", "author", "categories", "tags", "comments", "source", "words",
+                                 "read", "starred", "userTags", "hiddenTags"]
         for row in rows { #expect(Set(row.keys) == keys) }
         let museum = try #require(rows.first { ($0["title"] as? String) == "A museum opens its codebreaking gallery" })
         #expect(museum["date"] as? String == "2019-03-03")

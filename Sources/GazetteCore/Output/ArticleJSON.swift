@@ -13,6 +13,12 @@ public enum ArticleJSON {
         public var comments: Int?
         public var source: String
         public var words: Int
+        /// The reader's state: never-seen articles are unread.
+        public var read = false
+        public var starred = false
+        /// Tags the reader added; `hiddenTags`: the file's tags the reader removed for themself.
+        public var userTags: [String] = []
+        public var hiddenTags: [String] = []
 
         // Absent values are written as null (not omitted): scripts can rely on every key.
         public func encode(to encoder: any Encoder) throws {
@@ -26,10 +32,25 @@ public enum ArticleJSON {
             try container.encode(comments, forKey: .comments)
             try container.encode(source, forKey: .source)
             try container.encode(words, forKey: .words)
+            try container.encode(read, forKey: .read)
+            try container.encode(starred, forKey: .starred)
+            try container.encode(userTags, forKey: .userTags)
+            try container.encode(hiddenTags, forKey: .hiddenTags)
         }
 
         private enum CodingKeys: String, CodingKey {
-            case id, title, date, author, categories, tags, comments, source, words
+            case id, title, date, author, categories, tags, comments, source, words, read, starred, userTags, hiddenTags
+        }
+
+        /// Fills the reader's state of article `index` from `overlay`.
+        public mutating func setState(_ overlay: ReaderOverlay?, index: Int, store: ArticleStore) {
+            guard let overlay, overlay.count == store.count else { return }
+            read = overlay.isRead(index)
+            starred = overlay.isStarred(index)
+            let user = overlay.userTags(ofArticle: index)
+            userTags = user.added
+            let fileTags = store.tagDisplayNames(ofArticle: index)
+            hiddenTags = fileTags.filter { user.hidden.contains(tagKey($0)) }
         }
     }
 

@@ -15,6 +15,8 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
         return [.reload]
     case .textIndexReady:
         state.runPendingQuery()
+        state.recountViews()
+        state.recountSidebar()
         state.syncLayout()
         return []
     case .resize(let width, let height):
@@ -28,11 +30,18 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
             return []
         }
         let changes = archive.store.changes(since: state.store)
-        state.replaceStore(archive.store, report: archive.report)
+        state.replaceStore(archive.store, report: archive.report, overlay: archive.overlay)
         if !archive.quiet || changes.added + changes.removed > 0 {
             state.message = ReloadedArchive.message(added: changes.added, removed: changes.removed)
         }
         state.reloadRequested = false
+        return []
+    case .stateChanged(let update):
+        state.stateChanged(update)
+        state.syncLayout()
+        return []
+    case .stateNotice(let reason):
+        state.message = reason
         return []
     default:
         break
@@ -56,6 +65,7 @@ extension AppState {
     /// Keys while the `/` prompt is open: typing filters live.
     mutating func reducePrompt(_ action: Action) -> [Effect] {
         guard var prompt else { return [] }
+        guard prompt.kind == .query else { return reduceStatePrompt(action) }
         switch action {
         case .promptInsert(let character):
             prompt.text.append(character)
@@ -132,6 +142,7 @@ extension AppState {
 
     /// Keys in the panes.
     mutating func reduceBrowsing(_ action: Action) -> [Effect] {
+        if let effects = reduceStateKey(action) { return effects }
         switch action {
         case .closeOrQuit:
             if options.zoomed {
@@ -174,20 +185,30 @@ extension AppState {
             moveFocus(action)
         case .previousArticle:
             stepArticle(by: -1)
+            if options.focus == .reader { return markOpenedRead() }
         case .nextArticle:
             stepArticle(by: 1)
+            if options.focus == .reader { return markOpenedRead() }
         case .openArticle:
-            if selectedArticle != nil { options.focus = .reader }
+            if selectedArticle != nil {
+                options.focus = .reader
+                return markOpenedRead()
+            }
         case .pageDownOrNextArticle:
             if options.focus == .reader, !reader.viewport.isAtEnd {
                 reader.viewport.pageDown()
             } else {
                 stepArticle(by: 1)
+                if options.focus == .reader { return markOpenedRead() }
             }
         case .nextHit, .previousHit:
             jumpToHit(forward: action == .nextHit)
         case .toggleInclude, .toggleExclude:
             guard let item = sidebar.current else { break }
+            if let choice = item.view {
+                selectView(choice)
+                break
+            }
             let mark: FacetMark = action == .toggleInclude ? .included : .excluded
             setMarks { $0.toggle(item.kind, item.value, mark) }
         case .moveDown, .moveUp, .moveToTop, .moveToBottom, .pageDown, .pageUp, .halfPageDown, .halfPageUp:

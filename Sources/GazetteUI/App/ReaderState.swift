@@ -38,7 +38,7 @@ public struct ReaderState: Sendable {
 
     /// Lays the article out for a pane `width` columns wide unless the cached layout still fits,
     /// keeping the reading position (as a fraction of the text) when the same article re-flows.
-    mutating func layOut(store: ArticleStore, width: Int, terms: [SearchTerm]) {
+    mutating func layOut(store: ArticleStore, width: Int, terms: [SearchTerm], overlay: ReaderOverlay? = nil) {
         guard let article else { return }
         let wanted = DocumentKey(article: article, measure: min(max(0, width), ReaderDocument.maxMeasure), terms: terms)
         guard wanted != key else { return }
@@ -51,7 +51,7 @@ public struct ReaderState: Sendable {
         } else {
             // Tags in the corpus display form, as the list and sidebar show them.
             var shown = store.articles[article]
-            shown.tags = store.tagDisplayNames(ofArticle: article)
+            shown.tags = store.tagDisplayNames(ofArticle: article, overlay: overlay)
             laidOut = ReaderDocument.layout(shown, width: width, highlighter: AppState.highlighter(terms))
         }
         recent.append((wanted, laidOut))
@@ -104,15 +104,21 @@ public struct ReaderState: Sendable {
         return wrapped ? position + (forward ? " (from the top)" : " (from the bottom)") : position
     }
 
+    /// The article's tags may have changed: lay it out again at the next fit, keeping the position.
+    mutating func invalidate() {
+        recent.removeAll()
+        key = key.map { DocumentKey(article: $0.article, measure: -1, terms: $0.terms) }
+    }
+
     /// The visible height changed.
     mutating func setHeight(_ height: Int) { viewport.setHeight(height) }
 
     /// Fits the reader to a pane of `width` columns and `height` text lines: re-flows the text
     /// if needed, keeping the reading position; a reader scrolled to the end stays at the end
     /// (a proportional position would land short of it once the line count changes).
-    mutating func fit(store: ArticleStore, width: Int, height: Int, terms: [SearchTerm]) {
+    mutating func fit(store: ArticleStore, width: Int, height: Int, terms: [SearchTerm], overlay: ReaderOverlay? = nil) {
         let wasAtEnd = viewport.offset > 0 && viewport.isAtEnd
-        layOut(store: store, width: width, terms: terms)
+        layOut(store: store, width: width, terms: terms, overlay: overlay)
         setHeight(height)
         if wasAtEnd { viewport.end() }
     }

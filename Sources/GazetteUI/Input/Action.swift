@@ -18,9 +18,30 @@ public enum Action: Sendable, Hashable {
     case toggleExclude
     // Query and search.
     case startQuery, nextHit, previousHit, clearFilters, cycleSort
+    // Reader state.
+    /// `m`: read ↔ unread.
+    case toggleRead
+    /// `M`: mark every article in the view read (asks first, saying how many).
+    case markAllRead
+    /// `*`: star / unstar.
+    case toggleStar
+    /// `t`: the tag prompt (`+tag -tag`).
+    case editTags
+    /// `u`: undo the last state change.
+    case undo
+    /// `S`: save the current filter as a view.
+    case saveView
+    /// Sidebar, on a saved view: rename / delete it.
+    case renameView, deleteView
+    /// The run loop committed a change, or read another process's: the new state.
+    case stateChanged(StateUpdate)
+    /// A word from the run loop about reader state: a change not saved, a long change under way.
+    case stateNotice(String)
     // Prompt editing.
     case promptInsert(Character)
     case promptDeleteBackward, promptDeleteWord, promptClear, promptSubmit, promptCancel
+    /// Tab in the tag prompt: complete the tag being typed.
+    case promptComplete
     // Screen.
     case toggleHelp, toggleArrangement, toggleZoom, toggleSidebar
     /// `w`: the list of problems found while loading (`path:line: reason`).

@@ -8,12 +8,26 @@ public struct ArticleListRow: Sendable, Equatable {
     public var tags: [String]
     /// The author, shown in place of the tags when the list is sorted by author.
     public var author: String?
+    /// The reader's state, when the list shows it: unread rows are bold with a `●`, starred ones carry `★`.
+    public var state: ReadMarks?
 
-    public init(date: String?, title: String, tags: [String], author: String? = nil) {
+    /// Read and starred, as a list row shows them.
+    public struct ReadMarks: Sendable, Equatable {
+        public var unread: Bool
+        public var starred: Bool
+
+        public init(unread: Bool, starred: Bool) {
+            self.unread = unread
+            self.starred = starred
+        }
+    }
+
+    public init(date: String?, title: String, tags: [String], author: String? = nil, state: ReadMarks? = nil) {
         self.date = date
         self.title = title
         self.tags = tags
         self.author = author
+        self.state = state
     }
 
     /// The row for an article.
@@ -61,6 +75,12 @@ public struct ArticleListView {
         max(0, rect.height - (showsHeader && rect.height > 1 ? 1 : 0))
     }
 
+    /// Marks an unread row (with bold), and a starred one.
+    public static let unreadMarker = "\u{25CF}"  // ●
+    public static let starMarker = "\u{2605}"  // ★
+    /// Width of the marker column: unread, star, gap.
+    static let markerColumn = 3
+
     /// Width of the date column including its gap; dropped on very narrow panes.
     static func dateColumn(for width: Int) -> Int { width >= 30 ? 12 : 0 }
 
@@ -107,6 +127,17 @@ public struct ArticleListView {
         tagStyle.role = .tag
         tagStyle.dim = true
         canvas.fill(line, style: base)
+        var line = line
+        if let state = item.state, line.width >= 8 {
+            // A marker column, so unread does not rest on bold (or colour) alone.
+            var markStyle = base
+            markStyle.bold = true
+            if !selected { markStyle.role = .accent }
+            if state.unread { canvas.put(Self.unreadMarker, x: line.x, y: line.y, style: markStyle, clip: line) }
+            if state.starred { canvas.put(Self.starMarker, x: line.x + 1, y: line.y, style: markStyle, clip: line) }
+            line = Rect(x: line.x + Self.markerColumn, y: line.y, width: line.width - Self.markerColumn, height: 1)
+            if state.unread { base.bold = true }
+        }
         let dateColumn = Self.dateColumn(for: line.width)
         if dateColumn > 0, let date = item.date {
             var dateStyle = base
