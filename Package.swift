@@ -14,6 +14,11 @@ let package = Package(
     targets: [
         // Pure: articles, formats, the store, indexes and the query language. Foundation only.
         .target(name: "GazetteCore"),
+        // Pure: feed documents (RSS, Atom, JSON Feed, OPML) → items → canonical article text; HTML to
+        // text. Foundation and FoundationXML only.
+        .target(name: "GazetteFeeds"),
+        // Fetching subscriptions over HTTP (URLSession) and filing items under DATA/feeds/.
+        .target(name: "GazetteFetch", dependencies: ["GazetteFeeds"]),
         // Pure: state, actions, reducer, key map, layout and views rendering into a Canvas.
         .target(name: "GazetteUI", dependencies: ["GazetteCore"]),
         // The only code that imports ncurses. No `pkgConfig:` on purpose: SwiftPM rejects the
@@ -25,7 +30,7 @@ let package = Package(
         .executableTarget(
             name: "gazette",
             dependencies: [
-                "GazetteCore", "GazetteUI", "GazetteTerminal",
+                "GazetteCore", "GazetteUI", "GazetteTerminal", "GazetteFeeds", "GazetteFetch",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -39,6 +44,8 @@ let package = Package(
             ]
         ),
         .testTarget(name: "GazetteCoreTests", dependencies: ["GazetteCore"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "GazetteFeedsTests", dependencies: ["GazetteFeeds", "GazetteCore"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "GazetteFetchTests", dependencies: ["GazetteFetch", "GazetteFeeds", "GazetteCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "GazetteUITests", dependencies: ["GazetteUI", "GazetteCore"], exclude: ["Golden"]),
         .testTarget(name: "GazetteTerminalTests", dependencies: ["GazetteTerminal", "GazetteUI", "CNcursesw"]),
         .testTarget(name: "GazetteBenchKitTests", dependencies: ["GazetteBenchKit", "GazetteCore"]),

@@ -1,0 +1,271 @@
+import Foundation
+
+/// The state of one HTML-to-text conversion: the lines written so far and the open blocks.
+struct HTMLRenderer {
+    private var lines: [String] = []
+    /// Quote depth of each written line, so a blank line between two quoted ones stays quoted.
+    private var lineDepths: [Int] = []
+    private var paragraph = ""
+    private var pendingSpace = false
+    private var wantsBlank = false
+    private var quoteDepth = 0
+    private var lists: [(ordered: Bool, next: Int)] = []
+    private var itemMarker: String?
+    private var preDepth = 0
+    private var pre = ""
+    private var dropDepth = 0
+    private var links: [String] = []
+    private var linkNumbers: [String: Int] = [:]
+    private var openLinks: [String?] = []
+    private var tables: [TextTable] = []
+    private let base: URL?
+
+    init(base: URL?) { self.base = base }
+
+    /// Dropped with everything inside (the raw-text ones are skipped by the tokenizer already).
+    private static let dropped: Set<String> = ["form", "button", "select", "svg", "math", "object", "canvas", "audio", "video", "map", "head"]
+    private static let void: Set<String> = ["br", "img", "hr", "input", "meta", "link", "area", "base", "col", "embed", "source", "track", "wbr", "param"]
+
+    mutating func consume(_ token: HTMLTokenizer.Token) {
+        switch token {
+        case .text(let text):
+            guard dropDepth == 0 else { return }
+            if preDepth > 0 { pre += text } else { addInline(text) }
+        case .start(let name, let attributes, let selfClosing):
+            if dropDepth > 0 {
+                if Self.dropped.contains(name), !selfClosing { dropDepth += 1 }
+                return
+            }
+            if Self.dropped.contains(name) { if !selfClosing { dropDepth = 1 }; return }
+            start(name, attributes)
+            if selfClosing, !Self.void.contains(name) { end(name) }
+        case .end(let name):
+            if dropDepth > 0 {
+                if Self.dropped.contains(name) { dropDepth -= 1 }
+                return
+            }
+            end(name)
+        }
+    }
+
+    private mutating func start(_ name: String, _ attributes: [String: String]) {
+        switch name {
+        case "br":
+            if preDepth > 0 { pre += "\n" } else if tables.last?.inCell == true { addInline(" ") } else { breakLine() }
+        case "p", "div", "section", "article", "header", "footer", "main", "aside", "nav", "figure", "figcaption",
+             "h1", "h2", "h3", "h4", "h5", "h6", "address", "center", "dl", "dt", "dd", "details", "summary", "hgroup":
+            block()
+        case "blockquote":
+            block()
+            quoteDepth += 1
+        case "ul", "ol", "menu":
+            flushParagraph()
+            if lists.isEmpty { wantsBlank = true }
+            let first = Int(attributes["start"] ?? "") ?? 1
+            lists.append((name == "ol", first))
+        case "li":
+            flushParagraph()
+            let depth = max(0, lists.count - 1)
+            var marker = "-"
+            if let last = lists.last, last.ordered {
+                marker = "\(last.next)."
+                lists[lists.count - 1].next += 1
+            }
+            itemMarker = String(repeating: "  ", count: depth) + marker + " "
+        case "pre", "listing", "plaintext":
+            block()
+            preDepth += 1
+        case "hr":
+            block()
+            emit("* * *")
+            wantsBlank = true
+        case "img":
+            let alt = HTMLText.collapse(attributes["alt"] ?? attributes["title"] ?? "")
+            addInline(alt.isEmpty ? " [image] " : " [image: \(alt)] ")
+        case "a":
+            openLinks.append(linkTarget(attributes["href"]))
+        case "table":
+            flushParagraph()
+            tables.append(TextTable())
+        case "tr":
+            if !tables.isEmpty { tables[tables.count - 1].startRow() }
+        case "td", "th":
+            if !tables.isEmpty {
+                flushParagraph()
+                tables[tables.count - 1].startCell()
+            }
+        case "caption":
+            if !tables.isEmpty { flushParagraph() }
+        default:
+            break
+        }
+    }
+
+    private mutating func end(_ name: String) {
+        switch name {
+        case "p", "div", "section", "article", "header", "footer", "main", "aside", "nav", "figure", "figcaption",
+             "h1", "h2", "h3", "h4", "h5", "h6", "address", "center", "dl", "dt", "dd", "details", "summary", "hgroup":
+            block()
+        case "blockquote":
+            block()
+            quoteDepth = max(0, quoteDepth - 1)
+        case "ul", "ol", "menu":
+            flushParagraph()
+            if !lists.isEmpty { lists.removeLast() }
+            if lists.isEmpty { wantsBlank = true }
+        case "li":
+            flushParagraph()
+        case "pre", "listing", "plaintext":
+            guard preDepth > 0 else { return }
+            preDepth -= 1
+            if preDepth == 0 { flushPre() }
+        case "a":
+            guard let target = openLinks.popLast() else { return }
+            if let target { addInline(" [\(number(for: target))]") }
+        case "td", "th":
+            if !tables.isEmpty { tables[tables.count - 1].endCell(take()) }
+        case "caption":
+            if !tables.isEmpty { tables[tables.count - 1].caption = take() }
+        case "table":
+            guard var table = tables.popLast() else { return }
+            table.endCell(take())
+            if tables.isEmpty {
+                block()
+                emitTable(table)
+            } else {
+                addInline(table.render().lines.joined(separator: " "))
+            }
+        default:
+            break
+        }
+    }
+
+    mutating func finish() -> String {
+        while preDepth > 0 { preDepth -= 1; if preDepth == 0 { flushPre() } }
+        while let table = tables.popLast() {
+            var table = table
+            table.endCell(take())
+            emitTable(table)
+        }
+        flushParagraph()
+        if !links.isEmpty {
+            quoteDepth = 0
+            wantsBlank = true
+            for (index, link) in links.enumerated() { emit("[\(index + 1)] \(link)") }
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    // MARK: Inline text
+
+    private mutating func addInline(_ text: String) {
+        for scalar in text.unicodeScalars {
+            if HTMLText.isCollapsible(scalar) {
+                if !paragraph.isEmpty { pendingSpace = true }
+                continue
+            }
+            if HTMLText.isControl(scalar) { continue }
+            if pendingSpace { paragraph += " " }
+            pendingSpace = false
+            paragraph.unicodeScalars.append(scalar)
+        }
+    }
+
+    /// The paragraph so far, cleared (table cells and captions take their text this way).
+    private mutating func take() -> String {
+        defer { paragraph = ""; pendingSpace = false }
+        return paragraph
+    }
+
+    private mutating func block() {
+        if tables.last?.inCell == true { pendingSpace = !paragraph.isEmpty; return }
+        flushParagraph()
+        if lists.isEmpty { wantsBlank = true }
+    }
+
+    private mutating func breakLine() {
+        if paragraph.isEmpty { return }
+        emit(take())
+    }
+
+    private mutating func flushParagraph() {
+        if tables.last?.inCell == true { pendingSpace = !paragraph.isEmpty; return }
+        let text = take()
+        if text.isEmpty { return }
+        emit(text)
+        if lists.isEmpty { wantsBlank = true }
+    }
+
+    private mutating func flushPre() {
+        var text = pre
+        pre = ""
+        // A newline right after <pre> is not content (HTML says so); trailing ones are not either.
+        if text.hasPrefix("\n") { text.removeFirst() }
+        while text.hasSuffix("\n") || text.hasSuffix(" ") { text.removeLast() }
+        guard !text.isEmpty else { return }
+        flushParagraph()
+        for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            var line = ""
+            for scalar in raw.unicodeScalars {
+                if scalar == "\t" { line += String(repeating: " ", count: 4 - line.unicodeScalars.count % 4); continue }
+                if HTMLText.isControl(scalar) { continue }
+                line.unicodeScalars.append(scalar)
+            }
+            emit(line.isEmpty ? "" : "    " + line, verbatim: true)
+        }
+        wantsBlank = true
+    }
+
+    /// An aligned table is a preformatted block (indented) so its columns are kept; else rows.
+    private mutating func emitTable(_ table: TextTable) {
+        let (rendered, aligned) = table.render()
+        for (index, line) in rendered.enumerated() {
+            if aligned, index > 0 || table.caption.isEmpty {
+                emit("    " + line, verbatim: true)
+            } else {
+                emit(line)
+            }
+        }
+        wantsBlank = true
+    }
+
+    /// Writes one line with the quote prefix and any pending list marker.
+    private mutating func emit(_ text: String, verbatim: Bool = false) {
+        if wantsBlank, !lines.isEmpty {
+            let depth = min(quoteDepth, lineDepths.last ?? 0)
+            lines.append(depth > 0 ? Array(repeating: ">", count: depth).joined(separator: " ") : "")
+            lineDepths.append(depth)
+        }
+        wantsBlank = false
+        var line = text
+        if let marker = itemMarker {
+            line = marker + line
+            itemMarker = nil
+        } else if !lists.isEmpty, !verbatim {
+            line = String(repeating: "  ", count: lists.count) + line
+        }
+        if quoteDepth > 0 {
+            let prefix = Array(repeating: ">", count: quoteDepth).joined(separator: " ")
+            line = line.isEmpty ? prefix : prefix + " " + line
+        }
+        lines.append(line)
+        lineDepths.append(quoteDepth)
+    }
+
+    private mutating func number(for target: String) -> Int {
+        if let existing = linkNumbers[target] { return existing }
+        links.append(target)
+        linkNumbers[target] = links.count
+        return links.count
+    }
+
+    /// An absolute http(s)/mailto target worth listing; nil for fragments and scripts.
+    private func linkTarget(_ href: String?) -> String? {
+        guard let href = href?.trimmingCharacters(in: .whitespacesAndNewlines), !href.isEmpty, !href.hasPrefix("#") else { return nil }
+        let lower = href.lowercased()
+        if lower.hasPrefix("javascript:") || lower.hasPrefix("data:") || lower.hasPrefix("vbscript:") { return nil }
+        let resolved = URL(string: href, relativeTo: base)?.absoluteString ?? href
+        let clean = String(resolved.unicodeScalars.filter { !HTMLText.isControl($0) && !HTMLText.isCollapsible($0) })
+        return clean.isEmpty ? nil : String(clean.prefix(2000))
+    }
+}

@@ -1,0 +1,161 @@
+/// Makes a feed's UTF-8 bytes safe and palatable for the XML parser before it sees them.
+///
+/// - The `<!DOCTYPE …>` declaration is removed whole: its internal subset is where entity bombs
+///   and external entities are declared, and no feed needs it. References to what it declared
+///   are then unknown entities, kept as literal text.
+/// - HTML named references (`&nbsp;`, `&eacute;`) become numeric ones; an unknown one or a bare
+///   `&` becomes `&amp;` (shown as written) — the commonest ways real feeds are not well-formed.
+/// - Control characters XML forbids are dropped (one would stop the parser at that point).
+/// CDATA sections and comments are copied untouched (apart from controls).
+enum XMLPreflight {
+    struct Result {
+        var bytes: [UInt8]
+        var problems: [FeedProblem]
+    }
+
+    static func clean(_ input: [UInt8]) -> Result {
+        var out: [UInt8] = []
+        out.reserveCapacity(input.count + 64)
+        var problems: [FeedProblem] = []
+        var fixedAmpersands = 0, droppedControls = 0
+        var i = 0
+        let n = input.count
+        var line = 1
+        // Leading whitespace before the prolog makes libxml2 refuse the declaration.
+        while i < n, input[i] == 0x20 || input[i] == 0x0A || input[i] == 0x0D || input[i] == 0x09 { i += 1 }
+        if input[i...].starts(with: Array("<?xml".utf8)) {
+            // The bytes are UTF-8 now, whatever the prolog said.
+            if let end = find(input, Array("?>".utf8), from: i) {
+                out.append(contentsOf: Array("<?xml version=\"1.0\" encoding=\"UTF-8\"?>".utf8))
+                i = end + 2
+            }
+        }
+        while i < n {
+            let byte = input[i]
+            if byte == 0x0A { line += 1 }
+            if byte < 0x20, byte != 0x09, byte != 0x0A, byte != 0x0D {
+                droppedControls += 1; i += 1; continue
+            }
+            if byte == UInt8(ascii: "<"), i + 1 < n, input[i + 1] == UInt8(ascii: "!") {
+                if input[i...].starts(with: Array("<![CDATA[".utf8)) {
+                    let end = find(input, Array("]]>".utf8), from: i + 9).map { $0 + 3 } ?? n
+                    for k in i..<end where !(input[k] < 0x20 && input[k] != 0x09 && input[k] != 0x0A && input[k] != 0x0D) {
+                        out.append(input[k])
+                    }
+                    line += input[i..<end].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+                    i = end
+                    continue
+                }
+                if input[i...].starts(with: Array("<!--".utf8)) {
+                    let end = find(input, Array("-->".utf8), from: i + 4).map { $0 + 3 } ?? n
+                    line += keepLines(input[i..<end], &out)
+                    i = end
+                    continue
+                }
+                if startsCaseless(input, at: i, "<!DOCTYPE") {
+                    let end = doctypeEnd(input, from: i)
+                    if find(input[..<end], Array("<!ENTITY".utf8), from: i) != nil {
+                        problems.append(FeedProblem(line: line, column: 1,
+                            reason: "DOCTYPE declares entities; ignored (no entity is expanded or fetched)"))
+                    }
+                    line += keepLines(input[i..<end], &out)
+                    i = end
+                    continue
+                }
+            }
+            if byte == UInt8(ascii: "&") {
+                var k = i + 1
+                while k < n, k - i <= 33, isNameByte(input[k]) || input[k] == UInt8(ascii: "#") { k += 1 }
+                if k < n, input[k] == UInt8(ascii: ";"), k > i + 1 {
+                    let name = Substring(decoding: input[(i + 1)..<k], as: UTF8.self)
+                    switch name {
+                    case "amp", "lt", "gt", "quot", "apos":
+                        out.append(contentsOf: input[i...k])
+                    default:
+                        if let scalar = HTMLEntities.scalar(forReference: name) {
+                            out.append(contentsOf: Array("&#\(scalar.value);".utf8))
+                        } else {
+                            out.append(contentsOf: Array("&amp;".utf8))
+                            out.append(contentsOf: input[(i + 1)...k])
+                            fixedAmpersands += 1
+                        }
+                    }
+                    i = k + 1
+                    continue
+                }
+                out.append(contentsOf: Array("&amp;".utf8))
+                fixedAmpersands += 1
+                i += 1
+                continue
+            }
+            out.append(byte)
+            i += 1
+        }
+        if fixedAmpersands > 0 {
+            problems.append(FeedProblem(reason: "\(fixedAmpersands) bare or unknown '&' read as text"))
+        }
+        if droppedControls > 0 {
+            problems.append(FeedProblem(reason: "\(droppedControls) control characters dropped"))
+        }
+        return Result(bytes: out, problems: problems)
+    }
+
+    /// Writes one newline per newline in a removed range, so the parser's line numbers stay true.
+    static func keepLines(_ removed: ArraySlice<UInt8>, _ out: inout [UInt8]) -> Int {
+        var count = 0
+        for byte in removed where byte == 0x0A { out.append(0x0A); count += 1 }
+        return count
+    }
+
+    /// The end of a DOCTYPE declaration: the `>` after its `[ … ]` internal subset, if any.
+    static func doctypeEnd(_ input: [UInt8], from start: Int) -> Int {
+        var i = start, inSubset = false, quote: UInt8 = 0
+        while i < input.count {
+            let byte = input[i]
+            if quote != 0 {
+                if byte == quote { quote = 0 }
+            } else if byte == 0x22 || byte == 0x27 {
+                quote = byte
+            } else if byte == UInt8(ascii: "[") {
+                inSubset = true
+            } else if byte == UInt8(ascii: "]") {
+                inSubset = false
+            } else if byte == UInt8(ascii: ">"), !inSubset {
+                return i + 1
+            }
+            i += 1
+        }
+        return input.count
+    }
+
+    static func isNameByte(_ b: UInt8) -> Bool {
+        (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A)
+    }
+
+    static func startsCaseless(_ input: [UInt8], at index: Int, _ prefix: String) -> Bool {
+        let p = Array(prefix.utf8)
+        guard index + p.count <= input.count else { return false }
+        for k in 0..<p.count where input[index + k] | 0x20 != p[k] | 0x20 { return false }
+        return true
+    }
+
+    static func find(_ haystack: ArraySlice<UInt8>, _ needle: [UInt8], from start: Int) -> Int? {
+        guard !needle.isEmpty, haystack.endIndex - start >= needle.count else { return nil }
+        let first = needle[0]
+        var i = start
+        let last = haystack.endIndex - needle.count
+        while i <= last {
+            if haystack[i] == first {
+                var match = true
+                for k in 1..<needle.count where haystack[i + k] != needle[k] { match = false; break }
+                if match { return i }
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    static func find(_ haystack: [UInt8], _ needle: [UInt8], from start: Int) -> Int? {
+        find(haystack[...], needle, from: start)
+    }
+}
