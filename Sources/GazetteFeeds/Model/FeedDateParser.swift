@@ -8,7 +8,7 @@ public enum FeedDateParser {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty, trimmed.utf8.count < 200 else { return nil }
         let bytes = Array(trimmed.utf8)
-        if bytes.count >= 8, isDigit(bytes[0]), isDigit(bytes[1]), isDigit(bytes[2]), isDigit(bytes[3]),
+        if bytes.count >= 7, isDigit(bytes[0]), isDigit(bytes[1]), isDigit(bytes[2]), isDigit(bytes[3]),
            bytes[4] == UInt8(ascii: "-") {
             return parseISO(bytes)
         }
@@ -86,6 +86,9 @@ public enum FeedDateParser {
                 } else if year == nil {
                     year = twoDigitYear(number)
                 }
+            } else if let t = time, token.lowercased() == "am" || token.lowercased() == "pm" {
+                guard t.0 >= 1, t.0 <= 12 else { return nil }
+                time = (t.0 % 12 + (token.lowercased() == "pm" ? 12 : 0), t.1, t.2)
             } else if month == nil, let m = monthNumber(token) {
                 month = m
             } else if weekday(token) {

@@ -49,7 +49,8 @@ final class XMLFeedReader: NSObject, XMLParserDelegate {
         parser.shouldResolveExternalEntities = false
         parser.delegate = self
         let ok = parser.parse()
-        if let item { finish(item) } // an item left open by a truncated document still counts
+        // An item left open by a truncated document still counts if something identifies it.
+        if let item, !item.title.isEmpty || item.link != nil || item.guid != nil { finish(item) }
         if let firstError {
             feed.problems.append(firstError)
         } else if !ok, let error = parser.parserError {
@@ -200,7 +201,7 @@ final class XMLFeedReader: NSObject, XMLParserDelegate {
         case ("title", Namespace.dc):
             if current.title.isEmpty { current.title = value }
         case ("title", ""), ("title", "http://purl.org/rss/1.0/"), ("title", "http://my.netscape.com/rdf/simple/0.9/"):
-            current.title = HTMLText.decodeEntities(value)
+            current.title = HTMLText.collapse(HTMLText.decodeEntities(value))
         case ("link", _) where !atom && open.namespace != Namespace.media:
             if !value.isEmpty { current.link = resolve(value, open.base) }
         case ("guid", _), ("id", Namespace.atom10), ("id", Namespace.atom03):
@@ -249,7 +250,7 @@ final class XMLFeedReader: NSObject, XMLParserDelegate {
         switch open.name {
         case "title" where feed.title.isEmpty && !isExtension(open.namespace):
             feed.title = isAtom(open.namespace) && open.attributes["type"] == "html" ? HTMLText.inline(value)
-                : HTMLText.decodeEntities(value)
+                : HTMLText.collapse(HTMLText.decodeEntities(value))
         case "link" where feed.link == nil && !isAtom(open.namespace) && !value.isEmpty:
             feed.link = resolve(value, open.base)
         default:

@@ -17,7 +17,7 @@ enum XMLPreflight {
         var out: [UInt8] = []
         out.reserveCapacity(input.count + 64)
         var problems: [FeedProblem] = []
-        var fixedAmpersands = 0, droppedControls = 0
+        var fixedAmpersands = 0, droppedControls = 0, rawMarkupFixed = 0
         var i = 0
         let n = input.count
         var line = 1
@@ -63,6 +63,12 @@ enum XMLPreflight {
                     continue
                 }
             }
+            if byte == UInt8(ascii: "<"), let wrapped = wrapRawMarkup(input, at: i, into: &out) {
+                line += input[i..<wrapped].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+                rawMarkupFixed += 1
+                i = wrapped
+                continue
+            }
             if byte == UInt8(ascii: "&") {
                 var k = i + 1
                 while k < n, k - i <= 33, isNameByte(input[k]) || input[k] == UInt8(ascii: "#") { k += 1 }
@@ -94,10 +100,55 @@ enum XMLPreflight {
         if fixedAmpersands > 0 {
             problems.append(FeedProblem(reason: "\(fixedAmpersands) bare or unknown '&' read as text"))
         }
+        if rawMarkupFixed > 0 {
+            problems.append(FeedProblem(reason: "\(rawMarkupFixed) text elements held unescaped HTML; read as HTML"))
+        }
         if droppedControls > 0 {
             problems.append(FeedProblem(reason: "\(droppedControls) control characters dropped"))
         }
         return Result(bytes: out, problems: problems)
+    }
+
+    /// Elements whose content is text or escaped HTML, where broken feeds put raw HTML.
+    static let textElements: Set<String> = ["title", "description", "summary", "content", "content:encoded", "itunes:summary"]
+
+    /// When a text element at `start` holds raw markup (`<description>a <b>b</description>`), writes
+    /// it with the content in a CDATA section and returns the index after its end tag. An
+    /// unclosed `<b>` inside would otherwise end the parse there.
+    static func wrapRawMarkup(_ input: [UInt8], at start: Int, into out: inout [UInt8]) -> Int? {
+        var k = start + 1
+        while k < input.count, isNameByte(input[k]) || input[k] == UInt8(ascii: ":") || input[k] == UInt8(ascii: "_") { k += 1 }
+        guard k > start + 1, k < input.count else { return nil }
+        let name = Array(input[(start + 1)..<k])
+        guard textElements.contains(String(decoding: name, as: UTF8.self)) else { return nil }
+        guard let tagEnd = input[k...].firstIndex(of: UInt8(ascii: ">")), input[tagEnd - 1] != UInt8(ascii: "/") else { return nil }
+        let startTag = input[start...tagEnd]
+        if find(startTag, Array("xhtml".utf8), from: start) != nil { return nil }
+        let closer = [UInt8(ascii: "<"), UInt8(ascii: "/")] + name
+        var search = tagEnd + 1
+        var close: Int?
+        while let found = find(input, closer, from: search) {
+            let after = found + closer.count
+            if after < input.count, input[after] == UInt8(ascii: ">") || input[after] == 0x20 { close = found; break }
+            search = found + 1
+        }
+        guard let close else { return nil }
+        let content = input[(tagEnd + 1)..<close]
+        guard content.contains(UInt8(ascii: "<")), find(content, Array("<![CDATA[".utf8), from: content.startIndex) == nil else { return nil }
+        guard let closeEnd = input[close...].firstIndex(of: UInt8(ascii: ">")) else { return nil }
+        out.append(contentsOf: startTag)
+        out.append(contentsOf: Array("<![CDATA[".utf8))
+        for byte in content where !(byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D) {
+            out.append(byte)
+            // A `]]>` inside would end the section early.
+            if byte == UInt8(ascii: ">"), out.count >= 3, out[out.count - 2] == UInt8(ascii: "]"), out[out.count - 3] == UInt8(ascii: "]") {
+                out.removeLast()
+                out.append(contentsOf: Array("]]><![CDATA[>".utf8))
+            }
+        }
+        out.append(contentsOf: Array("]]>".utf8))
+        out.append(contentsOf: input[close...closeEnd])
+        return closeEnd + 1
     }
 
     /// Writes one newline per newline in a removed range, so the parser's line numbers stay true.
