@@ -73,7 +73,9 @@ public enum FetchRunner {
             return outcome
         }
         if response.truncated {
-            outcome.warnings.append("response larger than \(options.limits.maxBytes / 1_048_576) MB; cut off there")
+            let cap = options.limits.maxBytes
+            let size = cap % 1_048_576 == 0 ? "\(cap / 1_048_576) MB" : "\(cap) bytes"
+            outcome.warnings.append("response larger than \(size); cut off there")
         }
         var changes = FeedFolder.Changes()
         var writeError: String?

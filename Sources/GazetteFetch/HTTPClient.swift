@@ -145,7 +145,6 @@ public final class HTTPClient: NSObject, URLSessionDataDelegate, @unchecked Send
             }
             return request
         }
-        if verdict == nil { task.cancel() }
         completionHandler(verdict)
     }
 
