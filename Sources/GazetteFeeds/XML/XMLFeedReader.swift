@@ -22,6 +22,8 @@ final class XMLFeedReader: NSObject, XMLParserDelegate {
         var name: String
         var attributes: [String: String]
         var base: URL?
+        /// True when an `xml:base` on this element or an ancestor set `base`.
+        var explicitBase: Bool
     }
 
     private(set) var feed = Feed()
@@ -33,6 +35,7 @@ final class XMLFeedReader: NSObject, XMLParserDelegate {
     /// Depth of an Atom `type="xhtml"` content/summary being copied as markup, or -1.
     private var xhtmlDepth = -1
     private var itemCount = 0
+    private var itemHasExplicitBase = false
     private let feedURL: URL?
     private var firstError: FeedProblem?
 
@@ -65,22 +68,25 @@ final class XMLFeedReader: NSObject, XMLParserDelegate {
                 attributes: [String: String] = [:]) {
         let namespace = namespaceURI ?? ""
         var base = stack.last?.base ?? feedURL
+        var explicitBase = stack.last?.explicitBase ?? false
         if let xmlBase = attributes["xml:base"] ?? attributes["base"], !xmlBase.isEmpty {
             base = URL(string: xmlBase, relativeTo: base)?.absoluteURL ?? base
+            explicitBase = true
         }
         if xhtmlDepth >= 0 {
             text += "<" + name
             for (key, value) in attributes.sorted(by: { $0.key < $1.key }) { text += " \(key)=\"\(XMLFeedReader.escape(value))\"" }
             text += ">"
-            stack.append(Open(namespace: namespace, name: name, attributes: attributes, base: base))
+            stack.append(Open(namespace: namespace, name: name, attributes: attributes, base: base, explicitBase: explicitBase))
             return
         }
-        stack.append(Open(namespace: namespace, name: name, attributes: attributes, base: base))
+        stack.append(Open(namespace: namespace, name: name, attributes: attributes, base: base, explicitBase: explicitBase))
         let depth = stack.count - 1
         if depth == 0 { detectDialect(name, namespace, attributes) }
         if item == nil, name == "item" || name == "entry", !isExtension(namespace) {
             var fresh = FeedItem()
             fresh.baseURL = base
+            itemHasExplicitBase = explicitBase
             if let about = attributes["rdf:about"] ?? attributes["about"] { fresh.guid = about }
             item = fresh
             itemDepth = depth
@@ -260,6 +266,10 @@ final class XMLFeedReader: NSObject, XMLParserDelegate {
 
     private func finish(_ done: FeedItem) {
         var done = done
+        // Without xml:base, relative links in an item's HTML mean its own page, not the feed's URL.
+        if !itemHasExplicitBase, let link = done.link, let page = URL(string: link), page.scheme != nil {
+            done.baseURL = page
+        }
         done.authors = Array(NSOrderedSet(array: done.authors).array as? [String] ?? done.authors)
         itemCount += 1
         onItem(done, feed)
