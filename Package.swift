@@ -19,6 +19,8 @@ let package = Package(
         .target(name: "GazetteFeeds"),
         // Fetching subscriptions over HTTP (URLSession) and filing items under DATA/feeds/.
         .target(name: "GazetteFetch", dependencies: ["GazetteFeeds"]),
+        // A loopback HTTP server for the fetch tests and benchmarks (never linked into the app).
+        .target(name: "LoopbackHTTP"),
         // Pure: state, actions, reducer, key map, layout and views rendering into a Canvas.
         .target(name: "GazetteUI", dependencies: ["GazetteCore"]),
         // The only code that imports ncurses. No `pkgConfig:` on purpose: SwiftPM rejects the
@@ -35,7 +37,7 @@ let package = Package(
             ]
         ),
         // The benchmark harness's logic: corpus generator and measurements.
-        .target(name: "GazetteBenchKit", dependencies: ["GazetteCore", "GazetteUI"]),
+        .target(name: "GazetteBenchKit", dependencies: ["GazetteCore", "GazetteUI", "GazetteFeeds", "GazetteFetch", "LoopbackHTTP"]),
         .executableTarget(
             name: "gazette-bench",
             dependencies: [
@@ -45,7 +47,7 @@ let package = Package(
         ),
         .testTarget(name: "GazetteCoreTests", dependencies: ["GazetteCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "GazetteFeedsTests", dependencies: ["GazetteFeeds", "GazetteCore"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "GazetteFetchTests", dependencies: ["GazetteFetch", "GazetteFeeds", "GazetteCore"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "GazetteFetchTests", dependencies: ["GazetteFetch", "GazetteFeeds", "GazetteCore", "LoopbackHTTP"], resources: [.copy("Fixtures")]),
         .testTarget(name: "GazetteUITests", dependencies: ["GazetteUI", "GazetteCore"], exclude: ["Golden"]),
         .testTarget(name: "GazetteTerminalTests", dependencies: ["GazetteTerminal", "GazetteUI", "CNcursesw"]),
         .testTarget(name: "GazetteBenchKitTests", dependencies: ["GazetteBenchKit", "GazetteCore"]),

@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # Builds and runs one libFuzzer target (or all of them) for a number of seconds.
-#   Fuzz/run.sh TARGET SECONDS      TARGET: canonical | dump | date | query | file | all
+#   Fuzz/run.sh TARGET SECONDS      TARGET: canonical | dump | date | query | file | feed | html | all
 # Environment: SANITIZE (default fuzzer,address, falling back to fuzzer if that cannot be built),
 # FUZZ_OUT (build dir, default Fuzz/out), JOBS_CORPUS (work corpus dir, default Fuzz/corpus-work).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-targets=(canonical dump date query file)
+targets=(canonical dump date query file feed html)
 usage() { echo "usage: Fuzz/run.sh {${targets[*]// /|}|all} SECONDS" >&2; exit 2; }
 [ $# -eq 2 ] || usage
 target=$1 seconds=$2
@@ -33,13 +33,25 @@ build_core() {
   echo "fuzz: GazetteCore built in $((SECONDS - start)) s"
 }
 
+# GazetteFeeds the same way (Foundation and FoundationXML only); every target links it.
+build_feeds() {
+  local lib=$out/libGazetteFeeds.a
+  if [ -f "$lib" ] && [ -z "$(find Sources/GazetteFeeds -name '*.swift' -newer "$lib" | head -1)" ] \
+     && [ "$lib" -nt "$out/libGazetteCore.a" ]; then return; fi
+  echo "fuzz: building GazetteFeeds (-sanitize=$sanitize)"
+  mapfile -t sources < <(find Sources/GazetteFeeds -name '*.swift' | sort)
+  "$swiftc" "${flags[@]}" -wmo -module-name GazetteFeeds -emit-module -emit-module-path "$out/module/GazetteFeeds.swiftmodule" \
+    -emit-library -static -o "$lib" "${sources[@]}" || return 1
+}
+
 build_target() {
   local name=$1 binary=$out/fuzz-$1 entry
   entry=Fuzz/Targets/$(tr '[:lower:]' '[:upper:]' <<<"${name:0:1}")${name:1}Target.swift
   [ -f "$entry" ] || { echo "fuzz: no target '$name'" >&2; usage; }
-  if [ -f "$binary" ] && [ "$binary" -nt "$out/libGazetteCore.a" ] && [ "$binary" -nt "$entry" ] \
+  if [ -f "$binary" ] && [ "$binary" -nt "$out/libGazetteCore.a" ] && [ "$binary" -nt "$out/libGazetteFeeds.a" ] && [ "$binary" -nt "$entry" ] \
      && [ "$binary" -nt Fuzz/Targets/FuzzSupport.swift ]; then return; fi
-  "$swiftc" "${flags[@]}" -I "$out/module" "$entry" Fuzz/Targets/FuzzSupport.swift "$out/libGazetteCore.a" -o "$binary" || return 1
+  "$swiftc" "${flags[@]}" -I "$out/module" "$entry" Fuzz/Targets/FuzzSupport.swift "$out/libGazetteFeeds.a" "$out/libGazetteCore.a" \
+    -lFoundationXML -o "$binary" || return 1
 }
 
 run_target() {
@@ -67,6 +79,7 @@ run_target() {
 
 build() {
   build_core || return 1
+  build_feeds || return 1
   local name
   for name in "$@"; do build_target "$name" || return 1; done
 }

@@ -1,4 +1,5 @@
 import Foundation
+import LoopbackHTTP
 import Testing
 
 /// `gazette feeds …` and `gazette fetch` as a user runs them, against a loopback server.

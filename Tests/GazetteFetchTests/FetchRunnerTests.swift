@@ -1,6 +1,7 @@
 import Foundation
 import GazetteCore
 import GazetteFeeds
+import LoopbackHTTP
 import Testing
 @testable import GazetteFetch
 

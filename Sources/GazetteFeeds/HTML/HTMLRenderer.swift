@@ -197,13 +197,9 @@ struct HTMLRenderer {
     }
 
     private mutating func flushPre() {
-        var text = pre
+        let text = pre
         pre = ""
-        // A newline right after <pre> is not content (HTML says so); trailing ones are not either.
-        if text.hasPrefix("\n") { text.removeFirst() }
-        while text.hasSuffix("\n") || text.hasSuffix(" ") { text.removeLast() }
-        guard !text.isEmpty else { return }
-        flushParagraph()
+        var kept: [String] = []
         for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
             var line = ""
             for scalar in raw.unicodeScalars {
@@ -211,8 +207,15 @@ struct HTMLRenderer {
                 if HTMLText.isControl(scalar) { continue }
                 line.unicodeScalars.append(scalar)
             }
-            emit(line.isEmpty ? "" : "    " + line, verbatim: true)
+            while line.hasSuffix(" ") { line.removeLast() }
+            // Blank lines separate paragraphs in an article file; more than one says nothing more.
+            if line.isEmpty, kept.last?.isEmpty ?? true { continue }
+            kept.append(line)
         }
+        while kept.last?.isEmpty == true { kept.removeLast() }
+        guard !kept.isEmpty else { return }
+        flushParagraph()
+        for line in kept { emit(line.isEmpty ? "" : "    " + line, verbatim: true) }
         wantsBlank = true
     }
 

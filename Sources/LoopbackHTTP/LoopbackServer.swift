@@ -3,47 +3,58 @@ import Foundation
 import Glibc
 #endif
 
-/// A small HTTP/1.1 server on 127.0.0.1 and a free port, started and stopped by the tests that
-/// use it. One thread per connection, one request per connection (`Connection: close`).
-final class LoopbackServer: @unchecked Sendable {
-    struct Request: Sendable {
-        var path: String
+/// A small HTTP/1.1 server on 127.0.0.1 and a free port, started and stopped by the tests and
+/// benchmarks that use it (never part of the app). One thread per connection, one request per
+/// connection (`Connection: close`).
+public final class LoopbackServer: @unchecked Sendable {
+    /// A request as received.
+    public struct Request: Sendable {
+        public var path: String
         /// Header names lower-cased.
-        var headers: [String: String]
+        public var headers: [String: String]
     }
 
-    struct Response: Sendable {
-        var status: Int = 200
-        var headers: [(String, String)] = []
-        var body: [UInt8] = []
+    /// What to answer.
+    public struct Response: Sendable {
+        public var status: Int = 200
+        public var headers: [(String, String)] = []
+        public var body: [UInt8] = []
         /// Write the body a byte at a time with this many seconds between bytes.
-        var trickle: Double?
+        public var trickle: Double?
         /// Send nothing at all until the server stops.
-        var hang = false
+        public var hang = false
 
-        static func ok(_ body: [UInt8], type: String = "application/rss+xml", headers: [(String, String)] = []) -> Response {
+        public init(status: Int = 200, headers: [(String, String)] = [], body: [UInt8] = [], trickle: Double? = nil, hang: Bool = false) {
+            self.status = status
+            self.headers = headers
+            self.body = body
+            self.trickle = trickle
+            self.hang = hang
+        }
+
+        public static func ok(_ body: [UInt8], type: String = "application/rss+xml", headers: [(String, String)] = []) -> Response {
             Response(status: 200, headers: [("Content-Type", type)] + headers, body: body)
         }
 
-        static func redirect(_ status: Int, to location: String) -> Response {
+        public static func redirect(_ status: Int, to location: String) -> Response {
             Response(status: status, headers: [("Location", location)])
         }
 
-        static let notFound = Response(status: 404, body: Array("no such feed".utf8))
+        public static let notFound = Response(status: 404, body: Array("no such feed".utf8))
     }
 
-    let port: UInt16
+    public let port: UInt16
     private let listener: Int32
     private let handler: @Sendable (Request) -> Response
     private let lock = NSLock()
     private var stopping = false
     private var requestLog: [Request] = []
     private var active = 0
-    private(set) var maxConcurrent = 0
+    private var mostAtOnce = 0
     private let finished = DispatchGroup()
 
     /// Starts listening at once; `handler` answers each request (from any thread).
-    init(handler: @escaping @Sendable (Request) -> Response) throws {
+    public init(handler: @escaping @Sendable (Request) -> Response) throws {
         self.handler = handler
         let listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard listener >= 0 else { throw POSIXError(.EIO) }
@@ -70,13 +81,16 @@ final class LoopbackServer: @unchecked Sendable {
     deinit { stop() }
 
     /// `http://127.0.0.1:PORT/path`.
-    func url(_ path: String) -> String { "http://127.0.0.1:\(port)\(path)" }
+    public func url(_ path: String) -> String { "http://127.0.0.1:\(port)\(path)" }
 
     /// Every request received so far, in order.
-    var requests: [Request] { lock.withLock { requestLog } }
+    public var requests: [Request] { lock.withLock { requestLog } }
+
+    /// The most requests that were being answered at the same time.
+    public var maxConcurrent: Int { lock.withLock { mostAtOnce } }
 
     /// Stops accepting, ends hanging responses and waits for the accept loop to finish.
-    func stop() {
+    public func stop() {
         let first: Bool = lock.withLock {
             defer { stopping = true }
             return !stopping
@@ -127,7 +141,7 @@ final class LoopbackServer: @unchecked Sendable {
         lock.withLock {
             requestLog.append(request)
             active += 1
-            maxConcurrent = max(maxConcurrent, active)
+            mostAtOnce = max(mostAtOnce, active)
         }
         defer { lock.withLock { active -= 1 } }
         let response = handler(request)
