@@ -106,3 +106,12 @@ import Testing
         #expect(HTMLText.inline("Seed potatoes &amp; <em>chitting</em>\n now") == "Seed potatoes & chitting now")
     }
 }
+
+/// Inputs the fuzzers found.
+@Suite struct HTMLTextFuzzRegressionTests {
+    @Test func preOfControlsAndBlankLinesWritesAtMostOneBlankLine() {
+        let text = HTMLText.text("<p>a</p><pre>\u{0F}\u{0F}\n\n\n\nx\n\n\n\ny\n\u{0F}</pre><p>b</p>")
+        #expect(text == "a\n\n    x\n\n    y\n\nb")
+        #expect(!text.contains("\n\n\n"))
+    }
+}
