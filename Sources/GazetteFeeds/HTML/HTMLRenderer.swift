@@ -5,7 +5,8 @@ struct HTMLRenderer {
     private var lines: [String] = []
     /// Quote depth of each written line, so a blank line between two quoted ones stays quoted.
     private var lineDepths: [Int] = []
-    private var paragraph = ""
+    /// The paragraph being collected, as UTF-8 (appending bytes is far cheaper than scalars to a String).
+    private var paragraph: [UInt8] = []
     private var pendingSpace = false
     private var wantsBlank = false
     private var quoteDepth = 0
@@ -158,23 +159,44 @@ struct HTMLRenderer {
 
     // MARK: Inline text
 
+    /// Appends text, collapsing whitespace runs to one space and dropping controls (on UTF-8).
     private mutating func addInline(_ text: String) {
-        for scalar in text.unicodeScalars {
-            if HTMLText.isCollapsible(scalar) {
-                if !paragraph.isEmpty { pendingSpace = true }
-                continue
+        var text = text
+        text.withUTF8 { bytes in
+            var i = 0
+            let n = bytes.count
+            while i < n {
+                let b = bytes[i]
+                if b < 0x80 {
+                    if b == 0x20 || (b >= 0x09 && b <= 0x0D) {
+                        if !paragraph.isEmpty { pendingSpace = true }
+                    } else if b >= 0x20 && b != 0x7F {
+                        if pendingSpace { paragraph.append(0x20); pendingSpace = false }
+                        paragraph.append(b)
+                    }
+                    i += 1
+                    continue
+                }
+                let length = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2
+                let end = min(n, i + length)
+                switch UTF8Class.of(bytes, i, end) {
+                case .space:
+                    if !paragraph.isEmpty { pendingSpace = true }
+                case .control:
+                    break
+                case .text:
+                    if pendingSpace { paragraph.append(0x20); pendingSpace = false }
+                    paragraph.append(contentsOf: bytes[i..<end])
+                }
+                i = end
             }
-            if HTMLText.isControl(scalar) { continue }
-            if pendingSpace { paragraph += " " }
-            pendingSpace = false
-            paragraph.unicodeScalars.append(scalar)
         }
     }
 
     /// The paragraph so far, cleared (table cells and captions take their text this way).
     private mutating func take() -> String {
-        defer { paragraph = ""; pendingSpace = false }
-        return paragraph
+        defer { paragraph.removeAll(keepingCapacity: true); pendingSpace = false }
+        return String(decoding: paragraph, as: UTF8.self)
     }
 
     private mutating func block() {
@@ -264,11 +286,42 @@ struct HTMLRenderer {
 
     /// An absolute http(s)/mailto target worth listing; nil for fragments and scripts.
     private func linkTarget(_ href: String?) -> String? {
-        guard let href = href?.trimmingCharacters(in: .whitespacesAndNewlines), !href.isEmpty, !href.hasPrefix("#") else { return nil }
+        guard let href = href?.trimmedASCII, !href.isEmpty, !href.hasPrefix("#") else { return nil }
         let lower = href.lowercased()
         if lower.hasPrefix("javascript:") || lower.hasPrefix("data:") || lower.hasPrefix("vbscript:") { return nil }
         let resolved = URL(string: href, relativeTo: base)?.absoluteString ?? href
         let clean = String(resolved.unicodeScalars.filter { !HTMLText.isControl($0) && !HTMLText.isCollapsible($0) })
         return clean.isEmpty ? nil : String(clean.prefix(2000))
+    }
+}
+
+/// How HTML-to-text treats one non-ASCII UTF-8 sequence: the same sets as
+/// `HTMLText.isCollapsible` and `HTMLText.isControl`, decided on bytes.
+enum UTF8Class {
+    case text, space, control
+
+    static func of(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> UTF8Class {
+        let b0 = bytes[start]
+        let b1: UInt8 = end - start > 1 ? bytes[start + 1] : 0
+        let b2: UInt8 = end - start > 2 ? bytes[start + 2] : 0
+        switch b0 {
+        case 0xC2:
+            if b1 == 0xA0 { return .space } // NBSP
+            if b1 >= 0x80 && b1 <= 0x9F { return .control } // C1
+        case 0xE2 where b1 == 0x80:
+            if b2 <= 0x8A || b2 == 0xA8 || b2 == 0xA9 || b2 == 0xAF { return .space } // U+2000–200A, 2028, 2029, 202F
+            if b2 >= 0xAA && b2 <= 0xAE { return .control } // bidi embeddings and overrides
+        case 0xE2 where b1 == 0x81:
+            if b2 == 0x9F { return .space } // U+205F
+            if b2 >= 0xA6 && b2 <= 0xA9 { return .control } // bidi isolates
+        case 0xE3 where b1 == 0x80 && b2 == 0x80:
+            return .space // U+3000
+        case 0xEF:
+            if b1 == 0xBB && b2 == 0xBF { return .control } // U+FEFF
+            if b1 == 0xBF && b2 >= 0xB9 && b2 <= 0xBB { return .control } // U+FFF9–FFFB
+        default:
+            break
+        }
+        return .text
     }
 }

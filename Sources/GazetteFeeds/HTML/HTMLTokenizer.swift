@@ -112,21 +112,27 @@ struct HTMLTokenizer {
         return .start(name: name, attributes: attributes, selfClosing: selfClosing)
     }
 
-    private func match(_ text: String) -> Bool {
-        let p = Array(text.utf8)
-        guard i + p.count <= bytes.count else { return false }
-        for k in 0..<p.count where bytes[i + k] | 0x20 != p[k] | 0x20 { return false }
-        return true
+    private func match(_ text: StaticString) -> Bool {
+        text.withUTF8Buffer { p in
+            guard i + p.count <= bytes.count else { return false }
+            for k in 0..<p.count where bytes[i + k] | 0x20 != p[k] | 0x20 { return false }
+            return true
+        }
     }
 
-    private func find(_ text: String, from start: Int) -> Int? {
-        let p = Array(text.utf8)
-        var k = start
-        while k + p.count <= bytes.count {
-            if bytes[k] == p[0], Array(bytes[k..<(k + p.count)]) == p { return k }
-            k += 1
+    private func find(_ text: StaticString, from start: Int) -> Int? {
+        text.withUTF8Buffer { p in
+            var k = start
+            while k + p.count <= bytes.count {
+                if bytes[k] == p[0] {
+                    var same = true
+                    for j in 1..<p.count where bytes[k + j] != p[j] { same = false; break }
+                    if same { return k }
+                }
+                k += 1
+            }
+            return nil
         }
-        return nil
     }
 
     private func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }

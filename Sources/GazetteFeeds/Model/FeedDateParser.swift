@@ -5,7 +5,7 @@ import Foundation
 public enum FeedDateParser {
     /// The date, or nil when the text is not a date we can read.
     public static func parse(_ text: String) -> FeedDate? {
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = text.trimmedASCII
         guard !trimmed.isEmpty, trimmed.utf8.count < 200 else { return nil }
         let bytes = Array(trimmed.utf8)
         if bytes.count >= 7, isDigit(bytes[0]), isDigit(bytes[1]), isDigit(bytes[2]), isDigit(bytes[3]),
@@ -142,12 +142,7 @@ public enum FeedDateParser {
     /// `GMT`, `UT`, `Z`, `EST`…, `+0100`, `-05:00`, `+01`.
     static func zoneOffset(_ token: String) -> Int? {
         let upper = token.uppercased()
-        let named: [String: Int] = [
-            "GMT": 0, "UT": 0, "UTC": 0, "Z": 0, "WET": 0, "BST": 1, "CET": 1, "CEST": 2, "EET": 2, "EEST": 3,
-            "EST": -5, "EDT": -4, "CST": -6, "CDT": -5, "MST": -7, "MDT": -6, "PST": -8, "PDT": -7,
-            "AKST": -9, "AKDT": -8, "HST": -10, "JST": 9, "IST": 5, "AEST": 10, "AEDT": 11,
-        ]
-        if let hours = named[upper] { return hours * 3600 + (upper == "IST" ? 1800 : 0) }
+        if let hours = namedZones[upper] { return hours * 3600 + (upper == "IST" ? 1800 : 0) }
         if upper.hasPrefix("GMT") || upper.hasPrefix("UTC"), upper.count > 3 { return zoneOffset(String(upper.dropFirst(3))) }
         guard let first = upper.first, first == "+" || first == "-" else { return nil }
         let digits = upper.dropFirst().filter { $0 != ":" }
@@ -158,21 +153,30 @@ public enum FeedDateParser {
         return (first == "-" ? -1 : 1) * (hours * 3600 + minutes * 60)
     }
 
+    /// Zone abbreviations feeds use, in hours east of UTC.
+    static let namedZones: [String: Int] = [
+            "GMT": 0, "UT": 0, "UTC": 0, "Z": 0, "WET": 0, "BST": 1, "CET": 1, "CEST": 2, "EET": 2, "EEST": 3,
+            "EST": -5, "EDT": -4, "CST": -6, "CDT": -5, "MST": -7, "MDT": -6, "PST": -8, "PDT": -7,
+            "AKST": -9, "AKDT": -8, "HST": -10, "JST": 9, "IST": 5, "AEST": 10, "AEDT": 11,
+        ]
+
+    static let monthNames = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+    static let fullMonthNames = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
+                                 "october", "november", "december"]
+    static let weekdayNames = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+
     static func monthNumber(_ token: String) -> Int? {
-        let lower = token.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "."))
+        let lower = token.lowercased().withoutDots
         guard lower.count >= 3 else { return nil }
-        let names = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
-        let full = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
-                    "october", "november", "december"]
+        let names = monthNames, full = fullMonthNames
         if let index = names.firstIndex(of: String(lower.prefix(3))),
            lower.count == 3 || full[index].hasPrefix(lower) || lower == "sept" { return index + 1 }
         return nil
     }
 
     static func weekday(_ token: String) -> Bool {
-        let lower = token.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "."))
-        let full = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-        return lower.count >= 2 && full.contains { $0.hasPrefix(lower) }
+        let lower = token.lowercased().withoutDots
+        return lower.count >= 2 && weekdayNames.contains { $0.hasPrefix(lower) }
     }
 
     static func twoDigitYear(_ value: Int) -> Int { value >= 100 ? value : (value < 50 ? 2000 + value : 1900 + value) }
@@ -187,4 +191,14 @@ public enum FeedDateParser {
     }
 
     static func isDigit(_ b: UInt8) -> Bool { b >= 48 && b <= 57 }
+}
+
+private extension String {
+    /// Without leading and trailing dots (`Sept.`, `Tue.`).
+    var withoutDots: String {
+        var text = Substring(self)
+        while text.hasPrefix(".") { text = text.dropFirst() }
+        while text.hasSuffix(".") { text = text.dropLast() }
+        return String(text)
+    }
 }

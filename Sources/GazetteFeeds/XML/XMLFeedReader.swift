@@ -188,7 +188,7 @@ final class XMLFeedReader: NSObject, XMLParserDelegate {
     }
 
     private func endItemElement(_ open: Open, depth: Int, into current: inout FeedItem) {
-        let value = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let value = text.trimmedASCII
         let parent = stack.last
         // Atom's <author><name>; ignore everything inside an Atom <source>.
         if depth == itemDepth + 2, let parent, parent.name == "author" || parent.name == "contributor", open.name == "name" {
@@ -227,7 +227,7 @@ final class XMLFeedReader: NSObject, XMLParserDelegate {
             if !value.isEmpty { current.categories.append(HTMLText.decodeEntities(value)) }
         case ("subject", Namespace.dc), ("keywords", Namespace.itunes):
             for part in value.split(separator: open.name == "keywords" ? "," : ";") {
-                let tag = part.trimmingCharacters(in: .whitespaces)
+                let tag = part.trimmedASCII
                 if !tag.isEmpty { current.categories.append(tag) }
             }
         case ("encoded", Namespace.content):
@@ -251,7 +251,7 @@ final class XMLFeedReader: NSObject, XMLParserDelegate {
     }
 
     private func endFeedElement(_ open: Open, depth: Int) {
-        let value = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let value = text.trimmedASCII
         guard depth == 1 || (depth == 2 && stack.last?.name == "channel") else { return }
         switch open.name {
         case "title" where feed.title.isEmpty && !isExtension(open.namespace):
@@ -270,7 +270,10 @@ final class XMLFeedReader: NSObject, XMLParserDelegate {
         if !itemHasExplicitBase, let link = done.link, let page = URL(string: link), page.scheme != nil {
             done.baseURL = page
         }
-        done.authors = Array(NSOrderedSet(array: done.authors).array as? [String] ?? done.authors)
+        if done.authors.count > 1 {
+            var seen = Set<String>()
+            done.authors = done.authors.filter { seen.insert($0).inserted }
+        }
         itemCount += 1
         onItem(done, feed)
     }
@@ -284,7 +287,7 @@ final class XMLFeedReader: NSObject, XMLParserDelegate {
     }
 
     private func resolve(_ link: String, _ base: URL?) -> String? {
-        let trimmed = link.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = link.trimmedASCII
         guard !trimmed.isEmpty else { return nil }
         guard let url = URL(string: trimmed, relativeTo: base) else { return trimmed }
         return url.absoluteString
@@ -293,7 +296,7 @@ final class XMLFeedReader: NSObject, XMLParserDelegate {
     /// RSS's `author` is an e-mail address, often `jane@example.org (Jane Doe)`: the name is kept.
     static func authorName(_ value: String) -> String {
         if let open = value.firstIndex(of: "("), let close = value.lastIndex(of: ")"), open < close {
-            let name = value[value.index(after: open)..<close].trimmingCharacters(in: .whitespaces)
+            let name = value[value.index(after: open)..<close].trimmedASCII
             if !name.isEmpty { return name }
         }
         return value
