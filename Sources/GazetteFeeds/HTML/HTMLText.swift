@@ -39,27 +39,32 @@ public enum HTMLText {
     /// `text` with HTML character references decoded (unknown ones kept as written).
     public static func decodeEntities(_ text: String) -> String {
         guard text.utf8.contains(UInt8(ascii: "&")) else { return text }
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        var rest = Substring(text)
-        while let amp = rest.firstIndex(of: "&") {
-            out += rest[..<amp]
-            let after = rest[rest.index(after: amp)...]
-            if let semi = after.prefix(34).firstIndex(of: ";"),
-               let scalar = HTMLEntities.scalar(forReference: after[..<semi]) {
-                out.unicodeScalars.append(scalar)
-                rest = after[after.index(after: semi)...]
-            } else if let scalar = legacyReference(after) {
-                // `&amp` / `&copy` without `;`, as browsers accept for a few names.
-                out.unicodeScalars.append(scalar.0)
-                rest = after.dropFirst(scalar.1)
-            } else {
-                out += "&"
-                rest = after
+        var input = text
+        return input.withUTF8 { bytes -> String in
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count)
+            var i = 0
+            let n = bytes.count
+            while i < n {
+                let byte = bytes[i]
+                guard byte == UInt8(ascii: "&") else { out.append(byte); i += 1; continue }
+                var k = i + 1
+                while k < n, k - i <= 33, bytes[k] != UInt8(ascii: ";"), bytes[k] != UInt8(ascii: "&"), bytes[k] > 0x20 { k += 1 }
+                if k < n, bytes[k] == UInt8(ascii: ";"), k > i + 1,
+                   let scalar = HTMLEntities.scalar(forReference: Substring(decoding: UnsafeBufferPointer(rebasing: bytes[(i + 1)..<k]), as: UTF8.self)) {
+                    out.append(contentsOf: UTF8.encode(scalar)!)
+                    i = k + 1
+                } else if let (scalar, length) = legacyReference(Substring(decoding: UnsafeBufferPointer(rebasing: bytes[(i + 1)..<min(n, i + 8)]), as: UTF8.self)) {
+                    // `&amp` / `&copy` without `;`, as browsers accept for a few names.
+                    out.append(contentsOf: UTF8.encode(scalar)!)
+                    i += 1 + length
+                } else {
+                    out.append(byte)
+                    i += 1
+                }
             }
+            return String(decoding: out, as: UTF8.self)
         }
-        out += rest
-        return out
     }
 
     private static func legacyReference(_ text: Substring) -> (Unicode.Scalar, Int)? {

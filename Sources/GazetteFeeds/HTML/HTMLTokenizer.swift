@@ -61,7 +61,7 @@ struct HTMLTokenizer {
         let nameStart = i
         while i < n, isNameByte(bytes[i]) { i += 1 }
         guard i > nameStart else { i = save; return nil }
-        let name = String(decoding: bytes[nameStart..<i], as: UTF8.self).lowercased()
+        let name = lowercased(bytes[nameStart..<i])
         var attributes: [String: String] = [:]
         var selfClosing = false
         while i < n, bytes[i] != UInt8(ascii: ">") {
@@ -72,7 +72,7 @@ struct HTMLTokenizer {
             while i < n, !isSpace(bytes[i]), bytes[i] != UInt8(ascii: "="), bytes[i] != UInt8(ascii: ">"), bytes[i] != UInt8(ascii: "/") || i == keyStart {
                 i += 1
             }
-            let key = String(decoding: bytes[keyStart..<i], as: UTF8.self).lowercased()
+            let key = lowercased(bytes[keyStart..<i])
             while i < n, isSpace(bytes[i]) { i += 1 }
             var value = ""
             if i < n, bytes[i] == UInt8(ascii: "=") {
@@ -133,6 +133,11 @@ struct HTMLTokenizer {
             }
             return nil
         }
+    }
+
+    /// ASCII letters lower-cased (tag and attribute names; `String.lowercased` is Unicode-aware and slow).
+    private func lowercased(_ slice: ArraySlice<UInt8>) -> String {
+        String(decoding: slice.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
     }
 
     private func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }

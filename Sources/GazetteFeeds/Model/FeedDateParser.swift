@@ -71,14 +71,24 @@ public enum FeedDateParser {
     // MARK: RFC 822 and friends
 
     static func parseRFC822(_ text: String) -> FeedDate? {
-        let tokens = text.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "\t" || $0 == "\n" || $0 == "\r" })
+        // Tokens are classified on bytes; only a time or zone token becomes a String.
+        let bytes = Array(text.utf8)
+        var tokens: [ArraySlice<UInt8>] = []
+        var start = 0
+        for (index, byte) in bytes.enumerated() where byte == 0x20 || byte == 0x2C || byte == 0x09 || byte == 0x0A || byte == 0x0D {
+            if index > start { tokens.append(bytes[start..<index]) }
+            start = index + 1
+        }
+        if bytes.count > start { tokens.append(bytes[start...]) }
+        guard tokens.count <= 12 else { return nil }
         var day: Int?, month: Int?, year: Int?, time: (Int, Int, Int)?, offset: Int?
-        for raw in tokens {
-            let token = String(raw)
-            if time == nil, token.contains(":"), let t = parseTime(token) {
+        for token in tokens {
+            let allDigits = token.allSatisfy(isDigit)
+            if time == nil, token.contains(UInt8(ascii: ":")), let t = parseTime(String(decoding: token, as: UTF8.self)) {
                 time = t.time
                 if let zone = t.zone { offset = zone }
-            } else if let number = Int(token), token.allSatisfy(\.isNumber) {
+            } else if allDigits, token.count <= 4 {
+                let number = token.reduce(0) { $0 * 10 + Int($1 - 48) }
                 if token.count >= 3 || (day != nil && month != nil) || number > 31 {
                     if year == nil { year = token.count <= 2 ? twoDigitYear(number) : number }
                 } else if day == nil {
@@ -86,17 +96,21 @@ public enum FeedDateParser {
                 } else if year == nil {
                     year = twoDigitYear(number)
                 }
-            } else if let t = time, token.lowercased() == "am" || token.lowercased() == "pm" {
+            } else if allDigits {
+                return nil
+            } else if let t = time, token.count == 2, let meridiem = lowerLetters(token), meridiem == "am" || meridiem == "pm" {
                 guard t.0 >= 1, t.0 <= 12 else { return nil }
-                time = (t.0 % 12 + (token.lowercased() == "pm" ? 12 : 0), t.1, t.2)
-            } else if month == nil, let m = monthNumber(token) {
+                time = (t.0 % 12 + (meridiem == "pm" ? 12 : 0), t.1, t.2)
+            } else if let word = lowerLetters(token), month == nil, let m = monthNumber(word) {
                 month = m
-            } else if weekday(token) {
+            } else if let word = lowerLetters(token), weekday(word) {
                 continue
-            } else if time != nil, offset == nil, let zone = zoneOffset(token) {
+            } else if time != nil, offset == nil, let zone = zoneOffset(String(decoding: token, as: UTF8.self)) {
                 offset = zone
-            } else if (token.hasPrefix("(") && token.hasSuffix(")")) || token.lowercased() == "at" {
-                continue // `(PST)` comments after a numeric zone, "… at 9:05"
+            } else if token.first == UInt8(ascii: "("), token.last == UInt8(ascii: ")") {
+                continue // `(PST)` after a numeric zone
+            } else if lowerLetters(token) == "at" {
+                continue // "… at 9:05"
             } else {
                 return nil
             }
@@ -106,6 +120,17 @@ public enum FeedDateParser {
         let date = FeedDate(year: year, month: month, day: day, hour: h, minute: m, second: s,
                             offset: time == nil ? 0 : offset)
         return valid(date) && validTime(date) ? date : nil
+    }
+
+    /// The token lower-cased when it is ASCII letters (and dots, dropped); else nil.
+    static func lowerLetters(_ token: ArraySlice<UInt8>) -> String? {
+        var out: [UInt8] = []
+        out.reserveCapacity(token.count)
+        for byte in token {
+            let lower = byte | 0x20
+            if lower >= 0x61 && lower <= 0x7A { out.append(lower) } else if byte != UInt8(ascii: ".") { return nil }
+        }
+        return out.isEmpty ? nil : String(decoding: out, as: UTF8.self)
     }
 
     /// `9:05`, `09:05:30`, `9:05pm`, `09:05:30+0100`.
@@ -165,8 +190,8 @@ public enum FeedDateParser {
                                  "october", "november", "december"]
     static let weekdayNames = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
-    static func monthNumber(_ token: String) -> Int? {
-        let lower = token.lowercased().withoutDots
+    /// The month of a lower-case name without dots (`mar`, `march`, `sept`).
+    static func monthNumber(_ lower: String) -> Int? {
         guard lower.count >= 3 else { return nil }
         let names = monthNames, full = fullMonthNames
         if let index = names.firstIndex(of: String(lower.prefix(3))),
@@ -174,8 +199,8 @@ public enum FeedDateParser {
         return nil
     }
 
-    static func weekday(_ token: String) -> Bool {
-        let lower = token.lowercased().withoutDots
+    /// True for a lower-case weekday name or its abbreviation (`tue`, `tues`, `tuesday`).
+    static func weekday(_ lower: String) -> Bool {
         return lower.count >= 2 && weekdayNames.contains { $0.hasPrefix(lower) }
     }
 
@@ -191,14 +216,4 @@ public enum FeedDateParser {
     }
 
     static func isDigit(_ b: UInt8) -> Bool { b >= 48 && b <= 57 }
-}
-
-private extension String {
-    /// Without leading and trailing dots (`Sept.`, `Tue.`).
-    var withoutDots: String {
-        var text = Substring(self)
-        while text.hasPrefix(".") { text = text.dropFirst() }
-        while text.hasSuffix(".") { text = text.dropLast() }
-        return String(text)
-    }
 }

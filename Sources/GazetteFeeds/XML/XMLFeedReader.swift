@@ -282,9 +282,9 @@ final class XMLFeedReader: NSObject, XMLParserDelegate {
 
     private func isAtom(_ namespace: String) -> Bool { namespace == Namespace.atom10 || namespace == Namespace.atom03 }
 
-    private func isExtension(_ namespace: String) -> Bool {
-        [Namespace.dc, Namespace.content, Namespace.media, Namespace.itunes].contains(namespace)
-    }
+    private static let extensions: Set<String> = [Namespace.dc, Namespace.content, Namespace.media, Namespace.itunes]
+
+    private func isExtension(_ namespace: String) -> Bool { !namespace.isEmpty && Self.extensions.contains(namespace) }
 
     private func resolve(_ link: String, _ base: URL?) -> String? {
         let trimmed = link.trimmedASCII

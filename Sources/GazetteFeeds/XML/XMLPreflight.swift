@@ -31,6 +31,18 @@ enum XMLPreflight {
             }
         }
         while i < n {
+            // Runs of bytes that need nothing go over in one copy.
+            var run = i
+            while run < n {
+                let b = input[run]
+                if b == UInt8(ascii: "<") || b == UInt8(ascii: "&") || (b < 0x20 && b != 0x09 && b != 0x0D) { break }
+                run += 1
+            }
+            if run > i {
+                out.append(contentsOf: input[i..<run])
+                i = run
+                if i == n { break }
+            }
             let byte = input[i]
             if byte == 0x0A { line += 1 }
             if byte < 0x20, byte != 0x09, byte != 0x0A, byte != 0x0D {
@@ -118,7 +130,12 @@ enum XMLPreflight {
     static func wrapRawMarkup(_ input: [UInt8], at start: Int, into out: inout [UInt8]) -> Int? {
         var k = start + 1
         while k < input.count, isNameByte(input[k]) || input[k] == UInt8(ascii: ":") || input[k] == UInt8(ascii: "_") { k += 1 }
-        guard k > start + 1, k < input.count else { return nil }
+        guard k > start + 1, k < input.count, k - start - 1 <= 15 else { return nil }
+        // Cheap first test on the name's first letter before building a string.
+        switch input[start + 1] {
+        case UInt8(ascii: "t"), UInt8(ascii: "d"), UInt8(ascii: "s"), UInt8(ascii: "c"), UInt8(ascii: "i"): break
+        default: return nil
+        }
         let name = Array(input[(start + 1)..<k])
         guard textElements.contains(String(decoding: name, as: UTF8.self)) else { return nil }
         guard let tagEnd = input[k...].firstIndex(of: UInt8(ascii: ">")), input[tagEnd - 1] != UInt8(ascii: "/") else { return nil }
