@@ -32,11 +32,10 @@ enum XMLPreflight {
         }
         while i < n {
             // Runs of bytes that need nothing go over in one copy.
-            var run = i
-            while run < n {
-                let b = input[run]
-                if b == UInt8(ascii: "<") || b == UInt8(ascii: "&") || (b < 0x20 && b != 0x09 && b != 0x0D) { break }
-                run += 1
+            let run = input.withUnsafeBufferPointer { buffer -> Int in
+                var k = i
+                while k < n, !interesting[Int(buffer[k])] { k += 1 }
+                return k
             }
             if run > i {
                 out.append(contentsOf: input[i..<run])
@@ -49,10 +48,13 @@ enum XMLPreflight {
                 droppedControls += 1; i += 1; continue
             }
             if byte == UInt8(ascii: "<"), i + 1 < n, input[i + 1] == UInt8(ascii: "!") {
-                if input[i...].starts(with: Array("<![CDATA[".utf8)) {
+                if input[i...].starts(with: cdataOpen) {
                     let end = find(input, Array("]]>".utf8), from: i + 9).map { $0 + 3 } ?? n
-                    for k in i..<end where !(input[k] < 0x20 && input[k] != 0x09 && input[k] != 0x0A && input[k] != 0x0D) {
-                        out.append(input[k])
+                    let section = input[i..<end]
+                    if section.contains(where: { $0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }) {
+                        for byte in section where !(byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D) { out.append(byte) }
+                    } else {
+                        out.append(contentsOf: section)
                     }
                     line += input[i..<end].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
                     i = end
@@ -141,6 +143,10 @@ enum XMLPreflight {
         guard let tagEnd = input[k...].firstIndex(of: UInt8(ascii: ">")), input[tagEnd - 1] != UInt8(ascii: "/") else { return nil }
         let startTag = input[start...tagEnd]
         if find(startTag, Array("xhtml".utf8), from: start) != nil { return nil }
+        // Content that opens with CDATA (what WordPress writes) is fine as it is.
+        var first = tagEnd + 1
+        while first < input.count, input[first] == 0x20 || input[first] == 0x0A || input[first] == 0x09 || input[first] == 0x0D { first += 1 }
+        if input[first...].starts(with: cdataOpen) { return nil }
         let closer = [UInt8(ascii: "<"), UInt8(ascii: "/")] + name
         var search = tagEnd + 1
         var close: Int?
@@ -169,6 +175,13 @@ enum XMLPreflight {
     }
 
     /// Writes one newline per newline in a removed range, so the parser's line numbers stay true.
+    /// Bytes the cleaning loop must look at: `<`, `&`, and controls other than tab and CR.
+    static let interesting: [Bool] = (0..<256).map { b in
+        b == 0x3C || b == 0x26 || (b < 0x20 && b != 0x09 && b != 0x0D)
+    }
+
+    static let cdataOpen = Array("<![CDATA[".utf8)
+
     static func keepLines(_ removed: ArraySlice<UInt8>, _ out: inout [UInt8]) -> Int {
         var count = 0
         for byte in removed where byte == 0x0A { out.append(0x0A); count += 1 }
