@@ -3,9 +3,9 @@ import Foundation
 /// Writes files the safe way: a temporary name in the same folder, fsync, rename.
 enum AtomicFile {
     /// Writes `bytes` to `path`, creating missing folders; a reader never sees half a file.
-    static func write(_ bytes: [UInt8], to path: String) throws {
+    static func write(_ bytes: [UInt8], to path: String, folderExists: Bool = false) throws {
         let folder = (path as NSString).deletingLastPathComponent
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        if !folderExists { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
         let name = (path as NSString).lastPathComponent
         // Hidden, so the loader skips it if a crash leaves it behind.
         let temporary = folder + "/.\(name).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp"

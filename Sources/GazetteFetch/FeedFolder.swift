@@ -23,6 +23,8 @@ final class FeedFolder {
     private var taken: Set<String> = []
     private var loaded = false
     private var seenThisFetch: Set<String> = []
+    /// Month folders already made in this fetch (one `mkdir -p` each, not one per file).
+    private var madeFolders: Set<String> = []
 
     init(path: String) { self.path = path }
 
@@ -95,7 +97,11 @@ final class FeedFolder {
         guard !relative.hasPrefix("/"), !relative.split(separator: "/").contains(where: { $0 == ".." || $0 == "." || $0.isEmpty }) else {
             throw FetchFailure("refused to write outside the feed's folder: \(relative)")
         }
-        try AtomicFile.write(bytes, to: path + "/" + relative)
+        let folder = (relative as NSString).deletingLastPathComponent
+        if madeFolders.insert(folder).inserted {
+            try FileManager.default.createDirectory(atPath: path + "/" + folder, withIntermediateDirectories: true)
+        }
+        try AtomicFile.write(bytes, to: path + "/" + relative, folderExists: true)
     }
 
     static func guidHeader(of file: String) -> String? { header("Guid", of: file) }
