@@ -29,9 +29,13 @@ struct HTMLRenderer {
 
     mutating func consume(_ token: HTMLTokenizer.Token) {
         switch token {
-        case .text(let text):
+        case .text(let raw):
             guard dropDepth == 0 else { return }
-            if preDepth > 0 { pre += text } else { addInline(text) }
+            if preDepth > 0 {
+                pre += HTMLText.decodeEntities(String(decoding: raw, as: UTF8.self))
+            } else {
+                raw.withUnsafeBufferPointer { addInline($0, references: true) }
+            }
         case .start(let name, let attributes, let selfClosing):
             if dropDepth > 0 {
                 if Self.dropped.contains(name), !selfClosing { dropDepth += 1 }
@@ -159,38 +163,63 @@ struct HTMLRenderer {
 
     // MARK: Inline text
 
-    /// Appends text, collapsing whitespace runs to one space and dropping controls (on UTF-8).
+    /// Appends text, collapsing whitespace runs to one space and dropping controls.
     private mutating func addInline(_ text: String) {
         var text = text
-        text.withUTF8 { bytes in
-            var i = 0
-            let n = bytes.count
-            while i < n {
-                let b = bytes[i]
-                if b < 0x80 {
-                    if b == 0x20 || (b >= 0x09 && b <= 0x0D) {
-                        if !paragraph.isEmpty { pendingSpace = true }
-                    } else if b >= 0x20 && b != 0x7F {
-                        if pendingSpace { paragraph.append(0x20); pendingSpace = false }
-                        paragraph.append(b)
-                    }
-                    i += 1
-                    continue
-                }
-                let length = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2
-                let end = min(n, i + length)
-                switch UTF8Class.of(bytes, i, end) {
-                case .space:
-                    if !paragraph.isEmpty { pendingSpace = true }
-                case .control:
-                    break
-                case .text:
-                    if pendingSpace { paragraph.append(0x20); pendingSpace = false }
-                    paragraph.append(contentsOf: bytes[i..<end])
-                }
-                i = end
+        text.withUTF8 { addInline($0, references: false) }
+    }
+
+    /// Appends UTF-8 text, decoding character references when `references` (tokenizer text
+    /// arrives undecoded, so no intermediate String is made per run of text).
+    private mutating func addInline(_ bytes: UnsafeBufferPointer<UInt8>, references: Bool) {
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            let b = bytes[i]
+            if b == UInt8(ascii: "&"), references, let (scalar, next) = reference(bytes, at: i) {
+                var encoded: [UInt8] = []
+                encoded.append(contentsOf: UTF8.encode(scalar)!)
+                encoded.withUnsafeBufferPointer { addInline($0, references: false) }
+                i = next
+                continue
             }
+            if b < 0x80 {
+                if b == 0x20 || (b >= 0x09 && b <= 0x0D) {
+                    if !paragraph.isEmpty { pendingSpace = true }
+                } else if b >= 0x20 && b != 0x7F {
+                    if pendingSpace { paragraph.append(0x20); pendingSpace = false }
+                    paragraph.append(b)
+                }
+                i += 1
+                continue
+            }
+            let length = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2
+            let end = min(n, i + length)
+            switch UTF8Class.of(bytes, i, end) {
+            case .space:
+                if !paragraph.isEmpty { pendingSpace = true }
+            case .control:
+                break
+            case .text:
+                if pendingSpace { paragraph.append(0x20); pendingSpace = false }
+                paragraph.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<end]))
+            }
+            i = end
         }
+    }
+
+    /// The character reference at `start` (`&amp;`, `&#233;`, a few without `;`) and the index after it.
+    private func reference(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> (Unicode.Scalar, Int)? {
+        var k = start + 1
+        let n = bytes.count
+        while k < n, k - start <= 33, bytes[k] != UInt8(ascii: ";"), bytes[k] != UInt8(ascii: "&"), bytes[k] > 0x20 { k += 1 }
+        if k < n, bytes[k] == UInt8(ascii: ";"), k > start + 1 {
+            let name = Substring(decoding: UnsafeBufferPointer(rebasing: bytes[(start + 1)..<k]), as: UTF8.self)
+            if let scalar = HTMLEntities.scalar(forReference: name) { return (scalar, k + 1) }
+        }
+        let text = Substring(decoding: UnsafeBufferPointer(rebasing: bytes[(start + 1)..<min(n, start + 8)]), as: UTF8.self)
+        guard let (scalar, length) = HTMLText.legacyReference(text) else { return nil }
+        return (scalar, start + 1 + length) // the legacy names are ASCII: characters = bytes
     }
 
     /// The paragraph so far, cleared (table cells and captions take their text this way).

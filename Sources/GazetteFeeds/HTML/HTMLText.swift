@@ -28,7 +28,7 @@ public enum HTMLText {
         var tokenizer = HTMLTokenizer(html)
         var out = ""
         while let token = tokenizer.next() {
-            if case .text(let text) = token { out += text }
+            if case .text(let raw) = token { out += decodeEntities(String(decoding: raw, as: UTF8.self)) }
             if case .start(let name, let attributes, _) = token, name == "img", let alt = attributes["alt"], !alt.isEmpty {
                 out += alt
             }
@@ -67,7 +67,7 @@ public enum HTMLText {
         }
     }
 
-    private static func legacyReference(_ text: Substring) -> (Unicode.Scalar, Int)? {
+    static func legacyReference(_ text: Substring) -> (Unicode.Scalar, Int)? {
         for name in ["amp", "lt", "gt", "quot", "nbsp", "copy", "reg"] where text.hasPrefix(name) {
             let next = text.dropFirst(name.count).first
             if next == nil || !(next!.isLetter || next!.isNumber) {

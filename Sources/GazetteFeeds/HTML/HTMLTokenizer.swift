@@ -3,7 +3,8 @@
 /// whole. Works on UTF-8 bytes; never fails.
 struct HTMLTokenizer {
     enum Token {
-        case text(String)
+        /// Text as written: UTF-8 with its character references still in it.
+        case text(ArraySlice<UInt8>)
         case start(name: String, attributes: [String: String], selfClosing: Bool)
         case end(name: String)
     }
@@ -39,7 +40,7 @@ struct HTMLTokenizer {
             }
             i += 1
         }
-        return .text(HTMLText.decodeEntities(String(decoding: bytes[start..<i], as: UTF8.self)))
+        return .text(bytes[start..<i])
     }
 
     private mutating func skipMarkupDeclaration() {
