@@ -39,6 +39,7 @@ public enum FetchRunner {
             }
         }
         group.wait()
+        client.invalidate()
         return results.values()
     }
 

@@ -76,7 +76,9 @@ public final class HTTPClient: NSObject, URLSessionDataDelegate, @unchecked Send
         session = URLSession(configuration: configuration, delegate: self, delegateQueue: nil)
     }
 
-    deinit { session.invalidateAndCancel() }
+    /// Ends the session once its tasks are done. URLSession keeps its delegate (this client)
+    /// alive until then, so without this each client and its session would leak.
+    public func invalidate() { session.finishTasksAndInvalidate() }
 
     /// GETs `url`, conditionally when `etag` / `lastModified` are given.
     public func get(_ url: URL, etag: String? = nil, lastModified: String? = nil) -> Result<HTTPResponse, FetchFailure> {
