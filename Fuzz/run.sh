@@ -63,6 +63,8 @@ run_target() {
   local status=0
   # SWIFT_BACKTRACE off: the runtime's backtracer trips ASan after a Swift fatal error, burying the message.
   export SWIFT_BACKTRACE=enable=no
+  # Known leaks inside the toolchain's own libraries are suppressed (Fuzz/lsan-suppressions.txt).
+  LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=Fuzz/lsan-suppressions.txt:print_suppressions=0} \
   ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1:quarantine_size_mb=64} \
   "$out/fuzz-$name" "$work" "Fuzz/corpus/$name" \
     -max_total_time="$seconds" -max_len=4096 -rss_limit_mb=2048 -timeout=10 \

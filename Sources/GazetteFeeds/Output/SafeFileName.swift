@@ -15,10 +15,12 @@ public enum SafeFileName {
             let v = scalar.value
             let alnum = (v >= 0x30 && v <= 0x39) || (v >= 0x61 && v <= 0x7A) || (v >= 0x41 && v <= 0x5A)
             if alnum {
-                if dash, !out.isEmpty { out += "-" }
+                let separator = dash && !out.isEmpty
+                // The separator counts too: a slug never grows past maxSlug.
+                if out.utf8.count + (separator ? 2 : 1) > maxSlug { break }
+                if separator { out += "-" }
                 dash = false
                 out.unicodeScalars.append(Unicode.Scalar(v >= 0x41 && v <= 0x5A ? v + 32 : v)!)
-                if out.count >= maxSlug { break }
             } else {
                 dash = true
             }

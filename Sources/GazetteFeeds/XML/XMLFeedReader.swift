@@ -255,8 +255,9 @@ final class XMLFeedReader: NSObject, XMLParserDelegate {
         guard depth == 1 || (depth == 2 && stack.last?.name == "channel") else { return }
         switch open.name {
         case "title" where feed.title.isEmpty && !isExtension(open.namespace):
-            feed.title = isAtom(open.namespace) && open.attributes["type"] == "html" ? HTMLText.inline(value)
-                : HTMLText.collapse(HTMLText.decodeEntities(value))
+            let html = open.attributes["type"] == "html" || open.attributes["mode"] == "escaped"
+            feed.title = isAtom(open.namespace) && html ? HTMLText.inline(value)
+                : HTMLText.collapse(isAtom(open.namespace) ? value : HTMLText.decodeEntities(value))
         case "link" where feed.link == nil && !isAtom(open.namespace) && !value.isEmpty:
             feed.link = resolve(value, open.base)
         default:
@@ -266,6 +267,10 @@ final class XMLFeedReader: NSObject, XMLParserDelegate {
 
     private func finish(_ done: FeedItem) {
         var done = done
+        // One line each, whatever the element held (a text title may span lines).
+        done.title = HTMLText.collapse(done.title)
+        done.authors = done.authors.map(HTMLText.collapse).filter { !$0.isEmpty }
+        done.categories = done.categories.map(HTMLText.collapse).filter { !$0.isEmpty }
         // Without xml:base, relative links in an item's HTML mean its own page, not the feed's URL.
         if !itemHasExplicitBase, let link = done.link, let page = URL(string: link), page.scheme != nil {
             done.baseURL = page

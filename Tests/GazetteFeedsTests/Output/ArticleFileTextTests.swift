@@ -86,6 +86,17 @@ import Testing
         #expect(header.count <= 1000 + "Title: ".count)
     }
 
+    /// Found by the `feed` fuzzer: a word boundary at character 60 made a 61-character slug.
+    @Test func slugsNeverPassTheLimitAtAWordBoundary() {
+        let title = String(repeating: "a", count: 59) + " bcd efg"
+        #expect(SafeFileName.slug(title, fallback: "x") == String(repeating: "a", count: 59))
+        for length in 50...70 {
+            let slug = SafeFileName.slug(String(repeating: "ab ", count: length), fallback: "x")
+            #expect(slug.count <= SafeFileName.maxSlug)
+            #expect(!slug.hasSuffix("-"))
+        }
+    }
+
     @Test func undatedItemsUseTheFallbackAndIdentityFallsBackToTheLink() {
         var item = FeedItem()
         item.title = "No date"
