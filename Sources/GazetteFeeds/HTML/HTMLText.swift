@@ -79,6 +79,7 @@ public enum HTMLText {
 
     /// Whitespace runs become one space, controls are dropped, ends trimmed.
     public static func collapse(_ text: String) -> String {
+        if isAlreadyCollapsed(text) { return text }
         var out = ""
         out.reserveCapacity(text.utf8.count)
         var pendingSpace = false
@@ -92,6 +93,23 @@ public enum HTMLText {
             out.unicodeScalars.append(scalar)
         }
         return out
+    }
+
+    /// True for the common case of text with nothing to do: single spaces between words, no
+    /// ends to trim, only ASCII printable bytes and multi-byte sequences that cannot be spaces or
+    /// controls (lead bytes 0xC2, 0xE2, 0xE3, 0xEF may be, and send the text the slow way).
+    static func isAlreadyCollapsed(_ text: String) -> Bool {
+        var previousSpace = true
+        for byte in text.utf8 {
+            if byte == 0x20 {
+                if previousSpace { return false }
+                previousSpace = true
+                continue
+            }
+            if byte < 0x20 || byte == 0x7F || byte == 0xC2 || byte == 0xE2 || byte == 0xE3 || byte == 0xEF { return false }
+            previousSpace = false
+        }
+        return !previousSpace || text.isEmpty
     }
 
     static func isCollapsible(_ scalar: Unicode.Scalar) -> Bool {

@@ -166,6 +166,16 @@ public enum FeedDateParser {
 
     /// `GMT`, `UT`, `Z`, `EST`…, `+0100`, `-05:00`, `+01`.
     static func zoneOffset(_ token: String) -> Int? {
+        // `+0000` / `-05:00`, the usual case, read on bytes.
+        let bytes = Array(token.utf8)
+        if let sign = bytes.first, sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-") {
+            let digits = bytes.dropFirst().filter { $0 != UInt8(ascii: ":") }
+            guard digits.count == 2 || digits.count == 4, digits.allSatisfy(isDigit) else { return nil }
+            let value = digits.reduce(0) { $0 * 10 + Int($1 - 48) }
+            let hours = digits.count == 2 ? value : value / 100, minutes = digits.count == 2 ? 0 : value % 100
+            guard hours <= 14, minutes < 60 else { return nil }
+            return (sign == UInt8(ascii: "-") ? -1 : 1) * (hours * 3600 + minutes * 60)
+        }
         let upper = token.uppercased()
         if let hours = namedZones[upper] { return hours * 3600 + (upper == "IST" ? 1800 : 0) }
         if upper.hasPrefix("GMT") || upper.hasPrefix("UTC"), upper.count > 3 { return zoneOffset(String(upper.dropFirst(3))) }
