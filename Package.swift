@@ -15,6 +15,13 @@ let package = Package(
     targets: [
         // Pure: articles, formats, the store, indexes and the query language. Foundation only.
         .target(name: "GazetteCore"),
+        // Pure: feed documents (RSS, Atom, JSON Feed, OPML) → items → canonical article text; HTML to
+        // text. Foundation and FoundationXML only.
+        .target(name: "GazetteFeeds"),
+        // Fetching subscriptions over HTTP (URLSession) and filing items under DATA/feeds/.
+        .target(name: "GazetteFetch", dependencies: ["GazetteFeeds"]),
+        // A loopback HTTP server for the fetch tests and benchmarks (never linked into the app).
+        .target(name: "LoopbackHTTP"),
         // Pure: state, actions, reducer, key map, layout and views rendering into a Canvas.
         .target(name: "GazetteUI", dependencies: ["GazetteCore"]),
         // The only code that imports ncurses. No `pkgConfig:` on purpose: SwiftPM rejects the
@@ -29,12 +36,12 @@ let package = Package(
         .executableTarget(
             name: "gazette",
             dependencies: [
-                "GazetteCore", "GazetteUI", "GazetteTerminal", "GazetteState",
+                "GazetteCore", "GazetteUI", "GazetteTerminal", "GazetteState", "GazetteFeeds", "GazetteFetch",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // The benchmark harness's logic: corpus generator and measurements.
-        .target(name: "GazetteBenchKit", dependencies: ["GazetteCore", "GazetteUI", "GazetteState"]),
+        .target(name: "GazetteBenchKit", dependencies: ["GazetteCore", "GazetteUI", "GazetteState", "GazetteFeeds", "GazetteFetch", "LoopbackHTTP"]),
         .executableTarget(
             name: "gazette-bench",
             dependencies: [
@@ -43,6 +50,8 @@ let package = Package(
             ]
         ),
         .testTarget(name: "GazetteCoreTests", dependencies: ["GazetteCore"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "GazetteFeedsTests", dependencies: ["GazetteFeeds", "GazetteCore"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "GazetteFetchTests", dependencies: ["GazetteFetch", "GazetteFeeds", "GazetteCore", "LoopbackHTTP"], resources: [.copy("Fixtures")]),
         .testTarget(name: "GazetteUITests", dependencies: ["GazetteUI", "GazetteCore"], exclude: ["Golden"]),
         .testTarget(name: "GazetteTerminalTests", dependencies: ["GazetteTerminal", "GazetteUI", "CNcursesw"]),
         .testTarget(name: "GazetteStateTests", dependencies: ["GazetteState", "GazetteCore"]),
