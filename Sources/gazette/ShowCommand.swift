@@ -6,7 +6,7 @@ import GazetteUI
 struct ShowCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "show",
-        abstract: "Show an article as reflowed text (any unique prefix of its id works)."
+        abstract: "Show an article as text: paragraphs re-wrapped, quotes, tables and signatures kept (any unique prefix of its id works)."
     )
 
     @OptionGroup var data: DataOptions
@@ -19,6 +19,9 @@ struct ShowCommand: ParsableCommand {
 
     @Flag(help: "Print the article as a JSON object.")
     var json = false
+
+    @Flag(help: "Print every header, routing headers (Path, Message-ID, X-…) included.")
+    var headers = false
 
     func validate() throws {
         if let width, width < 10 { throw ValidationError("--width must be at least 10") }
@@ -43,7 +46,7 @@ struct ShowCommand: ParsableCommand {
             StandardOutput.write(try ArticleJSON.encode(ArticleJSON.detail(of: article, tags: tags)))
         } else {
             let columns = width ?? min(80, TerminalWidth.current() ?? 80)
-            StandardOutput.write(ArticleTextRenderer.render(article, tags: tags, width: columns))
+            StandardOutput.write(ArticleTextRenderer.render(article, tags: tags, width: columns, allHeaders: headers))
         }
         StandardOutput.flush()
     }

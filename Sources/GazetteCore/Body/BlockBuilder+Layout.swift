@@ -121,19 +121,23 @@ extension BlockBuilder {
                 flush(&self)
             }
             if line.indent >= margin + 2 {
-                // A run of deeper lines: each starts a paragraph if they read as wire-style prose.
+                // A run of deeper lines. Wire style: each line that reads as a whole sentence (or
+                // an introduction ending in `:`) is a paragraph, and so is the run's last line when
+                // prose follows it; from the first line that is neither, the rest is kept as written.
                 var end = index + 1
                 while end < lines.endIndex, lines[end].indent >= margin + 2 { end += 1 }
-                let run = traits[(traitBase + index - first)..<(traitBase + end - first)]
-                let wire = run.dropLast().allSatisfy { $0.prose && $0.sentenceEnd } && run.last!.prose
-                if wire {
-                    for deeper in index..<end {
-                        flush(&self)
-                        appendJoined(lines[deeper], to: &paragraph)
-                    }
-                } else {
+                var deeper = index
+                while deeper < end {
+                    let trait = traits[traitBase + (deeper - first)]
+                    let closes = trait.sentenceEnd || bytes[lines[deeper].end - 1] == UInt8(ascii: ":")
+                    guard trait.prose, closes || deeper == end - 1 else { break }
                     flush(&self)
-                    addPreformatted(lines[index..<end], level: level)
+                    appendJoined(lines[deeper], to: &paragraph)
+                    deeper += 1
+                }
+                if deeper < end {
+                    flush(&self)
+                    addPreformatted(lines[deeper..<end], level: level)
                     lastWasVerbatimNeighbour = false
                 }
                 index = end

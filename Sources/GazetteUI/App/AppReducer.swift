@@ -145,6 +145,10 @@ extension AppState {
             options.arrangement = options.arrangement == .stacked ? .sideBySide : .stacked
         case .toggleZoom:
             options.zoomed.toggle()
+        case .toggleHeaders:
+            showsAllHeaders.toggle()
+            message = showsAllHeaders ? "Showing all headers (H: only those worth reading)" : "Showing headers worth reading (H: all)"
+
         case .toggleSidebar:
             options.sidebarShown.toggle()
             if !options.sidebarShown, options.focus == .sidebar { options.focus = .list }

@@ -53,6 +53,8 @@ public struct AppState: Sendable {
     public internal(set) var sidebar = SidebarState()
     /// The article in the reader, its cached layout and scroll position.
     public internal(set) var reader = ReaderState()
+    /// `H`: the reader shows every header, routing noise included.
+    public internal(set) var showsAllHeaders = false
     /// Sidebar shown, arrangement, zoom and focus.
     public internal(set) var options = LayoutOptions()
     /// The screen size in cells.
@@ -230,7 +232,9 @@ public struct AppState: Sendable {
         if let rect = layout.list { list.setHeight(ArticleListView.listHeight(in: rect)) }
         if let rect = layout.sidebar { sidebar.setHeight(rect.height) }
         if let rect = layout.reader {
-            reader.fit(store: store, width: rect.width, height: ReaderView.textHeight(in: rect), terms: highlightTerms)
+            reader.fit(
+                store: store, width: rect.width, height: ReaderView.textHeight(in: rect), terms: highlightTerms,
+                allHeaders: showsAllHeaders)
         }
         if helpOffset != nil { helpOffset = min(helpOffset!, helpMaxOffset) }
         if warningsOffset != nil { warningsOffset = min(warningsOffset!, WarningsOverlayView.maxOffset(lines: warningLines.count, in: overlayArea)) }

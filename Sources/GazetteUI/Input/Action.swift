@@ -23,6 +23,8 @@ public enum Action: Sendable, Hashable {
     case promptDeleteBackward, promptDeleteWord, promptClear, promptSubmit, promptCancel
     // Screen.
     case toggleHelp, toggleArrangement, toggleZoom, toggleSidebar
+    /// `H`: every header in the reader, or only those worth reading.
+    case toggleHeaders
     /// `w`: the list of problems found while loading (`path:line: reason`).
     case toggleWarnings
     /// `q`: close the overlay, zoom or prompt; otherwise quit.

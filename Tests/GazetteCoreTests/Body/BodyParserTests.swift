@@ -145,6 +145,21 @@ import Testing
         ])
     }
 
+    @Test func wireParagraphThenItsFigures() {
+        Self.expectShape("""
+            Analysts expected a higher bid within weeks.
+            Kestrel reported first quarter results of:
+            Shr 1.23 dlrs vs 1.01 dlrs
+            Net 12.4 mln vs 9.8 mln
+        Reuter
+        """, [
+            "paragraph: Analysts expected a higher bid within weeks.",
+            "paragraph: Kestrel reported first quarter results of:",
+            "preformatted:     Shr 1.23 dlrs vs 1.01 dlrs ⏎     Net 12.4 mln vs 9.8 mln",
+            "paragraph: Reuter",
+        ])
+    }
+
     @Test func launchCalendarIsATable() {
         Self.expectShape("""
         SPACE CALENDAR

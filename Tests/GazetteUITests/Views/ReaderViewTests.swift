@@ -98,3 +98,23 @@ import Testing
         """)
     }
 }
+
+/// Golden renders of bodies with structure: quotes, attributions, a table, a signature, wire
+/// paragraphs.
+@Suite struct ReaderBlockGoldenTests {
+    @Test func usenetReplyAt80() throws {
+        try expectGolden(ReaderViewTests.render(SampleBodies.usenetReply, width: 80, height: 34), named: "reader-usenet-80x34")
+    }
+
+    @Test func usenetReplyAt50() throws {
+        try expectGolden(ReaderViewTests.render(SampleBodies.usenetReply, width: 50, height: 38), named: "reader-usenet-50x38")
+    }
+
+    @Test func wireStoryAt80() throws {
+        try expectGolden(ReaderViewTests.render(SampleBodies.wireStory, width: 80, height: 20), named: "reader-wire-80x20")
+    }
+
+    @Test func wireStoryAt50() throws {
+        try expectGolden(ReaderViewTests.render(SampleBodies.wireStory, width: 50, height: 24), named: "reader-wire-50x24")
+    }
+}
