@@ -27,7 +27,12 @@ struct BlockLayout {
             if let previous {
                 let tight = (previous.kind == .attribution && block.level > previous.level)
                     || (previous.kind == .listItem && block.kind == .listItem && previous.level == block.level)
-                if !tight { lines.append(StyledLine(prefix(min(previous.level, block.level)))) }
+                if !tight {
+                    // The shared bars, without the space after the last (no trailing blanks in `show`).
+                    var bars = prefix(min(previous.level, block.level))
+                    if let last = bars.indices.last, bars[last].text.hasSuffix(" ") { bars[last].text.removeLast() }
+                    lines.append(StyledLine(bars))
+                }
             } else {
                 lines.append(StyledLine())
             }

@@ -118,3 +118,25 @@ import Testing
         try expectGolden(ReaderViewTests.render(SampleBodies.wireStory, width: 50, height: 24), named: "reader-wire-50x24")
     }
 }
+
+@Suite struct ReaderHeaderTests {
+    @Test func routingHeadersHiddenWithAHint() {
+        let lines = ReaderDocument.layout(SampleBodies.usenetReply, width: 80, hiddenHeadersHint: "H shows all").lines.map(\.text)
+        #expect(lines[3] == "Organization: Lakeside Physics Lab")
+        #expect(lines[4] == "5 more headers (H shows all)")
+        #expect(!lines.contains { $0.hasPrefix("Path:") || $0.hasPrefix("Message-ID:") || $0.hasPrefix("NNTP-") })
+    }
+
+    @Test func allHeadersInFileOrder() {
+        let lines = ReaderDocument.layout(SampleBodies.usenetReply, width: 80, allHeaders: true).lines.map(\.text)
+        #expect(Array(lines[3...8]) == [
+            "Path: news.example!lab.example!rourke",
+            "Organization: Lakeside Physics Lab",
+            "Message-ID: <1993Apr28.0930@lab.example>",
+            "References: <C6A2x1.8Jq@news.example> <1993Apr28.1402@cs.umbc.example>",
+            "Lines: 21",
+            "NNTP-Posting-Host: lab.example",
+        ])
+        #expect(!lines.contains { $0.contains("more header") })
+    }
+}
