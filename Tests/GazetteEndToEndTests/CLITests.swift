@@ -216,7 +216,7 @@ import Testing
         #expect(blocks.map { "\($0["kind"] as? String ?? "?")@\($0["level"] as? Int ?? -1)" } == [
             "attribution@0", "paragraph@1", "preformatted@1", "paragraph@1", "paragraph@0", "signature@0",
         ])
-        #expect(blocks[2]["lines"] as? [String] == ["  April 27  STS-55   Columbia    Spacelab D2", "  May 19    Titan    IV          classified"])
+        #expect(blocks[2]["lines"] as? [String] == [" April 27  STS-55   Columbia    Spacelab D2", " May 19    Titan    IV          classified"])
         #expect((object["body"] as? String)?.contains(">  April 27  STS-55") == true)
     }
 
