@@ -18,7 +18,7 @@ struct CheckCommand: ParsableCommand {
         let report = archive.report
         StandardOutput.write(LoadReportText.render(report))
         StandardOutput.flush()
-        if !report.warnings.isEmpty || report.filesSkipped > 0 {
+        if !report.warnings.isEmpty || report.filesSkipped > 0 || report.duplicates.contains(where: { $0.conflictBasis != nil }) {
             throw ExitCode(1)
         }
     }

@@ -70,7 +70,7 @@ import Testing
         ("(a b", 1, "unbalanced parenthesis: '(' is never closed"),
         ("a (b (c)", 3, "unbalanced parenthesis: '(' is never closed"),
         ("a b)", 4, "unbalanced parenthesis: ')' without '('"),
-        ("foo:bar", 1, "unknown field 'foo:' (known: tag, category, author, year, after, before)"),
+        ("foo:bar", 1, "unknown field 'foo:' (known: tag, category, author, year, after, before, thread)"),
         ("x after:2024-13", 9, "bad date '2024-13' (expected YYYY, YYYY-MM or YYYY-MM-DD)"),
         ("before:2022-02-30", 8, "bad date '2022-02-30' (expected YYYY, YYYY-MM or YYYY-MM-DD)"),
         ("after:24", 7, "bad date '24' (expected YYYY, YYYY-MM or YYYY-MM-DD)"),

@@ -46,7 +46,7 @@ extension QueryNode {
         case .term, .phrase: true
         case .not(let child): child.usesFullText
         case .and(let children), .or(let children): children.contains { $0.usesFullText }
-        case .all, .facet, .author, .after, .before: false
+        case .all, .facet, .author, .after, .before, .thread: false
         }
     }
 }

@@ -1,11 +1,11 @@
 /// The `field:value` terms of the query language and their validation.
 enum QueryFields {
-    static let names = ["tag", "category", "author", "year", "after", "before"]
+    static let names = ["tag", "category", "author", "year", "after", "before", "thread"]
 
     static func node(field: String, value: String, column: Int, valueColumn: Int) throws(QueryError) -> QueryNode {
         let name = field.lowercased()
         guard names.contains(name) else {
-            throw QueryError(column: column, message: "unknown field '\(field):' (known: tag, category, author, year, after, before)")
+            throw QueryError(column: column, message: "unknown field '\(field):' (known: \(names.joined(separator: ", ")))")
         }
         let trimmed = value.trimmingCharacters(in: .whitespaces)
         if trimmed.isEmpty { throw QueryError(column: column, message: "empty value for '\(name):'") }
@@ -18,6 +18,11 @@ enum QueryFields {
                 throw QueryError(column: valueColumn, message: "bad year '\(trimmed)' (expected YYYY)")
             }
             return .facet(.year, String(year))
+        case "thread":
+            guard trimmed.count <= 16, trimmed.allSatisfy(\.isHexDigit) else {
+                throw QueryError(column: valueColumn, message: "bad article id '\(trimmed)' (expected hex digits, as `gazette list` shows)")
+            }
+            return .thread(trimmed.lowercased())
         default:
             guard let day = dayKey(trimmed) else {
                 throw QueryError(column: valueColumn, message: "bad date '\(trimmed)' (expected YYYY, YYYY-MM or YYYY-MM-DD)")

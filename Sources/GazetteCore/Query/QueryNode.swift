@@ -14,6 +14,8 @@ indirect enum QueryNode: Sendable, Equatable {
     case after(Int32)
     /// Dated strictly before this day key.
     case before(Int32)
+    /// The whole thread (root and every reply below it) of the article whose id starts with this hex text.
+    case thread(String)
     case not(QueryNode)
     case and([QueryNode])
     case or([QueryNode])
@@ -32,7 +34,7 @@ indirect enum QueryNode: Sendable, Equatable {
         case .not(let child): child.collect(into: &terms, positive: !positive)
         case .and(let children), .or(let children):
             for child in children { child.collect(into: &terms, positive: positive) }
-        case .all, .facet, .author, .after, .before: break
+        case .all, .facet, .author, .after, .before, .thread: break
         }
     }
 }

@@ -88,6 +88,12 @@ extension ArticleStore {
             return days { $0 != 0 && $0 >= day }
         case .before(let day):
             return days { $0 != 0 && $0 < day }
+        case .thread(let prefix):
+            var set = Bitset(count: count)
+            for index in indices(matchingIDPrefix: prefix) where !set.contains(index) {
+                for member in thread(containing: index) { set.insert(member) }
+            }
+            return set
         case .not(let child):
             var set = bitset(child, within: within)
             set.formComplement()

@@ -82,7 +82,7 @@ public struct AppState: Sendable {
         self.warnings = report.warnings
         self.duplicates = report.duplicates
         self.warningLines = report.warnings.map(\.description)
-            + report.duplicates.map { "\($0.dropped): duplicate of \"\($0.title)\" (\($0.id), first at \($0.kept))" }
+            + report.duplicates.map(\.reportLine)
         self.width = max(0, width)
         self.height = max(0, height)
         var order: [FacetKind: [FacetEntry]] = [:]

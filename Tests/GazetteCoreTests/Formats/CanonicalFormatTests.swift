@@ -36,7 +36,7 @@ import Testing
         #expect(article.comments == 4)
         #expect(article.paragraphs == ["First paragraph, over two lines.", "Second paragraph."])
         #expect(article.source == SourceLocation(path: "a.txt", line: 1))
-        #expect(article.id == ArticleID(title: "Codebreakers of the north", date: article.date))
+        #expect(article.id == ArticleID(identityKey: ArticleIdentity(of: article).key))
         #expect(article.leadInLength == 0)
     }
 
@@ -202,7 +202,11 @@ import Testing
     ])
     func fastPathMatchesTheModel(_ title: String) {
         let day = ArticleDate(year: 2025, month: 1, day: 21, instant: 0)
-        #expect(ArticleID.fast(title: title, date: day) == ArticleID(title: title, date: day))
-        #expect(ArticleID.fast(title: title, date: nil) == ArticleID(title: title, date: nil))
+        for (date, author) in [(day, "Ann \u{2003}Lee"), (nil, nil)] as [(ArticleDate?, String?)] {
+            let article = Article(title: title, date: date, author: author, paragraphs: [title + " body"],
+                                  source: SourceLocation(path: "p", line: 1))
+            #expect(ArticleID.fast(of: article) == ArticleID(identityKey: ArticleIdentity(of: article).key))
+            #expect(ArticleID.fast(of: article) == article.id)
+        }
     }
 }
