@@ -17,7 +17,7 @@ extension KeyMap {
             KeyBinding(.key(.character("v")), .toggleArrangement, "List and reader side by side / stacked"),
             KeyBinding(.key(.character("z")), .toggleZoom, "Zoom the focused pane"),
             KeyBinding(.key(.character("b")), .toggleSidebar, "Hide / show the sidebar"),
-            KeyBinding(.key(.character("H")), .toggleHeaders, "Reader: all headers / only those worth reading"),
+            KeyBinding(.key(.character("H")), .toggleHeaders, "Reader: all headers / the useful ones"),
             KeyBinding(.key(.character("?")), .toggleHelp, "This help"),
             KeyBinding(.key(.character("w")), .toggleWarnings, "Load warnings (path:line: reason)"),
             KeyBinding(.key(.character("q")), .closeOrQuit, "Close help or zoom; else quit"),
