@@ -46,7 +46,9 @@ struct ShowCommand: ParsableCommand {
             StandardOutput.write(try ArticleJSON.encode(ArticleJSON.detail(of: article, tags: tags)))
         } else {
             let columns = width ?? min(80, TerminalWidth.current() ?? 80)
-            StandardOutput.write(ArticleTextRenderer.render(article, tags: tags, width: columns, allHeaders: headers))
+            StandardOutput.write(ArticleTextRenderer.render(
+                article, tags: tags, width: columns, allHeaders: headers,
+                thread: ReaderThread.of(index, in: store, keysShown: false)))
         }
         StandardOutput.flush()
     }

@@ -14,11 +14,12 @@ public func render(_ state: AppState) -> Canvas {
     let list = ArticleListView(
         count: result.count,
         row: { position in
-            let index = Int(result.indices[position])
+            let index = state.listArticle(at: position)
             let article = store.articles[index]
             let byAuthor = state.sort == .author
             return ArticleListRow(date: article.date?.isoDay, title: article.title,
-                                  tags: byAuthor ? [] : store.tagDisplayNames(ofArticle: index), author: article.author)
+                                  tags: byAuthor ? [] : store.tagDisplayNames(ofArticle: index), author: article.author,
+                                  depth: state.listDepth(at: position))
         },
         viewport: state.list, focused: focus == .list, highlighter: highlighter, emptyMessage: emptyList,
         showsAuthor: state.sort == .author)

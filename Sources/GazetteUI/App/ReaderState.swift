@@ -59,7 +59,7 @@ public struct ReaderState: Sendable {
             shown.tags = store.tagDisplayNames(ofArticle: article)
             laidOut = ReaderDocument.layout(
                 shown, width: width, highlighter: AppState.highlighter(terms), allHeaders: allHeaders,
-                hiddenHeadersHint: "H shows all")
+                hiddenHeadersHint: "H shows all", thread: ReaderThread.of(article, in: store))
         }
         recent.append((wanted, laidOut))
         if recent.count > Self.recentLimit { recent.removeFirst() }

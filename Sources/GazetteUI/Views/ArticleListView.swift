@@ -8,12 +8,22 @@ public struct ArticleListRow: Sendable, Equatable {
     public var tags: [String]
     /// The author, shown in place of the tags when the list is sorted by author.
     public var author: String?
+    /// Thread depth in a threaded list: a reply is indented under its parent.
+    public var depth: Int
 
-    public init(date: String?, title: String, tags: [String], author: String? = nil) {
+    public init(date: String?, title: String, tags: [String], author: String? = nil, depth: Int = 0) {
         self.date = date
         self.title = title
         self.tags = tags
         self.author = author
+        self.depth = depth
+    }
+
+    /// The title as the list shows it: a reply indented two columns per level (at most 8) after
+    /// a `↳`, so the tree reads without colour.
+    var displayTitle: String {
+        guard depth > 0 else { return title }
+        return String(repeating: "  ", count: min(depth, 8) - 1) + "↳ " + title
     }
 
     /// The row for an article.
@@ -115,7 +125,7 @@ public struct ArticleListView {
         }
         let room = line.width - dateColumn
         guard room > 0 else { return }
-        let title = Glyph.make(Highlighting.spans(String(item.title.leading(columns: room)), base: base, highlighter: highlighter))
+        let title = Glyph.make(Highlighting.spans(String(item.displayTitle.leading(columns: room)), base: base, highlighter: highlighter))
         let titleWidth = title.reduce(0) { $0 + $1.width }
         var tagText = ""
         if showsAuthor {

@@ -40,6 +40,8 @@ public struct ReaderDocument: Sendable, Equatable {
         public static let preformatted = Style(.preformatted)
         public static let signature = Style(.signature, dim: true)
         public static let attribution = Style(.attribution)
+        /// Titles of the article replied to and of the replies.
+        public static let threadLink = Style(.accent)
         /// The `→` at the end of a verbatim line too wide for the pane.
         public static let clipMarker = Style(.dim, bold: true)
 
@@ -56,10 +58,11 @@ public struct ReaderDocument: Sendable, Equatable {
     /// --width` asks for an exact one). Verbatim lines (tables, signatures) may use the pane's
     /// width right of the centred measure and are clipped with `→` beyond it. `allHeaders`
     /// shows every header (`H`), else only those `HeaderRelevance` finds readable;
-    /// `hiddenHeadersHint` says how many are hidden and how to see them.
+    /// `hiddenHeadersHint` says how many are hidden and how to see them. `thread` adds
+    /// "In reply to" under the headers and the replies after the body.
     public static func layout(
         _ article: Article, width: Int, highlighter: Highlighter? = nil, measureLimit: Int = maxMeasure,
-        allHeaders: Bool = false, hiddenHeadersHint: String? = nil
+        allHeaders: Bool = false, hiddenHeadersHint: String? = nil, thread: ReaderThread? = nil
     ) -> ReaderDocument {
         let measure = min(max(0, width), measureLimit)
         guard measure > 0 else { return ReaderDocument(lines: [], measure: 0) }
@@ -90,6 +93,7 @@ public struct ReaderDocument: Sendable, Equatable {
         }
         if !facets.isEmpty { add(facets) }
 
+        lines += parentLines(thread, measure: measure, highlighter: highlighter)
         var headers: [HeaderField] = []
         if let link = article.link, !link.isEmpty { headers.append(HeaderField(name: "Link", value: link)) }
         let shown = allHeaders ? article.extraHeaders : HeaderRelevance.readable(article.extraHeaders)
@@ -105,6 +109,7 @@ public struct ReaderDocument: Sendable, Equatable {
         let blocks = BodyParser.blocks(utf8: article.bodyUTF8)
         lines += BlockLayout(measure: measure, verbatimWidth: verbatimWidth, highlighter: highlighter)
             .lines(blocks, leadInLength: article.leadInLength)
+        lines += replyLines(thread, measure: measure, highlighter: highlighter)
 
         if !article.related.isEmpty {
             blank()
