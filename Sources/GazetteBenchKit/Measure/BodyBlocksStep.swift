@@ -5,7 +5,7 @@ extension BenchSuite {
     /// Reading a huge body into blocks and laying it out for the reader, on a synthetic body of
     /// `megabytes` MB in every shape the block rules know (quotes two deep, attributions, a
     /// table, wire paragraphs, a list, code): what opening or `show`ing a giant article costs.
-    public static func bodyBlocks(megabytes: Int = 16) -> BenchStep {
+    public static func bodyBlocks(megabytes: Int = 8) -> BenchStep {
         BenchStep(name: "body blocks") { context in
             let body = BodyShapes.body(bytes: megabytes << 20)
             let article = Article(title: "Giant body", paragraphs: [body], source: SourceLocation(path: "bench", line: 1))
@@ -14,7 +14,7 @@ extension BenchSuite {
                 blockCount = BodyParser.blocks(utf8: article.bodyUTF8).count
             }
             var lineCount = 0
-            let layout = Trials.measure(repetitions: max(1, min(context.repetitions, 3))) {
+            let layout = Trials.measure(repetitions: max(1, min(context.repetitions, 2))) {
                 lineCount = ReaderDocument.layout(article, width: 80).lines.count
             }
             return [
