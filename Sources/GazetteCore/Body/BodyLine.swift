@@ -80,6 +80,8 @@ struct LineTraits {
         var inWord = false
         var drawingBytes = 0
         var ruleOnly = true
+        // Whether the text after the last gap is a number (a right-aligned column ends the line).
+        var lastFieldNumeric = true
         while index < end {
             let byte = bytes[index]
             if byte == 0x20 || byte == 0x09 {
@@ -99,6 +101,7 @@ struct LineTraits {
                         gaps += 1
                         edges.append(column)
                         edges.append(gapEnd)
+                        lastFieldNumeric = true
                     }
                 }
                 column = gapEnd
@@ -116,8 +119,10 @@ struct LineTraits {
                 drawingBytes += 1  // U+2500–U+257F, box drawing
             }
             if !Self.isRule(byte) { ruleOnly = false }
+            if !Self.isNumeric(byte) { lastFieldNumeric = false }
             index += 1
         }
+        if gaps > 0, lastFieldNumeric { edges.append(column) }
         length = column - line.indent
         let first = bytes[start]
         let last = bytes[end - 1]
@@ -162,6 +167,17 @@ struct LineTraits {
 
     static func isLetter(_ byte: UInt8) -> Bool {
         (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) || byte >= 0x80
+    }
+
+    /// Digits and what figures carry: `1,204.5`, `12%`, `$3`, `-4`, `(9)`.
+    static func isNumeric(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0x30...0x39, UInt8(ascii: "."), UInt8(ascii: ","), UInt8(ascii: "%"), UInt8(ascii: "$"),
+             UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "/"):
+            return true
+        default:
+            return false
+        }
     }
 
     static func endsSentence(_ byte: UInt8) -> Bool {

@@ -191,6 +191,19 @@ import Testing
         ])
     }
 
+    @Test func rightAlignedFiguresAreATable() {
+        Self.expectShape("""
+        Standings after round three:
+        Team          Won    Lost
+        Harbour         12      3
+        Bridge           9      6
+        """, [
+            "paragraph: Standings after round three:",
+            "preformatted: Team          Won    Lost ⏎ Harbour         12      3 ⏎ Bridge           9      6",
+        ])
+        Self.expectShape("Name   Score\nAnn       12\nBo         9", ["preformatted: Name   Score ⏎ Ann       12 ⏎ Bo         9"])
+    }
+
     @Test func boxDrawingAndAsciiArt() {
         Self.expectShape("""
         The layout:
