@@ -82,6 +82,7 @@ struct LineTraits {
         var ruleOnly = true
         // Whether the text after the last gap is a number (a right-aligned column ends the line).
         var lastFieldNumeric = true
+        var hasPlus = false
         while index < end {
             let byte = bytes[index]
             if byte == 0x20 || byte == 0x09 {
@@ -120,6 +121,7 @@ struct LineTraits {
             }
             if !Self.isRule(byte) { ruleOnly = false }
             if !Self.isNumeric(byte) { lastFieldNumeric = false }
+            if byte == UInt8(ascii: "+") { hasPlus = true }
             index += 1
         }
         if gaps > 0, lastFieldNumeric { edges.append(column) }
@@ -129,7 +131,7 @@ struct LineTraits {
         let text = UnsafeBufferPointer(rebasing: bytes[start..<end])
         drawing = drawingBytes > 0
             || (ruleOnly && visible >= 4)
-            || Self.contains(text, "+--") || Self.contains(text, "--+") || Self.contains(text, "+==")
+            || (hasPlus && (Self.contains(text, "+--") || Self.contains(text, "--+") || Self.contains(text, "+==")))
             || (first == UInt8(ascii: "|") && last == UInt8(ascii: "|") && visible >= 3)
         codeEnding = last == UInt8(ascii: "{") || last == UInt8(ascii: "}") || last == UInt8(ascii: ";")
         prose = words >= 2 && visible > 0 && letters * 10 >= visible * 6 && !codeEnding
