@@ -78,7 +78,11 @@ extension BlockBuilder {
     /// list markers start items; the rest joins into paragraphs.
     mutating func addProse(_ lines: ArraySlice<BodyLine>, traits: ArraySlice<LineTraits>, level: Int) {
         let margin = lines.map(\.indent).min() ?? 0
-        if margin >= 2, !Self.readsAsProse(traits) {
+        // Code written flush left (`int main() {` … `}`): most lines end like code and a brace
+        // opens or closes a block (a line of prose may end in `;`, hardly in `{`).
+        let codeLines = traits.reduce(0) { $0 + ($1.codeEnding ? 1 : 0) }
+        let braces = lines.contains { bytes[$0.end - 1] == UInt8(ascii: "{") || bytes[$0.end - 1] == UInt8(ascii: "}") }
+        if (margin >= 2 && !Self.readsAsProse(traits)) || (traits.count >= 2 && codeLines * 2 >= traits.count && braces) {
             addPreformatted(lines, level: level)
             return
         }

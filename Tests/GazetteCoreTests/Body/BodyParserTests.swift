@@ -236,6 +236,20 @@ import Testing
         ])
     }
 
+    @Test func flushLeftCodeStaysAsWritten() {
+        Self.expectShape("""
+        Here is the fix:
+
+        int main(void) {
+          return count(&table);
+        }
+        """, [
+            "paragraph: Here is the fix:",
+            "preformatted: int main(void) { ⏎   return count(&table); ⏎ }",
+        ])
+        Self.expectShape("The vote was close;\nthe count ran late.", ["paragraph: The vote was close; the count ran late."])
+    }
+
     @Test func indentedProseIsRewrapped() {
         Self.expectShape("""
             The committee found that the records had been kept in good
