@@ -245,11 +245,17 @@ import Testing
         #expect(ok.stdout.contains("Articles: 5"))
 
         try clean.write("bad/undated.txt", "Title: Undated piece\nDate: sometime soon\n\nBody.\n")
-        try clean.write("bad/copy.txt", "Title: The Zimmermann telegram\nDate: 2017-01-16\n\nSame article again.\n")
+        // Same Link: the same article; the same text re-wrapped is a duplicate, other text a conflict.
+        try clean.write("bad/copy.txt", "Title: The Zimmermann telegram\nDate: 2017-01-16\nLink: https://EXAMPLE.org/zimmermann#top\n\n"
+            + "In January 1917 British naval codebreakers\nread a German telegram proposing an alliance with Mexico.\n\n"
+            + "Its publication in the United States helped move opinion towards war.\n")
+        try clean.write("bad/edited.txt", "Title: The Zimmermann telegram (updated)\nLink: https://example.org/zimmermann\n\nAnother text.\n")
         let warned = try CommandLineRun.gazette(["check", "--data", clean.path])
         #expect(warned.status == 1)
         #expect(warned.stdout.contains("bad/undated.txt:2: "), "\(warned.stdout)")
-        #expect(warned.stdout.contains("duplicate of \"The Zimmermann telegram\""), "\(warned.stdout)")
+        #expect(warned.stdout.contains("bad/copy.txt:1: duplicate of \"The Zimmermann telegram\""), "\(warned.stdout)")
+        #expect(warned.stdout.contains("bad/edited.txt:1: conflict: same Link as \"The Zimmermann telegram (updated)\""), "\(warned.stdout)")
+        #expect(warned.stdout.contains("Articles: 6 (2 duplicates dropped)"), "\(warned.stdout)")
 
         let missing = try CommandLineRun.gazette(["check", "--data", clean.path + "/nope"])
         #expect(missing.status == 2)

@@ -12,9 +12,10 @@ public enum ArticleFileParser {
         // file's bytes, validated and split into lines in one pass; every field is cut at ASCII
         // bytes, so each is well-formed too. Anything else is decoded (and repaired) first.
         if TextDecoding.isPlainUTF8Layout(raw), let lines = UTF8Scan.validatedLines(raw) {
-            return parse(ArticleFileInput(path: path, raw: raw, text: TextBuffer(raw, lines: lines)))
+            return parse(ArticleFileInput(path: path, raw: raw, text: TextBuffer(raw, lines: lines), rawIsUTF8: true))
         }
-        return TextBuffer.with(TextDecoding.decode(raw)) { parse(ArticleFileInput(path: path, raw: raw, text: $0)) }
+        let isUTF8 = UTF8Scan.isWellFormed(raw)
+        return TextBuffer.with(TextDecoding.decode(raw)) { parse(ArticleFileInput(path: path, raw: raw, text: $0, rawIsUTF8: isUTF8)) }
     }
 
     static func parse(text: String, path: String) -> ParsedFile {

@@ -18,6 +18,8 @@ struct ArticleFileInput {
     let raw: UnsafeBufferPointer<UInt8>
     /// The text decoded (UTF-8 repaired, BOMs and UTF-16 handled, CR/CRLF made LF).
     let text: TextBuffer
+    /// Whether `raw` is well-formed UTF-8 (known without a second scan on the common path).
+    let rawIsUTF8: Bool
 }
 
 /// The registry: every format, in the order they are tried (README, "Detection order").

@@ -31,21 +31,61 @@ extension ArticleID {
         hash = hash &* fnvPrime
     }
 
-    /// `IdentityText.bodyDigest` without the intermediate copy.
+    /// `IdentityText.bodyDigest` without the intermediate copy: bytes are shifted into a word
+    /// as they are collapsed, and the word is mixed when it is full. Eight bytes with no space
+    /// or control among them (most of any text) go in at once.
     static func fastBodyDigest(_ body: [UInt8]) -> UInt64 {
         var hash = fnvOffset
+        var word: UInt64 = 0
+        var inWord = 0
+        var length: UInt64 = 0
         var pendingSpace = false
-        var started = false
-        for byte in body {
-            if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
-                pendingSpace = started
-                continue
+        @inline(__always) func push(_ byte: UInt8) {
+            word = word << 8 | UInt64(byte)
+            inWord += 1
+            length += 1
+            if inWord == 8 {
+                IdentityText.digestMix(&hash, word)
+                word = 0
+                inWord = 0
             }
-            if pendingSpace { mix(0x20, into: &hash) }
-            pendingSpace = false
-            started = true
-            mix(byte, into: &hash)
         }
+        body.withUnsafeBufferPointer { bytes in
+            guard let base = bytes.baseAddress else { return }
+            let count = bytes.count
+            var index = 0
+            while index < count {
+                if !pendingSpace, index + 8 <= count {
+                    let chunk = UInt64(bigEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+                    // No byte below 0x21 (the SWAR "has less than" test; bytes ≥ 0x80 never count).
+                    if (chunk &- 0x2121_2121_2121_2121) & ~chunk & 0x8080_8080_8080_8080 == 0 {
+                        if inWord == 0 {
+                            IdentityText.digestMix(&hash, chunk)
+                        } else {
+                            let shift = UInt64(8 * inWord)
+                            IdentityText.digestMix(&hash, word << (64 - shift) | chunk >> shift)
+                            word = chunk & ((1 << shift) - 1)
+                        }
+                        length += 8
+                        index += 8
+                        continue
+                    }
+                }
+                let byte = bytes[index]
+                index += 1
+                if byte <= 0x20, byte == 0x20 || byte >= 0x09 && byte <= 0x0D {
+                    pendingSpace = length > 0
+                    continue
+                }
+                if pendingSpace {
+                    push(0x20)
+                    pendingSpace = false
+                }
+                push(byte)
+            }
+        }
+        if inWord > 0 { IdentityText.digestMix(&hash, word) }
+        IdentityText.digestMix(&hash, length)
         return hash
     }
 

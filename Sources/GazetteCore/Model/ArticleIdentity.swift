@@ -72,8 +72,11 @@ public enum IdentityText {
         return out
     }
 
-    /// FNV-1a of the body with runs of ASCII whitespace collapsed to one space and trimmed: the
-    /// same text wrapped or spaced differently has the same digest.
+    /// A 64-bit digest of the body with runs of ASCII whitespace collapsed to one space and
+    /// trimmed: the same text wrapped or spaced differently has the same digest. The collapsed
+    /// bytes are taken eight at a time (big-endian, the last word short) and mixed by
+    /// `digestMix`, then the length: a multiply per word, not per byte, since every body of
+    /// a large archive goes through it while loading.
     public static func bodyDigest(_ body: [UInt8]) -> UInt64 {
         var collapsed: [UInt8] = []
         var pendingSpace = false
@@ -86,7 +89,21 @@ public enum IdentityText {
             pendingSpace = false
             collapsed.append(byte)
         }
-        return ArticleID.fnv1a(collapsed)
+        var hash = ArticleID.fnvOffset
+        var start = 0
+        while start < collapsed.count {
+            let word = collapsed[start..<min(start + 8, collapsed.count)].reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
+            digestMix(&hash, word)
+            start += 8
+        }
+        digestMix(&hash, UInt64(collapsed.count))
+        return hash
+    }
+
+    @inline(__always)
+    static func digestMix(_ hash: inout UInt64, _ word: UInt64) {
+        hash = (hash ^ word) &* 0x9E37_79B9_7F4A_7C15
+        hash ^= hash >> 29
     }
 
     /// A Message-ID (or an id in `References`) normalised: the first `<…>` if any, else the
@@ -119,30 +136,46 @@ public enum IdentityText {
     /// `:443` (https) dropped; the fragment dropped; an empty path becomes `/`. Text that is not
     /// `scheme://…` is only trimmed and loses its fragment. Nil when nothing is left.
     public static func normalisedLink(_ raw: String) -> String? {
-        var text = String(raw.trimmingASCIISpaces())
-        if let hash = text.firstIndex(of: "#") { text = String(text[..<hash]) }
-        guard !text.isEmpty else { return nil }
-        guard let schemeEnd = text.range(of: "://") else { return text }
-        let scheme = text[..<schemeEnd.lowerBound].lowercased()
-        let rest = text[schemeEnd.upperBound...]
-        let authorityEnd = rest.firstIndex(where: { $0 == "/" || $0 == "?" }) ?? rest.endIndex
-        var authority = String(rest[..<authorityEnd])
-        var path = String(rest[authorityEnd...])
-        var userInfo = ""
-        if let at = authority.lastIndex(of: "@") {
-            userInfo = String(authority[...at])
-            authority = String(authority[authority.index(after: at)...])
+        // On bytes: every file with a Link goes through here while loading. Every cut is at an
+        // ASCII byte, so the pieces stay valid UTF-8.
+        var bytes = Array(raw.utf8)[...]
+        while let first = bytes.first, first == 0x20 || first == 0x09 { bytes = bytes.dropFirst() }
+        if let hash = bytes.firstIndex(of: 0x23) { bytes = bytes[..<hash] }
+        while let last = bytes.last, last == 0x20 || last == 0x09 { bytes = bytes.dropLast() }
+        guard !bytes.isEmpty else { return nil }
+        guard let colon = bytes.firstIndex(of: 0x3A), bytes[colon...].starts(with: [0x3A, 0x2F, 0x2F]) else {
+            return String(decoding: bytes, as: UTF8.self)
         }
-        authority = authority.lowercased()
-        if (scheme == "http" && authority.hasSuffix(":80")) || (scheme == "https" && authority.hasSuffix(":443")) {
-            authority = String(authority[..<authority.lastIndex(of: ":")!])
+        let scheme = bytes[..<colon].map(TextBuffer.lowerASCII)
+        let rest = bytes[(colon + 3)...]
+        let authorityEnd = rest.firstIndex { $0 == 0x2F || $0 == 0x3F } ?? rest.endIndex
+        var authority = rest[..<authorityEnd]
+        var userInfo: ArraySlice<UInt8> = []
+        if let at = authority.lastIndex(of: 0x40) {
+            userInfo = authority[...at]
+            authority = authority[(at + 1)...]
         }
-        if path.isEmpty || path.first == "?" { path = "/" + path }
-        return scheme + "://" + userInfo + authority + path
+        var host = authority.map(TextBuffer.lowerASCII)
+        if (scheme.elementsEqual("http".utf8) && host.ends(with: ":80")) || (scheme.elementsEqual("https".utf8) && host.ends(with: ":443")) {
+            host.removeSubrange(host.lastIndex(of: 0x3A)!...)
+        }
+        var out = scheme + Array("://".utf8) + Array(userInfo) + host
+        let path = rest[authorityEnd...]
+        if path.first != 0x2F { out.append(0x2F) }
+        out += path
+        return String(decoding: out, as: UTF8.self)
     }
 
     static func hex16(_ value: UInt64) -> String {
         let hex = String(value, radix: 16)
         return String(repeating: "0", count: 16 - hex.count) + hex
+    }
+}
+
+extension Array where Element == UInt8 {
+    /// Whether the bytes end with `suffix` (ASCII).
+    fileprivate func ends(with suffix: String) -> Bool {
+        let tail = Array(suffix.utf8)
+        return count >= tail.count && self[(count - tail.count)...].elementsEqual(tail)
     }
 }

@@ -73,6 +73,19 @@ import Testing
         }
     }
 
+    @Test func wordAtATimeBodyDigestMatchesTheDefinition() {
+        var mix = Mix(state: 5)
+        let pieces: [[UInt8]] = [Array("a".utf8), Array("Bletchley".utf8), Array("12345678".utf8), [0x20], [0x20, 0x20],
+                                 [0x0A], [0x09], [0x0B, 0x0C, 0x0D], [0x01], [0x7F], Array("é€".utf8), [0xFF], [0x21]]
+        for _ in 0..<3000 {
+            var body: [UInt8] = []
+            for _ in 0..<mix.next(120) { body += pieces[mix.next(pieces.count)] }
+            #expect(ArticleID.fastBodyDigest(body) == IdentityText.bodyDigest(body), "\(body)")
+        }
+        #expect(ArticleID.fastBodyDigest(Array("one two".utf8)) == ArticleID.fastBodyDigest(Array("  one\n\ttwo \n".utf8)))
+        #expect(ArticleID.fastBodyDigest(Array("one two".utf8)) != ArticleID.fastBodyDigest(Array("onetwo".utf8)))
+    }
+
     @Test func byteLeadInMatchesTheCharacterDefinition() {
         var mix = Mix(state: 4)
         for _ in 0..<4000 {

@@ -4,7 +4,10 @@ enum EncodedWords {
     /// the RFC says); a word in an unknown charset or with bad data is left as written and
     /// named in `problem`.
     static func decode(_ value: String) -> (text: String, problem: String?) {
-        guard value.contains("=?") else { return (value, nil) }
+        // Most values have no encoded word: a byte scan, not Foundation's substring search.
+        guard value.utf8.withContiguousStorageIfAvailable({ bytes in
+            bytes.indices.dropLast().contains { bytes[$0] == 0x3D && bytes[$0 + 1] == 0x3F }
+        }) ?? value.contains("=?") else { return (value, nil) }
         var out = ""
         var problem: String?
         var rest = Substring(value)
@@ -60,6 +63,7 @@ enum EncodedWords {
         default: return nil
         }
         guard let bytes else { return nil }
-        return Charset.decode(bytes, charset: charset)
+        // A header value is one line: encoded line breaks become spaces.
+        return Charset.decode(bytes.map { $0 == 0x0D || $0 == 0x0A ? 0x20 : $0 }, charset: charset)
     }
 }

@@ -1,10 +1,11 @@
+import Foundation
+
 /// A small, safe HTML-to-text conversion for HTML-only mail: tags stripped, entities decoded,
 /// block elements made paragraphs or lines, `script`/`style`/`head` dropped, `pre` kept as is.
 enum HTMLText {
     static func text(_ html: String) -> String {
         var out = ""
         var scalars = Array(html.unicodeScalars)[...]
-        var skipUntil: String?  // inside script/style/head: the closing tag's name
         var preDepth = 0
         var pendingSpace = false
         func newline(_ count: Int) {
@@ -45,13 +46,18 @@ enum HTMLText {
                 }
                 let closing = tag.hasPrefix("/")
                 let name = tag.drop { $0 == "/" }.prefix { $0.isLetter || $0.isNumber }.lowercased()
-                if let skip = skipUntil {
-                    if closing && name == skip { skipUntil = nil }
-                    continue
-                }
                 switch name {
                 case "script", "style", "head", "title":
-                    if !closing && !tag.hasSuffix("/") { skipUntil = name }
+                    // Their content is not text (and a script may hold "<"): jump past the closing tag.
+                    if !closing && !tag.hasSuffix("/") {
+                        let rest = String(String.UnicodeScalarView(scalars))
+                        if let end = rest.range(of: "</" + name, options: .caseInsensitive),
+                           let close = rest[end.upperBound...].firstIndex(of: ">") {
+                            scalars = Array(rest[rest.index(after: close)...].unicodeScalars)[...]
+                        } else {
+                            scalars = []
+                        }
+                    }
                 case "br":
                     newline(1)
                 case "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "table", "ul", "ol", "hr",
@@ -77,7 +83,7 @@ enum HTMLText {
             let end = scalars.firstIndex(of: "<") ?? scalars.endIndex
             let run = String(String.UnicodeScalarView(scalars[..<end]))
             scalars = scalars[end...]
-            if skipUntil == nil { append(decodeEntities(run)) }
+            append(decodeEntities(run))
         }
         while out.last == "\n" || out.last == " " { out.removeLast() }
         return out

@@ -8,8 +8,8 @@ enum MboxFormat: ArticleFormat {
     static func claims(_ file: ArticleFileInput) -> Bool {
         if file.path.lowercased().hasSuffix(".mbox") { return true }
         let text = file.text
-        guard let first = text.lines.first else { return false }
-        return isEnvelope(Array(text.bytes[first]))
+        guard let first = text.lines.first, text.hasPrefix(first, "From ") else { return false }
+        return isEnvelope(text.bytes[first])
     }
 
     static func parse(_ file: ArticleFileInput) -> ParsedFile {
@@ -71,12 +71,22 @@ enum MboxFormat: ArticleFormat {
         }
     }
 
-    /// `From SENDER DATE…`: a sender with no spaces, then at least two words one of which holds a digit.
+    /// `From SENDER Mon Jan  1 00:00:00 2001` (asctime, as every mailer writes it): a sender with
+    /// no spaces, then a date holding a time `H:MM` and a four-digit year — so a line of prose
+    /// such as `From Moscow with love, 1963` is not taken for an envelope.
     static func isEnvelope(_ line: some Collection<UInt8>) -> Bool {
         guard line.starts(with: "From ".utf8) else { return false }
         let words = line.dropFirst(5).split(whereSeparator: { $0 == 0x20 || $0 == 0x09 })
         guard words.count >= 3 else { return false }
-        return words.dropFirst().contains { $0.contains { $0 >= 0x30 && $0 <= 0x39 } }
+        func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+        let date = words.dropFirst()
+        let hasTime = date.contains { word in
+            let parts = word.split(separator: 0x3A, omittingEmptySubsequences: false)
+            return (2...3).contains(parts.count) && (1...2).contains(parts[0].count)
+                && parts.allSatisfy { !$0.isEmpty && $0.count <= 2 && $0.allSatisfy(isDigit) }
+        }
+        let hasYear = date.contains { $0.count == 4 && $0.allSatisfy(isDigit) }
+        return hasTime && hasYear
     }
 
     private static func startsEnvelope(_ bytes: [UInt8], at index: Int) -> Bool {

@@ -63,7 +63,8 @@ struct MimeEntity {
     var fileName: String? {
         let disposition = field("content-disposition").map { Self.parameters($0).1 } ?? [:]
         let name = disposition["filename"] ?? contentType.parameters["name"]
-        return name.map { EncodedWords.decode($0).text }
+        // One line in the attachment list, whatever RFC 2231's percent escapes held.
+        return name.map { String(EncodedWords.decode($0).text.map { $0 == "\r" || $0 == "\n" || $0 == "\r\n" ? " " : $0 }) }
     }
 
     /// True when `Content-Disposition` says `attachment`.

@@ -5,8 +5,12 @@
 enum MimeMessage {
     struct Rendered {
         var text: String
-        /// Problems with 1-based lines of the message.
+        /// Problems with 1-based lines of the file.
         var warnings: [(line: Int, reason: String)]
+        /// Lines of `text` up to here are the message's header lines, one for one.
+        var headerLineCount: Int
+        /// The file line where the message's body starts (what body lines of `text` map to).
+        var bodyLine: Int
     }
 
     /// Nesting deeper than this is not followed (a hostile message could nest without end).
@@ -22,7 +26,8 @@ enum MimeMessage {
         if !writer.attachments.isEmpty {
             text += "\n\n" + writer.attachments.map { "[Attachment: \($0.name), \($0.type), \(sizeText($0.size))]" }.joined(separator: "\n")
         }
-        return Rendered(text: text + "\n", warnings: writer.warnings)
+        return Rendered(text: text + "\n", warnings: writer.warnings, headerLineCount: message.headerLines.count,
+                        bodyLine: message.bodyLine)
     }
 
     /// `812 bytes`, `14 KB`, `3.2 MB`.

@@ -11,11 +11,15 @@ enum MimeMessageFormat: ArticleFormat {
         for line in text.lines.prefix(512) {
             if text.isBlank(line) { break }
             guard let parts = text.headerParts(line) else { continue }
-            let name = text.lowercasedName(parts.name)
-            if name == "mime-version" || name == "content-type" || name == "content-transfer-encoding" { return true }
+            // Compared in place: this runs on every file with headers.
+            for name in mimeFields where parts.name.count == name.utf8.count {
+                if text.hasPrefix(parts.name, name, caseInsensitive: true) { return true }
+            }
         }
-        return !UTF8Scan.isWellFormed(file.raw) && !TextDecoding.hasByteOrderMark(file.raw)
+        return !file.rawIsUTF8 && !TextDecoding.hasByteOrderMark(file.raw)
     }
+
+    private static let mimeFields = ["mime-version", "content-type", "content-transfer-encoding"]
 
     static func parse(_ file: ArticleFileInput) -> ParsedFile {
         let bytes = MailBytes.normalised(file.raw)
@@ -26,9 +30,14 @@ enum MimeMessageFormat: ArticleFormat {
     static func parse(message: ArraySlice<UInt8>, firstLine: Int, path: String) -> ParsedFile {
         let rendered = MimeMessage.render(message, firstLine: firstLine)
         var parsed = CanonicalFormat.parse(rendered.text, path: path)
-        for index in parsed.articles.indices { parsed.articles[index].source.line += firstLine - 1 }
+        // Header lines of the canonical text are the message's own; its body is decoded text,
+        // so a line there is reported at the start of the body.
+        func fileLine(_ line: Int) -> Int {
+            line <= rendered.headerLineCount ? firstLine + line - 1 : rendered.bodyLine
+        }
+        for index in parsed.articles.indices { parsed.articles[index].source.line = fileLine(parsed.articles[index].source.line) }
         for index in parsed.warnings.indices where parsed.warnings[index].location.line > 0 {
-            parsed.warnings[index].location.line += firstLine - 1
+            parsed.warnings[index].location.line = fileLine(parsed.warnings[index].location.line)
         }
         parsed.warnings += rendered.warnings.map { LoadWarning(path: path, line: $0.line, reason: $0.reason) }
         parsed.warnings.sort { $0.location.line < $1.location.line }
