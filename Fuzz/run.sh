@@ -1,15 +1,20 @@
 #!/usr/bin/env bash
 # Builds and runs one libFuzzer target (or all of them) for a number of seconds.
-#   Fuzz/run.sh TARGET SECONDS      TARGET: canonical | dump | date | query | file | mail | all
+#   Fuzz/run.sh TARGET SECONDS      TARGET: canonical | dump | date | query | file | mail | store | render | all
 # Environment: SANITIZE (default fuzzer,address, falling back to fuzzer if that cannot be built),
 # FUZZ_OUT (build dir, default Fuzz/out), JOBS_CORPUS (work corpus dir, default Fuzz/corpus-work).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-targets=(canonical dump date query file mail)
-usage() { echo "usage: Fuzz/run.sh {${targets[*]// /|}|all} SECONDS" >&2; exit 2; }
+targets=(canonical dump date query file mail store render)
+usage() {
+  echo "usage: Fuzz/run.sh {${targets[*]// /|}|all} SECONDS" >&2
+  echo "       Fuzz/run.sh merge {${targets[*]// /|}|all}   (grow Fuzz/corpus/ with the work corpus's new coverage)" >&2
+  exit 2
+}
 [ $# -eq 2 ] || usage
-target=$1 seconds=$2
+mode=run
+if [ "$1" = merge ]; then mode=merge target=$2 seconds=0; else target=$1 seconds=$2; fi
 [[ $seconds =~ ^[0-9]+$ ]] || usage
 
 sanitize=${SANITIZE:-fuzzer,address}
@@ -19,27 +24,36 @@ swiftc=${SWIFTC:-swiftc}
 set_flags() { flags=(-O -use-ld=lld -sanitize="$sanitize" -parse-as-library -swift-version 6); }
 set_flags
 
-# GazetteCore once, as a static library every target links (rebuilt only when a source changed).
-build_core() {
-  local lib=$out/libGazetteCore.a
-  if [ -f "$lib" ] && [ -z "$(find Sources/GazetteCore -name '*.swift' -newer "$lib" | head -1)" ] \
-     && [ "$(cat "$out/sanitize" 2>/dev/null)" = "$sanitize" ]; then return; fi
-  echo "fuzz: building GazetteCore (-sanitize=$sanitize)"
+# A module once, as a static library the targets link (rebuilt only when one of its sources,
+# or a module it imports, changed). -enable-testing: targets compare against internal oracles
+# (`@testable import`), e.g. the parsed query tree against the naive evaluator.
+build_module() {
+  local name=$1 lib=$out/lib$1.a dependency
+  local fresh=1
+  [ -f "$lib" ] && [ -z "$(find "Sources/$name" -name '*.swift' -newer "$lib" | head -1)" ] \
+    && [ "$(cat "$out/sanitize-$name" 2>/dev/null)" = "$sanitize" ] || fresh=0
+  for dependency in "${@:2}"; do [ "$lib" -nt "$out/lib$dependency.a" ] || fresh=0; done
+  [ $fresh -eq 1 ] && return
+  echo "fuzz: building $name (-sanitize=$sanitize)"
   local start=$SECONDS
-  mapfile -t sources < <(find Sources/GazetteCore -name '*.swift' | sort)
-  "$swiftc" "${flags[@]}" -wmo -module-name GazetteCore -emit-module -emit-module-path "$out/module/GazetteCore.swiftmodule" \
-    -emit-library -static -o "$lib" "${sources[@]}" || return 1
-  echo "$sanitize" > "$out/sanitize"
-  echo "fuzz: GazetteCore built in $((SECONDS - start)) s"
+  mapfile -t sources < <(find "Sources/$name" -name '*.swift' | sort)
+  "$swiftc" "${flags[@]}" -enable-testing -wmo -I "$out/module" -module-name "$name" -emit-module \
+    -emit-module-path "$out/module/$name.swiftmodule" -emit-library -static -o "$lib" "${sources[@]}" || return 1
+  echo "$sanitize" > "$out/sanitize-$name"
+  echo "fuzz: $name built in $((SECONDS - start)) s"
 }
+build_core() { build_module GazetteCore; }
 
 build_target() {
-  local name=$1 binary=$out/fuzz-$1 entry
+  local name=$1 binary=$out/fuzz-$1 entry libs=("$out/libGazetteCore.a")
   entry=Fuzz/Targets/$(tr '[:lower:]' '[:upper:]' <<<"${name:0:1}")${name:1}Target.swift
   [ -f "$entry" ] || { echo "fuzz: no target '$name'" >&2; usage; }
-  if [ -f "$binary" ] && [ "$binary" -nt "$out/libGazetteCore.a" ] && [ "$binary" -nt "$entry" ] \
-     && [ "$binary" -nt Fuzz/Targets/FuzzSupport.swift ]; then return; fi
-  "$swiftc" "${flags[@]}" -I "$out/module" "$entry" Fuzz/Targets/FuzzSupport.swift "$out/libGazetteCore.a" -o "$binary" || return 1
+  # The render target draws with GazetteUI (pure, no ncurses).
+  if [ "$name" = render ]; then build_module GazetteUI GazetteCore || return 1; libs=("$out/libGazetteUI.a" "${libs[@]}"); fi
+  local lib stale=0
+  for lib in "${libs[@]}" "$entry" Fuzz/Targets/FuzzSupport.swift; do [ "$binary" -nt "$lib" ] || stale=1; done
+  [ -f "$binary" ] && [ $stale -eq 0 ] && return
+  "$swiftc" "${flags[@]}" -I "$out/module" "$entry" Fuzz/Targets/FuzzSupport.swift "${libs[@]}" -o "$binary" || return 1
 }
 
 run_target() {
@@ -65,6 +79,20 @@ run_target() {
   echo "fuzz: $name ok"
 }
 
+# libFuzzer's set-cover merge: copies into the committed corpus the fewest work-corpus inputs
+# that cover what the committed ones do not, so Fuzz/corpus grows by what long runs discover
+# while staying small (CI replays all of it before its 5 s start, and `store` runs ~30 inputs/s).
+merge_target() {
+  local name=$1 work=${JOBS_CORPUS:-Fuzz/corpus-work}/$1 before after
+  [ -d "$work" ] || { echo "fuzz: no work corpus for $name (run it first)"; return 0; }
+  before=$(find "Fuzz/corpus/$name" -type f | wc -l)
+  SWIFT_BACKTRACE=enable=no ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=0} \
+    "$out/fuzz-$name" -set_cover_merge=1 -max_len=4096 -timeout=10 "Fuzz/corpus/$name" "$work" >"$out/merge-$name.txt" 2>&1 \
+    || { echo "fuzz: merging $name failed; see $out/merge-$name.txt" >&2; return 1; }
+  after=$(find "Fuzz/corpus/$name" -type f | wc -l)
+  echo "fuzz: $name corpus $before → $after inputs"
+}
+
 build() {
   build_core || return 1
   local name
@@ -84,6 +112,10 @@ main() {
     build "${names[@]}"
   fi
   local failed=0 name
+  if [ "$mode" = merge ]; then
+    for name in "${names[@]}"; do merge_target "$name" || failed=1; done
+    exit $failed
+  fi
   for name in "${names[@]}"; do run_target "$name" || failed=1; done
   exit $failed
 }

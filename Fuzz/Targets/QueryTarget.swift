@@ -1,5 +1,5 @@
 import Foundation
-import GazetteCore
+@testable import GazetteCore
 
 /// A small fixed archive the fuzzed queries are evaluated against.
 let fuzzStore: ArticleStore = {
@@ -36,12 +36,19 @@ public func fuzzQuery(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
         require(error.column >= 1 && error.column <= text.count + 1, "error column \(error.column) outside \(text.debugDescription)")
         require(!error.message.isEmpty, "error without a message")
     }
-    // Any value quoted by QuerySyntax parses again (the documented round trip).
+    // Any value quoted by QuerySyntax parses back to exactly the query built from the value
+    // (the documented round trip the sidebar marks rely on), for each exact-match field.
     let value = text.trimmingCharacters(in: .whitespacesAndNewlines)
     if !value.isEmpty {
-        let term = QuerySyntax.term("tag", value)
-        do { _ = try Query.parse(term) } catch {
-            require(false, "QuerySyntax.term(\(value.debugDescription)) = \(term.debugDescription) does not parse: \(error)")
+        for kind in [FacetKind.tag, .category] {
+            let term = QuerySyntax.term(kind.rawValue, value)
+            do {
+                let parsed = try Query.parse(term)
+                require(parsed.root == Query.facet(kind, value).root,
+                        "QuerySyntax.term(\(kind.rawValue), \(value.debugDescription)) = \(term.debugDescription) parses to \(parsed.root), not \(Query.facet(kind, value).root)")
+            } catch {
+                require(false, "QuerySyntax.term(\(value.debugDescription)) = \(term.debugDescription) does not parse: \(error)")
+            }
         }
     }
     return 0

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import GazetteBenchKit
+import GazetteCore
 
 @Suite("Corpus generator")
 struct CorpusGeneratorTests {
@@ -116,6 +117,21 @@ struct CorpusGeneratorTests {
         }
         #expect(datelines == 1000 && footers == 1000)
         #expect((850...990).contains(filed))
+    }
+
+    @Test("GazetteCore loads generated corpora without a warning and finds exactly the planted duplicates",
+          arguments: CorpusFormat.allCases)
+    func loaderReadsTheCorpusCleanly(format: CorpusFormat) throws {
+        let out = TemporaryDirectory()
+        let summary = try CorpusGenerator(articles: format == .canonical ? 1200 : 1000, seed: 5, format: format).write(to: out.path)
+        let archive = try ArchiveLoader.load(directories: [out.path])
+        #expect(archive.report.warnings.isEmpty, "\(archive.report.warnings.prefix(5))")
+        #expect(archive.report.filesSkipped == 0)
+        #expect(archive.report.filesRead == summary.files)
+        #expect(summary.duplicates > 0, "the corpus must plant duplicates for this to mean anything")
+        #expect(archive.report.duplicates.count == summary.duplicates)
+        #expect(archive.articles.count == summary.articles)
+        #expect(archive.report.bytesRead == summary.bytes)
     }
 
     @Test("refuses a non-empty output directory unless forced, then replaces the corpus")

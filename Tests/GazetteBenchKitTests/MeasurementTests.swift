@@ -36,11 +36,18 @@ struct MeasurementTests {
         #expect(many.p95 == 95 && many.percentile(50) == 50)
     }
 
-    @Test("trials time each repetition after the warm-up")
+    @Test("trials time each repetition after the warm-up, and only those")
     func trials() {
         var calls = 0
-        let sample = Trials.measure(repetitions: 3, warmup: 2) { calls += 1 }
-        #expect(calls == 5 && sample.seconds.count == 3 && sample.seconds.allSatisfy { $0 >= 0 })
+        // Warm-ups sleep 0.4 s, measured repetitions 20 ms: each measured time is at least the
+        // 20 ms slept and far below a warm-up's 0.4 s (a lower bound and a 20× margin, not a timing target).
+        let sample = Trials.measure(repetitions: 3, warmup: 2) {
+            calls += 1
+            usleep(calls <= 2 ? 400_000 : 20_000)
+        }
+        #expect(calls == 5 && sample.seconds.count == 3)
+        #expect(sample.seconds.allSatisfy { $0 >= 0.02 }, "\(sample.seconds)")
+        #expect(sample.seconds.allSatisfy { $0 < 0.4 }, "warm-ups are not measured: \(sample.seconds)")
     }
 
     @Test("resident memory is read from /proc and the peak is at least the current size")

@@ -1,4 +1,5 @@
 import Foundation
+import GazetteCore
 
 /// Finds the ranges of search hits in a piece of text (supplied by the query layer).
 public typealias Highlighter = @Sendable (String) -> [Range<String.Index>]
@@ -29,21 +30,34 @@ public enum Highlighting {
     }
 
     /// A simple highlighter: case-insensitive occurrences of any of `terms`.
+    ///
+    /// Compared character by character after folding, not with Foundation's case- and
+    /// diacritic-insensitive `range(of:)`, which traps on some inputs (a needle with NUL after
+    /// U+FFFD; found by the `render` fuzz target).
     public static func terms(_ terms: [String]) -> Highlighter? {
-        let needles = terms.filter { !$0.isEmpty }
+        let needles = terms.filter { !$0.isEmpty }.map { $0.map(folded) }
         guard !needles.isEmpty else { return nil }
         return { text in
+            let starts = Array(text.indices)
+            let characters = text.map(folded)
             var ranges: [Range<String.Index>] = []
             for needle in needles {
-                var from = text.startIndex
-                while from < text.endIndex,
-                    let found = text.range(of: needle, options: [.caseInsensitive, .diacriticInsensitive], range: from..<text.endIndex)
-                {
-                    ranges.append(found)
-                    from = found.upperBound
+                var start = 0
+                while start + needle.count <= characters.count {
+                    guard characters[start..<(start + needle.count)].elementsEqual(needle) else {
+                        start += 1
+                        continue
+                    }
+                    let end = start + needle.count
+                    ranges.append(starts[start]..<(end < starts.count ? starts[end] : text.endIndex))
+                    start = end
                 }
             }
             return ranges
         }
+    }
+
+    private static func folded(_ character: Character) -> String {
+        TextFolding.fold(Substring(String(character)))
     }
 }

@@ -5,16 +5,25 @@ import Testing
 /// The package root, found from this file's place in `Tests/GazetteCoreTests/Formats/`.
 private let packageRoot = URL(fileURLWithPath: #filePath)
     .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-private let seedPath = packageRoot.appendingPathComponent("../shared/seed/intel-dump.txt").standardized.path
+/// The real blog-dump sample beside the clone (`GAZETTE_SEED_DUMP` names another path, e.g. to
+/// check that a missing sample fails under CI).
+private let seedPath = ProcessInfo.processInfo.environment["GAZETTE_SEED_DUMP"]
+    ?? packageRoot.appendingPathComponent("../shared/seed/intel-dump.txt").standardized.path
 
 @Suite struct DumpFormatTests {
     func parse(_ text: String, path: String = "d.txt") -> ParsedFile {
         ArticleFileParser.parse(bytes: Array(text.utf8), path: path)
     }
 
-    @Test(.enabled(if: FileManager.default.fileExists(atPath: seedPath), "needs ../shared/seed/intel-dump.txt"))
+    /// CI has `../shared` beside the clone: there a missing sample is a failure, never a silent skip.
+    static let seedRequired = ProcessInfo.processInfo.environment["CI"] == "true"
+
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: seedPath) || seedRequired, "needs ../shared/seed/intel-dump.txt"))
     func seedLoadsExactly() throws {
-        let bytes = try #require(FileManager.default.contents(atPath: seedPath))
+        guard let bytes = FileManager.default.contents(atPath: seedPath) else {
+            Issue.record("the real blog-dump sample is missing under CI: expected \(seedPath)")
+            return
+        }
         let parsed = ArticleFileParser.parse(bytes: bytes, path: seedPath)
         #expect(parsed.warnings.isEmpty, "\(parsed.warnings)")
         #expect(parsed.articles.count == 2)
@@ -40,6 +49,47 @@ private let seedPath = packageRoot.appendingPathComponent("../shared/seed/intel-
         #expect(second.tags == [
             "CIA", "covert action", "Donald Trump", "Mexico", "narcotics trade", "News", "Presidential Finding",
             "United States", "war on drugs",
+        ])
+        #expect(second.related.isEmpty)
+        #expect(second.source.line == 25)
+    }
+
+    /// The seed's structure in original text (`Fixtures/seed-shape-dump.txt`), so a fresh clone
+    /// without the sample still checks it: five related excerpts after the first footer (one in
+    /// capitals, like a lead-in), twelve blank lines, the second post at line 25, a category with
+    /// commas, nine tags, curly quotes and no newline at the end of the file.
+    @Test func seedShapeLoadsExactly() throws {
+        let url = try #require(Bundle.module.url(forResource: "Fixtures/seed-shape-dump", withExtension: "txt"))
+        let bytes = try Data(contentsOf: url)
+        #expect(bytes.last != 0x0A, "the shape includes the missing final newline")
+        let parsed = ArticleFileParser.parse(bytes: bytes, path: "seed-shape-dump.txt")
+        #expect(parsed.warnings.isEmpty, "\(parsed.warnings)")
+        #expect(parsed.articles.count == 2)
+        let first = try #require(parsed.articles.first)
+        #expect(first.title == "Harbour pilots in Valparaíso report more foreign survey ships than anywhere else on the coast, port official says")
+        #expect(first.date?.isoDay == "2023-05-14")
+        #expect(first.author == "Ines Marwick", "from the footer: the dateline has no author")
+        #expect(first.comments == 0)
+        #expect(first.paragraphs.count == 4)
+        #expect(first.related.count == 5)
+        #expect(first.related.first?.hasPrefix("ONE OF THE COAST’S OLDEST lighthouses") == true)
+        #expect(first.tags.isEmpty)
+        #expect(first.categories.isEmpty)
+        #expect(first.leadInLength == "THE HARBOUR MASTER OF VALPARAÍSO".count)
+        #expect(first.paragraphs[0].hasPrefix("THE HARBOUR MASTER OF VALPARAÍSO has"))
+        #expect(first.source.line == 1)
+
+        let second = try #require(parsed.articles.last)
+        #expect(second.title == "Are the new port rules a first step towards naval patrols of the fishing grounds?")
+        #expect(second.date?.isoDay == "2024-08-02")
+        #expect(second.author == "Ines Marwick")
+        #expect(second.comments == 1)
+        #expect(second.paragraphs.count == 5)
+        #expect(second.leadInLength == 0)
+        #expect(second.categories == ["Notes and comment on ports, shipping, cables and the sea"])
+        #expect(second.tags == [
+            "coastguard", "fishing", "Ines Marwick", "navy", "ports", "Regulation", "undersea cables",
+            "Valparaíso", "shipping lanes",
         ])
         #expect(second.related.isEmpty)
         #expect(second.source.line == 25)

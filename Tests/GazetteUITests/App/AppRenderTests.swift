@@ -91,6 +91,18 @@ import Testing
         #expect(state.result.count == 1, "nothing pending: no change")
     }
 
+    @Test func aWordQueryRunsAtOnceWhenTheBackgroundIndexIsReady() async throws {
+        let store = ArticleStore(articles: AppFixture.articles, textIndexInBackground: true)
+        // Forced: wait for the build first, so this is the "ran at once" path every time.
+        while !store.isTextIndexReady { try await Task.sleep(for: .milliseconds(5)) }
+        var state = AppState(store: store, width: 100, height: 20)
+        _ = reduce(&state, .startQuery)
+        AppFixture.type("valley", into: &state)
+        #expect(state.pendingQuery == nil)
+        #expect(AppFixture.titles(state) == ["Hackers in the grid"])
+        #expect(find("Indexing", in: render(state)) == nil)
+    }
+
     @Test func onlyQueriesWithWordsWaitForTheIndex() throws {
         for text in ["tag:CIA", "year:2022", "author:ann -category:Cyber", "after:2020 before:2022", ""] {
             #expect(!AppState.waitsForIndex(try Query.parse(text), indexReady: false), "\(text)")

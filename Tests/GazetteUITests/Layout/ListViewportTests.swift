@@ -3,19 +3,19 @@ import Testing
 
 @Suite struct ListViewportTests {
     /// Invariants that must hold after every operation.
-    static func check(_ v: ListViewport, sourceLocation: SourceLocation = #_sourceLocation) {
+    static func check(_ v: ListViewport, _ context: String = "", sourceLocation: SourceLocation = #_sourceLocation) {
         if v.count == 0 {
-            #expect(v.selection == nil, sourceLocation: sourceLocation)
-            #expect(v.offset == 0, sourceLocation: sourceLocation)
+            #expect(v.selection == nil, "\(context)", sourceLocation: sourceLocation)
+            #expect(v.offset == 0, "\(context)", sourceLocation: sourceLocation)
             return
         }
         guard let s = v.selection else {
-            Issue.record("selection nil with \(v.count) rows", sourceLocation: sourceLocation)
+            Issue.record("selection nil with \(v.count) rows \(context)", sourceLocation: sourceLocation)
             return
         }
-        #expect((0..<v.count).contains(s), sourceLocation: sourceLocation)
-        #expect(v.offset >= 0 && v.offset <= max(0, v.count - v.height), sourceLocation: sourceLocation)
-        if v.height > 0 { #expect(v.visibleRange.contains(s), "\(v)", sourceLocation: sourceLocation) }
+        #expect((0..<v.count).contains(s), "\(v) \(context)", sourceLocation: sourceLocation)
+        #expect(v.offset >= 0 && v.offset <= max(0, v.count - v.height), "\(v) \(context)", sourceLocation: sourceLocation)
+        if v.height > 0 { #expect(v.visibleRange.contains(s), "\(v) \(context)", sourceLocation: sourceLocation) }
     }
 
     @Test func emptyListHasNoSelection() {
@@ -91,9 +91,9 @@ import Testing
     }
 
     @Test func randomOperationsKeepInvariants() {
-        var generator = SystemRandomNumberGenerator()
+        var generator = SeededRandom()
         var v = ListViewport(count: 30, height: 7)
-        for _ in 0..<20_000 {
+        for step in 0..<20_000 {
             switch Int.random(in: 0..<9, using: &generator) {
             case 0: v.move(by: Int.random(in: -40...40, using: &generator))
             case 1: v.pageDown()
@@ -105,7 +105,7 @@ import Testing
             case 7: v.end()
             default: v.select(Int.random(in: -5...70, using: &generator))
             }
-            Self.check(v)
+            Self.check(v, "after step \(step); \(generator.reproduce)")
         }
     }
 }

@@ -15,7 +15,7 @@ import Testing
     }
 
     @Test func drawingRandomTextKeepsTheGridSound() {
-        var generator = SystemRandomNumberGenerator()
+        var generator = SeededRandom()
         for _ in 0..<3_000 {
             let text = Self.randomText(&generator)
             var canvas = sentinelCanvas(width: 12, height: 3)
@@ -24,21 +24,21 @@ import Testing
                 text, x: Int.random(in: -3...10, using: &generator), y: 1, maxWidth: Int.random(in: 0...14, using: &generator),
                 style: Style(bold: true), overflow: Bool.random(using: &generator) ? .clip : .ellipsis, clip: clip)
             let problems = gridProblems(canvas)
-            #expect(problems.isEmpty, "\(text.debugDescription): \(problems)")
-            #expect(writesOutside(clip, in: canvas) == 0, "\(text.debugDescription)")
+            #expect(problems.isEmpty, "\(text.debugDescription): \(problems); \(generator.reproduce)")
+            #expect(writesOutside(clip, in: canvas) == 0, "\(text.debugDescription); \(generator.reproduce)")
             if !problems.isEmpty { return }
         }
     }
 
     @Test func wrappingRandomTextFitsAndLosesNothing() {
-        var generator = SystemRandomNumberGenerator()
+        var generator = SeededRandom()
         for _ in 0..<2_000 {
             let text = Self.randomText(&generator)
             let width = Int.random(in: 2...30, using: &generator)
             let lines = TextWrap.wrap(text, width: width)
-            #expect(lines.allSatisfy { $0.width <= width }, "\(text.debugDescription) at \(width)")
+            #expect(lines.allSatisfy { $0.width <= width }, "\(text.debugDescription) at \(width); \(generator.reproduce)")
             let visible = { (s: String) in Glyph.make(s).map(\.text).joined().filter { !$0.isWhitespace } }
-            #expect(visible(lines.map(\.text).joined()) == visible(text), "\(text.debugDescription) at \(width)")
+            #expect(visible(lines.map(\.text).joined()) == visible(text), "\(text.debugDescription) at \(width); \(generator.reproduce)")
         }
     }
 }

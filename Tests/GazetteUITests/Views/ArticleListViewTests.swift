@@ -53,12 +53,16 @@ import Testing
         #expect(canvas[before.x, before.y].style.role != .highlight)
     }
 
-    @Test func selectionStaysVisibleWhenScrolled() {
+    @Test func selectionStaysVisibleWhenScrolled() throws {
         let rows = (0..<50).map { ArticleListRow(date: nil, title: "Article \($0)", tags: []) }
         let canvas = Self.render(width: 30, height: 6, selection: 40, rows: rows)
-        let selected = (1..<6).first { canvas[0, $0].style.reverse }
-        #expect(selected != nil)
-        #expect(canvas.lines.contains { $0.contains("Article 40") })
+        // Exactly one row is drawn selected, and it is the one showing article 40.
+        let selected = (1..<6).filter { canvas[0, $0].style.reverse }
+        #expect(selected.count == 1, "\(selected)")
+        let row = try #require(selected.first)
+        #expect(canvas.lines[row].trimmingCharacters(in: .whitespaces) == "Article 40", "\(canvas.lines)")
+        // Scrolled with the selection kept off the bottom edge by the scroll margin (2 rows below it).
+        #expect(canvas.lines[5].trimmingCharacters(in: .whitespaces) == "Article 42", "\(canvas.lines)")
     }
 
     @Test func emptyListSaysSo() {

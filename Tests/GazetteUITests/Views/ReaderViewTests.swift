@@ -64,11 +64,18 @@ import Testing
     @Test func hitLinesForNextAndPrevious() {
         let document = ReaderDocument.layout(Sample.article, width: 40, highlighter: Highlighting.terms(["ferry", "bridge"]))
         let texts = document.lines.map { $0.text.lowercased() }
-        #expect(!document.hitLines.isEmpty)
-        for line in document.hitLines { #expect(texts[line].contains("ferry") || texts[line].contains("bridge")) }
-        let first = document.hitLines[0]
-        #expect(document.nextHit(after: first) == document.hitLines.dropFirst().first)
-        #expect(document.previousHit(before: first) == nil)
+        // Exactly the lines that show a hit, in order, and n/N step through all of them.
+        let expected = texts.indices.filter { texts[$0].contains("ferry") || texts[$0].contains("bridge") }
+        #expect(expected.count >= 2, "the sample must have several hits")
+        #expect(document.hitLines == expected)
+        var forward: [Int] = []
+        var line = -1
+        while let next = document.nextHit(after: line) { forward.append(next); line = next }
+        #expect(forward == expected)
+        var backward: [Int] = []
+        line = texts.count
+        while let previous = document.previousHit(before: line) { backward.append(previous); line = previous }
+        #expect(backward == expected.reversed())
     }
 
     @Test func hitsInTheLeadInStayBold() throws {
