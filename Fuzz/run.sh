@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # Builds and runs one libFuzzer target (or all of them) for a number of seconds.
-#   Fuzz/run.sh TARGET SECONDS      TARGET: canonical | dump | date | query | file | store | render | snapshot | feed | html | all
+#   Fuzz/run.sh TARGET SECONDS      TARGET: canonical | dump | date | query | file | mail | store | render | snapshot | feed | html | all
 # Environment: SANITIZE (default fuzzer,address, falling back to fuzzer if that cannot be built),
 # FUZZ_OUT (build dir, default Fuzz/out), JOBS_CORPUS (work corpus dir, default Fuzz/corpus-work).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-targets=(canonical dump date query file store render snapshot feed html)
+targets=(canonical dump date query file mail store render snapshot feed html)
 usage() {
   echo "usage: Fuzz/run.sh {${targets[*]// /|}|all} SECONDS" >&2
   echo "       Fuzz/run.sh merge {${targets[*]// /|}|all}   (grow Fuzz/corpus/ with the work corpus's new coverage)" >&2

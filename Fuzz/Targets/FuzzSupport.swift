@@ -29,7 +29,7 @@ func checkParsed(_ parsed: ParsedFile, path: String) {
         if let date = article.date {
             require((1...12).contains(date.month) && (1...31).contains(date.day), "impossible date \(date)")
         }
-        require(article.id == ArticleID(title: article.title, date: article.date), "id does not match title and date")
+        require(article.id == ArticleID(identityKey: ArticleIdentity(of: article).key), "id does not match the identity")
     }
     for warning in parsed.warnings {
         require(warning.location.path == path, "warning for another path: \(warning)")

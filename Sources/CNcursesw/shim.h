@@ -4,9 +4,11 @@
 #define NCURSES_WIDECHAR 1
 #define _XOPEN_SOURCE_EXTENDED 1
 #include <errno.h>
+#include <langinfo.h>
 #include <locale.h>
 #include <signal.h>
 #include <stdio.h>
+#include <string.h>
 #include <unistd.h>
 #include <wchar.h>
 #include <ncursesw/curses.h>
@@ -106,6 +108,24 @@ static inline void gz_restore_signal_handlers(void) {
             gz_signal_state()->saved_valid[sig] = 0;
         }
     }
+}
+
+/// Whether the current terminal can address the cursor (`cup`): a `dumb` terminal cannot.
+static inline int gz_can_address_cursor(void) {
+    char *cup = tigetstr("cup");
+    return cup != NULL && cup != (char *)-1;
+}
+
+/// Makes LC_CTYPE a UTF-8 locale when the environment's is not (LC_ALL=C, POSIX): ncursesw
+/// decodes keys and draws wide text by LC_CTYPE, and the terminal sends UTF-8 all the same.
+/// Returns 1 when the locale is (now) UTF-8.
+static inline int gz_ensure_utf8_ctype(void) {
+    const char *codeset = nl_langinfo(CODESET);
+    if (codeset && (strcmp(codeset, "UTF-8") == 0 || strcmp(codeset, "utf8") == 0)) return 1;
+    static const char *candidates[] = { "C.UTF-8", "C.utf8", "en_US.UTF-8", "en_US.utf8" };
+    for (unsigned i = 0; i < sizeof candidates / sizeof candidates[0]; i++)
+        if (setlocale(LC_CTYPE, candidates[i])) return 1;
+    return 0;
 }
 
 static inline void gz_set_curses_active(int active) { gz_signal_state()->curses_active = active; }

@@ -44,6 +44,8 @@ public final class TerminalScreen {
         nonl()
         intrflush(window, false)
         keypad(window, true)
+        // Eight-bit bytes as they come (UTF-8 is assembled in `readOne`); without it wgetch strips bit 8.
+        meta(window, true)
         leaveok(window, true)
         curs_set(0)
         set_escdelay(25)
@@ -64,12 +66,21 @@ public final class TerminalScreen {
     static func start(colors: ColorMode, inputDescriptor: Int32, outputDescriptor: Int32) throws(TerminalError) -> TerminalScreen {
         guard isatty(inputDescriptor) == 1, isatty(outputDescriptor) == 1 else { throw .notATerminal }
         setlocale(LC_ALL, "")
+        // Under LC_ALL=C ncursesw would refuse every non-ASCII key and draw `?` for text.
+        _ = gz_ensure_utf8_ctype()
         let standard = inputDescriptor == STDIN_FILENO && outputDescriptor == STDOUT_FILENO
         guard let files = standard ? (gz_stdin(), gz_stdout()) : openFiles(input: inputDescriptor, output: outputDescriptor)
         else { throw .callFailed("fdopen") }
         guard let screen = newterm(nil, files.1, files.0) else {
             if !standard { fclose(files.0); fclose(files.1) }
             throw .badTerm(getenv("TERM").map { String(cString: $0) } ?? "")
+        }
+        // A terminal that cannot move the cursor (TERM=dumb) would show only the last line drawn.
+        guard gz_can_address_cursor() != 0 else {
+            endwin()
+            delscreen(screen)
+            if !standard { fclose(files.0); fclose(files.1) }
+            throw .cannotAddressCursor(getenv("TERM").map { String(cString: $0) } ?? "")
         }
         let terminal = TerminalScreen(
             screen: screen, input: files.0, output: files.1, ownsFiles: !standard, ownsSignals: true, colors: colors)
@@ -143,7 +154,7 @@ public final class TerminalScreen {
         guard !lastReadInterrupted, inputIsReadable() else { return nil }
         wtimeout(window, 0)
         if let key = readOne() { return key }
-        if !lastReadInterrupted, !lastReadGotCode, inputIsReadable() { isInputClosed = true }
+        if !lastReadInterrupted, !lastReadGotCode, inputIsReadable(), endOfInputAfterStrayByte() { isInputClosed = true }
         return nil
     }
 
@@ -158,17 +169,35 @@ public final class TerminalScreen {
         return fds[1].revents != 0
     }
 
+    /// Called when ncurses returns no key although the input is readable: either the input
+    /// ended, or a byte ncurses cannot decode sits there (a non-UTF-8 byte). Reads one byte
+    /// itself: none means the end (true); a byte is dropped, so keys keep coming (false).
+    private func endOfInputAfterStrayByte() -> Bool {
+        var byte: UInt8 = 0
+        let count = read(fileno(inputFile), &byte, 1)
+        if count == 1 { return false }
+        return count == 0 || (gz_errno() != EAGAIN && gz_errno() != EINTR)
+    }
+
     private var lastReadInterrupted = false
     private var lastReadGotCode = false
 
     private func readOne() -> Key? {
-        var code: wint_t = 0
         gz_set_errno(0)
-        let status = wget_wch(window, &code)
-        lastReadInterrupted = status == ERR && gz_errno() == EINTR
-        lastReadGotCode = status != ERR
-        guard status != ERR else { return nil }
-        return KeyDecoder.decode(status: status, code: UInt32(code)) { size }
+        let code = wgetch(window)
+        lastReadInterrupted = code == ERR && gz_errno() == EINTR
+        lastReadGotCode = code != ERR
+        guard code != ERR else { return nil }
+        if code >= KEY_MIN { return KeyDecoder.decode(status: KEY_CODE_YES, code: UInt32(code)) { size } }
+        // Continuation bytes arrive with their lead byte; a short wait covers a slow link.
+        let (scalar, pushBack) = KeyDecoder.assembleUTF8(lead: UInt8(truncatingIfNeeded: code)) {
+            wtimeout(window, 50)
+            let next = wgetch(window)
+            return next == ERR ? nil : next
+        }
+        if let pushBack { ungetch(pushBack) }
+        guard let scalar else { return nil }
+        return KeyDecoder.decode(status: OK, code: scalar) { size }
     }
 
     private func inputIsReadable() -> Bool {

@@ -6,7 +6,7 @@ import GazetteUI
 struct ShowCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "show",
-        abstract: "Show an article as reflowed text (any unique prefix of its id works)."
+        abstract: "Show an article as text: paragraphs re-wrapped, quotes, tables and signatures kept (any unique prefix of its id works)."
     )
 
     @OptionGroup var data: DataOptions
@@ -20,6 +20,9 @@ struct ShowCommand: ParsableCommand {
 
     @Flag(help: "Print the article as a JSON object.")
     var json = false
+
+    @Flag(help: "Print every header, routing headers (Path, Message-ID, X-…) included.")
+    var headers = false
 
     func validate() throws {
         if let width, width < 10 { throw ValidationError("--width must be at least 10") }
@@ -48,7 +51,9 @@ struct ShowCommand: ParsableCommand {
             StandardOutput.write(try ArticleJSON.encode(detail))
         } else {
             let columns = width ?? min(80, TerminalWidth.current() ?? 80)
-            StandardOutput.write(ArticleTextRenderer.render(article, tags: tags, width: columns))
+            StandardOutput.write(ArticleTextRenderer.render(
+                article, tags: tags, width: columns, allHeaders: headers,
+                thread: ReaderThread.of(index, in: store, keysShown: false)))
         }
         StandardOutput.flush()
     }

@@ -62,4 +62,22 @@ import Testing
         #expect(throws: QueryError(column: 5, message: "unbalanced quote")) { try Query.parse("\"\u{301}\"x \"") }
         #expect(throws: QueryError(column: 3, message: "unbalanced quote")) { try Query.parse("é \"\u{301}") }
     }
+
+    /// fuzz-mail: a message with no headers took its title from the decoded body, and its line was
+    /// counted in the canonical text made from it (two lines of header padding past the file's end).
+    @Test func mailArticleLinesStayInsideTheFile() {
+        let input = Array("From a@x.org Mon Jan  \u{0}From a@x.org3 00:00:00 2001\n!\u{0}Sujjec Mon Jat".utf8)
+        let parsed = ArticleFileParser.parse(bytes: input, path: "box.mbox")
+        #expect(parsed.articles.map(\.source.line) == [2])
+        #expect(parsed.articles.map(\.title) == ["!\u{0}Sujjec Mon Jat"])
+    }
+
+    /// fuzz-mail: an encoded word decoding to a carriage return put a CR into a forwarded
+    /// message's summary, and so into the body.
+    @Test func encodedLineBreaksStayOutOfHeadersAndBodies() {
+        #expect(EncodedWords.decode("=?utf-8?b?YQ1iCmM=?=").text == "a b c")
+        let mail = "Subject: F\nContent-Type: message/rfc822\n\nFrom: x\nSubject: =?utf-8?b?YQ1iCmM=?=\n\nbody\n"
+        let parsed = ArticleFileParser.parse(bytes: Array(mail.utf8), path: "m.txt")
+        #expect(parsed.articles.map(\.body) == ["Forwarded message:\nFrom: x\nSubject: a b c\n\nbody"])
+    }
 }

@@ -70,7 +70,7 @@ import Testing
         ("(a b", 1, "unbalanced parenthesis: '(' is never closed"),
         ("a (b (c)", 3, "unbalanced parenthesis: '(' is never closed"),
         ("a b)", 4, "unbalanced parenthesis: ')' without '('"),
-        ("foo:bar", 1, "unknown field 'foo:' (known: tag, category, author, year, after, before, date, is)"),
+        ("foo:bar", 1, "unknown field 'foo:' (known: tag, category, author, year, after, before, date, is, thread)"),
         ("x after:2024-13", 9, "bad date '2024-13' (expected YYYY, YYYY-MM, YYYY-MM-DD or 7d, 2w, 6m, 1y)"),
         ("before:2022-02-30", 8, "bad date '2022-02-30' (expected YYYY, YYYY-MM, YYYY-MM-DD or 7d, 2w, 6m, 1y)"),
         ("after:24", 7, "bad date '24' (expected YYYY, YYYY-MM, YYYY-MM-DD or 7d, 2w, 6m, 1y)"),

@@ -1,17 +1,100 @@
 extension ArticleID {
-    /// The same value as `init(title:date:)`, computed on bytes: the general path makes a
-    /// `String` per scalar and asks Unicode properties for every one, which dominated the cost
-    /// of loading large archives.
-    static func fast(title: String, date: ArticleDate?) -> ArticleID {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        @inline(__always) func mix(_ byte: UInt8) {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01B3
+    /// The same value as `ArticleID(identityKey: ArticleIdentity(of: article).key)`. A
+    /// Message-ID or Link identity is short text hashed directly; the usual content identity is
+    /// hashed on bytes: the general path makes a `String` per scalar and asks Unicode
+    /// properties for every one, which dominated the cost of loading large archives.
+    static func fast(of article: Article) -> ArticleID {
+        if let id = article.messageID, !id.isEmpty { return ArticleID(identityKey: "m:" + id) }
+        if let link = article.link.flatMap(IdentityText.normalisedLink), !link.isEmpty {
+            return ArticleID(identityKey: "l:" + link)
         }
+        var hash = fnvOffset
+        mix(0x74, into: &hash)  // "t:"
+        mix(0x3A, into: &hash)
+        mixCollapsedLowercase(article.title, into: &hash)
+        mix(0x0A, into: &hash)
+        mixDay(article.date, into: &hash)
+        mix(0x0A, into: &hash)
+        mixCollapsedLowercase(article.author ?? "", into: &hash)
+        mix(0x0A, into: &hash)
+        let digest = fastBodyDigest(article.bodyUTF8)
+        for shift in stride(from: 60, through: 0, by: -4) {
+            let nibble = UInt8((digest >> UInt64(shift)) & 0xF)
+            mix(nibble < 10 ? 0x30 + nibble : 0x57 + nibble, into: &hash)
+        }
+        return ArticleID(hash: hash)
+    }
+
+    @inline(__always)
+    private static func mix(_ byte: UInt8, into hash: inout UInt64) {
+        hash ^= UInt64(byte)
+        hash = hash &* fnvPrime
+    }
+
+    /// `IdentityText.bodyDigest` without the intermediate copy: bytes are shifted into a word
+    /// as they are collapsed, and the word is mixed when it is full. Eight bytes with no space
+    /// or control among them (most of any text) go in at once.
+    static func fastBodyDigest(_ body: [UInt8]) -> UInt64 {
+        var hash = fnvOffset
+        var word: UInt64 = 0
+        var inWord = 0
+        var length: UInt64 = 0
+        var pendingSpace = false
+        @inline(__always) func push(_ byte: UInt8) {
+            word = word << 8 | UInt64(byte)
+            inWord += 1
+            length += 1
+            if inWord == 8 {
+                IdentityText.digestMix(&hash, word)
+                word = 0
+                inWord = 0
+            }
+        }
+        body.withUnsafeBufferPointer { bytes in
+            guard let base = bytes.baseAddress else { return }
+            let count = bytes.count
+            var index = 0
+            while index < count {
+                if !pendingSpace, index + 8 <= count {
+                    let chunk = UInt64(bigEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+                    // No byte below 0x21 (the SWAR "has less than" test; bytes ≥ 0x80 never count).
+                    if (chunk &- 0x2121_2121_2121_2121) & ~chunk & 0x8080_8080_8080_8080 == 0 {
+                        if inWord == 0 {
+                            IdentityText.digestMix(&hash, chunk)
+                        } else {
+                            let shift = UInt64(8 * inWord)
+                            IdentityText.digestMix(&hash, word << (64 - shift) | chunk >> shift)
+                            word = chunk & ((1 << shift) - 1)
+                        }
+                        length += 8
+                        index += 8
+                        continue
+                    }
+                }
+                let byte = bytes[index]
+                index += 1
+                if byte <= 0x20, byte == 0x20 || byte >= 0x09 && byte <= 0x0D {
+                    pendingSpace = length > 0
+                    continue
+                }
+                if pendingSpace {
+                    push(0x20)
+                    pendingSpace = false
+                }
+                push(byte)
+            }
+        }
+        if inWord > 0 { IdentityText.digestMix(&hash, word) }
+        IdentityText.digestMix(&hash, length)
+        return hash
+    }
+
+    /// Mixes `IdentityText.collapsedLowercase(text)`.
+    private static func mixCollapsedLowercase(_ text: String, into hash: inout UInt64) {
         // `lowercased()` maps scalar by scalar (no context, as the tests pin down), so only
         // the non-ASCII scalars need Unicode's tables.
-        var title = title
-        title.withUTF8 { bytes in
+        var text = text
+        text.withUTF8 { bytes in
             var pendingSpace = false
             var started = false
             var index = 0
@@ -21,10 +104,10 @@ extension ArticleID {
                     if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
                         pendingSpace = started
                     } else {
-                        if pendingSpace { mix(0x20) }
+                        if pendingSpace { mix(0x20, into: &hash) }
                         pendingSpace = false
                         started = true
-                        mix(TextBuffer.lowerASCII(byte))
+                        mix(TextBuffer.lowerASCII(byte), into: &hash)
                     }
                     index += 1
                     continue
@@ -40,16 +123,13 @@ extension ArticleID {
                         pendingSpace = started
                         continue
                     }
-                    if pendingSpace { mix(0x20) }
+                    if pendingSpace { mix(0x20, into: &hash) }
                     pendingSpace = false
                     started = true
-                    for byte in UTF8.encode(lowered)! { mix(byte) }
+                    for byte in UTF8.encode(lowered)! { mix(byte, into: &hash) }
                 }
             }
         }
-        mix(0x0A)
-        mixDay(date, into: &hash)
-        return ArticleID(value: hash)
     }
 
     /// False for scalars that are certainly not White_Space (all of which lie in these ranges).
@@ -60,10 +140,7 @@ extension ArticleID {
 
     /// Mixes `date?.isoDay ?? "undated"`, writing the digits directly for years 0–9999.
     private static func mixDay(_ date: ArticleDate?, into hash: inout UInt64) {
-        @inline(__always) func mix(_ byte: UInt8) {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01B3
-        }
+        @inline(__always) func mix(_ byte: UInt8) { ArticleID.mix(byte, into: &hash) }
         guard let date, (0...9999).contains(date.year), (0...99).contains(date.month), (0...99).contains(date.day) else {
             for byte in (date?.isoDay ?? "undated").utf8 { mix(byte) }
             return

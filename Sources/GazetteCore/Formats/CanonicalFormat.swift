@@ -67,20 +67,23 @@ public enum CanonicalFormat {
             bodyLines = (titleLine + 1)..<lines.count
         }
         article.bodyUTF8 = text.body(bodyLines)
-        article.id = ArticleID.fast(title: article.title, date: article.date)
+        article.id = ArticleID.fast(of: article)
         return ParsedFile(articles: [article], warnings: warnings)
     }
 
-    /// A header block needs a `Name: value` first line, and a name the formats know somewhere in
-    /// the block — so a header-less article titled `Breaking: spies` is not taken for headers.
+    /// A header block needs a `Name: value` first line, and either a name the formats know
+    /// somewhere in the block or at least three fields ended by a blank line — so a header-less
+    /// article titled `Breaking: spies` is not taken for headers.
     static func hasHeaderBlock(_ text: TextBuffer, from first: Int) -> Bool {
         guard text.headerParts(text.lines[first]) != nil else { return false }
         var index = first
+        var fields = 0
         while index < text.lines.count, index - first < 256 {
             let line = text.lines[index]
-            if text.isBlank(line) { break }
+            if text.isBlank(line) { return fields >= 3 }
             if let parts = text.headerParts(line) {
                 if text.isFamiliarHeader(parts.name) { return true }
+                fields += 1
             } else if !TextBuffer.isSpace(text.bytes[line.lowerBound]) {
                 break
             }
@@ -102,8 +105,8 @@ public enum CanonicalFormat {
                                  hasDate: &hasDate, hasComments: &hasComments, path: path, warnings: &warnings)
             }
             if keep {
-                article.extraHeaders.append(HeaderField(
-                    name: text.string(header.name), value: header.withValue(text) { String(decoding: $0, as: UTF8.self) }))
+                let value = header.withValue(text) { String(decoding: $0, as: UTF8.self) }
+                article.extraHeaders.append(HeaderField(name: text.string(header.name), value: decodedWords(value, line: header.line, path: path, warnings: &warnings)))
             }
         }
         article.tags = tags.items
@@ -117,10 +120,11 @@ public enum CanonicalFormat {
         path: String, warnings: inout [LoadWarning]
     ) -> Bool {
         func string() -> String { String(decoding: value, as: UTF8.self) }
+        func text() -> String { decodedWords(string(), line: line, path: path, warnings: &warnings) }
         switch role {
         case .title:
             guard article.title.isEmpty else { return true }
-            article.title = string()
+            article.title = text()
         case .date:
             if hasDate { return true }
             guard !value.isEmpty else { return false }
@@ -131,7 +135,7 @@ public enum CanonicalFormat {
             }
         case .author:
             guard article.author == nil, !value.isEmpty else { return !value.isEmpty }
-            article.author = string()
+            article.author = text()
         case .tags:
             tags.reserve(value.reduce(1) { $0 + ($1 == 0x2C ? 1 : 0) })
             TagList.forEachItem(value) { tags.append($0) }
@@ -151,10 +155,29 @@ public enum CanonicalFormat {
         case .link:
             guard article.link == nil, !value.isEmpty else { return !value.isEmpty }
             article.link = string()
+        case .messageID:
+            if article.messageID == nil { article.messageID = IdentityText.normalisedMessageID(string()) }
+            return true
+        case .inReplyTo:
+            // Some mailers write a phrase around the id; the first `<…>` is the parent.
+            if article.inReplyTo == nil {
+                article.inReplyTo = IdentityText.messageIDs(in: string()).first ?? IdentityText.normalisedMessageID(string())
+            }
+            return true
+        case .references:
+            article.references += IdentityText.messageIDs(in: string())
+            return true
         case nil:
             return true
         }
         return false
+    }
+
+    /// `value` with RFC 2047 encoded words decoded; one that cannot be is kept and warned about.
+    static func decodedWords(_ value: String, line: Int, path: String, warnings: inout [LoadWarning]) -> String {
+        let (decoded, problem) = EncodedWords.decode(value)
+        if let problem { warnings.append(LoadWarning(path: path, line: line, reason: problem)) }
+        return decoded
     }
 
     /// A value quoted for a warning, cut short so a hostile 10 MB line stays a one-line warning.

@@ -10,7 +10,9 @@ public enum DumpFormat {
     static func looksLikeDump(_ text: TextBuffer) -> Bool {
         let lines = text.lines.prefix(64)
         guard let first = lines.firstIndex(where: { !text.isBlank($0) }) else { return false }
+        // A file that begins with a header block is a mail or news article, whatever its body holds.
         if let parts = text.headerParts(lines[first]), text.isFamiliarHeader(parts.name) { return false }
+        if CanonicalFormat.hasHeaderBlock(text, from: first) { return false }
         var index = first + 1
         while index < lines.count {
             if text.dateline(lines[index]) != nil, !text.isBlank(lines[index - 1]),
@@ -126,7 +128,7 @@ public enum DumpFormat {
         }
         article.tags = tags.items
         article.categories = categories.items
-        article.id = ArticleID.fast(title: article.title, date: article.date)
+        article.id = ArticleID.fast(of: article)
         return article
     }
 
@@ -149,4 +151,12 @@ public enum DumpFormat {
                                         reason: "footer date \(footerDate.isoDay) does not match the dateline's \(date.isoDay)"))
         }
     }
+}
+
+extension DumpFormat: ArticleFormat {
+    static let name = "blog dump"
+
+    static func claims(_ file: ArticleFileInput) -> Bool { looksLikeDump(file.text) }
+
+    static func parse(_ file: ArticleFileInput) -> ParsedFile { parse(file.text, path: file.path) }
 }

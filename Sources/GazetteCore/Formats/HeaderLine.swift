@@ -1,6 +1,8 @@
 /// The interpreted headers of the canonical format (aliases folded).
 enum HeaderRole {
     case title, date, author, tags, category, categories, comments, link
+    /// Read for identity and threads, and kept as extra headers too.
+    case messageID, inReplyTo, references
 
     /// The role of a header name (lower-cased), nil for one kept as an extra header.
     init?(lowercasedName name: String) {
@@ -13,6 +15,9 @@ enum HeaderRole {
         case "categories": self = .categories
         case "comments": self = .comments
         case "link", "url": self = .link
+        case "message-id": self = .messageID
+        case "in-reply-to": self = .inReplyTo
+        case "references": self = .references
         default: return nil
         }
     }
@@ -39,40 +44,43 @@ enum HeaderRole {
         case 8 where isName("comments"): self = .comments
         case 10 where isName("newsgroups"): self = .tags
         case 10 where isName("categories"): self = .categories
+        case 10 where isName("message-id"): self = .messageID
+        case 10 where isName("references"): self = .references
+        case 11 where isName("in-reply-to"): self = .inReplyTo
         default: return nil
         }
     }
 
     /// Other names common in mail and Usenet articles: they vouch for a header block too.
     static let familiarExtras: Set<String> = [
-        "message-id", "organization", "lines", "path", "summary", "references", "reply-to",
-        "sender", "to", "cc", "source", "language", "lang", "status", "slug", "id", "updated",
-        "modified", "published", "description", "byline", "section",
+        "organization", "lines", "path", "summary", "reply-to", "sender", "to", "cc", "source",
+        "language", "lang", "status", "slug", "id", "updated", "modified", "published", "description",
+        "byline", "section", "xref", "article-i.d.", "nntp-posting-host", "followup-to", "distribution",
+        "expires", "approved", "mime-version", "content-type", "content-transfer-encoding", "received",
+        "return-path", "delivered-to", "envelope-to", "user-agent", "date-received", "posted",
+        "relay-version", "posting-version", "originator", "nf-id", "nf-from",
     ]
 }
 
 extension TextBuffer {
-    /// If `line` is `Name: value` with a plausible name (ASCII letters, digits, hyphens, starting
-    /// with a letter, no spaces), the name and value ranges.
+    /// If `line` is `Name: value` with an RFC 5322 field name (a run of printable ASCII other
+    /// than `:`, so `Article-I.D.` and `NNTP-Posting-Host` are names), the name and value ranges.
+    /// A name is at most 76 bytes and must not start with `>` (a quoted line is never a header).
     func headerParts(_ line: Range<Int>) -> (name: Range<Int>, value: Range<Int>)? {
         let start = line.lowerBound
-        guard start < line.upperBound, Self.isLetter(bytes[start]) else { return nil }
+        guard start < line.upperBound, bytes[start] > 0x20, bytes[start] < 0x7F, bytes[start] != 0x3A,
+            bytes[start] != 0x3E else { return nil }
         var index = start + 1
-        while index < line.upperBound, index - start <= 64 {
+        while index < line.upperBound, index - start <= 76 {
             let byte = bytes[index]
             if byte == 0x3A {  // ":"
-                let valueStart = index + 1
-                guard valueStart == line.upperBound || Self.isSpace(bytes[valueStart]) else { return nil }
-                return (start..<index, trimmed(valueStart..<line.upperBound))
+                return (start..<index, trimmed((index + 1)..<line.upperBound))
             }
-            guard Self.isLetter(byte) || (byte >= 0x30 && byte <= 0x39) || byte == 0x2D || byte == 0x5F else {
-                return nil
-            }
+            guard byte > 0x20, byte < 0x7F else { return nil }
             index += 1
         }
         return nil
     }
-
     /// The lower-cased header name.
     func lowercasedName(_ range: Range<Int>) -> String {
         String(decoding: UnsafeBufferPointer(rebasing: bytes[range]).map(Self.lowerASCII), as: UTF8.self)

@@ -108,39 +108,50 @@ struct TextBuffer {
         (byte >= 0x41 && byte <= 0x5A) ? byte | 0x20 : byte
     }
 
-    /// A body made of the lines in `lineIndices`: runs of non-blank lines are paragraphs, their
-    /// trimmed lines joined by single spaces; paragraphs are separated by `\n`. Written straight
-    /// into one buffer (no `String` per paragraph).
+    /// A body made of the lines in `lineIndices` as written (the `Article.bodyUTF8` contract):
+    /// trailing whitespace trimmed, indentation kept, whitespace-only lines empty, leading and
+    /// trailing blank lines dropped, lines separated by `\n`. Written straight into one buffer.
     func body(_ lineIndices: Range<Int>) -> [UInt8] {
         body(lineIndices, paragraphPerLine: false)
     }
 
-    /// As `body(_:)`, but with every non-blank line a paragraph of its own (the blog dump).
+    /// Every non-blank line trimmed and made a paragraph of its own (the blog dump), paragraphs
+    /// separated by an empty line.
     func bodyOfLines(_ lineIndices: Range<Int>) -> [UInt8] {
         body(lineIndices, paragraphPerLine: true)
     }
 
     private func body(_ lineIndices: Range<Int>, paragraphPerLine: Bool) -> [UInt8] {
         guard !lineIndices.isEmpty else { return [] }
-        let capacity = lines[lineIndices.upperBound - 1].upperBound - lines[lineIndices.lowerBound].lowerBound
+        let span = lines[lineIndices.upperBound - 1].upperBound - lines[lineIndices.lowerBound].lowerBound
+        let capacity = span + (paragraphPerLine ? lineIndices.count : 0)
         guard capacity > 0, let source = bytes.baseAddress else { return [] }
         return [UInt8](unsafeUninitializedCapacity: capacity) { out, initialized in
             let target = out.baseAddress!
             var count = 0
-            var inParagraph = false
+            var pendingBlank = 0
             for index in lineIndices {
-                let range = trimmed(lines[index])
-                if range.isEmpty {
-                    inParagraph = false
+                let line = lines[index]
+                var range = paragraphPerLine ? trimmed(line) : line
+                while range.upperBound > range.lowerBound, Self.isSpace(bytes[range.upperBound - 1]) {
+                    range = range.lowerBound..<(range.upperBound - 1)
+                }
+                if range.isEmpty || (!paragraphPerLine && isBlank(range)) {
+                    if count > 0 && !paragraphPerLine { pendingBlank += 1 }
                     continue
                 }
                 if count > 0 {
-                    target[count] = inParagraph && !paragraphPerLine ? 0x20 : 0x0A
+                    target[count] = 0x0A
                     count += 1
+                    if paragraphPerLine { pendingBlank = 1 }
+                    for _ in 0..<pendingBlank {
+                        target[count] = 0x0A
+                        count += 1
+                    }
                 }
+                pendingBlank = 0
                 (target + count).initialize(from: source + range.lowerBound, count: range.count)
                 count += range.count
-                inParagraph = true
             }
             initialized = count
         }

@@ -19,6 +19,12 @@ public enum TextDecoding {
         return memchr(base, 0x0D, bytes.count) == nil
     }
 
+    /// Whether the bytes start with a UTF-8 or UTF-16 byte-order mark.
+    static func hasByteOrderMark(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { return true }
+        return bytes.count >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF))
+    }
+
     static func decodeBuffer(_ buffer: UnsafeBufferPointer<UInt8>) -> String {
         var bytes = buffer
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {

@@ -5,8 +5,9 @@ public enum ArchiveLoader {
     /// Files per unit of parallel work: large enough to amortise scheduling, small enough to balance.
     static let chunkSize = 32
 
-    /// Walks, reads and parses every `.txt` file; the same article found twice is kept once
-    /// (the first, in sorted path order) and listed in `report.duplicates`.
+    /// Walks, reads and parses every article file; the same article (same `ArticleIdentity`)
+    /// found twice is kept once (the first, in sorted path order) and listed in
+    /// `report.duplicates`; different articles whose short ids collide get long ids.
     public static func load(
         directories: [String], progress: (@Sendable (LoadProgress) -> Void)? = nil
     ) throws(LoadError) -> LoadedArchive {
@@ -26,8 +27,7 @@ public enum ArchiveLoader {
         report.filesSkipped = discoveryWarnings.count
         var articles: [Article] = []
         articles.reserveCapacity(capacity)
-        var kept: [ArticleID: Int] = [:]
-        kept.reserveCapacity(capacity)
+        var dedupe = IdentityDedupe(capacity: capacity)
         // Serial, but it only moves values: each outcome and article is taken out of its slot
         // rather than copied (a copy would retain every string and array of every article).
         for (index, path) in files.enumerated() {
@@ -41,12 +41,14 @@ public enum ArchiveLoader {
                 report.warnings.append(contentsOf: parsed.warnings)
                 parsed.articles.withUnsafeMutableBufferPointer { found in
                     for slot in found.indices {
-                        let id = found[slot].id
-                        if let first = kept[id] {
-                            report.duplicates.append(DuplicateArticle(
-                                id: id, title: found[slot].title, kept: articles[first].source, dropped: found[slot].source))
-                        } else {
-                            kept[id] = articles.count
+                        switch dedupe.admit(&found[slot], among: &articles) {
+                        case .duplicate(let first, let conflict):
+                            var duplicate = DuplicateArticle(
+                                id: articles[first].id, title: found[slot].title, kept: articles[first].source,
+                                dropped: found[slot].source)
+                            duplicate.conflictBasis = conflict?.basis
+                            report.duplicates.append(duplicate)
+                        case .keep:
                             let article = (found.baseAddress! + slot).move()
                             (found.baseAddress! + slot).initialize(to: Self.movedOut)
                             articles.append(article)

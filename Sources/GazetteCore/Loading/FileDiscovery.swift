@@ -37,13 +37,15 @@ struct FileDiscovery {
                 continue
             }
             defer { closedir(handle) }
+            // In a Maildir's cur/ and new/, every file is a message, whatever its name.
+            let inMaildir = Self.isMaildirFolder(directory)
             while let entry = readdir(handle) {
                 let name = withUnsafePointer(to: &entry.pointee.d_name) {
                     String(cString: UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self))
                 }
                 if name.hasPrefix(".") { continue }  // hidden, and "." / ".."
                 let path = directory.hasSuffix("/") ? directory + name : directory + "/" + name
-                let isArticleName = name.hasSuffix(".txt")
+                let isArticleName = inMaildir || name.hasSuffix(".txt") || name.hasSuffix(".mbox")
                 let type = Int32(entry.pointee.d_type)
                 // Regular files need no stat; other non-.txt entries that are not directories are ignored.
                 if type == Int32(DT_REG) {
@@ -82,6 +84,16 @@ struct FileDiscovery {
 
     private mutating func warn(_ path: String, _ reason: String) {
         warnings.append(LoadWarning(path: path, line: 0, reason: reason))
+    }
+
+    /// Whether `directory` is the `cur` or `new` folder of a Maildir (its parent holds both).
+    static func isMaildirFolder(_ directory: String) -> Bool {
+        var trimmed = Substring(directory)
+        while trimmed.hasSuffix("/") { trimmed = trimmed.dropLast() }
+        guard trimmed.hasSuffix("/cur") || trimmed.hasSuffix("/new") else { return false }
+        let parent = trimmed.dropLast(4)
+        var info = stat()
+        return ["cur", "new"].allSatisfy { stat(parent + "/" + $0, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR }
     }
 
     private static func key(_ info: stat) -> DirectoryKey {

@@ -60,7 +60,7 @@ public struct ArticleDate: Sendable, Hashable, Comparable, CustomStringConvertib
 
 /// One article, as parsed from either format. Immutable once loaded.
 public struct Article: Sendable {
-    /// Stable short id derived from the normalised title and date.
+    /// Stable short id derived from the article's identity (`ArticleIdentity`).
     public var id: ArticleID
     public var title: String
     public var date: ArticleDate?
@@ -71,11 +71,21 @@ public struct Article: Sendable {
     public var tags: [String]
     public var comments: Int?
     public var link: String?
-    /// Headers the format does not interpret, in file order.
+    /// Headers the format does not interpret, in file order (routing headers such as `Path`,
+    /// `Message-ID` and `References` included: what is shown is the reader's choice).
     public var extraHeaders: [HeaderField]
-    /// The body as UTF-8: the paragraphs separated by `\n`, empty when there is none. One buffer
-    /// per article instead of a `String` per paragraph (a third of the memory, no per-paragraph
-    /// allocation while loading); searching and indexing read it directly.
+    /// The normalised `Message-ID` (no angle brackets, domain lower-cased), if the file has one.
+    public var messageID: String?
+    /// The normalised id of the message this one answers (`In-Reply-To`), if any.
+    public var inReplyTo: String?
+    /// The normalised ids of `References`, oldest first.
+    public var references: [String]
+    /// The body as UTF-8, its source lines as written separated by `\n`: CR/CRLF normalised,
+    /// trailing whitespace of each line trimmed (indentation and tabs kept), whitespace-only
+    /// lines empty, leading and trailing blank lines dropped; an empty line separates paragraphs.
+    /// Empty when there is no body. One buffer per article instead of a `String` per paragraph
+    /// (a third of the memory, no per-paragraph allocation while loading); searching and
+    /// indexing read it directly.
     public internal(set) var bodyUTF8: [UInt8]
     /// Paragraphs given through `paragraphs` that `bodyUTF8` cannot carry exactly (one containing
     /// `\n`, or a single empty one); nil for every parsed article.
@@ -97,12 +107,15 @@ public struct Article: Sendable {
         comments: Int? = nil,
         link: String? = nil,
         extraHeaders: [HeaderField] = [],
+        messageID: String? = nil,
+        inReplyTo: String? = nil,
+        references: [String] = [],
         paragraphs: [String] = [],
         leadInLength: Int = 0,
         related: [String] = [],
         source: SourceLocation
     ) {
-        self.id = id ?? ArticleID(title: title, date: date)
+        self.id = ArticleID(value: 0)
         self.title = title
         self.date = date
         self.author = author
@@ -111,40 +124,73 @@ public struct Article: Sendable {
         self.comments = comments
         self.link = link
         self.extraHeaders = extraHeaders
+        self.messageID = messageID
+        self.inReplyTo = inReplyTo
+        self.references = references
         self.bodyUTF8 = []
         self.unsplittableParagraphs = nil
         self.leadInLength = leadInLength
         self.related = related
         self.source = source
         if !paragraphs.isEmpty { self.paragraphs = paragraphs }
+        self.id = id ?? ArticleID(identityKey: ArticleIdentity(of: self).key)
     }
 }
 
 extension Article {
-    /// Body paragraphs, each one logical line of text (lines of a paragraph already joined).
-    /// Made from `bodyUTF8` on each read: use `bodyUTF8` in loops over many articles.
+    /// Body paragraphs, each one logical line of text: runs of non-empty body lines, each line
+    /// trimmed and joined to the next by one space. Made from `bodyUTF8` on each read: use
+    /// `bodyUTF8` in loops over many articles. Setting it writes the paragraphs separated by
+    /// empty lines.
     public var paragraphs: [String] {
         get {
             if let unsplittableParagraphs { return unsplittableParagraphs }
-            guard !bodyUTF8.isEmpty else { return [] }
-            return bodyUTF8.split(separator: 0x0A, omittingEmptySubsequences: false).map {
-                String(decoding: $0, as: UTF8.self)
+            var result: [String] = []
+            Self.forEachParagraph(bodyUTF8) { lines in
+                result.append(lines.map { String(decoding: $0, as: UTF8.self).trimmingASCIISpaces() }.joined(separator: " "))
             }
+            return result
         }
         set {
-            bodyUTF8 = Array(newValue.joined(separator: "\n").utf8)
-            let exact = !(newValue.count == 1 && newValue[0].isEmpty) && !newValue.contains { $0.utf8.contains(0x0A) }
+            bodyUTF8 = Array(newValue.joined(separator: "\n\n").utf8)
+            let exact = newValue.allSatisfy { !$0.isEmpty && !$0.utf8.contains(0x0A) && $0.trimmingASCIISpaces() == $0 }
             unsplittableParagraphs = exact ? nil : newValue
         }
     }
 
-    /// The whole body as text, paragraphs separated by `\n`.
+    /// The whole body as text: its source lines separated by `\n`.
     public var body: String { String(decoding: bodyUTF8, as: UTF8.self) }
 
     /// Number of paragraphs, without making their strings.
     public var paragraphCount: Int {
         if let unsplittableParagraphs { return unsplittableParagraphs.count }
-        guard !bodyUTF8.isEmpty else { return 0 }
-        return bodyUTF8.reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) }
+        var count = 0
+        var inParagraph = false
+        var lineEmpty = true
+        for byte in bodyUTF8 {
+            if byte == 0x0A {
+                if lineEmpty { inParagraph = false }
+                lineEmpty = true
+            } else if lineEmpty, byte != 0x20, byte != 0x09 {
+                lineEmpty = false
+                if !inParagraph { count += 1 }
+                inParagraph = true
+            }
+        }
+        return count
+    }
+
+    /// Calls `body` with the lines of each paragraph (runs of non-empty lines) of `bytes`.
+    static func forEachParagraph(_ bytes: [UInt8], _ body: ([ArraySlice<UInt8>]) -> Void) {
+        var lines: [ArraySlice<UInt8>] = []
+        for line in bytes.split(separator: 0x0A, omittingEmptySubsequences: false) {
+            if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) {
+                if !lines.isEmpty { body(lines) }
+                lines.removeAll(keepingCapacity: true)
+            } else {
+                lines.append(line)
+            }
+        }
+        if !lines.isEmpty { body(lines) }
     }
 }

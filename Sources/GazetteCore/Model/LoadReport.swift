@@ -24,12 +24,26 @@ public struct DuplicateArticle: Sendable, Hashable {
     public var title: String
     public var kept: SourceLocation
     public var dropped: SourceLocation
+    /// Set when the two share a Message-ID or Link (named here) but their bodies differ: one
+    /// was still dropped, and `check` reports a conflict rather than a plain duplicate.
+    public var conflictBasis: String?
 
     public init(id: ArticleID, title: String, kept: SourceLocation, dropped: SourceLocation) {
         self.id = id
         self.title = title
         self.kept = kept
         self.dropped = dropped
+    }
+}
+
+extension DuplicateArticle {
+    /// `path:line: duplicate of "TITLE" (ID, first at path:line)`, or for two files sharing a
+    /// Message-ID or Link with different bodies `path:line: conflict: same Message-ID as … but a different body; …`.
+    public var reportLine: String {
+        if let conflictBasis {
+            return "\(dropped): conflict: same \(conflictBasis) as \"\(title)\" (\(id), kept from \(kept)) but a different body; this copy was not loaded"
+        }
+        return "\(dropped): duplicate of \"\(title)\" (\(id), first at \(kept))"
     }
 }
 

@@ -51,6 +51,19 @@ enum QueryFields {
                 return context.store.flagBitset(flag, overlay: context.overlay)
             }
         ),
+        QueryField(
+            name: "thread", valueHelp: "an article id or a unique prefix of it", needsTextIndex: false,
+            parse: { value, _ throws(FieldValueError) in
+                guard value.count <= 16, value.allSatisfy(\.isHexDigit) else {
+                    throw FieldValueError(message: "bad article id '\(value)' (expected hex digits, as `gazette list` shows)")
+                }
+                return .exact(value.lowercased())
+            },
+            evaluate: { argument, context in
+                guard case .exact(let prefix) = argument else { return Bitset(count: context.store.count) }
+                return context.store.threadBitset(prefix)
+            }
+        ),
     ]
 
     private static let byName: [String: QueryField] = Dictionary(uniqueKeysWithValues: table.map { ($0.name, $0) })

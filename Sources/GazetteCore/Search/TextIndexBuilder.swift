@@ -69,15 +69,23 @@ struct TextIndexBuilder {
 
     mutating func add(article: Article) {
         add(article.title, isTitle: true)
-        // Straight from the body buffer (paragraphs split at "\n"), never a String per paragraph.
+        // Straight from the body buffer, line by line, never a String per paragraph. Lines of
+        // one paragraph are one run of words (a phrase may span a line break); an empty line
+        // starts a new paragraph.
         article.bodyUTF8.withUnsafeBufferPointer { body in
             guard !body.isEmpty else { return }
             var start = 0
+            var paragraphOpen = false
             while start <= body.count {
                 var end = start
                 while end < body.count && body[end] != 0x0A { end += 1 }
-                articleTerms.append(-1)  // a paragraph break: phrases never span it
-                add(bytes: UnsafeBufferPointer(rebasing: body[start..<end]), isTitle: false)
+                if end == start {
+                    paragraphOpen = false
+                } else {
+                    if !paragraphOpen { articleTerms.append(-1) }  // a paragraph break: phrases never span it
+                    paragraphOpen = true
+                    add(bytes: UnsafeBufferPointer(rebasing: body[start..<end]), isTitle: false)
+                }
                 start = end + 1
             }
         }

@@ -6,11 +6,12 @@ enum ArticleCodec {
     /// The stored properties of `Article` this codec carries, in declaration order.
     static let fieldNames = [
         "id", "title", "date", "author", "categories", "tags", "comments", "link", "extraHeaders",
-        "bodyUTF8", "unsplittableParagraphs", "leadInLength", "related", "source",
+        "messageID", "inReplyTo", "references", "bodyUTF8", "unsplittableParagraphs", "leadInLength", "related", "source",
     ]
 
     static func encode(_ article: Article, into out: inout ByteWriter) {
         out.varint(article.id.value)
+        out.int(article.id.isLong ? 1 : 0)
         out.string(article.title)
         out.optional(article.date) { out, date in
             out.int(date.year)
@@ -28,6 +29,9 @@ enum ArticleCodec {
             out.string(header.name)
             out.string(header.value)
         }
+        out.optional(article.messageID) { $0.string($1) }
+        out.optional(article.inReplyTo) { $0.string($1) }
+        out.strings(article.references)
         out.data(article.bodyUTF8)
         out.optional(article.unsplittableParagraphs) { $0.strings($1) }
         out.int(article.leadInLength)
@@ -39,7 +43,7 @@ enum ArticleCodec {
     /// The article in `bytes`, or nil when they are not exactly one encoded article.
     static func decode(_ bytes: UnsafeRawBufferPointer) -> Article? {
         var input = ByteReader(bytes)
-        guard let id = input.varint(), let title = input.string(),
+        guard let id = input.varint(), let longID: Int = input.int(), let title = input.string(),
               let date = input.optional({ input -> ArticleDate? in
                   guard let year: Int = input.int(), let month: Int = input.int(), let day: Int = input.int(),
                         let instant: Int64 = input.int() else { return nil }
@@ -57,15 +61,20 @@ enum ArticleCodec {
             guard let name = input.string(), let value = input.string() else { return nil }
             headers.append(HeaderField(name: name, value: value))
         }
-        guard let body = input.data(),
+        guard let messageID = input.optional({ $0.string() }),
+              let inReplyTo = input.optional({ $0.string() }),
+              let references = input.strings(),
+              let body = input.data(),
               let unsplittable = input.optional({ $0.strings() }),
               let leadInLength: Int = input.int(),
               let related = input.strings(),
               let path = input.string(), let line: Int = input.int(),
               input.isAtEnd
         else { return nil }
-        var article = Article(id: ArticleID(value: id), title: title, date: date, author: author, categories: categories,
-                              tags: tags, comments: comments, link: link, extraHeaders: headers, leadInLength: leadInLength,
+        let articleID = longID == 0 ? ArticleID(value: id) : ArticleID(longHash: id)
+        var article = Article(id: articleID, title: title, date: date, author: author, categories: categories,
+                              tags: tags, comments: comments, link: link, extraHeaders: headers, messageID: messageID, inReplyTo: inReplyTo,
+                              references: references, leadInLength: leadInLength,
                               related: related, source: SourceLocation(path: path, line: line))
         article.bodyUTF8 = Array(body)
         article.unsplittableParagraphs = unsplittable

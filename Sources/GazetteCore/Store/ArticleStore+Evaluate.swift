@@ -114,4 +114,16 @@ extension QueryNode {
         default: false
         }
     }
+
+}
+
+extension ArticleStore {
+    /// Every article in the threads (root and every reply below it) of the articles whose id starts with `prefix`.
+    func threadBitset(_ prefix: String) -> Bitset {
+        var set = Bitset(count: count)
+        for index in indices(matchingIDPrefix: prefix) where !set.contains(index) {
+            for member in thread(containing: index) { set.insert(member) }
+        }
+        return set
+    }
 }

@@ -20,6 +20,9 @@ public final class ArticleStore: Sendable {
     let sortedIDs: FlatArray<UInt64>
     let sortedIDIndices: FlatArray<Int32>
     private let allEntries: [[FacetEntry]]
+    private let lazyThreads: LazyThreads
+    /// Reply links; built when threads are first asked for.
+    var threads: ThreadTable { lazyThreads.table }
 
     /// Sorts `articles` into date order and builds the facet tables and the full-text index, in parallel.
     public convenience init(articles: [Article]) {
@@ -50,7 +53,7 @@ public final class ArticleStore: Sendable {
                 days.reserveCapacity(articles.count)
                 articles.withUnsafeBufferPointer { articles in
                     for index in articles.indices {
-                        keys.append((articles[index].id.value, Int32(index)))
+                        keys.append((articles[index].id.sortKey, Int32(index)))
                         guard let date = articles[index].date else { days.append(0); continue }
                         days.append(Int32(date.year * 10000 + date.month * 100 + date.day))
                     }
@@ -78,6 +81,7 @@ public final class ArticleStore: Sendable {
         lazyTitleOrder = LazyOrder { ArticleOrdering.titleOrder(articles) }
         let authors = facets[FacetKind.author.ordinal]
         lazyAuthorOrder = LazyOrder { ArticleOrdering.authorOrder(authors) }
+        lazyThreads = LazyThreads(self.articles)
         sortedIDs = FlatArray(ids)
         sortedIDIndices = FlatArray(idIndices)
         allEntries = facets.map { $0.entries(counts: $0.totals) }
@@ -95,6 +99,7 @@ public final class ArticleStore: Sendable {
         lazyAuthorOrder = LazyOrder { authorOrder.array }
         self.sortedIDs = sortedIDs
         self.sortedIDIndices = sortedIDIndices
+        lazyThreads = LazyThreads(articles)
         allEntries = facets.map { $0.entries(counts: $0.totals) }
     }
 
@@ -136,19 +141,26 @@ public final class ArticleStore: Sendable {
 
     /// The article index of `id`, if loaded.
     public func index(of id: ArticleID) -> Int? {
-        let position = lowerBound(id.value)
-        guard position < sortedIDs.count, sortedIDs[position] == id.value else { return nil }
-        return Int(sortedIDIndices[position])
+        var position = lowerBound(id.sortKey)
+        // A short id and a long one can share a sort key (the long one's last digits zero).
+        while position < sortedIDs.count, sortedIDs[position] == id.sortKey {
+            let index = Int(sortedIDIndices[position])
+            if articles[index].id == id { return index }
+            position += 1
+        }
+        return nil
     }
 
     /// Article indices (ascending) whose id starts with the hex `prefix`, as `gazette show 3fa2` needs.
     public func indices(matchingIDPrefix prefix: String) -> [Int] {
-        let digits = 12
+        let digits = 16
         guard !prefix.isEmpty, prefix.count <= digits, let value = UInt64(prefix, radix: 16),
               prefix.allSatisfy(\.isHexDigit) else { return [] }
         let shift = UInt64(4 * (digits - prefix.count))
         let low = lowerBound(value << shift)
-        let high = lowerBound((value + 1) << shift)
+        // A prefix of all `f`s runs to the end: `(value + 1) << shift` would overflow.
+        let allF = prefix.count == digits ? value == .max : value + 1 == UInt64(1) << UInt64(4 * prefix.count)
+        let high = allF ? sortedIDs.count : lowerBound((value + 1) << shift)
         return sortedIDIndices[low..<high].map(Int.init).sorted()
     }
 

@@ -173,6 +173,29 @@ extension AppState {
             options.arrangement = options.arrangement == .stacked ? .sideBySide : .stacked
         case .toggleZoom:
             options.zoomed.toggle()
+        case .toggleThreaded:
+            threaded.toggle()
+            reapply()
+            message = threaded ? "Threaded: replies under their parents (T: flat)" : "Flat list (T: threaded)"
+        case .openParent:
+            guard let article = reader.article else { break }
+            guard let parent = store.parent(of: article) else {
+                message = "Not a reply to an article in the archive"
+                break
+            }
+            open(parent)
+        case .openReply(let number):
+            guard let article = reader.article else { break }
+            let replies = store.replies(to: article)
+            guard number >= 1, number <= replies.count else {
+                message = replies.isEmpty ? "No replies to this article" : "Only \(replies.count) repl\(replies.count == 1 ? "y" : "ies")"
+                break
+            }
+            open(replies[number - 1])
+        case .toggleHeaders:
+            showsAllHeaders.toggle()
+            message = showsAllHeaders ? "Showing all headers (H: only those worth reading)" : "Showing headers worth reading (H: all)"
+
         case .toggleSidebar:
             options.sidebarShown.toggle()
             if !options.sidebarShown, options.focus == .sidebar { options.focus = .list }

@@ -14,13 +14,13 @@ public func render(_ state: AppState) -> Canvas {
     let list = ArticleListView(
         count: result.count,
         row: { position in
-            let index = Int(result.indices[position])
+            let index = state.listArticle(at: position)
             let article = store.articles[index]
             let byAuthor = state.sort == .author
             let marks = state.overlay.map { ArticleListRow.ReadMarks(unread: !$0.isRead(index), starred: $0.isStarred(index)) }
             return ArticleListRow(date: article.date?.isoDay, title: article.title,
                                   tags: byAuthor ? [] : store.tagDisplayNames(ofArticle: index, overlay: state.overlay),
-                                  author: article.author, state: marks)
+                                  author: article.author, state: marks, depth: state.listDepth(at: position))
         },
         viewport: state.list, focused: focus == .list, highlighter: highlighter, emptyMessage: emptyList,
         showsAuthor: state.sort == .author)

@@ -55,6 +55,12 @@ public struct AppState: Sendable {
     public internal(set) var sidebar = SidebarState()
     /// The article in the reader, its cached layout and scroll position.
     public internal(set) var reader = ReaderState()
+    /// `H`: the reader shows every header, routing noise included.
+    public internal(set) var showsAllHeaders = false
+    /// `T`: the list shows replies indented under their parents.
+    public internal(set) var threaded = false
+    /// The list's order and indentation while `threaded`; nil when flat (the result's order).
+    public private(set) var threadOrder: ThreadedList?
     /// Sidebar shown, arrangement, zoom and focus.
     public internal(set) var options = LayoutOptions()
     /// The screen size in cells.
@@ -116,8 +122,7 @@ public struct AppState: Sendable {
     }
 
     static func warningLines(_ report: LoadReport) -> [String] {
-        report.warnings.map(\.description)
-            + report.duplicates.map { "\($0.dropped): duplicate of \"\($0.title)\" (\($0.id), first at \($0.kept))" }
+        report.warnings.map(\.description) + report.duplicates.map(\.reportLine)
     }
 
     static func facetOrder(_ store: ArticleStore) -> ([FacetKind: [FacetEntry]], [FacetKind: [String: Int]]) {
@@ -154,7 +159,30 @@ public struct AppState: Sendable {
     }
 
     /// Store index of the selected article.
-    public var selectedArticle: Int? { list.selection.map { Int(result.indices[$0]) } }
+    public var selectedArticle: Int? { list.selection.map { listArticle(at: $0) } }
+
+    /// Store index of the list's row `position` (thread order when threaded).
+    public func listArticle(at position: Int) -> Int {
+        Int(threadOrder?.indices[position] ?? result.indices[position])
+    }
+
+    /// Indentation depth of the list's row `position` (0 when flat).
+    public func listDepth(at position: Int) -> Int {
+        Int(threadOrder?.depths[position] ?? 0)
+    }
+
+    /// Shows store article `index`: selected in the list when the filter keeps it, else in the
+    /// reader alone (until the selection moves), with a note saying so.
+    mutating func open(_ index: Int) {
+        let wanted = Int32(index)
+        if let position = (threadOrder?.indices ?? result.indices).firstIndex(of: wanted) {
+            list.select(position)
+            selectionChanged()
+        } else {
+            reader.show(index)
+            message = "Not in the filtered list (c clears filters)"
+        }
+    }
 
     // MARK: - Query
 
@@ -270,10 +298,11 @@ public struct AppState: Sendable {
     /// After a new result: keep the selected article if it is still there, else select the top;
     /// recount the sidebar.
     private mutating func resultChanged() {
+        threadOrder = threaded ? ThreadedList(result: result.indices, store: store) : nil
         var position: Int? = result.count > 0 ? 0 : nil
         if let selectedID, let index = store.index(of: selectedID) {
             let wanted = Int32(index)
-            if let found = result.indices.firstIndex(of: wanted) { position = found }
+            if let found = (threadOrder?.indices ?? result.indices).firstIndex(of: wanted) { position = found }
         }
         list.setCount(result.count, selection: position)
         recountSidebar()
@@ -335,7 +364,9 @@ public struct AppState: Sendable {
         if let rect = layout.list { list.setHeight(ArticleListView.listHeight(in: rect)) }
         if let rect = layout.sidebar { sidebar.setHeight(rect.height) }
         if let rect = layout.reader {
-            reader.fit(store: store, width: rect.width, height: ReaderView.textHeight(in: rect), terms: highlightTerms, overlay: overlay)
+            reader.fit(
+                store: store, width: rect.width, height: ReaderView.textHeight(in: rect), terms: highlightTerms,
+                overlay: overlay, allHeaders: showsAllHeaders)
         }
         if helpOffset != nil { helpOffset = min(helpOffset!, helpMaxOffset) }
         if warningsOffset != nil { warningsOffset = min(warningsOffset!, WarningsOverlayView.maxOffset(lines: warningLines.count, in: overlayArea)) }

@@ -44,6 +44,14 @@ public enum Action: Sendable, Hashable {
     case promptComplete
     // Screen.
     case toggleHelp, toggleArrangement, toggleZoom, toggleSidebar
+    /// `H`: every header in the reader, or only those worth reading.
+    case toggleHeaders
+    /// `T`: the list threaded (replies indented under their parents) or flat.
+    case toggleThreaded
+    /// `p`: open the article the shown one replies to.
+    case openParent
+    /// `1`–`9`: open the shown article's reply number N (1-based).
+    case openReply(Int)
     /// `w`: the list of problems found while loading (`path:line: reason`).
     case toggleWarnings
     /// `q`: close the overlay, zoom or prompt; otherwise quit.
@@ -58,4 +66,12 @@ public enum Action: Sendable, Hashable {
     /// A reload finished: the new archive, or nil when nothing had changed.
     case reloaded(ReloadedArchive?)
     case resize(width: Int, height: Int)
+}
+
+extension Action {
+    /// Actions listed as one help entry: every `openReply(n)` is "open reply N".
+    var helpGroup: Action {
+        if case .openReply = self { return .openReply(0) }
+        return self
+    }
 }

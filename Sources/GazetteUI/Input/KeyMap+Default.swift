@@ -17,6 +17,8 @@ extension KeyMap {
             KeyBinding(.key(.character("v")), .toggleArrangement, "List and reader side by side / stacked"),
             KeyBinding(.key(.character("z")), .toggleZoom, "Zoom the focused pane"),
             KeyBinding(.key(.character("b")), .toggleSidebar, "Hide / show the sidebar"),
+            KeyBinding(.key(.character("H")), .toggleHeaders, "Reader: all headers / the useful ones"),
+            KeyBinding(.key(.character("T")), .toggleThreaded, "List threaded (replies under parents) / flat"),
             KeyBinding(.key(.character("?")), .toggleHelp, "This help"),
             KeyBinding(.key(.character("w")), .toggleWarnings, "Load warnings (path:line: reason)"),
             KeyBinding(.key(.character("R")), .reload, "Reload the data directories"),
@@ -33,12 +35,12 @@ extension KeyMap {
         ],
         .list: movement + [
             KeyBinding(.key(.enter), .openArticle, "Open the article in the reader"),
-        ],
+        ] + threadLinks,
         .reader: movement + [
             KeyBinding(.key(.character(" ")), .pageDownOrNextArticle, "Page down; at the end, next article"),
             KeyBinding(.key(.character("n")), .nextHit, "Next search hit"),
             KeyBinding(.key(.character("N")), .previousHit, "Previous search hit"),
-        ],
+        ] + threadLinks,
         .sidebar: movement + [
             KeyBinding(.key(.enter), .toggleInclude, "Include the entry (again: remove)"),
             KeyBinding(.key(.character(" ")), .toggleInclude, "Include the entry (again: remove)"),
@@ -69,6 +71,13 @@ extension KeyMap {
             KeyBinding(.key(.escape), .toggleWarnings, "Close the warnings"),
         ],
     ])
+
+    /// Following the reader's thread links, from the list or the reader.
+    static let threadLinks: [KeyBinding] = [
+        KeyBinding(.key(.character("p")), .openParent, "Open the article this one replies to"),
+    ] + (1...ReaderThread.keyedReplies).map { number in
+        KeyBinding(.key(.character(Character(String(number)))), .openReply(number), "Open reply N (Replies, in the reader)")
+    }
 
     /// Scrolling shared by the help and warnings overlays.
     static let overlayScrolling: [KeyBinding] = [

@@ -13,8 +13,7 @@ public enum LoadReportText {
         if !report.duplicates.isEmpty {
             out += "\nDuplicates:\n"
             for duplicate in report.duplicates {
-                out += "\(TerminalSafeText.sanitize(duplicate.dropped.description)): duplicate of \"\(TerminalSafeText.sanitize(duplicate.title))\" "
-                out += "(\(duplicate.id), first at \(TerminalSafeText.sanitize(duplicate.kept.description)))\n"
+                out += TerminalSafeText.sanitize(duplicate.reportLine) + "\n"
             }
         }
         if !report.warnings.isEmpty {

@@ -10,6 +10,8 @@ public struct ArticleListRow: Sendable, Equatable {
     public var author: String?
     /// The reader's state, when the list shows it: unread rows are bold with a `●`, starred ones carry `★`.
     public var state: ReadMarks?
+    /// Thread depth in a threaded list: a reply is indented under its parent.
+    public var depth: Int
 
     /// Read and starred, as a list row shows them.
     public struct ReadMarks: Sendable, Equatable {
@@ -22,12 +24,20 @@ public struct ArticleListRow: Sendable, Equatable {
         }
     }
 
-    public init(date: String?, title: String, tags: [String], author: String? = nil, state: ReadMarks? = nil) {
+    public init(date: String?, title: String, tags: [String], author: String? = nil, state: ReadMarks? = nil, depth: Int = 0) {
         self.date = date
         self.title = title
         self.tags = tags
         self.author = author
         self.state = state
+        self.depth = depth
+    }
+
+    /// The title as the list shows it: a reply indented two columns per level (at most 8) after
+    /// a `↳`, so the tree reads without colour.
+    var displayTitle: String {
+        guard depth > 0 else { return title }
+        return String(repeating: "  ", count: min(depth, 8) - 1) + "↳ " + title
     }
 
     /// The row for an article.
@@ -146,7 +156,7 @@ public struct ArticleListView {
         }
         let room = line.width - dateColumn
         guard room > 0 else { return }
-        let title = Glyph.make(Highlighting.spans(String(item.title.leading(columns: room)), base: base, highlighter: highlighter))
+        let title = Glyph.make(Highlighting.spans(String(item.displayTitle.leading(columns: room)), base: base, highlighter: highlighter))
         let titleWidth = title.reduce(0) { $0 + $1.width }
         var tagText = ""
         if showsAuthor {

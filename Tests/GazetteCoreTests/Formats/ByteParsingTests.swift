@@ -56,11 +56,34 @@ import Testing
             nil, ArticleDate(year: 2001, month: 2, day: 3, instant: 0), ArticleDate(year: 12, month: 1, day: 1, instant: 0),
             ArticleDate(year: 12_345, month: 10, day: 31, instant: 0), ArticleDate(year: -5, month: 1, day: 1, instant: 0),
         ]
+        let bodies = ["", "One.", "  indented\n\tline  \n\nnext", "\n\n", "é\u{A0}x\u{0B}y"]
+        let links: [String?] = [nil, nil, nil, "", "HTTPS://Example.ORG:443/a#frag", "   "]
+        let ids: [String?] = [nil, nil, nil, "<A.B@Example.COM>", "", "  "]
         for _ in 0..<3000 {
             let title = Self.randomText(&mix, pieces: mix.next(10))
-            let date = dates[mix.next(dates.count)]
-            #expect(ArticleID.fast(title: title, date: date) == ArticleID(title: title, date: date), "\(Array(title.unicodeScalars))")
+            let author = mix.next(3) == 0 ? nil : Self.randomText(&mix, pieces: mix.next(4))
+            var article = Article(
+                title: title, date: dates[mix.next(dates.count)], author: author, link: links[mix.next(links.count)],
+                source: SourceLocation(path: "p", line: 1))
+            article.messageID = ids[mix.next(ids.count)].flatMap(IdentityText.normalisedMessageID)
+            article.bodyUTF8 = Array((bodies[mix.next(bodies.count)] + Self.randomText(&mix, pieces: mix.next(4))).utf8)
+            let reference = ArticleID(identityKey: ArticleIdentity(of: article).key)
+            #expect(ArticleID.fast(of: article) == reference, "\(Array(title.unicodeScalars)) \(String(describing: author))")
+            #expect(ArticleID.fastBodyDigest(article.bodyUTF8) == IdentityText.bodyDigest(article.bodyUTF8))
         }
+    }
+
+    @Test func wordAtATimeBodyDigestMatchesTheDefinition() {
+        var mix = Mix(state: 5)
+        let pieces: [[UInt8]] = [Array("a".utf8), Array("Bletchley".utf8), Array("12345678".utf8), [0x20], [0x20, 0x20],
+                                 [0x0A], [0x09], [0x0B, 0x0C, 0x0D], [0x01], [0x7F], Array("é€".utf8), [0xFF], [0x21]]
+        for _ in 0..<3000 {
+            var body: [UInt8] = []
+            for _ in 0..<mix.next(120) { body += pieces[mix.next(pieces.count)] }
+            #expect(ArticleID.fastBodyDigest(body) == IdentityText.bodyDigest(body), "\(body)")
+        }
+        #expect(ArticleID.fastBodyDigest(Array("one two".utf8)) == ArticleID.fastBodyDigest(Array("  one\n\ttwo \n".utf8)))
+        #expect(ArticleID.fastBodyDigest(Array("one two".utf8)) != ArticleID.fastBodyDigest(Array("onetwo".utf8)))
     }
 
     @Test func byteLeadInMatchesTheCharacterDefinition() {
@@ -97,7 +120,7 @@ import Testing
     }
 
     @Test func paragraphsSurviveTheOneBufferBody() {
-        let cases: [[String]] = [[], ["One."], ["One.", "Two é."], ["a\nb"], [""], ["", "x"], ["x", ""]]
+        let cases: [[String]] = [[], ["One."], ["One.", "Two é."], ["a\nb"], [""], ["", "x"], ["x", ""], [" padded "]]
         for paragraphs in cases {
             let article = Article(title: "T", paragraphs: paragraphs, source: SourceLocation(path: "p", line: 1))
             #expect(article.paragraphs == paragraphs)
@@ -105,8 +128,8 @@ import Testing
         }
         var article = Article(title: "T", source: SourceLocation(path: "p", line: 1))
         article.paragraphs = ["First.", "Second."]
-        #expect(article.body == "First.\nSecond.")
-        #expect(article.bodyUTF8 == Array("First.\nSecond.".utf8))
+        #expect(article.body == "First.\n\nSecond.")
+        #expect(article.bodyUTF8 == Array("First.\n\nSecond.".utf8))
     }
 
     /// The footer as it was read before the byte path: split `Character`s at "|", trim, labels.

@@ -73,7 +73,8 @@ final class TempTree {
     @Test func duplicatesAcrossFilesAreKeptOnceAndReportedNotWarned() throws {
         let tree = try TempTree()
         try tree.write("one/first.txt", Self.article("Same story", "2021-06-01"))
-        try tree.write("two/second.txt", "Title:   same   STORY\nDate: June 1, 2021\n\nAnother copy.\n")
+        // The same post, its title spaced and its body wrapped differently: one identity.
+        try tree.write("two/second.txt", "Title:   same   STORY\nDate: June 1, 2021\n\nBody of\n  Same story.\n")
         try tree.write("two/other.txt", Self.article("Same story", "2021-06-02"))
         let archive = try ArchiveLoader.load(directories: [tree.path("one"), tree.path("two")])
         #expect(archive.articles.count == 2)
@@ -84,6 +85,63 @@ final class TempTree {
         #expect(duplicate.dropped == SourceLocation(path: tree.path("two/second.txt"), line: 1))
         #expect(duplicate.id == archive.articles[0].id)
         #expect(archive.report.warnings.isEmpty)
+    }
+
+    @Test func sameTitleAndDayWithDifferentIdentitiesAreTwoArticles() throws {
+        let tree = try TempTree()
+        // Two replies with one subject on one day, different Message-IDs (the Usenet case).
+        try tree.write("a.txt", "Subject: Re: Amusing atheists\nFrom: A\nDate: 27 Apr 1993 10:00 GMT\nMessage-ID: <1@a.edu>\n\nFirst reply.\n")
+        try tree.write("b.txt", "Subject: Re: Amusing atheists\nFrom: A\nDate: 27 Apr 1993 12:00 GMT\nMessage-ID: <2@a.edu>\n\nFirst reply.\n")
+        // Two columns titled alike, different links.
+        try tree.write("c.txt", "Title: Quotable\nDate: 2020-01-01\nLink: https://paper.example/q/1\n\nOne.\n")
+        try tree.write("d.txt", "Title: Quotable\nDate: 2020-01-01\nLink: https://paper.example/q/2\n\nTwo.\n")
+        // No Message-ID or Link: different bodies, or different authors, are different articles.
+        try tree.write("e.txt", "Title: Notes\nDate: 2020-01-01\n\nOne.\n")
+        try tree.write("f.txt", "Title: Notes\nDate: 2020-01-01\n\nTwo.\n")
+        try tree.write("g.txt", "Title: Notes\nDate: 2020-01-01\nAuthor: Someone\n\nOne.\n")
+        let archive = try ArchiveLoader.load(directories: [tree.root])
+        #expect(archive.articles.count == 7)
+        #expect(archive.report.duplicates.isEmpty)
+        #expect(Set(archive.articles.map(\.id)).count == 7)
+    }
+
+    @Test func sharedMessageIDWithDifferentBodiesIsAConflict() throws {
+        let tree = try TempTree()
+        try tree.write("a.txt", "Subject: Launch calendar\nMessage-ID: <cal@Space.EDU>\n\nApril 27.\n")
+        try tree.write("b.txt", "Subject: Launch calendar (corrected)\nMessage-ID: <cal@space.edu>\n\nApril 28.\n")
+        try tree.write("c.txt", "Subject: Launch calendar\nMessage-ID: cal@space.edu\n\nApril\n27.\n")
+        let archive = try ArchiveLoader.load(directories: [tree.root])
+        #expect(archive.articles.map(\.title) == ["Launch calendar"])
+        let lines = archive.report.duplicates.map(\.reportLine)
+        #expect(lines == [
+            tree.path("b.txt") + ":1: conflict: same Message-ID as \"Launch calendar (corrected)\" (\(archive.articles[0].id), kept from "
+                + tree.path("a.txt") + ":1) but a different body; this copy was not loaded",
+            tree.path("c.txt") + ":1: duplicate of \"Launch calendar\" (\(archive.articles[0].id), first at " + tree.path("a.txt") + ":1)",
+        ])
+    }
+
+    @Test func collidingShortIDsAreLengthenedNotDropped() throws {
+        // Two different identities whose short ids are equal: simulated by giving the parsed
+        // articles the same short id, as a real 48-bit collision would.
+        var first = Article(title: "One", paragraphs: ["A."], source: SourceLocation(path: "a", line: 1))
+        var second = Article(title: "Two", paragraphs: ["B."], source: SourceLocation(path: "b", line: 1))
+        var third = Article(title: "One", paragraphs: ["A."], source: SourceLocation(path: "c", line: 1))
+        first.id = ArticleID(value: 7)
+        second.id = ArticleID(value: 7)
+        third.id = ArticleID(value: 7)
+        var kept: [Article] = []
+        var dedupe = IdentityDedupe(capacity: 3)
+        guard case .keep = dedupe.admit(&first, among: &kept) else { Issue.record("first dropped"); return }
+        kept.append(first)
+        guard case .keep = dedupe.admit(&second, among: &kept) else { Issue.record("collision dropped"); return }
+        kept.append(second)
+        guard case .duplicate(of: 0, conflict: nil) = dedupe.admit(&third, among: &kept) else {
+            Issue.record("a true duplicate was kept"); return
+        }
+        #expect(kept.map(\.id.isLong) == [true, true])
+        #expect(kept.map(\.id.description.count) == [16, 16])
+        #expect(kept[0].id != kept[1].id)
+        #expect(kept[0].id == ArticleID(longHash: ArticleID.fnv1a(ArticleIdentity(of: kept[0]).key.utf8)))
     }
 
     @Test func theSamePostInTwoDumpsAppearsOnce() throws {

@@ -1,0 +1,136 @@
+/// A Unix mailbox: many messages, each starting at a `From ADDRESS DATE` line (the envelope)
+/// after a blank line. Body lines that began with `From ` were escaped as `>From ` (and
+/// `>From ` as `>>From `, mboxrd): one `>` is taken off again. `Content-Length` is used only
+/// when it lands exactly on the next envelope line or the end of the file.
+enum MboxFormat: ArticleFormat {
+    static let name = "mbox"
+
+    static func claims(_ file: ArticleFileInput) -> Bool {
+        if file.path.lowercased().hasSuffix(".mbox") { return true }
+        let text = file.text
+        guard let first = text.lines.first, text.hasPrefix(first, "From ") else { return false }
+        return isEnvelope(text.bytes[first])
+    }
+
+    static func parse(_ file: ArticleFileInput) -> ParsedFile {
+        let bytes = MailBytes.normalised(file.raw)
+        var result = ParsedFile()
+        let messages = split(bytes)
+        if messages.isEmpty {
+            let blank = bytes.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A }
+            result.warnings.append(LoadWarning(path: file.path, line: 1, reason: blank ? "empty file" : "no \"From \" line: not a mailbox; skipped"))
+            return result
+        }
+        for message in messages {
+            let content = unescaped(bytes[message.body])
+            guard content.contains(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A }) else {
+                result.warnings.append(LoadWarning(path: file.path, line: message.line, reason: "empty message"))
+                continue
+            }
+            let parsed = MimeMessageFormat.parse(message: content[...], firstLine: message.line + 1, path: file.path)
+            result.articles += parsed.articles
+            result.warnings += parsed.warnings
+        }
+        return result
+    }
+
+    /// One message: its envelope's 1-based line and the byte range after the envelope.
+    struct Message {
+        var line: Int
+        var body: Range<Int>
+    }
+
+    /// The messages of a mailbox; text before the first envelope is skipped.
+    static func split(_ bytes: [UInt8]) -> [Message] {
+        var starts: [(line: Int, envelope: Int, after: Int)] = []
+        var index = 0
+        var line = 1
+        var previousBlank = true
+        var skipTo = 0  // a trusted Content-Length: no envelope looked for before here
+        while index < bytes.count {
+            let end = bytes[index...].firstIndex(of: 0x0A) ?? bytes.count
+            let text = bytes[index..<end]
+            if index >= skipTo, previousBlank, isEnvelope(text) {
+                starts.append((line, index, min(end + 1, bytes.count)))
+                if let length = contentLength(bytes, from: min(end + 1, bytes.count)), let bodyStart = length.bodyStart {
+                    let target = bodyStart + length.value
+                    if target == bytes.count || (target < bytes.count && startsEnvelope(bytes, at: target)) {
+                        skipTo = target
+                    }
+                }
+            }
+            previousBlank = text.allSatisfy { $0 == 0x20 || $0 == 0x09 }
+            index = end + 1
+            line += 1
+        }
+        return starts.enumerated().map { number, start in
+            var end = number + 1 < starts.count ? starts[number + 1].envelope : bytes.count
+            // The blank line before the next envelope belongs to the separator.
+            if end > start.after, end < bytes.count, bytes[end - 1] == 0x0A { end -= 1 }
+            return Message(line: start.line, body: start.after..<max(start.after, end))
+        }
+    }
+
+    /// `From SENDER Mon Jan  1 00:00:00 2001` (asctime, as every mailer writes it): a sender with
+    /// no spaces, then a date holding a time `H:MM` and a four-digit year — so a line of prose
+    /// such as `From Moscow with love, 1963` is not taken for an envelope.
+    static func isEnvelope(_ line: some Collection<UInt8>) -> Bool {
+        guard line.starts(with: "From ".utf8) else { return false }
+        let words = line.dropFirst(5).split(whereSeparator: { $0 == 0x20 || $0 == 0x09 })
+        guard words.count >= 3 else { return false }
+        func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+        let date = words.dropFirst()
+        let hasTime = date.contains { word in
+            let parts = word.split(separator: 0x3A, omittingEmptySubsequences: false)
+            return (2...3).contains(parts.count) && (1...2).contains(parts[0].count)
+                && parts.allSatisfy { !$0.isEmpty && $0.count <= 2 && $0.allSatisfy(isDigit) }
+        }
+        let hasYear = date.contains { $0.count == 4 && $0.allSatisfy(isDigit) }
+        return hasTime && hasYear
+    }
+
+    private static func startsEnvelope(_ bytes: [UInt8], at index: Int) -> Bool {
+        var start = index
+        if bytes[start] == 0x0A { start += 1 }  // the separating blank line
+        guard start < bytes.count else { return false }
+        let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
+        return isEnvelope(bytes[start..<end])
+    }
+
+    /// The `Content-Length` of the header block starting at `start`, and where its body starts.
+    private static func contentLength(_ bytes: [UInt8], from start: Int) -> (value: Int, bodyStart: Int?)? {
+        var index = start
+        var value: Int?
+        while index < bytes.count {
+            let end = bytes[index...].firstIndex(of: 0x0A) ?? bytes.count
+            let text = bytes[index..<end]
+            if text.isEmpty { return value.map { ($0, min(end + 1, bytes.count)) } }
+            let prefix = Array("content-length:".utf8)
+            if text.count > prefix.count, zip(text.prefix(prefix.count), prefix).allSatisfy({ TextBuffer.lowerASCII($0) == $1 }) {
+                value = Int(String(decoding: text.dropFirst(prefix.count), as: UTF8.self).trimmingASCIISpaces())
+            }
+            index = end + 1
+        }
+        return nil
+    }
+
+    /// Body lines `>From `, `>>From `… lose one `>` (mboxo and mboxrd escaping).
+    static func unescaped(_ bytes: ArraySlice<UInt8>) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var atLineStart = true
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            if atLineStart, bytes[index] == 0x3E {
+                var probe = index
+                while probe < bytes.endIndex, bytes[probe] == 0x3E { probe += 1 }
+                if bytes[probe...].starts(with: "From ".utf8) { index += 1 }
+            }
+            let byte = bytes[index]
+            out.append(byte)
+            atLineStart = byte == 0x0A
+            index += 1
+        }
+        return out
+    }
+}

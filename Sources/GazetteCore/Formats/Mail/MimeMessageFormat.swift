@@ -1,0 +1,58 @@
+/// One mail message per file with MIME in it (a `.eml`-like file, a Maildir message): the body
+/// is decoded by `MimeMessage`, then read as a canonical article.
+enum MimeMessageFormat: ArticleFormat {
+    static let name = "MIME message"
+
+    /// A file that begins with a header block holding a MIME field, or one whose bytes are not
+    /// UTF-8 (8-bit mail: its charset decides, not a repair).
+    static func claims(_ file: ArticleFileInput) -> Bool {
+        guard HeaderBlockFormat.claims(file) else { return false }
+        let text = file.text
+        for line in text.lines.prefix(512) {
+            if text.isBlank(line) { break }
+            guard let parts = text.headerParts(line) else { continue }
+            // Compared in place: this runs on every file with headers.
+            for name in mimeFields where parts.name.count == name.utf8.count {
+                if text.hasPrefix(parts.name, name, caseInsensitive: true) { return true }
+            }
+        }
+        return !file.rawIsUTF8 && !TextDecoding.hasByteOrderMark(file.raw)
+    }
+
+    private static let mimeFields = ["mime-version", "content-type", "content-transfer-encoding"]
+
+    static func parse(_ file: ArticleFileInput) -> ParsedFile {
+        let bytes = MailBytes.normalised(file.raw)
+        return parse(message: bytes[...], firstLine: 1, path: file.path)
+    }
+
+    /// Reads one message whose first byte is on line `firstLine` of `path`.
+    static func parse(message: ArraySlice<UInt8>, firstLine: Int, path: String) -> ParsedFile {
+        let rendered = MimeMessage.render(message, firstLine: firstLine)
+        var parsed = CanonicalFormat.parse(rendered.text, path: path)
+        // Header lines of the canonical text are the message's own; its body is decoded text,
+        // so a line there is reported at the start of the body.
+        func fileLine(_ line: Int) -> Int {
+            line <= rendered.headerLineCount ? firstLine + line - 1 : rendered.bodyLine
+        }
+        for index in parsed.articles.indices { parsed.articles[index].source.line = fileLine(parsed.articles[index].source.line) }
+        for index in parsed.warnings.indices where parsed.warnings[index].location.line > 0 {
+            parsed.warnings[index].location.line = fileLine(parsed.warnings[index].location.line)
+        }
+        parsed.warnings += rendered.warnings.map { LoadWarning(path: path, line: $0.line, reason: $0.reason) }
+        parsed.warnings.sort { $0.location.line < $1.location.line }
+        return parsed
+    }
+}
+
+/// Byte-level preparation of mail: the line ends made LF, a UTF-8 BOM dropped; 8-bit bytes kept
+/// for the charset to decide.
+enum MailBytes {
+    static func normalised(_ raw: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        var bytes = raw
+        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
+            bytes = UnsafeBufferPointer(rebasing: bytes[3...])
+        }
+        return TextDecoding.withUnixNewlines(bytes)
+    }
+}

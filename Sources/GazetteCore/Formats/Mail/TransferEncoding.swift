@@ -1,0 +1,85 @@
+/// Quoted-printable (RFC 2045, and the header form of RFC 2047).
+enum QuotedPrintable {
+    /// The decoded bytes; a bad `=` escape is kept as written (lenient, as mail readers are).
+    static func decode(_ input: [UInt8], headerForm: Bool = false) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(input.count)
+        var index = 0
+        while index < input.count {
+            let byte = input[index]
+            if byte == 0x3D {  // "="
+                if index + 2 < input.count, let high = hex(input[index + 1]), let low = hex(input[index + 2]) {
+                    out.append(high << 4 | low)
+                    index += 3
+                    continue
+                }
+                // A soft line break: "=" then optional spaces then the end of the line.
+                var after = index + 1
+                while after < input.count, input[after] == 0x20 || input[after] == 0x09 { after += 1 }
+                if after == input.count {
+                    index = after
+                    continue
+                }
+                if input[after] == 0x0A {
+                    index = after + 1
+                    continue
+                }
+                out.append(byte)
+                index += 1
+                continue
+            }
+            out.append(headerForm && byte == 0x5F ? 0x20 : byte)
+            index += 1
+        }
+        return out
+    }
+
+    private static func hex(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case 0x30...0x39: byte - 0x30
+        case 0x41...0x46: byte - 0x41 + 10
+        case 0x61...0x66: byte - 0x61 + 10
+        default: nil
+        }
+    }
+}
+
+/// Base64 (RFC 2045): whitespace ignored; anything else outside the alphabet is an error.
+enum Base64Text {
+    /// The decoded bytes, and whether the input was damaged (bad characters skipped, or a
+    /// truncated final group decoded as far as it goes).
+    static func decode(_ input: [UInt8]) -> (bytes: [UInt8]?, damaged: Bool) {
+        var out: [UInt8] = []
+        out.reserveCapacity(input.count * 3 / 4)
+        var buffer: UInt32 = 0
+        var bits = 0
+        var damaged = false
+        var ended = false
+        for byte in input {
+            let value: UInt32
+            switch byte {
+            case 0x41...0x5A: value = UInt32(byte - 0x41)
+            case 0x61...0x7A: value = UInt32(byte - 0x61 + 26)
+            case 0x30...0x39: value = UInt32(byte - 0x30 + 52)
+            case 0x2B, 0x2D: value = 62  // "+" (and "-", the URL-safe form)
+            case 0x2F, 0x5F: value = 63
+            case 0x3D:
+                ended = true
+                continue
+            case 0x20, 0x09, 0x0A, 0x0D: continue
+            default:
+                damaged = true
+                continue
+            }
+            if ended { damaged = true }
+            buffer = buffer << 6 | value
+            bits += 6
+            if bits >= 8 {
+                bits -= 8
+                out.append(UInt8((buffer >> UInt32(bits)) & 0xFF))
+            }
+        }
+        if bits >= 6 { damaged = true }  // one stray character: not even one byte
+        return (out, damaged)
+    }
+}

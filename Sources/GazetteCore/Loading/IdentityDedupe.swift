@@ -1,0 +1,50 @@
+/// Keeps one article per identity while the loader merges files, and gives articles whose
+/// short ids collide (different identities, same 48 bits) the long 16-digit form instead of
+/// dropping one.
+struct IdentityDedupe {
+    /// Short id → positions in the kept list of the articles that hashed to it.
+    private var byShortID: [ArticleID: [Int]] = [:]
+    /// Long ids handed out, so two of them can never be equal either.
+    private var longIDs: Set<ArticleID> = []
+
+    init(capacity: Int) { byShortID.reserveCapacity(capacity) }
+
+    /// What to do with an article whose id is `article.id` (a short id, as the parsers make them).
+    enum Decision {
+        /// A new identity: append it.
+        case keep
+        /// The same identity as the article kept at this position; `conflict` when they share
+        /// a Message-ID or Link but their bodies differ.
+        case duplicate(of: Int, conflict: ArticleIdentity?)
+    }
+
+    /// Decides about `article`, which will sit at position `articles.count` if kept; may
+    /// lengthen its id and the ids of the kept articles it collides with.
+    mutating func admit(_ article: inout Article, among articles: inout [Article]) -> Decision {
+        let shortID = article.id
+        guard let group = byShortID[shortID] else {
+            byShortID[shortID] = [articles.count]
+            return .keep
+        }
+        // Rare: compute identities by the reference definition and compare them exactly.
+        let identity = ArticleIdentity(of: article)
+        for position in group where ArticleIdentity(of: articles[position]) == identity {
+            let bodiesDiffer = identity.canConflict
+                && IdentityText.bodyDigest(articles[position].bodyUTF8) != IdentityText.bodyDigest(article.bodyUTF8)
+            return .duplicate(of: position, conflict: bodiesDiffer ? identity : nil)
+        }
+        for position in group where !articles[position].id.isLong {
+            articles[position].id = uniqueLongID(ArticleIdentity(of: articles[position]))
+        }
+        article.id = uniqueLongID(identity)
+        byShortID[shortID, default: []].append(articles.count)
+        return .keep
+    }
+
+    /// The full 64-bit hash of the identity as a long id; should even that collide, the next free value.
+    private mutating func uniqueLongID(_ identity: ArticleIdentity) -> ArticleID {
+        var hash = ArticleID.fnv1a(identity.key.utf8)
+        while !longIDs.insert(ArticleID(longHash: hash)).inserted { hash &+= 1 }
+        return ArticleID(longHash: hash)
+    }
+}

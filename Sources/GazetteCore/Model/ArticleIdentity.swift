@@ -1,0 +1,181 @@
+/// What makes two article files the same article, in order of trust: the Message-ID, else the
+/// Link, else the title, day, author and a digest of the body.
+///
+/// This is the reference definition (plain `String` work); `ArticleID.fast(of:)` computes the
+/// same id on bytes while loading, and the tests hold one to the other.
+public enum ArticleIdentity: Sendable, Hashable {
+    /// A normalised Message-ID (no angle brackets, domain lower-cased).
+    case messageID(String)
+    /// A normalised URL (scheme and host lower-cased, default port and fragment dropped).
+    case link(String)
+    /// Title and author lower-cased with whitespace collapsed, the ISO day (or `undated`), and
+    /// a 64-bit FNV-1a digest of the body with whitespace collapsed.
+    case content(title: String, day: String, author: String, bodyDigest: UInt64)
+
+    /// The identity of `article`.
+    public init(of article: Article) {
+        if let id = article.messageID, !id.isEmpty {
+            self = .messageID(id)
+        } else if let link = article.link.flatMap(IdentityText.normalisedLink), !link.isEmpty {
+            self = .link(link)
+        } else {
+            self = .content(
+                title: IdentityText.collapsedLowercase(article.title), day: article.date?.isoDay ?? "undated",
+                author: IdentityText.collapsedLowercase(article.author ?? ""),
+                bodyDigest: IdentityText.bodyDigest(article.bodyUTF8))
+        }
+    }
+
+    /// The text hashed into the article's id.
+    public var key: String {
+        switch self {
+        case .messageID(let id): "m:" + id
+        case .link(let link): "l:" + link
+        case .content(let title, let day, let author, let digest):
+            "t:" + title + "\n" + day + "\n" + author + "\n" + IdentityText.hex16(digest)
+        }
+    }
+
+    /// What the identity rests on, as `check` names it.
+    public var basis: String {
+        switch self {
+        case .messageID: "Message-ID"
+        case .link: "Link"
+        case .content: "title, date, author and body"
+        }
+    }
+
+    /// True when two files sharing this identity may still hold different text (a conflict).
+    public var canConflict: Bool {
+        switch self {
+        case .messageID, .link: true
+        case .content: false
+        }
+    }
+}
+
+/// The normalisations identity rests on.
+public enum IdentityText {
+    /// Lower-cased, runs of Unicode whitespace collapsed to one space, trimmed.
+    static func collapsedLowercase(_ text: String) -> String {
+        var out = ""
+        var pendingSpace = false
+        for scalar in text.lowercased().unicodeScalars {
+            if scalar.properties.isWhitespace {
+                pendingSpace = !out.isEmpty
+                continue
+            }
+            if pendingSpace { out += " " }
+            pendingSpace = false
+            out.unicodeScalars.append(scalar)
+        }
+        return out
+    }
+
+    /// A 64-bit digest of the body with runs of ASCII whitespace collapsed to one space and
+    /// trimmed: the same text wrapped or spaced differently has the same digest. The collapsed
+    /// bytes are taken eight at a time (big-endian, the last word short) and mixed by
+    /// `digestMix`, then the length: a multiply per word, not per byte, since every body of
+    /// a large archive goes through it while loading.
+    public static func bodyDigest(_ body: [UInt8]) -> UInt64 {
+        var collapsed: [UInt8] = []
+        var pendingSpace = false
+        for byte in body {
+            if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
+                pendingSpace = !collapsed.isEmpty
+                continue
+            }
+            if pendingSpace { collapsed.append(0x20) }
+            pendingSpace = false
+            collapsed.append(byte)
+        }
+        var hash = ArticleID.fnvOffset
+        var start = 0
+        while start < collapsed.count {
+            let word = collapsed[start..<min(start + 8, collapsed.count)].reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
+            digestMix(&hash, word)
+            start += 8
+        }
+        digestMix(&hash, UInt64(collapsed.count))
+        return hash
+    }
+
+    @inline(__always)
+    static func digestMix(_ hash: inout UInt64, _ word: UInt64) {
+        hash = (hash ^ word) &* 0x9E37_79B9_7F4A_7C15
+        hash ^= hash >> 29
+    }
+
+    /// A Message-ID (or an id in `References`) normalised: the first `<…>` if any, else the
+    /// trimmed text; the domain after the last `@` lower-cased. Nil when nothing is left.
+    public static func normalisedMessageID(_ raw: String) -> String? {
+        var text = Substring(raw)
+        if let open = text.firstIndex(of: "<") {
+            let rest = text[text.index(after: open)...]
+            text = rest.firstIndex(of: ">").map { rest[..<$0] } ?? rest
+        }
+        let trimmed = text.trimmingASCIISpaces()
+        guard !trimmed.isEmpty, !trimmed.contains(where: { $0 == " " || $0 == "\t" }) else { return nil }
+        guard let at = trimmed.lastIndex(of: "@") else { return String(trimmed) }
+        return String(trimmed[..<at]) + "@" + trimmed[trimmed.index(after: at)...].lowercased()
+    }
+
+    /// Every `<…>` id in a `References` or `In-Reply-To` value, normalised, in order.
+    public static func messageIDs(in value: String) -> [String] {
+        var ids: [String] = []
+        var rest = Substring(value)
+        while let open = rest.firstIndex(of: "<") {
+            guard let close = rest[open...].firstIndex(of: ">") else { break }
+            if let id = normalisedMessageID(String(rest[open...close])) { ids.append(id) }
+            rest = rest[rest.index(after: close)...]
+        }
+        return ids
+    }
+
+    /// A URL normalised for identity: trimmed; scheme and host lower-cased; `:80` (http) and
+    /// `:443` (https) dropped; the fragment dropped; an empty path becomes `/`. Text that is not
+    /// `scheme://…` is only trimmed and loses its fragment. Nil when nothing is left.
+    public static func normalisedLink(_ raw: String) -> String? {
+        // On bytes: every file with a Link goes through here while loading. Every cut is at an
+        // ASCII byte, so the pieces stay valid UTF-8.
+        var bytes = Array(raw.utf8)[...]
+        while let first = bytes.first, first == 0x20 || first == 0x09 { bytes = bytes.dropFirst() }
+        if let hash = bytes.firstIndex(of: 0x23) { bytes = bytes[..<hash] }
+        while let last = bytes.last, last == 0x20 || last == 0x09 { bytes = bytes.dropLast() }
+        guard !bytes.isEmpty else { return nil }
+        guard let colon = bytes.firstIndex(of: 0x3A), bytes[colon...].starts(with: [0x3A, 0x2F, 0x2F]) else {
+            return String(decoding: bytes, as: UTF8.self)
+        }
+        let scheme = bytes[..<colon].map(TextBuffer.lowerASCII)
+        let rest = bytes[(colon + 3)...]
+        let authorityEnd = rest.firstIndex { $0 == 0x2F || $0 == 0x3F } ?? rest.endIndex
+        var authority = rest[..<authorityEnd]
+        var userInfo: ArraySlice<UInt8> = []
+        if let at = authority.lastIndex(of: 0x40) {
+            userInfo = authority[...at]
+            authority = authority[(at + 1)...]
+        }
+        var host = authority.map(TextBuffer.lowerASCII)
+        if (scheme.elementsEqual("http".utf8) && host.ends(with: ":80")) || (scheme.elementsEqual("https".utf8) && host.ends(with: ":443")) {
+            host.removeSubrange(host.lastIndex(of: 0x3A)!...)
+        }
+        var out = scheme + Array("://".utf8) + Array(userInfo) + host
+        let path = rest[authorityEnd...]
+        if path.first != 0x2F { out.append(0x2F) }
+        out += path
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    static func hex16(_ value: UInt64) -> String {
+        let hex = String(value, radix: 16)
+        return String(repeating: "0", count: 16 - hex.count) + hex
+    }
+}
+
+extension Array where Element == UInt8 {
+    /// Whether the bytes end with `suffix` (ASCII).
+    fileprivate func ends(with suffix: String) -> Bool {
+        let tail = Array(suffix.utf8)
+        return count >= tail.count && self[(count - tail.count)...].elementsEqual(tail)
+    }
+}

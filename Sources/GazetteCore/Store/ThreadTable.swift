@@ -1,0 +1,103 @@
+import Foundation
+
+/// Reply links between the articles of a store, from `Message-ID`, `In-Reply-To` and `References`.
+///
+/// An article's parent is the article its `In-Reply-To` names, else the last `References` entry
+/// that is in the archive (an ancestor when the direct parent is missing). Built once, on first use.
+struct ThreadTable: Sendable {
+    /// Parent article index per article, -1 for none.
+    let parents: [Int32]
+    /// Replies of article `i` are `replies[replyStarts[i]..<replyStarts[i + 1]]`, oldest first.
+    let replyStarts: [Int32]
+    let replies: [Int32]
+
+    init<Articles: RandomAccessCollection<Article>>(articles: Articles) where Articles.Index == Int {
+        var byMessageID: [String: Int32] = [:]
+        for (index, article) in articles.enumerated() {
+            if let id = article.messageID, byMessageID[id] == nil { byMessageID[id] = Int32(index) }
+        }
+        var parents = [Int32](repeating: -1, count: articles.count)
+        if !byMessageID.isEmpty {
+            for (index, article) in articles.enumerated() {
+                let candidates = (article.inReplyTo.map { [$0] } ?? []) + article.references.reversed()
+                if let parent = candidates.lazy.compactMap({ byMessageID[$0] }).first(where: { $0 != Int32(index) }) {
+                    parents[index] = parent
+                }
+            }
+        }
+        // Articles are newest first, so walking indices backwards lists replies oldest first.
+        var counts = [Int32](repeating: 0, count: articles.count + 1)
+        for parent in parents where parent >= 0 { counts[Int(parent) + 1] += 1 }
+        for index in 0..<articles.count { counts[index + 1] += counts[index] }
+        var cursor = counts
+        var replies = [Int32](repeating: 0, count: Int(counts[articles.count]))
+        for index in stride(from: articles.count - 1, through: 0, by: -1) where parents[index] >= 0 {
+            let parent = Int(parents[index])
+            replies[Int(cursor[parent])] = Int32(index)
+            cursor[parent] += 1
+        }
+        self.parents = parents
+        self.replyStarts = counts
+        self.replies = replies
+    }
+
+    /// The root of `index`'s thread (stopping if hostile headers make a cycle).
+    func root(of index: Int) -> Int {
+        var current = index
+        var seen: Set<Int> = [index]
+        while parents[current] >= 0, seen.insert(Int(parents[current])).inserted { current = Int(parents[current]) }
+        return current
+    }
+
+    /// `root` and all its descendants, depth first, replies oldest first.
+    func subtree(of root: Int) -> [Int] {
+        var out: [Int] = []
+        var seen: Set<Int> = []
+        var stack = [root]
+        while let next = stack.popLast() {
+            guard seen.insert(next).inserted else { continue }
+            out.append(next)
+            stack += replies[Int(replyStarts[next])..<Int(replyStarts[next + 1])].reversed().map(Int.init)
+        }
+        return out
+    }
+}
+
+/// A `ThreadTable` built on first use, from any thread.
+final class LazyThreads: @unchecked Sendable {
+    // `value` is only touched under `lock`.
+    private let lock = NSLock()
+    private var value: ThreadTable?
+    private let articles: ArticleList
+
+    init(_ articles: ArticleList) { self.articles = articles }
+
+    var table: ThreadTable {
+        lock.lock()
+        defer { lock.unlock() }
+        if let value { return value }
+        let built = ThreadTable(articles: articles)
+        value = built
+        return built
+    }
+}
+
+extension ArticleStore {
+    /// The article `index` replies to, if it is in the archive.
+    public func parent(of index: Int) -> Int? {
+        let parent = threads.parents[index]
+        return parent >= 0 ? Int(parent) : nil
+    }
+
+    /// The articles replying to `index`, oldest first.
+    public func replies(to index: Int) -> [Int] {
+        let table = threads
+        return table.replies[Int(table.replyStarts[index])..<Int(table.replyStarts[index + 1])].map(Int.init)
+    }
+
+    /// The whole thread `index` belongs to: its root, then every descendant (depth first, oldest first).
+    public func thread(containing index: Int) -> [Int] {
+        let table = threads
+        return table.subtree(of: table.root(of: index))
+    }
+}

@@ -1,0 +1,160 @@
+import Testing
+@testable import GazetteCore
+
+@Suite struct MailFormatTests {
+    static func parse(_ text: String, path: String = "m.txt") -> ParsedFile {
+        ArticleFileParser.parse(bytes: Array(text.utf8), path: path)
+    }
+
+    @Test func encodedWords() {
+        #expect(EncodedWords.decode("=?iso-8859-1?q?J=F6rg_M=FCller?= <j@x.de>").text == "Jörg Müller <j@x.de>")
+        // Whitespace between adjacent encoded words goes; around plain text it stays.
+        #expect(EncodedWords.decode("=?UTF-8?B?Q2Fmw6k=?= =?UTF-8?Q?_Central?= today").text == "Café Central today")
+        #expect(EncodedWords.decode("=?windows-1252?Q?=93quoted=94?=").text == "“quoted”")
+        #expect(EncodedWords.decode("=?iso-8859-15*fr?Q?40_=A4?=").text == "40 €")
+        let unknown = EncodedWords.decode("a =?x-martian?Q?zz?= b")
+        #expect(unknown.text == "a =?x-martian?Q?zz?= b")
+        #expect(unknown.problem == "cannot decode =?x-martian?Q?zz?=")
+        #expect(EncodedWords.decode("no words = here ?=").text == "no words = here ?=")
+    }
+
+    @Test func transferEncodings() {
+        #expect(QuotedPrintable.decode(Array("caf=C3=A9 soft=\nbreak =ZZ end=".utf8)) == Array("café softbreak =ZZ end".utf8))
+        #expect(Base64Text.decode(Array("SGVs\nbG8=".utf8)).bytes == Array("Hello".utf8))
+        #expect(Base64Text.decode(Array("SGVs\nbG8=".utf8)).damaged == false)
+        #expect(Base64Text.decode(Array("SGVs!bG8".utf8)).damaged)
+    }
+
+    @Test func charsets() {
+        #expect(Charset.decode([0x80, 0x93, 0x41], charset: "Windows-1252") == "€“A")
+        #expect(Charset.decode([0xA4, 0xE9], charset: "ISO-8859-15") == "€é")
+        #expect(Charset.decode([0xA4, 0xE9], charset: "latin1") == "¤é")
+        #expect(Charset.decode([0xC3, 0xA9], charset: "\"UTF-8\"") == "é")
+        #expect(Charset.decode([0xE9], charset: "utf-8") == nil)
+        #expect(Charset.decode([0xE9], charset: "x-unknown") == nil)
+        #expect(Charset.decode([0xEA], charset: "iso-8859-2") == "ę")  // through Foundation
+        // Unlabelled: UTF-8 when valid, else Windows-1252, line by line.
+        #expect(Charset.decodeUnlabelled(Array("café\n".utf8) + [0x63, 0x61, 0x66, 0xE9]) == "café\ncafé")
+    }
+
+    @Test func htmlToText() {
+        let html = "<html><head><title>T</title><style>p{}</style></head><body><script>x<y</script>"
+            + "<p>One &amp; two&nbsp;&#233;&#x41;&bogus;</p><!-- a > comment --><div>Three<br>Four</div>"
+            + "<pre>  keep\n    this</pre><ul><li>a</li><li>b</li></ul></body></html>"
+        #expect(HTMLText.text(html) == "One & two éA&bogus;\n\nThree\nFour\n\n  keep\n    this\n\n- a\n- b")
+    }
+
+    @Test func mboxSplitsAtEnvelopesAndUnescapes() {
+        let mbox = """
+            From a@x.org Mon Jan  1 00:00:00 2001
+            Subject: First
+            Message-ID: <1@x.org>
+
+            Body one.
+            >From here on, escaped.
+            >>From twice.
+            From this line on, not an envelope
+
+            From b@x.org Tue Jan  2 00:00:00 2001
+            Subject: Second
+            Message-ID: <2@x.org>
+
+            Body two.
+
+            """
+        let parsed = Self.parse(mbox, path: "box.txt")
+        #expect(parsed.warnings.isEmpty)
+        #expect(parsed.articles.map(\.title) == ["First", "Second"])
+        #expect(parsed.articles[0].body == "Body one.\nFrom here on, escaped.\n>From twice.\nFrom this line on, not an envelope")
+        #expect(parsed.articles.map(\.source.line) == [2, 11])
+    }
+
+    @Test func envelopes() {
+        #expect(MboxFormat.isEnvelope(Array("From MAILER-DAEMON Fri Jul  8 12:08:34 2011".utf8)))
+        #expect(MboxFormat.isEnvelope(Array("From a@b.org Sat Jan 3 01:05:34 1996".utf8)))
+        #expect(!MboxFormat.isEnvelope(Array("From Moscow with love, 1963".utf8)))
+        #expect(!MboxFormat.isEnvelope(Array("From: a@b.org".utf8)))
+        // A plain article whose title starts with "From" stays one article with that title.
+        let parsed = Self.parse("From Moscow, 1963: the hot line at 10:30\n\nA teletype link.\n")
+        #expect(parsed.articles.map(\.title) == ["From Moscow, 1963: the hot line at 10:30"])
+    }
+
+    @Test func contentLengthIsTrustedOnlyWhenItLandsOnAnEnvelope() {
+        let body = "Line one.\n\nFrom me to you, an unescaped line.\n"
+        let good = "From a@x Mon Jan  1 00:00:00 2001\nSubject: A\nContent-Length: \(body.utf8.count)\n\n\(body)\nFrom b@x Mon Jan  1 00:00:00 2001\nSubject: B\n\nTwo.\n"
+        #expect(Self.parse(good, path: "x.mbox").articles.map(\.title) == ["A", "B"])
+        #expect(Self.parse(good, path: "x.mbox").articles[0].body == "Line one.\n\nFrom me to you, an unescaped line.")
+        let lying = good.replacingOccurrences(of: "Content-Length: \(body.utf8.count)", with: "Content-Length: 3")
+        #expect(Self.parse(lying, path: "x.mbox").articles.map(\.title) == ["A", "B"])
+        #expect(Self.parse("just text\n", path: "x.mbox").warnings.map(\.description) == ["x.mbox:1: no \"From \" line: not a mailbox; skipped"])
+    }
+
+    @Test func brokenMimeIsAWarningNeverALostArticle() {
+        let noBoundary = "Subject: S\nContent-Type: multipart/mixed\n\nText anyway.\n"
+        let parsed = Self.parse(noBoundary)
+        #expect(parsed.articles.map(\.body) == ["Text anyway."])
+        #expect(parsed.warnings.map(\.description) == ["m.txt:4: multipart/mixed without a boundary; its body is shown as text"])
+        let neverFound = "Subject: S\nContent-Type: multipart/mixed; boundary=zz\n\nPlain.\n"
+        #expect(Self.parse(neverFound).articles.map(\.body) == ["Plain."])
+        #expect(Self.parse(neverFound).warnings.map(\.reason) == ["multipart/mixed: boundary \"zz\" never found; body shown as text"])
+    }
+
+    @Test func forwardedMessagesAndNestedMultiparts() {
+        let mail = """
+            Subject: Fwd: report
+            MIME-Version: 1.0
+            Content-Type: multipart/mixed; boundary="outer"
+
+            --outer
+            Content-Type: text/plain
+
+            See below.
+            --outer
+            Content-Type: message/rfc822
+
+            From: Agent <a@x.org>
+            Subject: Report
+            Content-Type: multipart/alternative; boundary=inner
+
+            --inner
+            Content-Type: text/html
+
+            <p>html</p>
+            --inner
+            Content-Type: text/plain; charset=us-ascii
+
+            All quiet.
+            --inner--
+            --outer--
+            """
+        let parsed = Self.parse(mail)
+        #expect(parsed.warnings.isEmpty)
+        #expect(parsed.articles.first?.body == "See below.\n\nForwarded message:\nFrom: Agent <a@x.org>\nSubject: Report\n\nAll quiet.")
+    }
+
+    @Test func dottedAndOddHeaderNamesStayInTheHeaderBlock() {
+        let post = "From: a@b.edu\nArticle-I.D.: ptolemy.1993Apr28\nX-Original-To: list@x\nReferences: <1@x>\nLines: 3\n\nHeadline\nBody.\n"
+        let parsed = Self.parse(post)
+        #expect(parsed.warnings.isEmpty)
+        #expect(parsed.articles.first?.body == "Body.")
+        #expect(parsed.articles.first?.extraHeaders.map(\.name) == ["Article-I.D.", "X-Original-To", "References", "Lines"])
+        #expect(parsed.articles.first?.title == "Headline")  // no Subject: the first body line
+    }
+
+    @Test func aFileBeginningWithHeadersIsNeverABlogDump() {
+        // The body holds a title line followed by a dateline, the blog dump's shape.
+        let post = "Newsgroups: sci.space\nSubject: Launch schedule\nFrom: a@b.edu\n\nSPACE CALENDAR\nApril 27, 1993\n\nShuttle first.\n"
+        let parsed = Self.parse(post)
+        #expect(parsed.articles.map(\.title) == ["Launch schedule"])
+        #expect(parsed.articles.first?.tags == ["sci.space"])
+        #expect(ArticleFormats.all.map { $0.name } == ["mbox", "MIME message", "header block", "blog dump", "plain text"])
+    }
+
+    @Test func bodyLinesAreKeptAsWritten() {
+        let text = "Title: T\n\n\n  \n  Indented first.\nsecond line   \n\t\n\tTabbed\r\n>quoted\n\n\n\nlast\n \n\n"
+        let article = Self.parse(text).articles[0]
+        #expect(article.body == "  Indented first.\nsecond line\n\n\tTabbed\n>quoted\n\n\n\nlast")
+        #expect(article.paragraphs == ["Indented first. second line", "Tabbed >quoted", "last"])
+        #expect(article.paragraphCount == 3)
+    }
+}
