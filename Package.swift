@@ -10,27 +10,38 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // Pure: articles, formats, the store, indexes and the query language. Foundation only.
         .target(name: "GazetteCore"),
+        // Pure: feed documents (RSS, Atom, JSON Feed, OPML) → items → canonical article text; HTML to
+        // text. Foundation and FoundationXML only.
+        .target(name: "GazetteFeeds"),
+        // Fetching subscriptions over HTTP (URLSession) and filing items under DATA/feeds/.
+        .target(name: "GazetteFetch", dependencies: ["GazetteFeeds"]),
+        // A loopback HTTP server for the fetch tests and benchmarks (never linked into the app).
+        .target(name: "LoopbackHTTP"),
         // Pure: state, actions, reducer, key map, layout and views rendering into a Canvas.
         .target(name: "GazetteUI", dependencies: ["GazetteCore"]),
         // The only code that imports ncurses. No `pkgConfig:` on purpose: SwiftPM rejects the
         // -D_XOPEN_SOURCE flags ncursesw.pc carries (a warning on every build), and shim.h defines
         // what the wide API needs itself. The header is in the default include path on Debian
         // (libncursesw5-dev, installed by .ci/run).
+        // The reader's state (read, starred, tags, views) in SQLite through GRDB, kept out of
+        // GazetteCore so the core stays Foundation-only.
+        .target(name: "GazetteState", dependencies: ["GazetteCore", .product(name: "GRDB", package: "GRDB.swift")]),
         .systemLibrary(name: "CNcursesw"),
         .target(name: "GazetteTerminal", dependencies: ["GazetteUI", "CNcursesw"]),
         .executableTarget(
             name: "gazette",
             dependencies: [
-                "GazetteCore", "GazetteUI", "GazetteTerminal",
+                "GazetteCore", "GazetteUI", "GazetteTerminal", "GazetteState", "GazetteFeeds", "GazetteFetch",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // The benchmark harness's logic: corpus generator and measurements.
-        .target(name: "GazetteBenchKit", dependencies: ["GazetteCore", "GazetteUI"]),
+        .target(name: "GazetteBenchKit", dependencies: ["GazetteCore", "GazetteUI", "GazetteState", "GazetteFeeds", "GazetteFetch", "LoopbackHTTP"]),
         .executableTarget(
             name: "gazette-bench",
             dependencies: [
@@ -39,8 +50,11 @@ let package = Package(
             ]
         ),
         .testTarget(name: "GazetteCoreTests", dependencies: ["GazetteCore"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "GazetteFeedsTests", dependencies: ["GazetteFeeds", "GazetteCore"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "GazetteFetchTests", dependencies: ["GazetteFetch", "GazetteFeeds", "GazetteCore", "LoopbackHTTP"], resources: [.copy("Fixtures")]),
         .testTarget(name: "GazetteUITests", dependencies: ["GazetteUI", "GazetteCore"], exclude: ["Golden"]),
         .testTarget(name: "GazetteTerminalTests", dependencies: ["GazetteTerminal", "GazetteUI", "CNcursesw"]),
+        .testTarget(name: "GazetteStateTests", dependencies: ["GazetteState", "GazetteCore"]),
         .testTarget(name: "GazetteBenchKitTests", dependencies: ["GazetteBenchKit", "GazetteCore"]),
         // Runs the built binaries (CLI and, under tmux, the terminal UI).
         .testTarget(name: "GazetteEndToEndTests", dependencies: ["GazetteCore"]),

@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # Builds and runs one libFuzzer target (or all of them) for a number of seconds.
-#   Fuzz/run.sh TARGET SECONDS      TARGET: canonical | dump | date | query | file | store | render | snapshot | mail | all
+#   Fuzz/run.sh TARGET SECONDS      TARGET: canonical | dump | date | query | file | mail | store | render | snapshot | feed | html | all
 # Environment: SANITIZE (default fuzzer,address, falling back to fuzzer if that cannot be built),
 # FUZZ_OUT (build dir, default Fuzz/out), JOBS_CORPUS (work corpus dir, default Fuzz/corpus-work).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-targets=(canonical dump date query file store render snapshot mail)
+targets=(canonical dump date query file mail store render snapshot feed html)
 usage() {
   echo "usage: Fuzz/run.sh {${targets[*]// /|}|all} SECONDS" >&2
   echo "       Fuzz/run.sh merge {${targets[*]// /|}|all}   (grow Fuzz/corpus/ with the work corpus's new coverage)" >&2
@@ -50,10 +50,17 @@ build_target() {
   [ -f "$entry" ] || { echo "fuzz: no target '$name'" >&2; usage; }
   # The render target draws with GazetteUI (pure, no ncurses).
   if [ "$name" = render ]; then build_module GazetteUI GazetteCore || return 1; libs=("$out/libGazetteUI.a" "${libs[@]}"); fi
+  # The feed and html targets read feeds with GazetteFeeds (Foundation and FoundationXML only).
+  local link=()
+  if [ "$name" = feed ] || [ "$name" = html ]; then
+    build_module GazetteFeeds || return 1
+    libs=("$out/libGazetteFeeds.a" "${libs[@]}")
+    link=(-lFoundationXML)
+  fi
   local lib stale=0
   for lib in "${libs[@]}" "$entry" Fuzz/Targets/FuzzSupport.swift; do [ "$binary" -nt "$lib" ] || stale=1; done
   [ -f "$binary" ] && [ $stale -eq 0 ] && return
-  "$swiftc" "${flags[@]}" -I "$out/module" "$entry" Fuzz/Targets/FuzzSupport.swift "${libs[@]}" -o "$binary" || return 1
+  "$swiftc" "${flags[@]}" -I "$out/module" "$entry" Fuzz/Targets/FuzzSupport.swift "${libs[@]}" "${link[@]}" -o "$binary" || return 1
 }
 
 run_target() {
@@ -65,6 +72,8 @@ run_target() {
   local status=0
   # SWIFT_BACKTRACE off: the runtime's backtracer trips ASan after a Swift fatal error, burying the message.
   export SWIFT_BACKTRACE=enable=no
+  # Known leaks inside the toolchain's own libraries are suppressed (Fuzz/lsan-suppressions.txt).
+  LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=Fuzz/lsan-suppressions.txt:print_suppressions=0} \
   ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1:quarantine_size_mb=64} \
   "$out/fuzz-$name" "$work" "Fuzz/corpus/$name" \
     -max_total_time="$seconds" -max_len=4096 -rss_limit_mb=2048 -timeout=10 \

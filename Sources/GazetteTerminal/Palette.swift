@@ -68,9 +68,9 @@ struct Palette: Sendable {
         let greys = colorCount >= 256
         if !color {
             switch role {
-            case .normal, .border, .tag: return (nil, 0)
-            case .accent, .leadIn: return (nil, bold)
-            case .dim: return (nil, dim)
+            case .normal, .border, .tag, .quote1, .quote3, .preformatted: return (nil, 0)
+            case .accent, .leadIn, .attribution: return (nil, bold)
+            case .dim, .quote2, .signature, .header: return (nil, dim)
             case .selection, .statusBar, .placeholder: return (nil, reverse)
             case .highlight, .warning: return (nil, bold | underline)
             }
@@ -87,6 +87,14 @@ struct Palette: Sendable {
         case .tag: return (Int16(COLOR_GREEN), 0)
         case .leadIn: return (nil, bold)
         case .placeholder: return (Int16(COLOR_MAGENTA), reverse)
+        // Quote colours avoid the accent (cyan titles) and tag (green) roles' looks.
+        case .quote1: return greys ? (110, 0) : (Int16(COLOR_BLUE), 0)
+        case .quote2: return greys ? (137, 0) : (Int16(COLOR_GREEN), 0)
+        case .quote3: return greys ? (139, 0) : (Int16(COLOR_MAGENTA), 0)
+        case .preformatted: return greys ? (180, 0) : (Int16(COLOR_YELLOW), 0)
+        case .signature: return greys ? (243, 0) : (nil, dim)
+        case .attribution: return (Int16(COLOR_CYAN), 0)
+        case .header: return greys ? (245, 0) : (nil, dim)
         }
     }
 }

@@ -158,16 +158,6 @@ public final class TerminalScreen {
         return nil
     }
 
-    /// Called when ncurses returns no key although the input is readable: either the input
-    /// ended, or a byte ncurses cannot decode sits there (a non-UTF-8 byte). Reads one byte
-    /// itself: none means the end (true); a byte is dropped, so keys keep coming (false).
-    private func endOfInputAfterStrayByte() -> Bool {
-        var byte: UInt8 = 0
-        let count = read(fileno(inputFile), &byte, 1)
-        if count == 1 { return false }
-        return count == 0 || (gz_errno() != EAGAIN && gz_errno() != EINTR)
-    }
-
     /// Blocks until a key may be readable or `descriptor` (a run loop's wake-up pipe) is; true
     /// when woken by the descriptor. Call after `readKey(timeoutMilliseconds: 0)` found nothing,
     /// so no key is left waiting in curses' own buffer. A signal (a resize) also returns.
@@ -177,6 +167,16 @@ public final class TerminalScreen {
                    pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)]
         guard poll(&fds, 2, timeoutMilliseconds) > 0 else { return false }
         return fds[1].revents != 0
+    }
+
+    /// Called when ncurses returns no key although the input is readable: either the input
+    /// ended, or a byte ncurses cannot decode sits there (a non-UTF-8 byte). Reads one byte
+    /// itself: none means the end (true); a byte is dropped, so keys keep coming (false).
+    private func endOfInputAfterStrayByte() -> Bool {
+        var byte: UInt8 = 0
+        let count = read(fileno(inputFile), &byte, 1)
+        if count == 1 { return false }
+        return count == 0 || (gz_errno() != EAGAIN && gz_errno() != EINTR)
     }
 
     private var lastReadInterrupted = false

@@ -1,6 +1,10 @@
 /// Colour roles the views use; the terminal maps them to real colours (or to bold/reverse on monochrome).
 public enum ColorRole: UInt8, Sendable, Hashable, CaseIterable {
     case normal, accent, dim, selection, highlight, border, statusBar, warning, tag, leadIn, placeholder
+    /// Quotation depths 1, 2, 3 (deeper ones cycle); the `│` bars, not the colour, carry the depth.
+    case quote1, quote2, quote3
+    /// Lines kept as written (tables, listings), the signature, attribution lines, header names.
+    case preformatted, signature, attribution, header
 }
 
 /// How a cell is drawn: a colour role plus attributes.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GazetteCore
+import GazetteState
 import GazetteTerminal
 import GazetteUI
 
@@ -12,9 +13,14 @@ struct BrowseCommand: ParsableCommand {
     )
 
     @OptionGroup var data: DataOptions
+    @OptionGroup var stateOptions: StateOptions
+
+    @Option(help: ArgumentHelp("Open with the saved view NAME selected (also Unread, Starred).", valueName: "NAME"))
+    var view: String?
 
     func run() throws {
         let directories = data.resolvedDirectories()
+        let stateDirectory = stateOptions.resolvedDirectory()
         let screen: TerminalScreen
         do {
             screen = try TerminalScreen.start()
@@ -25,8 +31,15 @@ struct BrowseCommand: ParsableCommand {
         defer { screen.stop() }
 
         var input = LoadingInput()
-        guard let loaded = try waitForLoad(directories, screen: screen, input: &input) else { return }
-        var state = AppState(store: loaded.store, report: loaded.report, width: screen.size.width, height: screen.size.height)
+        guard let loaded = try waitForLoad(directories, stateDirectory: stateDirectory, screen: screen, input: &input) else { return }
+        var session = loaded.session
+        var state = AppState(
+            store: loaded.store, report: loaded.report, width: screen.size.width, height: screen.size.height,
+            overlay: session.overlay, views: session.views, notice: session.database.notice ?? session.loadProblem)
+        if let view, !state.openView(named: view) {
+            screen.stop()
+            _ = try savedView(view, in: session.views)
+        }
         // Keys typed while loading (quit, resize, redraw and suspend were handled then).
         if state.replay(input.queued).contains(.quit) { return }
         screen.draw(render(state))
@@ -43,6 +56,7 @@ struct BrowseCommand: ParsableCommand {
         }
         let watcher = DirectoryWatcher(roots: directories) { reloader.request(byUser: false) }
         defer { watcher.stop() }
+        var effects = StateEffects(session: session)
 
         while true {
             var actions = mailbox.drain()
@@ -51,16 +65,26 @@ struct BrowseCommand: ParsableCommand {
                     if let action = KeyMap.standard.action(for: key, in: state.keyContext) { actions = [action] }
                 } else {
                     if screen.isInputClosed { return }
-                    // Sleeps until a key or a message; nothing polls.
-                    _ = screen.waitForInput(orWake: mailbox.descriptor)
+                    // Sleeps until a key or a message; the state store is looked at twice a second
+                    // for other processes' changes (one PRAGMA data_version).
+                    _ = screen.waitForInput(orWake: mailbox.descriptor, timeoutMilliseconds: 500)
+                    if effects.refresh(&state) { screen.draw(render(state)) }
                     continue
                 }
             }
-            for action in actions {
-                if case .reloaded(let archive?) = action { Self.announceIndex(of: archive.store, to: mailbox) }
-                let effects = reduce(&state, action)
+            if effects.refresh(&state) { screen.draw(render(state)) }
+            for var action in actions {
+                if case .reloaded(var archive?) = action {
+                    Self.announceIndex(of: archive.store, to: mailbox)
+                    // The reader's state is laid over the new store by its article indices.
+                    session = ReaderStateSession(database: session.database, store: archive.store)
+                    effects = StateEffects(session: session)
+                    archive.overlay = session.overlay
+                    action = .reloaded(archive)
+                }
+                let results = reduce(&state, action)
                 screen.draw(render(state))
-                for effect in effects {
+                for effect in results {
                     switch effect {
                     case .quit:
                         return
@@ -74,6 +98,16 @@ struct BrowseCommand: ParsableCommand {
                         screen.draw(render(state))
                     case .reload:
                         reloader.request(byUser: true)
+                    case .changeState(let change):
+                        if change.edits.count > 5000 {
+                            _ = reduce(&state, .stateNotice("Saving \(change.edits.count) changes…"))
+                            screen.draw(render(state))
+                        }
+                        effects.perform(effect, on: &state)
+                        screen.draw(render(state))
+                    case .saveView, .renameView, .deleteView:
+                        effects.perform(effect, on: &state)
+                        screen.draw(render(state))
                     }
                 }
             }
@@ -92,10 +126,12 @@ struct BrowseCommand: ParsableCommand {
     /// Loads on a background thread while showing progress; nil when the user quit meanwhile.
     /// A data directory that cannot be read ends the program with status 2.
     /// Other keys are queued in `input` for the browser.
-    private func waitForLoad(_ directories: [String], screen: TerminalScreen, input: inout LoadingInput) throws -> LoadTask.Loaded? {
+    private func waitForLoad(
+        _ directories: [String], stateDirectory: String, screen: TerminalScreen, input: inout LoadingInput
+    ) throws -> LoadTask.Loaded? {
         let task = LoadTask()
         let snapshotPath = data.snapshotPath()
-        let thread = Thread { task.run(directories, snapshotPath: snapshotPath) }
+        let thread = Thread { task.run(directories, snapshotPath: snapshotPath, stateDirectory: stateDirectory) }
         thread.stackSize = 8 << 20
         thread.start()
         var size = screen.size
@@ -136,11 +172,14 @@ struct BrowseCommand: ParsableCommand {
 
 /// The archive load running on its own thread, observed by the UI thread.
 final class LoadTask: Sendable {
-    struct Loaded: Sendable {
+    // Unchecked: the session is made on the load thread and handed over once; only the UI thread uses it after.
+    struct Loaded: @unchecked Sendable {
         var store: ArticleStore
         var report: LoadReport
         /// Set when shown from the snapshot before checking the files (see `CachedLoader.openSnapshot`).
         var finishVerification: (@Sendable () -> Bool)?
+        /// The reader's state laid over `store` by article index (one read of the table).
+        var session: ReaderStateSession
     }
 
     enum Snapshot: Sendable {
@@ -155,9 +194,13 @@ final class LoadTask: Sendable {
 
     /// Loads through the snapshot at `snapshotPath` (nil: none). The first frame needs no
     /// full-text index (word queries wait for it); a new snapshot is written in the background.
-    func run(_ directories: [String], snapshotPath: String?) {
+    func run(_ directories: [String], snapshotPath: String?, stateDirectory: String) {
+        func session(_ store: ArticleStore) -> ReaderStateSession {
+            ReaderStateSession(database: StateDatabase.open(directory: stateDirectory), store: store)
+        }
         if let snapshotPath, let opened = CachedLoader.openSnapshot(directories: directories, snapshotPath: snapshotPath) {
-            state.set(.done(Loaded(store: opened.load.store, report: opened.load.report, finishVerification: opened.finishVerification)))
+            state.set(.done(Loaded(store: opened.load.store, report: opened.load.report,
+                                   finishVerification: opened.finishVerification, session: session(opened.load.store))))
             return
         }
         do {
@@ -167,7 +210,7 @@ final class LoadTask: Sendable {
             var report = load.report
             // Snapshot problems are shown with the other load warnings (curses owns the terminal).
             report.warnings += load.notes.map(\.warning)
-            state.set(.done(Loaded(store: load.store, report: report, finishVerification: nil)))
+            state.set(.done(Loaded(store: load.store, report: report, finishVerification: nil, session: session(load.store))))
         } catch {
             state.set(.failed(error))
         }

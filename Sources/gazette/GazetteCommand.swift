@@ -11,7 +11,11 @@ struct GazetteCommand: ParsableCommand {
             else ./Data if it exists, else $XDG_DATA_HOME/gazette (~/.local/share/gazette).
             """,
         version: GazetteVersion.current,
-        subcommands: [BrowseCommand.self, ListCommand.self, TagsCommand.self, ShowCommand.self, CheckCommand.self, CacheCommand.self],
+        subcommands: [
+            BrowseCommand.self, ListCommand.self, TagsCommand.self, ShowCommand.self, CheckCommand.self,
+            TagCommand.self, MarkCommand.self, StateCommand.self, ViewCommand.self, CacheCommand.self,
+            FeedsCommand.self, FetchCommand.self,
+        ],
         defaultSubcommand: BrowseCommand.self
     )
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import GazetteCore
+import GazetteState
 import GazetteUI
 
 extension SortOrder: ExpressibleByArgument {}
@@ -14,10 +15,14 @@ struct ListCommand: ParsableCommand {
     )
 
     @OptionGroup var data: DataOptions
+    @OptionGroup var state: StateOptions
 
     // `.allUnrecognized` so that `-tag:Russia` (NOT) is a query word, not an unknown option.
     @Argument(parsing: .allUnrecognized, help: "Query words (all must match); -word excludes.")
     var query: [String] = []
+
+    @Option(help: ArgumentHelp("Only the articles of the saved view NAME (and the query).", valueName: "NAME"))
+    var view: String?
 
     @Option(help: "date, title, author or relevance (default: relevance when the query has words, else date).")
     var sort: SortOrder?
@@ -34,22 +39,29 @@ struct ListCommand: ParsableCommand {
 
     func run() throws {
         ignoreBrokenPipeSignal()
-        let parsed = try parseQuery(query)
+        var parsed = try parseQuery(query)
         let load = try data.loadStore()
         defer { load.finish() }
         let store = load.store
+        let session = try state.session(for: store)
+        if let view {
+            parsed = .and([try viewQuery(try savedView(view, in: session.views)), parsed])
+        }
+        let overlay = session.overlay
         let order = sort ?? (parsed.hasWords ? .relevance : .date)
-        let result = store.evaluate(parsed, sort: order)
+        let result = store.evaluate(parsed, sort: order, overlay: overlay)
         let shown = result.indices.prefix(limit ?? Int.max)
         if json {
             let rows = shown.map { index in
-                ArticleJSON.summary(of: store.articles[Int(index)], tags: store.tagDisplayNames(ofArticle: Int(index)))
+                var row = ArticleJSON.summary(of: store.articles[Int(index)], tags: store.tagDisplayNames(ofArticle: Int(index)))
+                row.setState(overlay, index: Int(index), store: store)
+                return row
             }
             StandardOutput.write(try ArticleJSON.encode(rows))
         } else {
             for index in shown {
                 let article = store.articles[Int(index)]
-                StandardOutput.write(ArticleListing.line(article, tags: store.tagDisplayNames(ofArticle: Int(index))) + "\n")
+                StandardOutput.write(ArticleListing.line(article, tags: store.tagDisplayNames(ofArticle: Int(index), overlay: overlay)) + "\n")
             }
         }
         StandardOutput.flush()
@@ -64,6 +76,7 @@ struct TagsCommand: ParsableCommand {
     )
 
     @OptionGroup var data: DataOptions
+    @OptionGroup var state: StateOptions
 
     // `.allUnrecognized` so that `-tag:Russia` (NOT) is a query word, not an unknown option.
     @Argument(parsing: .allUnrecognized, help: "Query words (all must match); -word excludes.")
@@ -81,7 +94,7 @@ struct TagsCommand: ParsableCommand {
         let load = try data.loadStore()
         defer { load.finish() }
         let store = load.store
-        let entries = store.evaluate(parsed, sort: .date).facet(facet)
+        let entries = store.evaluate(parsed, sort: .date, overlay: try state.session(for: store).overlay).facet(facet)
         if json {
             StandardOutput.write(try ArticleJSON.encode(entries.map { ArticleJSON.FacetRow(value: $0.value, count: $0.count) }))
         } else {

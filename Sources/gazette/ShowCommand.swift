@@ -6,10 +6,11 @@ import GazetteUI
 struct ShowCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "show",
-        abstract: "Show an article as reflowed text (any unique prefix of its id works)."
+        abstract: "Show an article as text: paragraphs re-wrapped, quotes, tables and signatures kept (any unique prefix of its id works)."
     )
 
     @OptionGroup var data: DataOptions
+    @OptionGroup var state: StateOptions
 
     @Argument(help: "The article id (or a unique prefix of it).")
     var id: String
@@ -19,6 +20,9 @@ struct ShowCommand: ParsableCommand {
 
     @Flag(help: "Print the article as a JSON object.")
     var json = false
+
+    @Flag(help: "Print every header, routing headers (Path, Message-ID, X-…) included.")
+    var headers = false
 
     func validate() throws {
         if let width, width < 10 { throw ValidationError("--width must be at least 10") }
@@ -42,10 +46,14 @@ struct ShowCommand: ParsableCommand {
         let article = store.articles[index]
         let tags = store.tagDisplayNames(ofArticle: index)
         if json {
-            StandardOutput.write(try ArticleJSON.encode(ArticleJSON.detail(of: article, tags: tags)))
+            var detail = ArticleJSON.detail(of: article, tags: tags)
+            detail.summary.setState(try state.session(for: store).overlay, index: index, store: store)
+            StandardOutput.write(try ArticleJSON.encode(detail))
         } else {
             let columns = width ?? min(80, TerminalWidth.current() ?? 80)
-            StandardOutput.write(ArticleTextRenderer.render(article, tags: tags, width: columns))
+            StandardOutput.write(ArticleTextRenderer.render(
+                article, tags: tags, width: columns, allHeaders: headers,
+                thread: ReaderThread.of(index, in: store, keysShown: false)))
         }
         StandardOutput.flush()
     }

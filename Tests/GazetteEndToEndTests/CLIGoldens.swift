@@ -2,8 +2,8 @@
 /// deliberate change (ids, body rendering) is updated in one place. `DATA` stands for the archive
 /// path.
 ///
-/// Ids are the hash of each article's identity — its Link, else title, day, author and body
-/// digest (`ArticleIDTests` pins the hash; README, "Identity and duplicates");
+/// Ids follow the identity rule (README, "Identity and duplicates"; `ArticleIDTests` pins the
+/// hash): these files have no Message-ID, so Link, else title + day + author + body digest;
 /// word counts were counted by hand (`Zürich-born` is one word); the tag `CIA`/`cia` is a 1–1
 /// tie, which the lexically smaller spelling wins.
 enum CLIGolden {
@@ -81,12 +81,14 @@ enum CLIGolden {
 
         """
 
-    /// `show 4397cc --width 40` (the Zimmermann telegram by a prefix of its id).
+    /// `show 850a08 --width 40` (the Zimmermann telegram by a prefix of its id).
     static let showZimmermann = """
         The Zimmermann telegram
         2017-01-16 · Signals desk
         Category: Codebreaking · Tags:
         cryptanalysis, Germany, Mexico
+        Link: https://example.org/zimmermann
+        Source: desk archive
 
         In January 1917 British naval
         codebreakers read a German telegram
@@ -94,9 +96,6 @@ enum CLIGolden {
 
         Its publication in the United States
         helped move opinion towards war.
-
-        Link: https://example.org/zimmermann
-        Source: desk archive
 
         """
 
@@ -117,10 +116,27 @@ enum CLIGolden {
     static let showMuseumJSON = """
         {
           "author" : "History desk",
-          "body" : [
-            "THE NEW GALLERY shows rotor machines and the paper records of the codebreakers.",
-            "Visitors can try a working replica."
+          "blocks" : [
+            {
+              "kind" : "paragraph",
+              "level" : 0,
+              "lines" : [
+                "THE NEW GALLERY shows rotor machines and the paper records of the codebreakers."
+              ],
+              "marker" : null,
+              "text" : "THE NEW GALLERY shows rotor machines and the paper records of the codebreakers."
+            },
+            {
+              "kind" : "paragraph",
+              "level" : 0,
+              "lines" : [
+                "Visitors can try a working replica."
+              ],
+              "marker" : null,
+              "text" : "Visitors can try a working replica."
+            }
           ],
+          "body" : "THE NEW GALLERY shows rotor machines and the paper records of the codebreakers.\\n\\nVisitors can try a working replica.",
           "categories" : [
             "Museums, exhibits and archives"
           ],
@@ -129,18 +145,26 @@ enum CLIGolden {
           "headers" : {
 
           },
+          "hiddenTags" : [
+
+          ],
           "id" : "bd1d492e649d",
           "leadIn" : "THE NEW GALLERY",
           "link" : null,
+          "read" : false,
           "related" : [
 
           ],
           "source" : "DATA/dumps/blog.txt:1",
+          "starred" : false,
           "tags" : [
             "cryptanalysis",
             "Germany"
           ],
           "title" : "A museum opens its codebreaking gallery",
+          "userTags" : [
+
+          ],
           "words" : 19
         }
 

@@ -95,7 +95,8 @@ import Testing
         #expect(run.status == 0)
         let rows = try #require(try JSONSerialization.jsonObject(with: run.stdoutBytes) as? [[String: Any]])
         #expect(rows.count == 5)
-        let keys: Set<String> = ["id", "title", "date", "author", "categories", "tags", "comments", "source", "words"]
+        let keys: Set<String> = ["id", "title", "date", "author", "categories", "tags", "comments", "source", "words",
+                                 "read", "starred", "userTags", "hiddenTags"]
         for row in rows { #expect(Set(row.keys) == keys) }
         let museum = try #require(rows.first { ($0["title"] as? String) == "A museum opens its codebreaking gallery" })
         #expect(museum["date"] as? String == "2019-03-03")
@@ -132,7 +133,11 @@ import Testing
         let json = try CommandLineRun.gazette(["show", "--data", archive.path, id, "--json"])
         let object = try #require(try JSONSerialization.jsonObject(with: json.stdoutBytes) as? [String: Any])
         #expect(object["id"] as? String == id)
-        #expect((object["body"] as? [String])?.count == 1)
+        #expect((object["body"] as? String)?.hasPrefix("Two prisoners crossed the bridge between Potsdam and West Berlin, near Zürich-born\nobservers") == true)
+        let blocks = try #require(object["blocks"] as? [[String: Any]])
+        #expect(blocks.count == 1)
+        #expect(blocks.first?["kind"] as? String == "paragraph")
+        #expect(blocks.first?["level"] as? Int == 0)
         #expect(object["related"] as? [String] == [])
 
         let zimmermann = try CommandLineRun.gazette(["list", "--data", archive.path, "--json", "telegram"])
@@ -140,7 +145,71 @@ import Testing
         let detail = try CommandLineRun.gazette(["show", "--data", archive.path, row["id"] as! String, "--json"])
         let detailObject = try #require(try JSONSerialization.jsonObject(with: detail.stdoutBytes) as? [String: Any])
         #expect(detailObject["headers"] as? [String: String] == ["Source": "desk archive"])
-        #expect((detailObject["body"] as? [String])?.first == "In January 1917 British naval codebreakers read a German telegram proposing an alliance with Mexico.")
+        let detailBlocks = try #require(detailObject["blocks"] as? [[String: Any]])
+        #expect(detailBlocks.map { $0["text"] as? String } == [
+            "In January 1917 British naval codebreakers read a German telegram proposing an alliance with Mexico.",
+            "Its publication in the United States helped move opinion towards war.",
+        ])
+    }
+
+    @Test func showPrintsQuotesTablesAndSignaturesAndHidesRoutingHeaders() throws {
+        let archive = try TemporaryArchive()
+        try archive.write("news/reply.txt", """
+            Path: news.example!lab.example!rourke
+            From: rourke@lab.example (Tom Rourke)
+            Newsgroups: sci.space
+            Subject: Re: Launch schedule for the spring
+            Message-ID: <1993Apr28.0930@lab.example>
+            Date: 28 Apr 1993 09:30:00 GMT
+            Article-I.D.: lab.1993Apr28.0930
+            References: <1993Apr28.1402@cs.example>
+            Organization: Lakeside Physics Lab
+            Lines: 14
+            NNTP-Posting-Host: lab.example
+
+            In article <1993Apr28.1402@cs.example> kb@cs.example (Kay Bell) writes:
+            >They already published the dates:
+            >
+            >  April 27  STS-55   Columbia    Spacelab D2
+            >  May 19    Titan    IV          classified
+            >
+            >Read the release before posting.
+
+            Dates on a release are not dates on the pad.
+
+            --
+            Tom Rourke  rourke@lab.example
+            """)
+        let list = try CommandLineRun.gazette(["list", "--data", archive.path, "--json"])
+        let row = try #require((try JSONSerialization.jsonObject(with: list.stdoutBytes) as? [[String: Any]])?.first)
+        let id = try #require(row["id"] as? String)
+        let show = try CommandLineRun.gazette(["show", "--data", archive.path, id, "--width", "60"])
+        #expect(show.status == 0)
+        let lines = show.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        #expect(lines.contains("Organization: Lakeside Physics Lab"))
+        #expect(lines.contains { $0.hasSuffix("more headers (--headers shows all)") })
+        #expect(!show.stdout.contains("NNTP-Posting-Host"))
+        #expect(lines.contains("In article <1993Apr28.1402@cs.example> kb@cs.example (Kay"))
+        #expect(lines.contains("Bell) writes:"))
+        #expect(lines.contains("│ They already published the dates:"))
+        #expect(lines.contains("│  April 27  STS-55   Columbia    Spacelab D2"))
+        #expect(lines.contains("│  May 19    Titan    IV          classified"))
+        #expect(lines.contains("Dates on a release are not dates on the pad."))
+        #expect(lines.contains("Tom Rourke  rourke@lab.example"))
+
+        let all = try CommandLineRun.gazette(["show", "--data", archive.path, id, "--headers"])
+        #expect(all.stdout.contains("NNTP-Posting-Host: lab.example"))
+        #expect(all.stdout.contains("Path: news.example!lab.example!rourke"))
+        #expect(!all.stdout.contains("more headers"))
+
+        let json = try CommandLineRun.gazette(["show", "--data", archive.path, id, "--json"])
+        let object = try #require(try JSONSerialization.jsonObject(with: json.stdoutBytes) as? [String: Any])
+        let blocks = try #require(object["blocks"] as? [[String: Any]])
+        #expect(blocks.map { "\($0["kind"] as? String ?? "?")@\($0["level"] as? Int ?? -1)" } == [
+            "attribution@0", "paragraph@1", "preformatted@1", "paragraph@1", "paragraph@0", "signature@0",
+        ])
+        #expect(blocks[2]["lines"] as? [String] == [" April 27  STS-55   Columbia    Spacelab D2", " May 19    Titan    IV          classified"])
+        #expect((object["body"] as? String)?.contains(">  April 27  STS-55") == true)
     }
 
     @Test func showKeepsRelatedExcerptsFromDumps() throws {

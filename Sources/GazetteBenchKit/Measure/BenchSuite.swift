@@ -16,6 +16,8 @@ public struct BenchContext: Sendable {
     public var store: ArticleStore?
     /// Set by the keystroke step: the corpus words its queries used.
     public var words: CorpusWords?
+    /// Set by the pipeline step: load + first full frame (the reader-state step's yardstick).
+    public var firstFrame: Sample?
 }
 
 /// One named measurement; it may record state in the context for later steps.
@@ -42,9 +44,13 @@ public struct BenchSuite: Sendable {
     /// The loader's own walk, so the baseline reads exactly the files a load reads.
     public static let loaderWalk: FileDiscovery = CorpusWalk.dataFiles
 
-    /// Baseline, load → store → first frame, keystrokes, then memory.
+    /// Baseline, load → store → first frame, keystrokes, reader state, memory, then a giant body's blocks.
     public static func standard(discover: @escaping FileDiscovery = loaderWalk, keystrokeTrials: Int = 30) -> BenchSuite {
-        BenchSuite(discover: discover, steps: [baseline(discover: discover), pipeline(), keystrokes(trials: keystrokeTrials), memory])
+        BenchSuite(discover: discover, steps: [
+            baseline(discover: discover), pipeline(), keystrokes(trials: keystrokeTrials), readerState(trials: keystrokeTrials), memory,
+            // After memory: the giant body's layout would otherwise count in the archive's peak.
+            bodyBlocks(),
+        ])
     }
 
     /// Walk + read every byte in parallel (one untimed warm-up so the page cache is as warm for

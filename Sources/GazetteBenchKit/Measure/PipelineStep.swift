@@ -37,6 +37,7 @@ extension BenchSuite {
             }
             context.store = store
             context.articles = articles
+            context.firstFrame = Sample(seconds: toFrame)
             return [
                 Figure("load: walk+read+parse+dedupe", .time(Sample(seconds: load))),
                 Figure("store ready to browse: sort+facets", .time(Sample(seconds: ready))),

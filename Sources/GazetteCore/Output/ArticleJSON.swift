@@ -13,6 +13,12 @@ public enum ArticleJSON {
         public var comments: Int?
         public var source: String
         public var words: Int
+        /// The reader's state: never-seen articles are unread.
+        public var read = false
+        public var starred = false
+        /// Tags the reader added; `hiddenTags`: the file's tags the reader removed for themself.
+        public var userTags: [String] = []
+        public var hiddenTags: [String] = []
 
         // Absent values are written as null (not omitted): scripts can rely on every key.
         public func encode(to encoder: any Encoder) throws {
@@ -26,10 +32,25 @@ public enum ArticleJSON {
             try container.encode(comments, forKey: .comments)
             try container.encode(source, forKey: .source)
             try container.encode(words, forKey: .words)
+            try container.encode(read, forKey: .read)
+            try container.encode(starred, forKey: .starred)
+            try container.encode(userTags, forKey: .userTags)
+            try container.encode(hiddenTags, forKey: .hiddenTags)
         }
 
         private enum CodingKeys: String, CodingKey {
-            case id, title, date, author, categories, tags, comments, source, words
+            case id, title, date, author, categories, tags, comments, source, words, read, starred, userTags, hiddenTags
+        }
+
+        /// Fills the reader's state of article `index` from `overlay`.
+        public mutating func setState(_ overlay: ReaderOverlay?, index: Int, store: ArticleStore) {
+            guard let overlay, overlay.count == store.count else { return }
+            read = overlay.isRead(index)
+            starred = overlay.isStarred(index)
+            let user = overlay.userTags(ofArticle: index)
+            userTags = user.added
+            let fileTags = store.tagDisplayNames(ofArticle: index)
+            hiddenTags = fileTags.filter { user.hidden.contains(tagKey($0)) }
         }
     }
 
@@ -38,12 +59,15 @@ public enum ArticleJSON {
         public var summary: Summary
         public var link: String?
         public var leadIn: String?
-        public var body: [String]
+        /// The body's source text, lines as written separated by `\n`.
+        public var body: String
+        /// The body as `BodyParser` reads it.
+        public var blocks: [Block]
         public var related: [String]
         public var headers: [String: String]
 
         private enum CodingKeys: String, CodingKey {
-            case link, leadIn, body, related, headers
+            case link, leadIn, body, blocks, related, headers
         }
 
         public func encode(to encoder: any Encoder) throws {
@@ -52,8 +76,41 @@ public enum ArticleJSON {
             try container.encode(link, forKey: .link)
             try container.encode(leadIn, forKey: .leadIn)
             try container.encode(body, forKey: .body)
+            try container.encode(blocks, forKey: .blocks)
             try container.encode(related, forKey: .related)
             try container.encode(headers, forKey: .headers)
+        }
+    }
+
+    /// One body block: `kind` (paragraph, attribution, preformatted, list-item, signature),
+    /// `level` (quotation depth, 0 = not quoted), `text` (a verbatim block's lines joined by
+    /// `\n`), `lines` (a flowing block's text as its one line), `marker` (list items, else null).
+    public struct Block: Encodable, Sendable, Equatable {
+        public var kind: String
+        public var level: Int
+        public var text: String
+        public var lines: [String]
+        public var marker: String?
+
+        public init(_ block: BodyBlock) {
+            kind = block.kind.rawValue
+            level = block.level
+            text = block.text
+            lines = block.lines
+            marker = block.kind == .listItem ? block.marker : nil
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(kind, forKey: .kind)
+            try container.encode(level, forKey: .level)
+            try container.encode(text, forKey: .text)
+            try container.encode(lines, forKey: .lines)
+            try container.encode(marker, forKey: .marker)
+        }
+
+        private enum CodingKeys: String, CodingKey {
+            case kind, level, text, lines, marker
         }
     }
 
@@ -97,7 +154,8 @@ public enum ArticleJSON {
             summary: summary(of: article, tags: tags),
             link: article.link,
             leadIn: leadIn,
-            body: article.paragraphs,
+            body: article.body,
+            blocks: BodyParser.blocks(utf8: article.bodyUTF8).map(Block.init),
             related: article.related,
             headers: headers
         )

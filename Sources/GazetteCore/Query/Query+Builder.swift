@@ -5,7 +5,7 @@
 extension Query {
     /// Articles carrying exactly `value` (case-insensitive) for `kind`: tag, category, author or year.
     public static func facet(_ kind: FacetKind, _ value: String) -> Query {
-        Query(text: QuerySyntax.term(kind.rawValue, value), root: .facet(kind, value.lowercased()))
+        Query(text: QuerySyntax.term(kind.rawValue, value), root: .field(FieldTerm(field: kind.rawValue, argument: .exact(value.lowercased()))))
     }
 
     /// Articles that `query` does not match.
@@ -35,18 +35,32 @@ extension Query {
         return Query(text: text, root: .and(children))
     }
 
+    /// True when the query tests a field among `names` (`is`, `tag`): whether a change to the
+    /// reader's state can change what it matches.
+    public func usesField(in names: Set<String>) -> Bool { root.usesField(in: names) }
+
     /// True when evaluating the query needs the full-text index: any word, prefix or phrase,
     /// negated ones included (unlike `hasWords`).
     public var usesFullText: Bool { root.usesFullText }
 }
 
 extension QueryNode {
+    func usesField(in names: Set<String>) -> Bool {
+        switch self {
+        case .field(let term): names.contains(term.field)
+        case .not(let child): child.usesField(in: names)
+        case .and(let children), .or(let children): children.contains { $0.usesField(in: names) }
+        case .all, .term, .phrase: false
+        }
+    }
+
     var usesFullText: Bool {
         switch self {
         case .term, .phrase: true
         case .not(let child): child.usesFullText
         case .and(let children), .or(let children): children.contains { $0.usesFullText }
-        case .all, .facet, .author, .after, .before, .thread: false
+        case .field(let term): QueryFields.field(term.field)?.needsTextIndex ?? false
+        case .all: false
         }
     }
 }

@@ -10,8 +10,9 @@ public struct Query: Sendable, Equatable {
     }
 
     /// Parses `text`; a malformed query throws an error naming the column and the problem.
-    public static func parse(_ text: String) throws(QueryError) -> Query {
-        var parser = QueryParser(text)
+    /// Relative dates (`after:7d`) count back from `today`.
+    public static func parse(_ text: String, today: DayKey = .today()) throws(QueryError) -> Query {
+        var parser = QueryParser(text, today: today)
         return Query(text: text, root: try parser.parse())
     }
 

@@ -1,55 +1,130 @@
-/// The `field:value` terms of the query language and their validation.
+/// The query language's fields, as one table (see `QueryField`).
 enum QueryFields {
-    static let names = ["tag", "category", "author", "year", "after", "before", "thread"]
+    /// Every field, in the order the "unknown field" message lists them.
+    static let table: [QueryField] = [
+        facetField(.tag, valueHelp: "a tag"),
+        facetField(.category, valueHelp: "a category"),
+        QueryField(
+            name: "author", valueHelp: "part of a name", needsTextIndex: false,
+            parse: { value, _ in .contains(TextFolding.fold(value)) },
+            evaluate: { argument, context in context.store.authorBitset(argument) }
+        ),
+        QueryField(
+            name: "year", valueHelp: "YYYY", needsTextIndex: false,
+            parse: { value, _ throws(FieldValueError) in
+                guard value.count <= 4, value.allSatisfy(\.isASCIIDigitCharacter), let year = Int(value), year > 0 else {
+                    throw FieldValueError(message: "bad year '\(value)' (expected YYYY)")
+                }
+                return .exact(String(year))
+            },
+            evaluate: { argument, context in context.store.facetBitset(.year, argument, overlay: nil) }
+        ),
+        dayField("after", valueHelp: "YYYY, YYYY-MM, YYYY-MM-DD or 7d, 2w, 6m, 1y") { value, today throws(FieldValueError) in
+            if let relative = DayKey.relative(value, today: today) { return .days(from: relative.value, before: nil) }
+            return .days(from: try day(value).value, before: nil)
+        },
+        dayField("before", valueHelp: "YYYY, YYYY-MM, YYYY-MM-DD or 7d, 2w, 6m, 1y") { value, today throws(FieldValueError) in
+            if let relative = DayKey.relative(value, today: today) { return .days(from: nil, before: relative.value) }
+            return .days(from: nil, before: try day(value).value)
+        },
+        dayField("date", valueHelp: "a period (2024-03) or a range (2024-01..2024-06, either end open)") { value, _ throws(FieldValueError) in
+            guard let dots = value.range(of: "..") else {
+                let period = try period(value)
+                return .days(from: period.start.value, before: period.end.value)
+            }
+            let low = String(value[..<dots.lowerBound]), high = String(value[dots.upperBound...])
+            if low.isEmpty && high.isEmpty { throw FieldValueError(message: "a range needs at least one end (2024-01..)") }
+            let from = low.isEmpty ? nil : try period(low).start.value
+            let before = high.isEmpty ? nil : try period(high).end.value
+            return .days(from: from, before: before)
+        },
+        QueryField(
+            name: "is", valueHelp: "unread, read or starred", needsTextIndex: false,
+            parse: { value, _ throws(FieldValueError) in
+                guard let flag = ReaderFlag(rawValue: value.lowercased()) else {
+                    throw FieldValueError(message: "unknown state 'is:\(value)' (expected unread, read or starred)")
+                }
+                return .flag(flag)
+            },
+            evaluate: { argument, context in
+                guard case .flag(let flag) = argument else { return Bitset(count: context.store.count) }
+                return context.store.flagBitset(flag, overlay: context.overlay)
+            }
+        ),
+        QueryField(
+            name: "thread", valueHelp: "an article id or a unique prefix of it", needsTextIndex: false,
+            parse: { value, _ throws(FieldValueError) in
+                guard value.count <= 16, value.allSatisfy(\.isHexDigit) else {
+                    throw FieldValueError(message: "bad article id '\(value)' (expected hex digits, as `gazette list` shows)")
+                }
+                return .exact(value.lowercased())
+            },
+            evaluate: { argument, context in
+                guard case .exact(let prefix) = argument else { return Bitset(count: context.store.count) }
+                return context.store.threadBitset(prefix)
+            }
+        ),
+    ]
 
-    static func node(field: String, value: String, column: Int, valueColumn: Int) throws(QueryError) -> QueryNode {
+    private static let byName: [String: QueryField] = Dictionary(uniqueKeysWithValues: table.map { ($0.name, $0) })
+
+    /// The row named `name` (lower-case), if any.
+    static func field(_ name: String) -> QueryField? { byName[name] }
+
+    /// `tag, category, …`: what the "unknown field" message lists.
+    static var knownNames: String { table.map(\.name).joined(separator: ", ") }
+
+    /// Parses `field:value` through the table; errors name the field's or the value's column.
+    static func node(field: String, value: String, column: Int, valueColumn: Int, today: DayKey) throws(QueryError) -> QueryNode {
         let name = field.lowercased()
-        guard names.contains(name) else {
-            throw QueryError(column: column, message: "unknown field '\(field):' (known: \(names.joined(separator: ", ")))")
+        guard let row = byName[name] else {
+            throw QueryError(column: column, message: "unknown field '\(field):' (known: \(knownNames))")
         }
         let trimmed = value.trimmingCharacters(in: .whitespaces)
-        if trimmed.isEmpty { throw QueryError(column: column, message: "empty value for '\(name):'") }
-        switch name {
-        case "tag": return .facet(.tag, trimmed.lowercased())
-        case "category": return .facet(.category, trimmed.lowercased())
-        case "author": return .author(TextFolding.fold(trimmed))
-        case "year":
-            guard trimmed.count <= 4, trimmed.allSatisfy(\.isASCIIDigitCharacter), let year = Int(trimmed), year > 0 else {
-                throw QueryError(column: valueColumn, message: "bad year '\(trimmed)' (expected YYYY)")
-            }
-            return .facet(.year, String(year))
-        case "thread":
-            guard trimmed.count <= 16, trimmed.allSatisfy(\.isHexDigit) else {
-                throw QueryError(column: valueColumn, message: "bad article id '\(trimmed)' (expected hex digits, as `gazette list` shows)")
-            }
-            return .thread(trimmed.lowercased())
-        default:
-            guard let day = dayKey(trimmed) else {
-                throw QueryError(column: valueColumn, message: "bad date '\(trimmed)' (expected YYYY, YYYY-MM or YYYY-MM-DD)")
-            }
-            return name == "after" ? .after(day) : .before(day)
+        if trimmed.isEmpty { throw QueryError(column: column, message: "empty value for '\(name):' (expected \(row.valueHelp))") }
+        do {
+            return .field(FieldTerm(field: name, argument: try row.parse(trimmed, today)))
+        } catch {
+            throw QueryError(column: valueColumn, message: error.message)
         }
     }
 
-    /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD` as `YYYYMMDD` (missing parts are 1), or nil when invalid.
-    static func dayKey(_ text: String) -> Int32? {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard (1...3).contains(parts.count), parts[0].count == 4,
-              parts.dropFirst().allSatisfy({ $0.count == 2 }),
-              parts.allSatisfy({ $0.allSatisfy(\.isASCIIDigitCharacter) }) else { return nil }
-        let year = Int(parts[0])!
-        let month = parts.count > 1 ? Int(parts[1])! : 1
-        let day = parts.count > 2 ? Int(parts[2])! : 1
-        guard (1...12).contains(month), (1...daysIn(month: month, year: year)).contains(day) else { return nil }
-        return Int32(year * 10000 + month * 100 + day)
+    // MARK: - Row builders
+
+    /// A facet matched exactly (case-insensitively); tags also match the reader's own tags.
+    private static func facetField(_ kind: FacetKind, valueHelp: String) -> QueryField {
+        QueryField(
+            name: kind.rawValue, valueHelp: valueHelp, needsTextIndex: false,
+            parse: { value, _ in .exact(value.lowercased()) },
+            evaluate: { argument, context in context.store.facetBitset(kind, argument, overlay: context.overlay) }
+        )
     }
 
-    private static func daysIn(month: Int, year: Int) -> Int {
-        switch month {
-        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
-        case 4, 6, 9, 11: return 30
-        default: return 31
+    private static func dayField(
+        _ name: String, valueHelp: String,
+        parse: @escaping @Sendable (String, DayKey) throws(FieldValueError) -> FieldArgument
+    ) -> QueryField {
+        QueryField(
+            name: name, valueHelp: valueHelp, needsTextIndex: false, parse: parse,
+            evaluate: { argument, context in
+                guard case .days(let from, let before) = argument else { return Bitset(count: context.store.count) }
+                return context.store.dayBitset(from: from, before: before)
+            }
+        )
+    }
+
+    private static func day(_ text: String) throws(FieldValueError) -> DayKey {
+        guard let day = DayKey(parsing: text) else {
+            throw FieldValueError(message: "bad date '\(text)' (expected YYYY, YYYY-MM, YYYY-MM-DD or 7d, 2w, 6m, 1y)")
         }
+        return day
+    }
+
+    private static func period(_ text: String) throws(FieldValueError) -> (start: DayKey, end: DayKey) {
+        guard let period = DayKey.period(text) else {
+            throw FieldValueError(message: "bad date '\(text)' (expected YYYY, YYYY-MM or YYYY-MM-DD)")
+        }
+        return period
     }
 }
 

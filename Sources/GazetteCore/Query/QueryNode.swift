@@ -6,16 +6,8 @@ indirect enum QueryNode: Sendable, Equatable {
     case term(SearchTerm)
     /// Consecutive words in the title or in one paragraph.
     case phrase([SearchTerm])
-    /// A tag, category or year, by its case-insensitive key.
-    case facet(FacetKind, String)
-    /// Authors whose folded name contains this folded text.
-    case author(String)
-    /// Dated on or after this day key (`YYYYMMDD`).
-    case after(Int32)
-    /// Dated strictly before this day key.
-    case before(Int32)
-    /// The whole thread (root and every reply below it) of the article whose id starts with this hex text.
-    case thread(String)
+    /// A `field:value` term, evaluated by its row in `QueryFields.table`.
+    case field(FieldTerm)
     case not(QueryNode)
     case and([QueryNode])
     case or([QueryNode])
@@ -34,7 +26,23 @@ indirect enum QueryNode: Sendable, Equatable {
         case .not(let child): child.collect(into: &terms, positive: !positive)
         case .and(let children), .or(let children):
             for child in children { child.collect(into: &terms, positive: positive) }
-        case .all, .facet, .author, .after, .before, .thread: break
+        case .all, .field: break
         }
     }
+}
+
+extension QueryNode {
+    /// `tag:`/`category:`/`year:` (or a sidebar mark of any facet): the value's case-insensitive key.
+    static func facet(_ kind: FacetKind, _ key: String) -> QueryNode {
+        .field(FieldTerm(field: kind.rawValue, argument: .exact(key)))
+    }
+
+    /// Typed `author:`: authors whose folded name contains `folded`.
+    static func author(_ folded: String) -> QueryNode { .field(FieldTerm(field: "author", argument: .contains(folded))) }
+
+    /// `after:`: written on or after the day key.
+    static func after(_ day: Int32) -> QueryNode { .field(FieldTerm(field: "after", argument: .days(from: day, before: nil))) }
+
+    /// `before:`: written strictly before the day key.
+    static func before(_ day: Int32) -> QueryNode { .field(FieldTerm(field: "before", argument: .days(from: nil, before: day))) }
 }

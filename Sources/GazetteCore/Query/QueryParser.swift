@@ -10,7 +10,12 @@ struct QueryParser {
     /// a pasted run of thousands of `(` or `-` would otherwise overflow the stack.
     static let maxDepth = 64
 
-    init(_ text: String) { self.text = text }
+    private let today: DayKey
+
+    init(_ text: String, today: DayKey) {
+        self.text = text
+        self.today = today
+    }
 
     mutating func parse() throws(QueryError) -> QueryNode {
         tokens = try QueryLexer.tokens(text)
@@ -95,7 +100,7 @@ struct QueryParser {
         case .text(let value, let quoted):
             return try Self.fullText(value, quoted: quoted, column: token.column)
         case .field(let name, let value, let valueColumn):
-            return try QueryFields.node(field: name, value: value, column: token.column, valueColumn: valueColumn)
+            return try QueryFields.node(field: name, value: value, column: token.column, valueColumn: valueColumn, today: today)
         case .close, .or, .and, .not, .minus:
             throw QueryError(column: token.column, message: "expected a term")
         }

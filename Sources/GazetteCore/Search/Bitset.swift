@@ -1,6 +1,6 @@
 /// A fixed-size set of article indices, one bit each, combined with whole-word operations.
 struct Bitset: Sendable, Equatable {
-    private(set) var words: [UInt64]
+    var words: [UInt64]
     let count: Int
 
     /// An empty set over `count` articles.

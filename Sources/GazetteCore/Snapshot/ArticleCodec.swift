@@ -43,7 +43,7 @@ enum ArticleCodec {
     /// The article in `bytes`, or nil when they are not exactly one encoded article.
     static func decode(_ bytes: UnsafeRawBufferPointer) -> Article? {
         var input = ByteReader(bytes)
-        guard let id = input.varint(), let isLong: Int = input.int(), let title = input.string(),
+        guard let id = input.varint(), let longID: Int = input.int(), let title = input.string(),
               let date = input.optional({ input -> ArticleDate? in
                   guard let year: Int = input.int(), let month: Int = input.int(), let day: Int = input.int(),
                         let instant: Int64 = input.int() else { return nil }
@@ -71,9 +71,10 @@ enum ArticleCodec {
               let path = input.string(), let line: Int = input.int(),
               input.isAtEnd
         else { return nil }
-        var article = Article(id: isLong == 1 ? ArticleID(longHash: id) : ArticleID(value: id), title: title, date: date, author: author, categories: categories,
-                              tags: tags, comments: comments, link: link, extraHeaders: headers, messageID: messageID,
-                              inReplyTo: inReplyTo, references: references, leadInLength: leadInLength,
+        let articleID = longID == 0 ? ArticleID(value: id) : ArticleID(longHash: id)
+        var article = Article(id: articleID, title: title, date: date, author: author, categories: categories,
+                              tags: tags, comments: comments, link: link, extraHeaders: headers, messageID: messageID, inReplyTo: inReplyTo,
+                              references: references, leadInLength: leadInLength,
                               related: related, source: SourceLocation(path: path, line: line))
         article.bodyUTF8 = Array(body)
         article.unsplittableParagraphs = unsplittable

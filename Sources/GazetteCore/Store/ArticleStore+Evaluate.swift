@@ -3,11 +3,15 @@ extension ArticleStore {
     /// The matching articles in `sort` order, with facet counts over them.
     ///
     /// `.relevance` ranks by BM25 when the query has words and falls back to date order otherwise.
-    public func evaluate(_ query: Query, sort: SortOrder = .date) -> QueryResult {
+    /// With `overlay`, `is:` tests the reader's state and tags include the reader's own (also in the counts).
+    public func evaluate(_ query: Query, sort: SortOrder = .date, overlay: ReaderOverlay? = nil) -> QueryResult {
+        let overlay = overlay.flatMap { $0.count == count ? $0 : nil }
         guard !query.isEmpty else {
-            return QueryResult(indices: order(sort, matches: nil), counts: facets.map(\.totals), tables: facets)
+            var counts = facets.map(\.totals)
+            let extra = overlay.map { adjustTagCounts(&counts[FacetKind.tag.ordinal], over: .full(count: count), overlay: $0) } ?? []
+            return QueryResult(indices: order(sort, matches: nil), counts: counts, tables: facets, extraTags: extra)
         }
-        var matches = bitset(query.root, within: .full(count: count))
+        var matches = bitset(query.root, within: .full(count: count), overlay: overlay)
         matches.formIntersection(.full(count: count))
         let indices: [Int32]
         if sort == .relevance && query.hasWords {
@@ -15,7 +19,9 @@ extension ArticleStore {
         } else {
             indices = order(sort, matches: matches)
         }
-        return QueryResult(indices: indices, counts: facets.map { $0.counts(over: matches) }, tables: facets)
+        var counts = facets.map { $0.counts(over: matches) }
+        let extra = overlay.map { adjustTagCounts(&counts[FacetKind.tag.ordinal], over: matches, overlay: $0) } ?? []
+        return QueryResult(indices: indices, counts: counts, tables: facets, extraTags: extra)
     }
 
     private func order(_ sort: SortOrder, matches: Bitset?) -> [Int32] {
@@ -52,7 +58,7 @@ extension ArticleStore {
     ///
     /// `within` lets phrase verification, the only step that reads article text, skip
     /// articles that other conditions of an AND have already ruled out.
-    func bitset(_ node: QueryNode, within: Bitset) -> Bitset {
+    func bitset(_ node: QueryNode, within: Bitset, overlay: ReaderOverlay? = nil) -> Bitset {
         switch node {
         case .all:
             return .full(count: count)
@@ -72,56 +78,29 @@ extension ArticleStore {
             let ids = terms.map { text.termRange($0) }
             guard ids.allSatisfy({ $0.count == 1 }) else { return Bitset(count: count) }
             return text.phraseMatches(ids.map(\.lowerBound), candidates: candidates)
-        case .facet(let kind, let key):
-            var set = Bitset(count: count)
-            let table = facets[kind.ordinal]
-            if let id = table.id(of: key) { addPostings(table, Int(id), to: &set) }
-            return set
-        case .author(let needle):
-            var set = Bitset(count: count)
-            let table = facets[FacetKind.author.ordinal]
-            for id in 0..<table.valueCount where table.folded[id].contains(needle) {
-                addPostings(table, id, to: &set)
-            }
-            return set
-        case .after(let day):
-            return days { $0 != 0 && $0 >= day }
-        case .before(let day):
-            return days { $0 != 0 && $0 < day }
-        case .thread(let prefix):
-            var set = Bitset(count: count)
-            for index in indices(matchingIDPrefix: prefix) where !set.contains(index) {
-                for member in thread(containing: index) { set.insert(member) }
-            }
-            return set
+        case .field(let term):
+            guard let field = QueryFields.field(term.field) else { return Bitset(count: count) }
+            return field.evaluate(term.argument, FieldContext(store: self, overlay: overlay, within: within))
         case .not(let child):
-            var set = bitset(child, within: within)
+            var set = bitset(child, within: within, overlay: overlay)
             set.formComplement()
             return set
         case .and(let children):
             // Cheap conditions first, so phrases verify as few articles as possible.
             var current = within
             for child in children.sorted(by: { !$0.readsText && $1.readsText }) {
-                current.formIntersection(bitset(child, within: current))
+                current.formIntersection(bitset(child, within: current, overlay: overlay))
             }
             return current
         case .or(let children):
             var union = Bitset(count: count)
-            for child in children { union.formUnion(bitset(child, within: within)) }
+            for child in children { union.formUnion(bitset(child, within: within, overlay: overlay)) }
             return union
         }
     }
 
-    private func addPostings(_ table: FacetTable, _ id: Int, to set: inout Bitset) {
+    func addPostings(_ table: FacetTable, _ id: Int, to set: inout Bitset) {
         for k in Int(table.postingStarts[id])..<Int(table.postingStarts[id + 1]) { set.insert(Int(table.postingDocs[k])) }
-    }
-
-    private func days(_ predicate: (Int32) -> Bool) -> Bitset {
-        var set = Bitset(count: count)
-        dayKeys.withUnsafeBufferPointer { keys in
-            for article in 0..<keys.count where predicate(keys[article]) { set.insert(article) }
-        }
-        return set
     }
 }
 
@@ -134,5 +113,17 @@ extension QueryNode {
         case .and(let children), .or(let children): children.contains { $0.readsText }
         default: false
         }
+    }
+
+}
+
+extension ArticleStore {
+    /// Every article in the threads (root and every reply below it) of the articles whose id starts with `prefix`.
+    func threadBitset(_ prefix: String) -> Bitset {
+        var set = Bitset(count: count)
+        for index in indices(matchingIDPrefix: prefix) where !set.contains(index) {
+            for member in thread(containing: index) { set.insert(member) }
+        }
+        return set
     }
 }

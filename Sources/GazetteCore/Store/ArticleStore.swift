@@ -81,7 +81,7 @@ public final class ArticleStore: Sendable {
         lazyTitleOrder = LazyOrder { ArticleOrdering.titleOrder(articles) }
         let authors = facets[FacetKind.author.ordinal]
         lazyAuthorOrder = LazyOrder { ArticleOrdering.authorOrder(authors) }
-        lazyThreads = LazyThreads(ArticleList(articles))
+        lazyThreads = LazyThreads(self.articles)
         sortedIDs = FlatArray(ids)
         sortedIDIndices = FlatArray(idIndices)
         allEntries = facets.map { $0.entries(counts: $0.totals) }

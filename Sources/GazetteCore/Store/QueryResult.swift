@@ -4,18 +4,38 @@ public struct QueryResult: Sendable {
     public let indices: [Int32]
     let counts: [[Int32]]
     let tables: [FacetTable]
+    /// The reader's tags that no file carries, with their counts over the result.
+    let extraTags: [FacetEntry]
+
+    init(indices: [Int32], counts: [[Int32]], tables: [FacetTable], extraTags: [FacetEntry] = []) {
+        self.indices = indices
+        self.counts = counts
+        self.tables = tables
+        self.extraTags = extraTags
+    }
 
     /// Number of matching articles.
     public var count: Int { indices.count }
 
     /// Facet values present in the result (count > 0), count descending then value ascending.
     public func facet(_ kind: FacetKind) -> [FacetEntry] {
-        tables[kind.ordinal].entries(counts: counts[kind.ordinal])
+        let entries = tables[kind.ordinal].entries(counts: counts[kind.ordinal])
+        guard kind == .tag, !extraTags.isEmpty else { return entries }
+        return (entries + extraTags).sorted { $0.count != $1.count ? $0.count > $1.count : $0.value.lowercased() < $1.value.lowercased() }
     }
 
     /// How many result articles carry `value` (case-insensitive); 0 when none or unknown.
     public func count(of kind: FacetKind, value: String) -> Int {
-        guard let id = tables[kind.ordinal].id(of: value) else { return 0 }
+        guard let id = tables[kind.ordinal].id(of: value) else {
+            let key = FacetTable.key(value)
+            return kind == .tag ? extraTags.first { FacetTable.key($0.value) == key }?.count ?? 0 : 0
+        }
         return Int(counts[kind.ordinal][Int(id)])
+    }
+
+    /// This result's counts with another list of articles (the browser keeps its list when only
+    /// the reader's state changed, so an article just read does not vanish from an Unread view).
+    public func keepingIndices(_ kept: [Int32]) -> QueryResult {
+        QueryResult(indices: kept, counts: counts, tables: tables, extraTags: extraTags)
     }
 }

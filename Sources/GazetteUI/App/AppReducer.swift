@@ -15,6 +15,8 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
         return [.reload]
     case .textIndexReady:
         state.runPendingQuery()
+        state.recountViews()
+        state.recountSidebar()
         state.syncLayout()
         return []
     case .resize(let width, let height):
@@ -28,11 +30,18 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
             return []
         }
         let changes = archive.store.changes(since: state.store)
-        state.replaceStore(archive.store, report: archive.report)
+        state.replaceStore(archive.store, report: archive.report, overlay: archive.overlay)
         if !archive.quiet || changes.added + changes.removed > 0 {
             state.message = ReloadedArchive.message(added: changes.added, removed: changes.removed)
         }
         state.reloadRequested = false
+        return []
+    case .stateChanged(let update):
+        state.stateChanged(update)
+        state.syncLayout()
+        return []
+    case .stateNotice(let reason):
+        state.message = reason
         return []
     default:
         break
@@ -56,6 +65,7 @@ extension AppState {
     /// Keys while the `/` prompt is open: typing filters live.
     mutating func reducePrompt(_ action: Action) -> [Effect] {
         guard var prompt else { return [] }
+        guard prompt.kind == .query else { return reduceStatePrompt(action) }
         switch action {
         case .promptInsert(let character):
             prompt.text.append(character)
@@ -132,6 +142,7 @@ extension AppState {
 
     /// Keys in the panes.
     mutating func reduceBrowsing(_ action: Action) -> [Effect] {
+        if let effects = reduceStateKey(action) { return effects }
         switch action {
         case .closeOrQuit:
             if options.zoomed {
@@ -162,6 +173,29 @@ extension AppState {
             options.arrangement = options.arrangement == .stacked ? .sideBySide : .stacked
         case .toggleZoom:
             options.zoomed.toggle()
+        case .toggleThreaded:
+            threaded.toggle()
+            reapply()
+            message = threaded ? "Threaded: replies under their parents (T: flat)" : "Flat list (T: threaded)"
+        case .openParent:
+            guard let article = reader.article else { break }
+            guard let parent = store.parent(of: article) else {
+                message = "Not a reply to an article in the archive"
+                break
+            }
+            open(parent)
+        case .openReply(let number):
+            guard let article = reader.article else { break }
+            let replies = store.replies(to: article)
+            guard number >= 1, number <= replies.count else {
+                message = replies.isEmpty ? "No replies to this article" : "Only \(replies.count) repl\(replies.count == 1 ? "y" : "ies")"
+                break
+            }
+            open(replies[number - 1])
+        case .toggleHeaders:
+            showsAllHeaders.toggle()
+            message = showsAllHeaders ? "Showing all headers (H: only those worth reading)" : "Showing headers worth reading (H: all)"
+
         case .toggleSidebar:
             options.sidebarShown.toggle()
             if !options.sidebarShown, options.focus == .sidebar { options.focus = .list }
@@ -174,20 +208,30 @@ extension AppState {
             moveFocus(action)
         case .previousArticle:
             stepArticle(by: -1)
+            if options.focus == .reader { return markOpenedRead() }
         case .nextArticle:
             stepArticle(by: 1)
+            if options.focus == .reader { return markOpenedRead() }
         case .openArticle:
-            if selectedArticle != nil { options.focus = .reader }
+            if selectedArticle != nil {
+                options.focus = .reader
+                return markOpenedRead()
+            }
         case .pageDownOrNextArticle:
             if options.focus == .reader, !reader.viewport.isAtEnd {
                 reader.viewport.pageDown()
             } else {
                 stepArticle(by: 1)
+                if options.focus == .reader { return markOpenedRead() }
             }
         case .nextHit, .previousHit:
             jumpToHit(forward: action == .nextHit)
         case .toggleInclude, .toggleExclude:
             guard let item = sidebar.current else { break }
+            if let choice = item.view {
+                selectView(choice)
+                break
+            }
             let mark: FacetMark = action == .toggleInclude ? .included : .excluded
             setMarks { $0.toggle(item.kind, item.value, mark) }
         case .moveDown, .moveUp, .moveToTop, .moveToBottom, .pageDown, .pageUp, .halfPageDown, .halfPageUp:

@@ -14,11 +14,13 @@ public func render(_ state: AppState) -> Canvas {
     let list = ArticleListView(
         count: result.count,
         row: { position in
-            let index = Int(result.indices[position])
+            let index = state.listArticle(at: position)
             let article = store.articles[index]
             let byAuthor = state.sort == .author
+            let marks = state.overlay.map { ArticleListRow.ReadMarks(unread: !$0.isRead(index), starred: $0.isStarred(index)) }
             return ArticleListRow(date: article.date?.isoDay, title: article.title,
-                                  tags: byAuthor ? [] : store.tagDisplayNames(ofArticle: index), author: article.author)
+                                  tags: byAuthor ? [] : store.tagDisplayNames(ofArticle: index, overlay: state.overlay),
+                                  author: article.author, state: marks, depth: state.listDepth(at: position))
         },
         viewport: state.list, focused: focus == .list, highlighter: highlighter, emptyMessage: emptyList,
         showsAuthor: state.sort == .author)
@@ -27,11 +29,12 @@ public func render(_ state: AppState) -> Canvas {
         emptyMessage: result.count == 0 ? "Nothing to read." : "No article selected.")
     let sidebar = SidebarView(window: state.sidebar.window(), cursor: state.sidebar.cursor, focused: focus == .sidebar)
     let status = StatusBarView.Status(
-        shown: result.count, total: store.count, query: state.activeQueryText, sort: state.sort,
+        shown: result.count, total: store.count, unread: state.overlay != nil ? state.unreadInResult : nil,
+        query: state.activeQueryText, sort: state.sort,
         warnings: state.warnings.count,
         message: state.pendingQuery != nil ? "Indexing words… \(state.pendingQuery!)" : state.message,
         hint: state.warningLines.isEmpty ? "? help" : (state.warnings.isEmpty ? "? help · w duplicates" : "? help · w warnings"))
-    let prompt = state.prompt.map { StatusBarView.Prompt(text: $0.text, error: $0.error) }
+    let prompt = state.prompt.map { StatusBarView.Prompt(text: $0.text, error: $0.error, label: $0.kind.label) }
     let help = state.helpOffset.map { HelpOverlayView(offset: $0) }
     var canvas = ScreenView(layout: layout, sidebar: sidebar, list: list, reader: reader, status: status, prompt: prompt, help: help).render()
     if layout.tooSmall == nil, let offset = state.warningsOffset {

@@ -13,6 +13,8 @@ public struct AppState: Sendable {
         public var previous: String
         /// Why `text` does not parse, e.g. `column 4: unbalanced quote`.
         public var error: String?
+        /// What the prompt is for: the query, tags, a view's name, a confirmation.
+        public var kind: PromptKind = .query
     }
 
     /// The loaded articles (shared, immutable).
@@ -53,6 +55,12 @@ public struct AppState: Sendable {
     public internal(set) var sidebar = SidebarState()
     /// The article in the reader, its cached layout and scroll position.
     public internal(set) var reader = ReaderState()
+    /// `H`: the reader shows every header, routing noise included.
+    public internal(set) var showsAllHeaders = false
+    /// `T`: the list shows replies indented under their parents.
+    public internal(set) var threaded = false
+    /// The list's order and indentation while `threaded`; nil when flat (the result's order).
+    public private(set) var threadOrder: ThreadedList?
     /// Sidebar shown, arrangement, zoom and focus.
     public internal(set) var options = LayoutOptions()
     /// The screen size in cells.
@@ -70,6 +78,19 @@ public struct AppState: Sendable {
     /// `R` was pressed and its reload has not reported back yet (so "no changes" is worth saying).
     public internal(set) var reloadRequested = false
 
+    /// Read, starred and the reader's tags by article index; nil when the browser has no state.
+    public internal(set) var overlay: ReaderOverlay?
+    /// Saved views, by name.
+    public internal(set) var savedViews: [SavedView] = []
+    /// The view selected in the sidebar's Views section (nil: All).
+    public internal(set) var activeView: ViewChoice?
+    /// Changes `u` can undo, newest last.
+    public internal(set) var undoStack: [UndoEntry] = []
+    /// Unread articles in the result (counted per result or state change, not per frame).
+    public internal(set) var unreadInResult = 0
+    /// Articles in each entry of the Views section (All, Unread, Starred, then saved views).
+    public internal(set) var viewCounts: [Int] = []
+
     /// Sidebar order per facet: store-wide, so entries do not jump as counts change.
     private(set) var facetOrder: [FacetKind: [FacetEntry]]
     /// Each value's position in `facetOrder`, built once per store, so a recount hashes only the
@@ -77,24 +98,31 @@ public struct AppState: Sendable {
     private(set) var facetPositions: [FacetKind: [String: Int]]
 
     /// The browser over `store` on a `width`×`height` screen, showing every article.
-    public init(store: ArticleStore, report: LoadReport = LoadReport(), width: Int, height: Int) {
+    /// With `overlay`, the reader's state is shown and kept (see `StateUpdate`); `notice` is said once.
+    public init(
+        store: ArticleStore, report: LoadReport = LoadReport(), width: Int, height: Int,
+        overlay: ReaderOverlay? = nil, views: [SavedView] = [], notice: String? = nil
+    ) {
         self.store = store
+        self.overlay = overlay
+        self.savedViews = views
         self.warnings = report.warnings
         self.duplicates = report.duplicates
         self.warningLines = Self.warningLines(report)
         self.width = max(0, width)
         self.height = max(0, height)
         (facetOrder, facetPositions) = Self.facetOrder(store)
-        result = store.evaluate(.all, sort: .date)
+        result = store.evaluate(.all, sort: .date, overlay: overlay)
         list = ListViewport(count: result.count, height: 0)
         layout = ScreenLayout(width: width, height: height, options: options)
+        message = notice
+        recountViews()
         resultChanged()
         syncLayout()
     }
 
     static func warningLines(_ report: LoadReport) -> [String] {
-        report.warnings.map(\.description)
-            + report.duplicates.map(\.reportLine)
+        report.warnings.map(\.description) + report.duplicates.map(\.reportLine)
     }
 
     static func facetOrder(_ store: ArticleStore) -> ([FacetKind: [FacetEntry]], [FacetKind: [String: Int]]) {
@@ -122,13 +150,39 @@ public struct AppState: Sendable {
     /// The filter in effect as query text: sidebar marks, then the typed query.
     public var activeQueryText: String {
         var typed = pendingQuery ?? appliedQuery
-        // Shown as it is evaluated: marks AND (typed), so an OR in the typed part stays inside.
-        if !marks.queryText.isEmpty, typed.contains("OR") { typed = "(\(typed))" }
-        return [marks.queryText, typed].filter { !$0.isEmpty }.joined(separator: " ")
+        var view = activeViewQuery?.text ?? ""
+        // Shown as it is evaluated: view AND marks AND (typed), so an OR in a part stays inside.
+        let parts = [view, marks.queryText, typed].filter { !$0.isEmpty }.count
+        if parts > 1, typed.contains("OR") { typed = "(\(typed))" }
+        if parts > 1, view.contains("OR") { view = "(\(view))" }
+        return [view, marks.queryText, typed].filter { !$0.isEmpty }.joined(separator: " ")
     }
 
     /// Store index of the selected article.
-    public var selectedArticle: Int? { list.selection.map { Int(result.indices[$0]) } }
+    public var selectedArticle: Int? { list.selection.map { listArticle(at: $0) } }
+
+    /// Store index of the list's row `position` (thread order when threaded).
+    public func listArticle(at position: Int) -> Int {
+        Int(threadOrder?.indices[position] ?? result.indices[position])
+    }
+
+    /// Indentation depth of the list's row `position` (0 when flat).
+    public func listDepth(at position: Int) -> Int {
+        Int(threadOrder?.depths[position] ?? 0)
+    }
+
+    /// Shows store article `index`: selected in the list when the filter keeps it, else in the
+    /// reader alone (until the selection moves), with a note saying so.
+    mutating func open(_ index: Int) {
+        let wanted = Int32(index)
+        if let position = (threadOrder?.indices ?? result.indices).firstIndex(of: wanted) {
+            list.select(position)
+            selectionChanged()
+        } else {
+            reader.show(index)
+            message = "Not in the filtered list (c clears filters)"
+        }
+    }
 
     // MARK: - Query
 
@@ -148,9 +202,9 @@ public struct AppState: Sendable {
         }
         pendingQuery = nil
         // Marks are combined as built queries, not text, so they keep matching exact values.
-        let query = Query.and([marks.query, typedQuery])
+        let query = Query.and([activeViewQuery ?? .all, marks.query, typedQuery])
         queryHasWords = typedQuery.hasWords
-        result = store.evaluate(query, sort: sort)
+        result = store.evaluate(query, sort: sort, overlay: overlay)
         appliedQuery = typed
         highlightTerms = typedQuery.highlightTerms
         resultChanged()
@@ -161,6 +215,30 @@ public struct AppState: Sendable {
     /// fields (`tag:CIA`, `year:2022`) are answered from the facet tables at once.
     static func waitsForIndex(_ query: Query, indexReady: Bool) -> Bool {
         !indexReady && query.usesFullText
+    }
+
+    /// Re-evaluates the filter for its counts after a reader-state change, keeping the list's
+    /// articles and order (an article just read stays in an Unread view until the filter changes).
+    /// `tagsChanged`: false when only read/starred flags changed, which cannot move a facet count
+    /// unless the filter itself tests `is:` (then only the unread count and the Views are redone).
+    mutating func refreshCounts(tagsChanged: Bool = true) {
+        var countsMoved = true
+        if pendingQuery == nil, let typed = try? Query.parse(appliedQuery) {
+            let query = Query.and([activeViewQuery ?? .all, marks.query, typed])
+            countsMoved = tagsChanged || query.usesField(in: ["is"])
+            if countsMoved {
+                result = store.evaluate(query, sort: sort, overlay: overlay).keepingIndices(result.indices)
+            }
+        }
+        // Only flags changed and the filter does not test them: facet counts stand; redo the
+        // unread count and the Views in place (a full recount walks every facet value).
+        if !countsMoved, sidebar.updateViews(viewItems) {
+            unreadInResult = overlay?.unreadCount(of: result.indices) ?? 0
+            return
+        }
+        recountSidebar()
+        // The reader shows the article's tags; read/starred changes leave its layout as it is.
+        if tagsChanged { reader.invalidate() }
     }
 
     /// Re-evaluates the current filter (after a mark or sort change).
@@ -178,6 +256,7 @@ public struct AppState: Sendable {
     /// `c`: no marks, no typed query.
     mutating func clearFilters() {
         marks.removeAll()
+        activeView = nil
         keptQuery = ""
         apply(typed: "")
     }
@@ -189,11 +268,13 @@ public struct AppState: Sendable {
 
     /// Swaps in a reloaded archive, keeping the query, marks, sort, the selected article (by id;
     /// when it is gone, its neighbour at the same list position) and the reader's scroll position.
-    mutating func replaceStore(_ newStore: ArticleStore, report: LoadReport) {
+    mutating func replaceStore(_ newStore: ArticleStore, report: LoadReport, overlay newOverlay: ReaderOverlay? = nil) {
         let oldPosition = list.selection
         let readerOffset = reader.viewport.offset
         let readerID = reader.article.map { store.articles[$0].id }
         store = newStore
+        // An overlay is laid over one store's indices: never evaluate the new store with the old one.
+        overlay = newOverlay ?? overlay.map { _ in ReaderOverlay(count: newStore.count) }
         warnings = report.warnings
         duplicates = report.duplicates
         warningLines = Self.warningLines(report)
@@ -207,6 +288,7 @@ public struct AppState: Sendable {
             list.setCount(result.count, selection: min(oldPosition, result.count - 1))
             selectionChanged()
         }
+        recountViews()
         syncLayout()
         if reader.article != nil, reader.article == readerID.flatMap({ newStore.index(of: $0) }) {
             reader.viewport.scroll(toLine: readerOffset)
@@ -216,24 +298,40 @@ public struct AppState: Sendable {
     /// After a new result: keep the selected article if it is still there, else select the top;
     /// recount the sidebar.
     private mutating func resultChanged() {
+        threadOrder = threaded ? ThreadedList(result: result.indices, store: store) : nil
         var position: Int? = result.count > 0 ? 0 : nil
         if let selectedID, let index = store.index(of: selectedID) {
             let wanted = Int32(index)
-            if let found = result.indices.firstIndex(of: wanted) { position = found }
+            if let found = (threadOrder?.indices ?? result.indices).firstIndex(of: wanted) { position = found }
         }
         list.setCount(result.count, selection: position)
+        recountSidebar()
+        selectionChanged()
+    }
+
+    /// Rebuilds the sidebar's entries and counts from `result` (and the unread count).
+    mutating func recountSidebar() {
         var counts: [FacetKind: [Int]] = [:]
+        var order = facetOrder
+        // The reader's own tags that no file carries come first: they are what the reader made.
+        let userOnly = result.facet(.tag).filter { facetPositions[.tag]?[$0.value] == nil }
+            .sorted { $0.value.lowercased() < $1.value.lowercased() }
+        order[.tag] = userOnly.map { FacetEntry(kind: .tag, value: $0.value, count: $0.count) } + (facetOrder[.tag] ?? [])
         for kind in SidebarState.sectionOrder {
             let positions = facetPositions[kind] ?? [:]
-            var byPosition = [Int](repeating: 0, count: facetOrder[kind]?.count ?? 0)
+            let shift = kind == .tag ? userOnly.count : 0
+            var byPosition = [Int](repeating: 0, count: order[kind]?.count ?? 0)
             // Only values present in the result are visited (the facet table filters by count first).
             for entry in result.facet(kind) {
-                if let position = positions[entry.value] { byPosition[position] = entry.count }
+                if let position = positions[entry.value] { byPosition[shift + position] = entry.count }
+            }
+            if kind == .tag {
+                for (offset, entry) in userOnly.enumerated() { byPosition[offset] = entry.count }
             }
             counts[kind] = byPosition
         }
-        sidebar.rebuild(order: facetOrder, counts: counts, marks: marks)
-        selectionChanged()
+        unreadInResult = overlay?.unreadCount(of: result.indices) ?? 0
+        sidebar.rebuild(order: order, counts: counts, marks: marks, views: viewItems)
     }
 
     /// The reader follows the list selection.
@@ -266,7 +364,9 @@ public struct AppState: Sendable {
         if let rect = layout.list { list.setHeight(ArticleListView.listHeight(in: rect)) }
         if let rect = layout.sidebar { sidebar.setHeight(rect.height) }
         if let rect = layout.reader {
-            reader.fit(store: store, width: rect.width, height: ReaderView.textHeight(in: rect), terms: highlightTerms)
+            reader.fit(
+                store: store, width: rect.width, height: ReaderView.textHeight(in: rect), terms: highlightTerms,
+                overlay: overlay, allHeaders: showsAllHeaders)
         }
         if helpOffset != nil { helpOffset = min(helpOffset!, helpMaxOffset) }
         if warningsOffset != nil { warningsOffset = min(warningsOffset!, WarningsOverlayView.maxOffset(lines: warningLines.count, in: overlayArea)) }

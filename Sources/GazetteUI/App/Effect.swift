@@ -1,3 +1,5 @@
+import GazetteCore
+
 /// A side effect the reducer asks the run loop to perform; the reducer itself stays pure.
 public enum Effect: Sendable, Hashable {
     /// Leave curses mode and exit with status 0.
@@ -8,4 +10,56 @@ public enum Effect: Sendable, Hashable {
     case redrawAll
     /// Read the data directories again in the background; `.reloaded` reports back.
     case reload
+    /// Commit a change to the reader's state, then report it with `.stateChanged` (or `.stateFailed`).
+    case changeState(StateChange)
+    /// Save, rename or delete a view, then report with `.stateChanged`.
+    case saveView(SavedView)
+    case renameView(from: String, to: String)
+    case deleteView(String)
+}
+
+/// A change to the reader's state as the reducer asks for it.
+public struct StateChange: Sendable, Hashable {
+    public var edits: [StateEdit]
+    /// Said in the status bar once committed (`Starred`); nil says nothing.
+    public var label: String?
+    /// Whether `u` can undo it (opening an article marks it read without taking the undo slot).
+    public var undoable: Bool
+
+    public init(edits: [StateEdit], label: String?, undoable: Bool = true) {
+        self.edits = edits
+        self.label = label
+        self.undoable = undoable
+    }
+}
+
+/// The reader's state after a commit or another process's change, handed to the reducer.
+public struct StateUpdate: Sendable, Hashable {
+    public var overlay: ReaderOverlay
+    public var views: [SavedView]
+    /// The change this process committed and its inverse, when it was one of ours.
+    public var change: StateChange?
+    public var inverse: [StateEdit]
+    /// Bumped by the run loop per update; stands in for the overlay in equality.
+    public var generation: Int
+    /// Said in the status bar (a view saved, renamed or deleted).
+    public var message: String?
+
+    public init(overlay: ReaderOverlay, views: [SavedView], change: StateChange? = nil, inverse: [StateEdit] = [],
+                generation: Int, message: String? = nil) {
+        self.overlay = overlay
+        self.views = views
+        self.change = change
+        self.inverse = inverse
+        self.generation = generation
+        self.message = message
+    }
+
+    public static func == (lhs: StateUpdate, rhs: StateUpdate) -> Bool {
+        lhs.generation == rhs.generation && lhs.change == rhs.change && lhs.message == rhs.message
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(generation)
+    }
 }

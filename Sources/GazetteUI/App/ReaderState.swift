@@ -10,7 +10,10 @@ public struct ReaderState: Sendable {
     struct DocumentKey: Sendable, Equatable {
         var article: Int
         var measure: Int
+        /// The pane width: verbatim lines use the room right of the centred measure.
+        var width: Int
         var terms: [SearchTerm]
+        var allHeaders: Bool
     }
 
     /// Store index of the article shown; nil when the result is empty.
@@ -38,9 +41,11 @@ public struct ReaderState: Sendable {
 
     /// Lays the article out for a pane `width` columns wide unless the cached layout still fits,
     /// keeping the reading position (as a fraction of the text) when the same article re-flows.
-    mutating func layOut(store: ArticleStore, width: Int, terms: [SearchTerm]) {
+    mutating func layOut(store: ArticleStore, width: Int, terms: [SearchTerm], overlay: ReaderOverlay? = nil, allHeaders: Bool = false) {
         guard let article else { return }
-        let wanted = DocumentKey(article: article, measure: min(max(0, width), ReaderDocument.maxMeasure), terms: terms)
+        let wanted = DocumentKey(
+            article: article, measure: min(max(0, width), ReaderDocument.maxMeasure), width: max(0, width),
+            terms: terms, allHeaders: allHeaders)
         guard wanted != key else { return }
         let oldTotal = viewport.total
         let oldOffset = viewport.offset
@@ -51,8 +56,10 @@ public struct ReaderState: Sendable {
         } else {
             // Tags in the corpus display form, as the list and sidebar show them.
             var shown = store.articles[article]
-            shown.tags = store.tagDisplayNames(ofArticle: article)
-            laidOut = ReaderDocument.layout(shown, width: width, highlighter: AppState.highlighter(terms))
+            shown.tags = store.tagDisplayNames(ofArticle: article, overlay: overlay)
+            laidOut = ReaderDocument.layout(
+                shown, width: width, highlighter: AppState.highlighter(terms), allHeaders: allHeaders,
+                hiddenHeadersHint: "H shows all", thread: ReaderThread.of(article, in: store))
         }
         recent.append((wanted, laidOut))
         if recent.count > Self.recentLimit { recent.removeFirst() }
@@ -104,15 +111,21 @@ public struct ReaderState: Sendable {
         return wrapped ? position + (forward ? " (from the top)" : " (from the bottom)") : position
     }
 
+    /// The article's tags may have changed: lay it out again at the next fit, keeping the position.
+    mutating func invalidate() {
+        recent.removeAll()
+        key = key.map { DocumentKey(article: $0.article, measure: -1, width: $0.width, terms: $0.terms, allHeaders: $0.allHeaders) }
+    }
+
     /// The visible height changed.
     mutating func setHeight(_ height: Int) { viewport.setHeight(height) }
 
     /// Fits the reader to a pane of `width` columns and `height` text lines: re-flows the text
     /// if needed, keeping the reading position; a reader scrolled to the end stays at the end
     /// (a proportional position would land short of it once the line count changes).
-    mutating func fit(store: ArticleStore, width: Int, height: Int, terms: [SearchTerm]) {
+    mutating func fit(store: ArticleStore, width: Int, height: Int, terms: [SearchTerm], overlay: ReaderOverlay? = nil, allHeaders: Bool = false) {
         let wasAtEnd = viewport.offset > 0 && viewport.isAtEnd
-        layOut(store: store, width: width, terms: terms)
+        layOut(store: store, width: width, terms: terms, overlay: overlay, allHeaders: allHeaders)
         setHeight(height)
         if wasAtEnd { viewport.end() }
     }

@@ -6,11 +6,14 @@ public struct ReloadedArchive: Sendable, Hashable {
     public let report: LoadReport
     /// The check that follows a start from the snapshot: say something only if articles came or went.
     public let quiet: Bool
+    /// The reader's state laid over `store` (the run loop sets it; nil keeps none).
+    public var overlay: ReaderOverlay?
 
-    public init(store: ArticleStore, report: LoadReport, quiet: Bool = false) {
+    public init(store: ArticleStore, report: LoadReport, quiet: Bool = false, overlay: ReaderOverlay? = nil) {
         self.store = store
         self.report = report
         self.quiet = quiet
+        self.overlay = overlay
     }
 
     public static func == (a: ReloadedArchive, b: ReloadedArchive) -> Bool { a.store === b.store }

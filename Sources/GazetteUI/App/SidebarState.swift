@@ -12,6 +12,15 @@ public struct SidebarState: Sendable {
         public var value: String
         public var count: Int
         public var mark: FacetMark
+        /// Set for entries of the Views section (then `kind` means nothing).
+        public var view: ViewChoice?? = nil
+    }
+
+    /// An entry of the Views section: All (nil), Unread, Starred or a saved view.
+    public struct ViewItem: Sendable, Equatable {
+        public var choice: ViewChoice?
+        public var count: Int
+        public var active: Bool
     }
 
     /// A run of `items` under one heading.
@@ -19,6 +28,7 @@ public struct SidebarState: Sendable {
         var kind: FacetKind
         var start: Int
         var count: Int
+        var isViews = false
     }
 
     /// Entries in display order: Tags, Categories, Authors, Years.
@@ -35,10 +45,15 @@ public struct SidebarState: Sendable {
     /// Rebuilds the entries: every value of `order` (a stable, store-wide order) shown when
     /// `counts` (aligned with `order`) gives it articles in the result or it is marked.
     /// The cursor stays on its value.
-    mutating func rebuild(order: [FacetKind: [FacetEntry]], counts: [FacetKind: [Int]], marks: FacetMarks) {
+    mutating func rebuild(order: [FacetKind: [FacetEntry]], counts: [FacetKind: [Int]], marks: FacetMarks, views: [ViewItem] = []) {
         let current = cursor.map { items[$0] }
         var newItems: [Item] = []
         var newSections: [Section] = []
+        for view in views {
+            newItems.append(Item(kind: .tag, value: view.choice?.title ?? "All", count: view.count,
+                                 mark: view.active ? .included : .none, view: .some(view.choice)))
+        }
+        if !views.isEmpty { newSections.append(Section(kind: .tag, start: 0, count: views.count, isViews: true)) }
         // Marks carry the sidebar's own spelling of a value, so an exact lookup finds them.
         var marked: [FacetKind: [String: FacetMark]] = [:]
         for mark in marks.marks { marked[mark.kind, default: [:]][mark.value] = mark.mark }
@@ -58,11 +73,23 @@ public struct SidebarState: Sendable {
         items = newItems
         sections = newSections
         var newCursor: Int? = items.isEmpty ? nil : min(cursor ?? 0, items.count - 1)
-        if let current, let same = items.firstIndex(where: { $0.kind == current.kind && $0.value == current.value }) {
+        if let current, let same = items.firstIndex(where: { $0.kind == current.kind && $0.value == current.value && $0.view == current.view }) {
             newCursor = same
         }
         cursor = newCursor
         rows.setCount(displayRowCount, selection: cursor.flatMap(displayRow(ofItem:)))
+    }
+
+    /// Updates the Views section's counts and marks in place (a read/star change moves nothing
+    /// else); false when the section's entries changed and a full `rebuild` is needed.
+    mutating func updateViews(_ views: [ViewItem]) -> Bool {
+        guard let section = sections.first, section.isViews, section.count == views.count else { return views.isEmpty && sections.first?.isViews != true }
+        for (offset, view) in views.enumerated() {
+            guard items[offset].view == .some(view.choice) else { return false }
+            items[offset].count = view.count
+            items[offset].mark = view.active ? .included : .none
+        }
+        return true
     }
 
     /// Number of display rows: one heading per section plus its entries.
@@ -116,7 +143,9 @@ public struct SidebarState: Sendable {
             defer { row = sectionRows.upperBound }
             if sectionRows.upperBound <= visible.lowerBound { continue }
             if sectionRows.lowerBound >= visible.upperBound { break }
-            if visible.contains(row) { out.append(.heading(SidebarSection(kind: section.kind, entries: []))) }
+            if visible.contains(row) {
+                out.append(.heading(SidebarSection(kind: section.kind, entries: [], title: section.isViews ? "Views" : nil)))
+            }
             let first = max(visible.lowerBound, row + 1) - (row + 1)
             let last = min(visible.upperBound, sectionRows.upperBound) - (row + 1)
             guard first < last else { continue }

@@ -18,11 +18,40 @@ public enum Action: Sendable, Hashable {
     case toggleExclude
     // Query and search.
     case startQuery, nextHit, previousHit, clearFilters, cycleSort
+    // Reader state.
+    /// `m`: read ↔ unread.
+    case toggleRead
+    /// `M`: mark every article in the view read (asks first, saying how many).
+    case markAllRead
+    /// `*`: star / unstar.
+    case toggleStar
+    /// `t`: the tag prompt (`+tag -tag`).
+    case editTags
+    /// `u`: undo the last state change.
+    case undo
+    /// `S`: save the current filter as a view.
+    case saveView
+    /// Sidebar, on a saved view: rename / delete it.
+    case renameView, deleteView
+    /// The run loop committed a change, or read another process's: the new state.
+    case stateChanged(StateUpdate)
+    /// A word from the run loop about reader state: a change not saved, a long change under way.
+    case stateNotice(String)
     // Prompt editing.
     case promptInsert(Character)
     case promptDeleteBackward, promptDeleteWord, promptClear, promptSubmit, promptCancel
+    /// Tab in the tag prompt: complete the tag being typed.
+    case promptComplete
     // Screen.
     case toggleHelp, toggleArrangement, toggleZoom, toggleSidebar
+    /// `H`: every header in the reader, or only those worth reading.
+    case toggleHeaders
+    /// `T`: the list threaded (replies indented under their parents) or flat.
+    case toggleThreaded
+    /// `p`: open the article the shown one replies to.
+    case openParent
+    /// `1`–`9`: open the shown article's reply number N (1-based).
+    case openReply(Int)
     /// `w`: the list of problems found while loading (`path:line: reason`).
     case toggleWarnings
     /// `q`: close the overlay, zoom or prompt; otherwise quit.
@@ -37,4 +66,12 @@ public enum Action: Sendable, Hashable {
     /// A reload finished: the new archive, or nil when nothing had changed.
     case reloaded(ReloadedArchive?)
     case resize(width: Int, height: Int)
+}
+
+extension Action {
+    /// Actions listed as one help entry: every `openReply(n)` is "open reply N".
+    var helpGroup: Action {
+        if case .openReply = self { return .openReply(0) }
+        return self
+    }
 }

@@ -17,9 +17,17 @@ extension KeyMap {
             KeyBinding(.key(.character("v")), .toggleArrangement, "List and reader side by side / stacked"),
             KeyBinding(.key(.character("z")), .toggleZoom, "Zoom the focused pane"),
             KeyBinding(.key(.character("b")), .toggleSidebar, "Hide / show the sidebar"),
+            KeyBinding(.key(.character("H")), .toggleHeaders, "Reader: all headers / the useful ones"),
+            KeyBinding(.key(.character("T")), .toggleThreaded, "List threaded (replies under parents) / flat"),
             KeyBinding(.key(.character("?")), .toggleHelp, "This help"),
             KeyBinding(.key(.character("w")), .toggleWarnings, "Load warnings (path:line: reason)"),
             KeyBinding(.key(.character("R")), .reload, "Reload the data directories"),
+            KeyBinding(.key(.character("m")), .toggleRead, "Mark read / unread"),
+            KeyBinding(.key(.character("M")), .markAllRead, "Mark all in the view read (asks first)"),
+            KeyBinding(.key(.character("*")), .toggleStar, "Star / unstar"),
+            KeyBinding(.key(.character("t")), .editTags, "Edit tags: +tag -tag (Tab completes)"),
+            KeyBinding(.key(.character("u")), .undo, "Undo the last read/star/tag change"),
+            KeyBinding(.key(.character("S")), .saveView, "Save the current filter as a view"),
             KeyBinding(.key(.character("q")), .closeOrQuit, "Close help or zoom; else quit"),
             KeyBinding(.key(.control("c")), .quit, "Quit", anywhere: true),
             KeyBinding(.key(.control("l")), .redraw, "Redraw the screen", anywhere: true),
@@ -27,17 +35,19 @@ extension KeyMap {
         ],
         .list: movement + [
             KeyBinding(.key(.enter), .openArticle, "Open the article in the reader"),
-        ],
+        ] + threadLinks,
         .reader: movement + [
             KeyBinding(.key(.character(" ")), .pageDownOrNextArticle, "Page down; at the end, next article"),
             KeyBinding(.key(.character("n")), .nextHit, "Next search hit"),
             KeyBinding(.key(.character("N")), .previousHit, "Previous search hit"),
-        ],
+        ] + threadLinks,
         .sidebar: movement + [
             KeyBinding(.key(.enter), .toggleInclude, "Include the entry (again: remove)"),
             KeyBinding(.key(.character(" ")), .toggleInclude, "Include the entry (again: remove)"),
             KeyBinding(.key(.character("x")), .toggleExclude, "Exclude the entry (again: remove)"),
             KeyBinding(.key(.character("-")), .toggleExclude, "Exclude the entry (again: remove)"),
+            KeyBinding(.key(.character("r")), .renameView, "Rename the saved view"),
+            KeyBinding(.key(.character("d")), .deleteView, "Delete the saved view (asks first)"),
         ],
         .prompt: [
             KeyBinding(.key(.enter), .promptSubmit, "Keep the query"),
@@ -46,6 +56,7 @@ extension KeyMap {
             KeyBinding(.key(.delete), .promptDeleteBackward, "Delete a character"),
             KeyBinding(.key(.control("w")), .promptDeleteWord, "Delete a word"),
             KeyBinding(.key(.control("u")), .promptClear, "Clear the query"),
+            KeyBinding(.key(.tab), .promptComplete, "Complete a tag (tag prompt)"),
             // The action here is a stand-in: `.anyCharacter` yields `.promptInsert` of the typed character.
             KeyBinding(.anyCharacter, .promptInsert(" "), "Type the query"),
         ],
@@ -60,6 +71,13 @@ extension KeyMap {
             KeyBinding(.key(.escape), .toggleWarnings, "Close the warnings"),
         ],
     ])
+
+    /// Following the reader's thread links, from the list or the reader.
+    static let threadLinks: [KeyBinding] = [
+        KeyBinding(.key(.character("p")), .openParent, "Open the article this one replies to"),
+    ] + (1...ReaderThread.keyedReplies).map { number in
+        KeyBinding(.key(.character(Character(String(number)))), .openReply(number), "Open reply N (Replies, in the reader)")
+    }
 
     /// Scrolling shared by the help and warnings overlays.
     static let overlayScrolling: [KeyBinding] = [

@@ -90,7 +90,7 @@ public struct KeyMap: Sendable {
                 name = "text"
                 action = nil
             }
-            if let index = entries.firstIndex(where: { $0.description == binding.description && $0.action == action && action != nil }) {
+            if let index = entries.firstIndex(where: { $0.description == binding.description && $0.action?.helpGroup == action?.helpGroup && action != nil }) {
                 entries[index].keys.append(name)
             } else {
                 entries.append(([name], binding.description, action))

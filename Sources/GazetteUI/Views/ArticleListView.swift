@@ -8,12 +8,36 @@ public struct ArticleListRow: Sendable, Equatable {
     public var tags: [String]
     /// The author, shown in place of the tags when the list is sorted by author.
     public var author: String?
+    /// The reader's state, when the list shows it: unread rows are bold with a `●`, starred ones carry `★`.
+    public var state: ReadMarks?
+    /// Thread depth in a threaded list: a reply is indented under its parent.
+    public var depth: Int
 
-    public init(date: String?, title: String, tags: [String], author: String? = nil) {
+    /// Read and starred, as a list row shows them.
+    public struct ReadMarks: Sendable, Equatable {
+        public var unread: Bool
+        public var starred: Bool
+
+        public init(unread: Bool, starred: Bool) {
+            self.unread = unread
+            self.starred = starred
+        }
+    }
+
+    public init(date: String?, title: String, tags: [String], author: String? = nil, state: ReadMarks? = nil, depth: Int = 0) {
         self.date = date
         self.title = title
         self.tags = tags
         self.author = author
+        self.state = state
+        self.depth = depth
+    }
+
+    /// The title as the list shows it: a reply indented two columns per level (at most 8) after
+    /// a `↳`, so the tree reads without colour.
+    var displayTitle: String {
+        guard depth > 0 else { return title }
+        return String(repeating: "  ", count: min(depth, 8) - 1) + "↳ " + title
     }
 
     /// The row for an article.
@@ -61,6 +85,12 @@ public struct ArticleListView {
         max(0, rect.height - (showsHeader && rect.height > 1 ? 1 : 0))
     }
 
+    /// Marks an unread row (with bold), and a starred one.
+    public static let unreadMarker = "\u{25CF}"  // ●
+    public static let starMarker = "\u{2605}"  // ★
+    /// Width of the marker column: unread, star, gap.
+    static let markerColumn = 3
+
     /// Width of the date column including its gap; dropped on very narrow panes.
     static func dateColumn(for width: Int) -> Int { width >= 30 ? 12 : 0 }
 
@@ -107,6 +137,17 @@ public struct ArticleListView {
         tagStyle.role = .tag
         tagStyle.dim = true
         canvas.fill(line, style: base)
+        var line = line
+        if let state = item.state, line.width >= 8 {
+            // A marker column, so unread does not rest on bold (or colour) alone.
+            var markStyle = base
+            markStyle.bold = true
+            if !selected { markStyle.role = .accent }
+            if state.unread { canvas.put(Self.unreadMarker, x: line.x, y: line.y, style: markStyle, clip: line) }
+            if state.starred { canvas.put(Self.starMarker, x: line.x + 1, y: line.y, style: markStyle, clip: line) }
+            line = Rect(x: line.x + Self.markerColumn, y: line.y, width: line.width - Self.markerColumn, height: 1)
+            if state.unread { base.bold = true }
+        }
         let dateColumn = Self.dateColumn(for: line.width)
         if dateColumn > 0, let date = item.date {
             var dateStyle = base
@@ -115,7 +156,7 @@ public struct ArticleListView {
         }
         let room = line.width - dateColumn
         guard room > 0 else { return }
-        let title = Glyph.make(Highlighting.spans(String(item.title.leading(columns: room)), base: base, highlighter: highlighter))
+        let title = Glyph.make(Highlighting.spans(String(item.displayTitle.leading(columns: room)), base: base, highlighter: highlighter))
         let titleWidth = title.reduce(0) { $0 + $1.width }
         var tagText = ""
         if showsAuthor {

@@ -36,17 +36,38 @@ public struct ReaderDocument: Sendable, Equatable {
         public static let body = Style.plain
         public static let leadIn = Style(.leadIn, bold: true)
         public static let heading = Style(.accent, bold: true)
+        public static let headerName = Style(.header)
+        public static let preformatted = Style(.preformatted)
+        public static let signature = Style(.signature, dim: true)
+        public static let attribution = Style(.attribution)
+        /// Titles of the article replied to and of the replies.
+        public static let threadLink = Style(.accent)
+        /// The `→` at the end of a verbatim line too wide for the pane.
+        public static let clipMarker = Style(.dim, bold: true)
+
+        /// Quotation depth `level` (1…): three colours, cycling.
+        public static func quote(_ level: Int) -> Style {
+            let roles: [ColorRole] = [.quote1, .quote2, .quote3]
+            return Style(roles[(max(1, level) - 1) % roles.count])
+        }
     }
 
     /// Lays out `article` for a pane `width` columns wide, highlighting what `highlighter` finds.
     ///
     /// `measureLimit` caps the text width (the reader keeps a comfortable measure; `gazette show
-    /// --width` asks for an exact one).
+    /// --width` asks for an exact one). Verbatim lines (tables, signatures) may use the pane's
+    /// width right of the centred measure and are clipped with `→` beyond it. `allHeaders`
+    /// shows every header (`H`), else only those `HeaderRelevance` finds readable;
+    /// `hiddenHeadersHint` says how many are hidden and how to see them. `thread` adds
+    /// "In reply to" under the headers and the replies after the body.
     public static func layout(
-        _ article: Article, width: Int, highlighter: Highlighter? = nil, measureLimit: Int = maxMeasure
+        _ article: Article, width: Int, highlighter: Highlighter? = nil, measureLimit: Int = maxMeasure,
+        allHeaders: Bool = false, hiddenHeadersHint: String? = nil, thread: ReaderThread? = nil
     ) -> ReaderDocument {
         let measure = min(max(0, width), measureLimit)
         guard measure > 0 else { return ReaderDocument(lines: [], measure: 0) }
+        // ReaderView centres the measure in the pane; verbatim lines may run to the pane's edge.
+        let verbatimWidth = width > measure ? width - (width - measure) / 2 : measure
         var lines: [StyledLine] = []
         func add(_ spans: [StyledSpan]) { lines += TextWrap.wrap(spans, width: measure) }
         func hl(_ text: String, _ style: Style) -> [StyledSpan] {
@@ -72,26 +93,23 @@ public struct ReaderDocument: Sendable, Equatable {
         }
         if !facets.isEmpty { add(facets) }
 
-        for (index, paragraph) in article.paragraphs.enumerated() {
-            blank()
-            if index == 0, article.leadInLength > 0 {
-                let leadIn = String(paragraph.prefix(article.leadInLength))
-                let rest = String(paragraph.dropFirst(article.leadInLength))
-                add(hl(leadIn, Styles.leadIn) + hl(rest, Styles.body))
-            } else {
-                add(hl(paragraph, Styles.body))
-            }
+        lines += parentLines(thread, measure: measure, highlighter: highlighter)
+        var headers: [HeaderField] = []
+        if let link = article.link, !link.isEmpty { headers.append(HeaderField(name: "Link", value: link)) }
+        let shown = allHeaders ? article.extraHeaders : HeaderRelevance.readable(article.extraHeaders)
+        headers += shown
+        for header in headers {
+            add([StyledSpan(header.name + ": ", Styles.headerName)] + hl(header.value, Styles.body))
+        }
+        let hidden = article.extraHeaders.count - shown.count
+        if hidden > 0, let hiddenHeadersHint {
+            add([StyledSpan(hidden == 1 ? "1 more header (\(hiddenHeadersHint))" : "\(hidden) more headers (\(hiddenHeadersHint))", Styles.label)])
         }
 
-        var extras: [(String, String)] = []
-        if let link = article.link, !link.isEmpty { extras.append(("Link", link)) }
-        extras += article.extraHeaders.map { ($0.name, $0.value) }
-        if !extras.isEmpty {
-            blank()
-            for (name, value) in extras {
-                add([StyledSpan(name + ": ", Styles.label)] + hl(value, Styles.body))
-            }
-        }
+        let blocks = BodyParser.blocks(utf8: article.bodyUTF8)
+        lines += BlockLayout(measure: measure, verbatimWidth: verbatimWidth, highlighter: highlighter)
+            .lines(blocks, leadInLength: article.leadInLength)
+        lines += replyLines(thread, measure: measure, highlighter: highlighter)
 
         if !article.related.isEmpty {
             blank()

@@ -22,15 +22,19 @@ public struct SidebarEntry: Sendable, Equatable {
 public struct SidebarSection: Sendable, Equatable {
     public var kind: FacetKind
     public var entries: [SidebarEntry]
+    /// A heading other than the facet's (the Views section).
+    public var customTitle: String?
 
-    public init(kind: FacetKind, entries: [SidebarEntry]) {
+    public init(kind: FacetKind, entries: [SidebarEntry], title: String? = nil) {
         self.kind = kind
         self.entries = entries
+        self.customTitle = title
     }
 
     /// The heading shown above the entries.
     public var title: String {
-        switch kind {
+        if let customTitle { return customTitle }
+        return switch kind {
         case .tag: "Tags"
         case .category: "Categories"
         case .author: "Authors"

@@ -6,6 +6,8 @@ public struct StatusBarView {
     public struct Status: Sendable, Equatable {
         public var shown: Int
         public var total: Int
+        /// Unread articles among those shown; nil when there is no reader state.
+        public var unread: Int?
         public var query: String
         public var sort: SortOrder
         public var warnings: Int
@@ -15,9 +17,10 @@ public struct StatusBarView {
         public var hint: String?
 
         public init(
-            shown: Int, total: Int, query: String = "", sort: SortOrder = .date, warnings: Int = 0,
+            shown: Int, total: Int, unread: Int? = nil, query: String = "", sort: SortOrder = .date, warnings: Int = 0,
             message: String? = nil, hint: String? = nil
         ) {
+            self.unread = unread
             self.shown = shown
             self.total = total
             self.query = query
@@ -33,10 +36,13 @@ public struct StatusBarView {
         public var text: String
         /// Why the query does not parse, shown without losing what was typed.
         public var error: String?
+        /// What the prompt asks, before the text: `/` for the query.
+        public var label: String
 
-        public init(text: String, error: String? = nil) {
+        public init(text: String, error: String? = nil, label: String = "/") {
             self.text = text
             self.error = error
+            self.label = label
         }
     }
 
@@ -68,7 +74,8 @@ public struct StatusBarView {
     private func drawStatus(_ status: Status, in line: Rect, canvas: inout Canvas) {
         canvas.fill(line, style: Self.barStyle)
         let noun = status.total == 1 ? "article" : "articles"
-        let left = " \(status.shown) of \(status.total) \(noun)"
+        var left = " \(status.shown) of \(status.total) \(noun)"
+        if let unread = status.unread { left += ", \(unread) unread" }
         var right = "sort: \(status.sort.rawValue) "
         if status.warnings > 0 {
             right = (status.warnings == 1 ? "1 warning" : "\(status.warnings) warnings") + "  " + right
@@ -109,7 +116,7 @@ public struct StatusBarView {
         if let error = prompt.error, !error.isEmpty {
             errorGlyphs = Glyph.make("  " + error, style: Style(.warning, bold: true))
         }
-        let input = Glyph.make([StyledSpan("/", Style(.accent, bold: true)), StyledSpan(prompt.text)])
+        let input = Glyph.make([StyledSpan(prompt.label, Style(.accent, bold: true)), StyledSpan(prompt.text)])
             + Glyph.make(Self.cursor, style: Style(.accent))
         let inputWidth = input.reduce(0) { $0 + $1.width }
         // The error gets what is left once the input (at least 12 columns of it) is shown.

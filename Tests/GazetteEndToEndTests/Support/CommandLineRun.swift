@@ -37,6 +37,11 @@ struct CommandLineRun {
         env["XDG_CACHE_HOME"] = env["XDG_CACHE_HOME"] ?? TmuxSession.testCacheDirectory
         env.removeValue(forKey: "GAZETTE_DATA") // tests opt in explicitly
         if let explicit = environment?["GAZETTE_DATA"] { env["GAZETTE_DATA"] = explicit }
+        // Never the runner's own reading state: a fresh (absent) state directory unless a test names
+        // one; read-only commands never create it, so there is nothing to clean up.
+        if environment?["XDG_STATE_HOME"] == nil {
+            env["XDG_STATE_HOME"] = FileManager.default.temporaryDirectory.appendingPathComponent("gz-state-\(UUID().uuidString)").path
+        }
         process.environment = env
         if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
         // Files, not pipes: nothing can deadlock on a full pipe buffer.

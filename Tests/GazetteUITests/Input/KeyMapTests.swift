@@ -35,7 +35,8 @@ import Testing
         #expect(map.action(for: .character("j"), in: .prompt) == .promptInsert("j"))
         #expect(map.action(for: .character("東"), in: .prompt) == .promptInsert("東"))
         #expect(map.action(for: .control("c"), in: .prompt) == .quit)
-        #expect(map.action(for: .tab, in: .prompt) == nil)
+        // Tab completes a tag in the tag prompt; it never moves focus from a prompt.
+        #expect(map.action(for: .tab, in: .prompt) == .promptComplete)
     }
 
     @Test func helpIsModal() {

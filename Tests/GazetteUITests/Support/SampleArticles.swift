@@ -62,3 +62,62 @@ enum Sample {
         ]),
     ]
 }
+
+/// Bodies in the shapes of real mail, news and wire archives, as source lines (written for the
+/// tests). `paragraphs: [text]` with newlines inside keeps the text exactly as the body.
+enum SampleBodies {
+    static let usenetReply = Article(
+        title: "Re: Launch schedule for the spring",
+        date: Sample.date(1993, 4, 28),
+        author: "Tom Rourke <rourke@lab.example>",
+        tags: ["sci.space"],
+        extraHeaders: [
+            HeaderField(name: "Path", value: "news.example!lab.example!rourke"),
+            HeaderField(name: "Organization", value: "Lakeside Physics Lab"),
+            HeaderField(name: "Message-ID", value: "<1993Apr28.0930@lab.example>"),
+            HeaderField(name: "References", value: "<C6A2x1.8Jq@news.example> <1993Apr28.1402@cs.umbc.example>"),
+            HeaderField(name: "Lines", value: "21"),
+            HeaderField(name: "NNTP-Posting-Host", value: "lab.example"),
+        ],
+        paragraphs: ["""
+        In article <1993Apr28.1402@cs.umbc.example> kbell@umbc.example (Kay Bell) writes:
+        >In article <C6A2x1.8Jq@news.example> dtr@news.example writes:
+        >>The spring launches will all slip; the pad crews are stretched far
+        >>too thin to turn two vehicles around in three weeks.
+        >
+        >They already published the dates:
+        >
+        >  Date      Flight   Vehicle     Payload
+        >  April 27  STS-55   Columbia    Spacelab D2, a long German science mission
+        >  May 19    Titan    IV          classified
+        >
+        >Read the release before posting.
+
+        Dates on a release are not dates on the pad.  Ask anyone who
+        worked the 1986 manifest.
+
+        --
+        Tom Rourke        | "Ad astra per aspera,
+        rourke@lab.example |  mostly aspera"
+        """],
+        source: Sample.location
+    )
+
+    static let wireStory = Article(
+        title: "Kestrel Lawn shares soar on takeover offer",
+        date: Sample.date(1987, 3, 2),
+        author: "Wire desk",
+        paragraphs: ["""
+            Shares of Kestrel Lawn Corp shot up 11-1/2 to 39-1/2 in heavy
+        trading after Waste Haulers Inc offered 27 dlrs a share, or about
+        270 mln dlrs, for the company.
+            Kestrel said it had not received the offer.
+            Analysts said the bid was low and expected a higher one within
+        weeks, perhaps from a rival bidder.
+            Kestrel reported first quarter results of:
+            Shr 1.23 dlrs vs 1.01 dlrs
+            Net 12.4 mln vs 9.8 mln
+        """],
+        source: Sample.location
+    )
+}

@@ -92,7 +92,7 @@ import Testing
         #expect(text.contains("Evil ␛[2J title␇"))
         #expect(text.contains("⍰31m"))
         #expect(text.contains("␛]0;pwned␇"))
-        #expect(text.contains("CR␍LF␊"))
+        #expect(text.contains("CR␍LF and"), "a newline inside a paragraph is a line break of the source, joined")
         let escape = find("␛", in: canvas)!
         #expect(canvas[escape.x, escape.y].style.role == .placeholder)
     }
@@ -103,5 +103,47 @@ import Testing
         No article selected.    |
                                 |
         """)
+    }
+}
+
+/// Golden renders of bodies with structure: quotes, attributions, a table, a signature, wire
+/// paragraphs.
+@Suite struct ReaderBlockGoldenTests {
+    @Test func usenetReplyAt80() throws {
+        try expectGolden(ReaderViewTests.render(SampleBodies.usenetReply, width: 80, height: 34), named: "reader-usenet-80x34")
+    }
+
+    @Test func usenetReplyAt50() throws {
+        try expectGolden(ReaderViewTests.render(SampleBodies.usenetReply, width: 50, height: 38), named: "reader-usenet-50x38")
+    }
+
+    @Test func wireStoryAt80() throws {
+        try expectGolden(ReaderViewTests.render(SampleBodies.wireStory, width: 80, height: 20), named: "reader-wire-80x20")
+    }
+
+    @Test func wireStoryAt50() throws {
+        try expectGolden(ReaderViewTests.render(SampleBodies.wireStory, width: 50, height: 24), named: "reader-wire-50x24")
+    }
+}
+
+@Suite struct ReaderHeaderTests {
+    @Test func routingHeadersHiddenWithAHint() {
+        let lines = ReaderDocument.layout(SampleBodies.usenetReply, width: 80, hiddenHeadersHint: "H shows all").lines.map(\.text)
+        #expect(lines[3] == "Organization: Lakeside Physics Lab")
+        #expect(lines[4] == "5 more headers (H shows all)")
+        #expect(!lines.contains { $0.hasPrefix("Path:") || $0.hasPrefix("Message-ID:") || $0.hasPrefix("NNTP-") })
+    }
+
+    @Test func allHeadersInFileOrder() {
+        let lines = ReaderDocument.layout(SampleBodies.usenetReply, width: 80, allHeaders: true).lines.map(\.text)
+        #expect(Array(lines[3...8]) == [
+            "Path: news.example!lab.example!rourke",
+            "Organization: Lakeside Physics Lab",
+            "Message-ID: <1993Apr28.0930@lab.example>",
+            "References: <C6A2x1.8Jq@news.example> <1993Apr28.1402@cs.umbc.example>",
+            "Lines: 21",
+            "NNTP-Posting-Host: lab.example",
+        ])
+        #expect(!lines.contains { $0.contains("more header") })
     }
 }

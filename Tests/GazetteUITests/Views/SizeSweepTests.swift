@@ -34,6 +34,14 @@ import Testing
                 let document = ReaderDocument.layout(Sample.wide, width: rect.width, highlighter: highlighter)
                 ReaderView(document: document, offset: 2).render(into: &canvas, in: rect)
             }),
+            ("usenet reader", { canvas, rect in
+                let document = ReaderDocument.layout(SampleBodies.usenetReply, width: rect.width, highlighter: highlighter, allHeaders: true,
+                                                     thread: ReaderThread(parent: "Launch schedule 東京", replies: ["Re: a reply — Ann"]))
+                ReaderView(document: document, offset: 1).render(into: &canvas, in: rect)
+            }),
+            ("wire reader", { canvas, rect in
+                ReaderView(document: ReaderDocument.layout(SampleBodies.wireStory, width: rect.width)).render(into: &canvas, in: rect)
+            }),
             ("hostile reader", { canvas, rect in
                 ReaderView(document: ReaderDocument.layout(Sample.hostile, width: rect.width)).render(into: &canvas, in: rect)
             }),

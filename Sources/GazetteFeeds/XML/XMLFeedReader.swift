@@ -1,0 +1,336 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+
+/// Reads RSS 0.9x/1.0/2.0 and Atom 0.3/1.0 with `XMLParser`, handing each item over as soon as
+/// it closes, so a feed of a million items never holds more than one.
+final class XMLFeedReader: NSObject, XMLParserDelegate {
+    enum Namespace {
+        static let atom10 = "http://www.w3.org/2005/Atom"
+        static let atom03 = "http://purl.org/atom/ns#"
+        static let rdf = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+        static let dc = "http://purl.org/dc/elements/1.1/"
+        static let content = "http://purl.org/rss/1.0/modules/content/"
+        static let media = "http://search.yahoo.com/mrss/"
+        static let itunes = "http://www.itunes.com/dtds/podcast-1.0.dtd"
+        static let xhtml = "http://www.w3.org/1999/xhtml"
+    }
+
+    private struct Open {
+        var namespace: String
+        var name: String
+        var attributes: [String: String]
+        var base: URL?
+        /// True when an `xml:base` on this element or an ancestor set `base`.
+        var explicitBase: Bool
+    }
+
+    private(set) var feed = Feed()
+    private let onItem: (FeedItem, Feed) -> Void
+    private var stack: [Open] = []
+    private var text = ""
+    private var item: FeedItem?
+    private var itemDepth = -1
+    /// Depth of an Atom `type="xhtml"` content/summary being copied as markup, or -1.
+    private var xhtmlDepth = -1
+    private var itemCount = 0
+    private var itemHasExplicitBase = false
+    private let feedURL: URL?
+    private var firstError: FeedProblem?
+
+    init(feedURL: URL?, onItem: @escaping (FeedItem, Feed) -> Void) {
+        self.feedURL = feedURL
+        self.onItem = onItem
+    }
+
+    /// Parses the cleaned UTF-8 bytes; problems found go into `feed.problems`.
+    func read(_ bytes: [UInt8]) {
+        let parser = XMLParser(data: Data(bytes))
+        parser.shouldProcessNamespaces = true
+        parser.shouldReportNamespacePrefixes = false
+        parser.shouldResolveExternalEntities = false
+        parser.delegate = self
+        let ok = parser.parse()
+        // An item left open by a truncated document still counts if something identifies it.
+        if let item, !item.title.isEmpty || item.link != nil || item.guid != nil { finish(item) }
+        if let firstError {
+            feed.problems.append(firstError)
+        } else if !ok, let error = parser.parserError {
+            feed.problems.append(FeedProblem(line: parser.lineNumber, column: parser.columnNumber,
+                                             reason: "not well-formed XML (\(XMLFeedReader.describe(error)))"))
+        }
+    }
+
+    // MARK: XMLParserDelegate
+
+    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+                attributes: [String: String] = [:]) {
+        let namespace = namespaceURI ?? ""
+        var base = stack.last?.base ?? feedURL
+        var explicitBase = stack.last?.explicitBase ?? false
+        if let xmlBase = attributes["xml:base"] ?? attributes["base"], !xmlBase.isEmpty {
+            base = URL(string: xmlBase, relativeTo: base)?.absoluteURL ?? base
+            explicitBase = true
+        }
+        if xhtmlDepth >= 0 {
+            text += "<" + name
+            for (key, value) in attributes.sorted(by: { $0.key < $1.key }) { text += " \(key)=\"\(XMLFeedReader.escape(value))\"" }
+            text += ">"
+            stack.append(Open(namespace: namespace, name: name, attributes: attributes, base: base, explicitBase: explicitBase))
+            return
+        }
+        stack.append(Open(namespace: namespace, name: name, attributes: attributes, base: base, explicitBase: explicitBase))
+        let depth = stack.count - 1
+        if depth == 0 { detectDialect(name, namespace, attributes) }
+        if item == nil, name == "item" || name == "entry", !isExtension(namespace) {
+            var fresh = FeedItem()
+            fresh.baseURL = base
+            itemHasExplicitBase = explicitBase
+            if let about = attributes["rdf:about"] ?? attributes["about"] { fresh.guid = about }
+            item = fresh
+            itemDepth = depth
+        } else if item != nil, depth == itemDepth + 1 {
+            startItemChild(name, namespace, attributes, base: base)
+        } else if item == nil, name == "link", isAtom(namespace), stack.count >= 2 {
+            let rel = attributes["rel"] ?? "alternate"
+            if rel == "alternate", feed.link == nil, let href = attributes["href"] { feed.link = resolve(href, base) }
+        }
+        if (name == "content" || name == "summary"), isAtom(namespace), attributes["type"] == "xhtml", item != nil {
+            xhtmlDepth = depth
+        }
+        text = ""
+    }
+
+    func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+        guard let open = stack.popLast() else { return }
+        let depth = stack.count
+        if xhtmlDepth >= 0, depth > xhtmlDepth {
+            text += "</\(name)>"
+            return
+        }
+        if depth == xhtmlDepth { xhtmlDepth = -1 }
+        if var current = item {
+            if depth == itemDepth {
+                item = nil
+                itemDepth = -1
+                finish(current)
+            } else {
+                endItemElement(open, depth: depth, into: &current)
+                item = current
+            }
+        } else {
+            endFeedElement(open, depth: depth)
+        }
+        text = ""
+    }
+
+    func parser(_ parser: XMLParser, foundCharacters string: String) {
+        if xhtmlDepth >= 0 { text += XMLFeedReader.escape(string) } else { text += string }
+    }
+
+    func parser(_ parser: XMLParser, foundCDATA data: Data) {
+        let string = String(decoding: data, as: UTF8.self)
+        if xhtmlDepth >= 0 { text += XMLFeedReader.escape(string) } else { text += string }
+    }
+
+    func parser(_ parser: XMLParser, parseErrorOccurred error: Error) {
+        if firstError == nil {
+            firstError = FeedProblem(line: parser.lineNumber, column: parser.columnNumber,
+                                     reason: "not well-formed XML (\(XMLFeedReader.describe(error))); read as far as possible")
+        }
+    }
+
+    func parser(_ parser: XMLParser, resolveExternalEntityName name: String, systemID: String?) -> Data? { nil }
+
+    // MARK: Elements
+
+    private func detectDialect(_ name: String, _ namespace: String, _ attributes: [String: String]) {
+        switch (name, namespace) {
+        case ("rss", _):
+            feed.dialect = (attributes["version"] ?? "2.0").hasPrefix("0.9") ? .rss090 : .rss20
+        case ("RDF", _):
+            feed.dialect = .rss10
+        case ("feed", Namespace.atom03):
+            feed.dialect = .atom03
+        case ("feed", _):
+            feed.dialect = .atom10
+        default:
+            feed.problems.append(FeedProblem(line: 1, column: 1, reason: "not a feed (root element <\(name.prefix(40))>)"))
+        }
+    }
+
+    private func startItemChild(_ name: String, _ namespace: String, _ attributes: [String: String], base: URL?) {
+        guard var current = item else { return }
+        defer { item = current }
+        switch (name, namespace) {
+        case ("link", _) where isAtom(namespace):
+            let rel = attributes["rel"] ?? "alternate"
+            if let href = attributes["href"] {
+                if rel == "alternate", current.link == nil { current.link = resolve(href, base) }
+                if rel == "enclosure" { current.enclosures.append(Enclosure(url: resolve(href, base) ?? href, type: attributes["type"])) }
+            }
+        case ("category", _) where isAtom(namespace):
+            if let term = attributes["label"] ?? attributes["term"], !term.isEmpty { current.categories.append(term) }
+        case ("enclosure", _), ("content", Namespace.media):
+            if let url = attributes["url"] {
+                current.enclosures.append(Enclosure(url: resolve(url, base) ?? url, type: attributes["type"] ?? attributes["medium"]))
+            }
+        case ("thumbnail", Namespace.media), ("image", Namespace.itunes):
+            if let url = attributes["url"] ?? attributes["href"] {
+                current.enclosures.append(Enclosure(url: resolve(url, base) ?? url, type: "image"))
+            }
+        case ("content", _) where isAtom(namespace):
+            if let src = attributes["src"] { current.link = current.link ?? resolve(src, base) }
+        default:
+            break
+        }
+    }
+
+    private func endItemElement(_ open: Open, depth: Int, into current: inout FeedItem) {
+        let value = text.trimmedASCII
+        let parent = stack.last
+        // Atom's <author><name>; ignore everything inside an Atom <source>.
+        if depth == itemDepth + 2, let parent, parent.name == "author" || parent.name == "contributor", open.name == "name" {
+            if parent.name == "author", !value.isEmpty { current.authors.append(value) }
+            return
+        }
+        guard depth == itemDepth + 1 else {
+            if open.namespace == Namespace.media, open.name == "title", !value.isEmpty, current.title.isEmpty { current.title = value }
+            return
+        }
+        let atom = isAtom(open.namespace)
+        switch (open.name, open.namespace) {
+        case ("title", _) where atom:
+            current.title = open.attributes["type"] == "html" || open.attributes["mode"] == "escaped"
+                ? HTMLText.inline(value) : value
+        case ("title", Namespace.dc):
+            if current.title.isEmpty { current.title = value }
+        case ("title", ""), ("title", "http://purl.org/rss/1.0/"), ("title", "http://my.netscape.com/rdf/simple/0.9/"):
+            current.title = HTMLText.collapse(HTMLText.decodeEntities(value))
+        case ("link", _) where !atom && open.namespace != Namespace.media:
+            if !value.isEmpty { current.link = resolve(value, open.base) }
+        case ("guid", _), ("id", Namespace.atom10), ("id", Namespace.atom03):
+            if !value.isEmpty { current.guid = value }
+            if open.name == "guid", open.attributes["isPermaLink"] != "false", current.link == nil, value.hasPrefix("http") {
+                current.link = value
+            }
+        case ("pubDate", _), ("date", Namespace.dc), ("published", _), ("issued", _), ("created", _):
+            if current.published == nil { current.published = FeedDateParser.parse(value) }
+        case ("updated", _), ("modified", _):
+            if current.updated == nil { current.updated = FeedDateParser.parse(value) }
+        case ("author", _) where !atom:
+            if !value.isEmpty { current.authors.append(XMLFeedReader.authorName(value)) }
+        case ("creator", Namespace.dc), ("author", Namespace.itunes):
+            if !value.isEmpty, current.authors.isEmpty { current.authors.append(value) }
+        case ("category", _) where !atom:
+            if !value.isEmpty { current.categories.append(HTMLText.decodeEntities(value)) }
+        case ("subject", Namespace.dc), ("keywords", Namespace.itunes):
+            for part in value.split(separator: open.name == "keywords" ? "," : ";") {
+                let tag = part.trimmedASCII
+                if !tag.isEmpty { current.categories.append(tag) }
+            }
+        case ("encoded", Namespace.content):
+            if !value.isEmpty { current.contentHTML = value }
+        case ("content", _) where atom:
+            let type = open.attributes["type"] ?? "text"
+            if type == "text" || type == "text/plain" {
+                current.contentText = value
+            } else if !value.isEmpty {
+                current.contentHTML = value
+            }
+        case ("description", ""), ("description", "http://purl.org/rss/1.0/"), ("summary", _), ("summary", Namespace.itunes):
+            guard current.summaryHTML == nil || open.namespace != Namespace.itunes else { return }
+            let type = open.attributes["type"] ?? (atom ? "text" : "html")
+            if !value.isEmpty { current.summaryHTML = type == "text" ? XMLFeedReader.escape(value) : value }
+        case ("description", Namespace.media):
+            if current.summaryHTML == nil, !value.isEmpty { current.summaryHTML = XMLFeedReader.escape(value) }
+        default:
+            break
+        }
+    }
+
+    private func endFeedElement(_ open: Open, depth: Int) {
+        let value = text.trimmedASCII
+        guard depth == 1 || (depth == 2 && stack.last?.name == "channel") else { return }
+        switch open.name {
+        case "title" where feed.title.isEmpty && !isExtension(open.namespace):
+            let html = open.attributes["type"] == "html" || open.attributes["mode"] == "escaped"
+            feed.title = isAtom(open.namespace) && html ? HTMLText.inline(value)
+                : HTMLText.collapse(isAtom(open.namespace) ? value : HTMLText.decodeEntities(value))
+        case "link" where feed.link == nil && !isAtom(open.namespace) && !value.isEmpty:
+            feed.link = resolve(value, open.base)
+        default:
+            break
+        }
+    }
+
+    private func finish(_ done: FeedItem) {
+        var done = done
+        // One line each, whatever the element held (a text title may span lines).
+        done.title = HTMLText.collapse(done.title)
+        done.authors = done.authors.map(HTMLText.collapse).filter { !$0.isEmpty }
+        done.categories = done.categories.map(HTMLText.collapse).filter { !$0.isEmpty }
+        // Without xml:base, relative links in an item's HTML mean its own page, not the feed's URL.
+        if !itemHasExplicitBase, let link = done.link, let page = URL(string: link), page.scheme != nil {
+            done.baseURL = page
+        }
+        if done.authors.count > 1 {
+            var seen = Set<String>()
+            done.authors = done.authors.filter { seen.insert($0).inserted }
+        }
+        itemCount += 1
+        onItem(done, feed)
+    }
+
+    // MARK: Helpers
+
+    private func isAtom(_ namespace: String) -> Bool { namespace == Namespace.atom10 || namespace == Namespace.atom03 }
+
+    private static let extensions: Set<String> = [Namespace.dc, Namespace.content, Namespace.media, Namespace.itunes]
+
+    private func isExtension(_ namespace: String) -> Bool { !namespace.isEmpty && Self.extensions.contains(namespace) }
+
+    private func resolve(_ link: String, _ base: URL?) -> String? {
+        let trimmed = link.trimmedASCII
+        guard !trimmed.isEmpty else { return nil }
+        guard let url = URL(string: trimmed, relativeTo: base) else { return trimmed }
+        return url.absoluteString
+    }
+
+    /// RSS's `author` is an e-mail address, often `jane@example.org (Jane Doe)`: the name is kept.
+    static func authorName(_ value: String) -> String {
+        if let open = value.firstIndex(of: "("), let close = value.lastIndex(of: ")"), open < close {
+            let name = value[value.index(after: open)..<close].trimmedASCII
+            if !name.isEmpty { return name }
+        }
+        return value
+    }
+
+    static func escape(_ text: String) -> String {
+        guard text.contains(where: { $0 == "&" || $0 == "<" || $0 == ">" || $0 == "\"" }) else { return text }
+        var out = ""
+        out.reserveCapacity(text.utf8.count + 16)
+        for c in text {
+            switch c {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            default: out.append(c)
+            }
+        }
+        return out
+    }
+
+    static func describe(_ error: Error) -> String {
+        let code = (error as NSError).code
+        let names: [Int: String] = [
+            4: "empty document", 5: "document ended early", 9: "invalid character", 23: "'>' expected",
+            26: "undefined entity", 38: "bad attribute", 39: "attribute without value", 41: "unescaped '<' in attribute",
+            57: "bad processing instruction", 64: "bad XML declaration", 68: "bad name", 73: "'>' expected",
+            76: "mismatched end tag", 77: "end tag missing", 85: "missing end tag", 89: "entity amplification refused",
+        ]
+        return names[code].map { "\($0), code \(code)" } ?? "code \(code)"
+    }
+}

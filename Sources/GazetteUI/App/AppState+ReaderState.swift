@@ -1,0 +1,163 @@
+import GazetteCore
+
+/// Reader state in the browser: the keys that change it, views, and updates from the run loop.
+extension AppState {
+    /// The query of the selected view, if any (a saved view whose query no longer parses: none).
+    var activeViewQuery: Query? {
+        switch activeView {
+        case nil: nil
+        case .unread: try? Query.parse("is:unread")
+        case .starred: try? Query.parse("is:starred")
+        case .saved(let name): savedViews.first { $0.name == name }.flatMap { try? Query.parse($0.query) }
+        }
+    }
+
+    /// The Views section's entries (none when the browser has no reader state).
+    var viewItems: [SidebarState.ViewItem] {
+        guard overlay != nil else { return [] }
+        let choices: [ViewChoice?] = [nil, .unread, .starred] + savedViews.map { .saved($0.name) }
+        return choices.enumerated().map { position, choice in
+            SidebarState.ViewItem(choice: choice, count: position < viewCounts.count ? viewCounts[position] : 0, active: choice == activeView)
+        }
+    }
+
+    /// Counts the Views section's entries over the whole store (after a state or view change).
+    mutating func recountViews() {
+        guard let overlay else { return viewCounts = [] }
+        var counts = [store.count, store.count - overlay.cardinality(.read), overlay.cardinality(.starred)]
+        for view in savedViews {
+            // A view with words waits for the full-text index (recounted when it is ready).
+            guard let query = try? Query.parse(view.query), !Self.waitsForIndex(query, indexReady: store.isTextIndexReady) else {
+                counts.append(0)
+                continue
+            }
+            counts.append(store.evaluate(query, sort: .date, overlay: overlay).count)
+        }
+        viewCounts = counts
+    }
+
+    /// A new overlay or view list: the list keeps its articles (an article just read stays in an
+    /// Unread view until the filter changes); the counts, markers and Views are refreshed.
+    mutating func stateChanged(_ update: StateUpdate) {
+        overlay = update.overlay
+        savedViews = update.views
+        if case .saved(let name) = activeView, !savedViews.contains(where: { $0.name == name }) { activeView = nil }
+        if let change = update.change {
+            if change.undoable, let label = change.label, !update.inverse.isEmpty {
+                undoStack.append(UndoEntry(label: label, inverse: update.inverse))
+                if undoStack.count > 100 { undoStack.removeFirst() }
+            }
+            if let label = change.label { message = update.inverse.isEmpty ? "\(label) (no change)" : label }
+        }
+        if let text = update.message { message = text }
+        recountViews()
+        let tagsChanged = update.change.map { change in change.edits.contains { if case .tag = $0 { true } else { false } } } ?? true
+        refreshCounts(tagsChanged: tagsChanged)
+    }
+
+    // MARK: - Keys
+
+    /// The article under the cursor (list or reader), if any.
+    private var currentArticle: Int? { selectedArticle }
+
+    /// `m`, `*`, `M`, `t`, `u`, `S` and the sidebar's view keys; nil when the action is not one of them.
+    mutating func reduceStateKey(_ action: Action) -> [Effect]? {
+        switch action {
+        case .toggleRead, .toggleStar, .markAllRead, .editTags, .undo:
+            guard let overlay else {
+                message = "Reader state is off"
+                return []
+            }
+            return stateKey(action, overlay: overlay)
+        case .saveView:
+            guard overlay != nil else {
+                message = "Reader state is off"
+                return []
+            }
+            let query = activeQueryText
+            guard !query.isEmpty else {
+                message = "Nothing to save: filter first (/ or the sidebar)"
+                return []
+            }
+            prompt = Prompt(text: "", previous: keptQuery, error: nil, kind: .viewName)
+            return []
+        case .renameView, .deleteView:
+            guard let item = sidebar.current, case .saved(let name)?? = item.view else {
+                message = "Only saved views can be renamed or deleted"
+                return []
+            }
+            let kind: PromptKind = action == .renameView ? .renameView(name) : .confirmDeleteView(name)
+            prompt = Prompt(text: action == .renameView ? name : "", previous: keptQuery, error: nil, kind: kind)
+            return []
+        default:
+            return nil
+        }
+    }
+
+    private mutating func stateKey(_ action: Action, overlay: ReaderOverlay) -> [Effect] {
+        switch action {
+        case .undo:
+            guard let entry = undoStack.popLast() else {
+                message = "Nothing to undo"
+                return []
+            }
+            return [.changeState(StateChange(edits: entry.inverse, label: "Undone: \(entry.label)", undoable: false))]
+        case .markAllRead:
+            let unread = unreadInResult
+            guard unread > 0 else {
+                message = "Every article in the view is read"
+                return []
+            }
+            prompt = Prompt(text: "", previous: keptQuery, error: nil, kind: .confirmMarkRead(count: unread))
+            return []
+        default:
+            break
+        }
+        guard let index = currentArticle else {
+            message = "No article selected"
+            return []
+        }
+        let id = store.articles[index].id.description
+        switch action {
+        case .toggleRead:
+            let read = !overlay.isRead(index)
+            return [.changeState(StateChange(edits: [.read(id: id, value: read)], label: read ? "Marked read" : "Marked unread"))]
+        case .toggleStar:
+            let starred = !overlay.isStarred(index)
+            return [.changeState(StateChange(edits: [.starred(id: id, value: starred)], label: starred ? "Starred" : "Unstarred"))]
+        default:
+            prompt = Prompt(text: "", previous: keptQuery, error: nil, kind: .tags(article: index))
+            return []
+        }
+    }
+
+    /// Opening an article (Enter, or moving to another one in the reader) marks it read.
+    mutating func markOpenedRead() -> [Effect] {
+        guard let overlay, let index = currentArticle, !overlay.isRead(index) else { return [] }
+        return [.changeState(StateChange(edits: [.read(id: store.articles[index].id.description, value: true)], label: nil, undoable: false))]
+    }
+
+    /// Selects the view named `name` (`--view NAME`): a saved view, or Unread / Starred; false when there is none.
+    public mutating func openView(named name: String) -> Bool {
+        let choice: ViewChoice
+        if savedViews.contains(where: { $0.name == name }) {
+            choice = .saved(name)
+        } else if name.lowercased() == "unread" {
+            choice = .unread
+        } else if name.lowercased() == "starred" {
+            choice = .starred
+        } else {
+            return false
+        }
+        activeView = choice
+        reapply()
+        syncLayout()
+        return true
+    }
+
+    /// Enter (or Space) on a Views entry: select it; again: back to All.
+    mutating func selectView(_ choice: ViewChoice?) {
+        activeView = (choice == activeView) ? nil : choice
+        reapply()
+    }
+}

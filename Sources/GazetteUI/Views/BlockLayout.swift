@@ -1,0 +1,125 @@
+import GazetteCore
+
+/// Lays out body blocks as reader lines: quotations behind one `│` bar per depth in cycling
+/// colours, verbatim blocks as written and clipped with `→`, list items with a hanging indent,
+/// the signature dimmed, attributions in their own style.
+///
+/// Depth is always shown by the bars, so colour is never the only signal (`NO_COLOR`,
+/// monochrome terminals, `gazette show`).
+struct BlockLayout {
+    /// Width prose is wrapped to.
+    var measure: Int
+    /// Width a verbatim line may use before it is clipped (at least `measure`).
+    var verbatimWidth: Int
+    var highlighter: Highlighter?
+
+    /// The quotation bar, one per depth.
+    static let bar = "│"
+    /// Marks the last column of a verbatim line cut at the pane's edge.
+    static let clipMarker = "→"
+
+    /// Lines for `blocks`, each block after a blank line (carrying the bars the two blocks share),
+    /// except an attribution directly above its quotation and consecutive list items.
+    func lines(_ blocks: [BodyBlock], leadInLength: Int) -> [StyledLine] {
+        var lines: [StyledLine] = []
+        var previous: BodyBlock?
+        for (index, block) in blocks.enumerated() {
+            if let previous {
+                let tight = (previous.kind == .attribution && block.level > previous.level)
+                    || (previous.kind == .listItem && block.kind == .listItem && previous.level == block.level)
+                if !tight {
+                    // The shared bars, without the space after the last (no trailing blanks in `show`).
+                    var bars = prefix(min(previous.level, block.level))
+                    if let last = bars.indices.last, bars[last].text.hasSuffix(" ") { bars[last].text.removeLast() }
+                    lines.append(StyledLine(bars))
+                }
+            } else {
+                lines.append(StyledLine())
+            }
+            lines += layOut(block, leadIn: index == 0 && block.level == 0 && block.kind == .paragraph ? leadInLength : 0)
+            previous = block
+        }
+        return lines
+    }
+
+    /// The bars for depth `level`: `│ ` per level, narrower (`│`) when that would take more
+    /// than a third of the measure, and never more than half of it.
+    func prefix(_ level: Int) -> [StyledSpan] {
+        guard level > 0 else { return [] }
+        let room = max(0, measure / 2)
+        let spaced = 2 * level <= measure / 3
+        var spans: [StyledSpan] = []
+        var used = 0
+        for depth in 1...level {
+            let piece = spaced ? Self.bar + " " : Self.bar
+            guard used + piece.count <= room else { break }
+            spans.append(StyledSpan(piece, ReaderDocument.Styles.quote(depth)))
+            used += piece.count
+        }
+        return spans
+    }
+
+    private func spans(_ text: String, _ style: Style) -> [StyledSpan] {
+        Highlighting.spans(text, base: style, highlighter: highlighter)
+    }
+
+    /// The style of text at `level` in a block of `kind`.
+    private func style(_ kind: BodyBlock.Kind, level: Int) -> Style {
+        switch kind {
+        case .attribution: return ReaderDocument.Styles.attribution
+        case .preformatted: return ReaderDocument.Styles.preformatted
+        case .signature: return ReaderDocument.Styles.signature
+        case .paragraph, .listItem: return level > 0 ? ReaderDocument.Styles.quote(level) : ReaderDocument.Styles.body
+        }
+    }
+
+    private func layOut(_ block: BodyBlock, leadIn: Int) -> [StyledLine] {
+        let bars = prefix(block.level)
+        let barsWidth = bars.reduce(0) { $0 + DisplayWidth.of($1.text) }
+        let textWidth = max(1, measure - barsWidth)
+        let base = style(block.kind, level: block.level)
+        var body: [StyledLine]
+        switch block.kind {
+        case .paragraph, .attribution:
+            let text = block.text
+            var content = spans(text, base)
+            if leadIn > 0 {
+                let lead = String(text.prefix(leadIn))
+                content = spans(lead, ReaderDocument.Styles.leadIn) + spans(String(text.dropFirst(leadIn)), base)
+            }
+            body = TextWrap.wrap(content, width: textWidth)
+        case .listItem:
+            let bullet = String(repeating: " ", count: min(block.indent, textWidth / 4)) + block.marker + " "
+            body = ReaderDocument.hangingIndent(spans(block.text, base), bullet: bullet, width: textWidth)
+        case .preformatted, .signature:
+            let room = max(1, verbatimWidth - barsWidth)
+            body = block.lines.map { Self.clip(spans($0, base), width: room) }
+        }
+        return body.map { StyledLine(bars + $0.spans) }
+    }
+
+    /// `spans` as one line of at most `width` columns: when wider, cut (a wide character split by
+    /// the cut becomes a space) and ended with `→` in the last column.
+    static func clip(_ spans: [StyledSpan], width: Int) -> StyledLine {
+        // Lazily: a huge verbatim line costs only the columns shown.
+        var kept: [Glyph] = []
+        var used = 0
+        var cut = false
+        for glyph in GlyphSequence(spans) {
+            if used + glyph.width > width {
+                cut = true
+                break
+            }
+            kept.append(glyph)
+            used += glyph.width
+        }
+        guard cut else { return StyledLine(Glyph.spans(kept)) }
+        while used > width - 1, let last = kept.popLast() { used -= last.width }
+        while used < width - 1 {
+            kept.append(Glyph(text: " ", width: 1, style: kept.last?.style ?? .plain))
+            used += 1
+        }
+        kept.append(Glyph(text: clipMarker, width: 1, style: ReaderDocument.Styles.clipMarker))
+        return StyledLine(Glyph.spans(kept))
+    }
+}

@@ -1,0 +1,59 @@
+import Foundation
+import Testing
+@testable import GazetteFeeds
+
+@Suite struct AtomAndJSONReaderTests {
+    @Test func bloggerAtomResolvesRelativeLinksAgainstXMLBase() throws {
+        let feed = try Fixture.feed("blogger-atom.xml", url: "https://allotment-diary.example/feeds/posts/default")
+        #expect(feed.dialect == .atom10)
+        #expect(feed.title == "An Allotment Diary")
+        #expect(feed.link == "https://allotment-diary.example/")
+        #expect(feed.items.count == 2)
+        let first = feed.items[0]
+        #expect(first.title == "Frost on the broad beans")
+        #expect(first.guid == "tag:blogger.com,1999:blog-4412097361550112233.post-771")
+        // entry xml:base="2024/03/" under the feed's "https://allotment-diary.example/"
+        #expect(first.link == "https://allotment-diary.example/2024/03/frost-on-broad-beans.html")
+        #expect(first.authors == ["Elspeth"])
+        #expect(first.categories == ["frost", "broad beans"])
+        #expect(first.published == FeedDate(year: 2024, month: 3, day: 4, hour: 21, minute: 10, offset: -8 * 3600))
+        let body = HTMLText.text(first.contentHTML ?? "", base: first.baseURL)
+        #expect(body.contains("https://allotment-diary.example/2024/03/broad-beans-2023.html"))
+        let second = feed.items[1]
+        #expect(second.title == "Seed potatoes & chitting")
+        #expect(second.link == "https://allotment-diary.example/2024/02/seed-potatoes.html")
+        #expect(HTMLText.text(second.contentHTML ?? "") == "Egg boxes on the windowsill, rose end up.")
+    }
+
+    @Test func atom03ReadsIssuedAndEscapedContent() throws {
+        let feed = try Fixture.feed("atom03.xml")
+        #expect(feed.dialect == .atom03)
+        #expect(feed.title == "Old <Atom> Feed")
+        let entry = try #require(feed.items.first)
+        #expect(entry.published == FeedDate(year: 2004, month: 5, day: 1, hour: 8, offset: -4 * 3600))
+        #expect(entry.authors == ["W. Archer"])
+        #expect(HTMLText.text(entry.contentHTML ?? "") == "We have a feed now.")
+    }
+
+    @Test func jsonFeedReadsAuthorsTagsAndBothContentKinds() throws {
+        let feed = try Fixture.feed("jsonfeed11.json", url: "https://marginalia.example/feed.json")
+        #expect(feed.dialect == .jsonFeed11)
+        #expect(feed.title == "Marginalia")
+        let first = feed.items[0]
+        #expect(first.guid == "2024-03-05-footnotes")
+        #expect(first.authors == ["Iris Vane", "Tom Quill"])
+        #expect(first.categories == ["books", "typography"])
+        #expect(first.published == FeedDate(year: 2024, month: 3, day: 5, hour: 9, minute: 5, offset: 3600))
+        let second = feed.items[1]
+        #expect(second.guid == "17")
+        #expect(second.link == "https://marginalia.example/2024/plain")
+        #expect(second.authors == ["The Editors"])
+        #expect(second.contentText == "First line.\n\nSecond paragraph.")
+    }
+
+    @Test func brokenJSONIsAProblemNotACrash() {
+        let feed = FeedParser.parse(Array("{\"version\": \"https://jsonfeed.org/version/1.1\", \"items\": [".utf8))
+        #expect(feed.items.isEmpty)
+        #expect(feed.problems.first?.reason.hasPrefix("not valid JSON") == true)
+    }
+}

@@ -1,0 +1,41 @@
+import Testing
+@testable import GazetteFeeds
+
+@Suite struct FeedDateParserTests {
+    static let cases: [(String, String?)] = [
+        ("Tue, 05 Mar 2024 09:05:00 +0000", "2024-03-05T09:05:00Z"),
+        ("Tue, 5 Mar 2024 9:05 EST", "2024-03-05T09:05:00-05:00"),
+        ("Tues, 05 Mar 2024 09:05:00 PDT", "2024-03-05T09:05:00-07:00"),
+        ("  Tue,   05  Mar  2024   09:05:00   GMT  ", "2024-03-05T09:05:00Z"),
+        ("05 Mar 24 09:05 UT", "2024-03-05T09:05:00Z"),
+        ("Sun, 6 Nov 94 08:49:37 Z", "1994-11-06T08:49:37Z"),
+        ("Tue, 05 Mar 2024 09:05:00", "2024-03-05T09:05:00"),
+        ("Tue, 05 Mar 2024", "2024-03-05T00:00:00Z"),
+        ("Tuesday, March 5, 2024 9:05 PM", "2024-03-05T21:05:00"),
+        ("Tue, 05 Mar 2024 09:05:00 -0500 (EST)", "2024-03-05T09:05:00-05:00"),
+        ("Tue, 05 Sept 2024 09:05:00 +0530", "2024-09-05T09:05:00+05:30"),
+        ("2024-03-05T09:05", "2024-03-05T09:05:00"),
+        ("2024-03-05T09:05:30Z", "2024-03-05T09:05:30Z"),
+        ("2024-03-05T09:05:30.123+01:00", "2024-03-05T09:05:30+01:00"),
+        ("2024-03-05 09:05:30 +0100", "2024-03-05T09:05:30+01:00"),
+        ("2024-03-05T09:05:30-0800", "2024-03-05T09:05:30-08:00"),
+        ("2024-03-05", "2024-03-05T00:00:00"),
+        ("2024-03", "2024-03-01T00:00:00"),
+        ("2024-02-30", nil),
+        ("Tue, 32 Mar 2024 09:05:00 GMT", nil),
+        ("yesterday", nil),
+        ("", nil),
+        ("2024-03-05T25:00:00Z", nil),
+    ]
+
+    @Test(arguments: cases) func parses(_ text: String, _ expected: String?) {
+        #expect(FeedDateParser.parse(text)?.iso8601 == expected)
+    }
+
+    @Test func instantAccountsForTheZone() throws {
+        let est = try #require(FeedDateParser.parse("Tue, 5 Mar 2024 9:05 EST"))
+        let utc = try #require(FeedDateParser.parse("2024-03-05T14:05:00Z"))
+        #expect(est.instant == utc.instant)
+        #expect(FeedDate(instant: utc.instant) == utc)
+    }
+}

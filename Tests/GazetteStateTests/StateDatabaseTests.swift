@@ -1,0 +1,168 @@
+import Foundation
+import GazetteCore
+import Testing
+@testable import GazetteState
+
+/// The state store: edits and their undo, export/import, views, where it lives, failures.
+@Suite struct StateDatabaseTests {
+    private static func temporaryDirectory() -> String {
+        let path = NSTemporaryDirectory() + "gazette-state-\(UUID().uuidString)"
+        try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }
+
+    @Test func editsReportWhatChangedAndHowToUndoIt() throws {
+        let database = StateDatabase.inMemory()
+        let first = try database.apply([.read(id: "aaa", value: true), .starred(id: "aaa", value: nil), .tag(id: "aaa", tag: "Later", sign: 1)])
+        #expect(first.applied == [.read(id: "aaa", value: true), .starred(id: "aaa", value: true), .tag(id: "aaa", tag: "Later", sign: 1)])
+        #expect(first.inverse == [.tag(id: "aaa", tag: "Later", sign: 0), .starred(id: "aaa", value: false), .read(id: "aaa", value: false)])
+        // Setting what is already there changes nothing and needs no undo.
+        let again = try database.apply([.read(id: "aaa", value: true), .tag(id: "aaa", tag: "LATER", sign: 1)])
+        #expect(again.applied.isEmpty && again.inverse.isEmpty)
+        try database.apply(first.inverse)
+        #expect(try database.rows().isEmpty)
+    }
+
+    @Test func markingManyAtOnceReportsOnlyWhatChangedAndUndoes() throws {
+        let database = StateDatabase.inMemory()
+        let ids = (0..<1000).map { String(format: "%012x", $0) }
+        try database.apply(ids.prefix(10).map { .read(id: $0, value: true) } + [.starred(id: ids[500], value: true)])
+        let commit = try database.apply(ids.map { .read(id: $0, value: true) })
+        #expect(commit.applied.count == 990)
+        #expect(commit.applied.first == .read(id: ids[10], value: true))
+        #expect(commit.inverse.first == .read(id: ids[999], value: false))
+        #expect(try database.rows().filter(\.read).count == 1000)
+        #expect(try database.rows().first { $0.id == ids[500] } == ArticleStateRow(id: ids[500], read: true, starred: true))
+        try database.apply(commit.inverse)
+        #expect(try database.rows().filter(\.read).map(\.id) == Array(ids.prefix(10)))
+        let starred = try database.apply(ids.map { .starred(id: $0, value: true) })
+        #expect(starred.applied.count == 999)
+    }
+
+    @Test func exportIsSortedStableAndRoundTrips() throws {
+        let database = StateDatabase.inMemory()
+        try database.apply([
+            .read(id: "b0b0b0b0b0b0", value: true), .starred(id: "a1a1a1a1a1a1", value: true),
+            .tag(id: "a1a1a1a1a1a1", tag: "covert action", sign: 1), .tag(id: "a1a1a1a1a1a1", tag: "CIA", sign: -1),
+            .tag(id: "c2c2c2c2c2c2", tag: "x", sign: 1), .tag(id: "c2c2c2c2c2c2", tag: "x", sign: 0),
+        ])
+        try database.saveView(SavedView(name: "Morning", query: "is:unread tag:CIA"))
+        let text = try database.exportText()
+        #expect(text == """
+            \(StateFile.header)
+            a1a1a1a1a1a1\tunread\tstarred\t-CIA\t+covert action
+            b0b0b0b0b0b0\tread
+            view\tMorning\tis:unread tag:CIA
+
+            """)
+        let other = StateDatabase.inMemory()
+        let contents = try StateFile.parse(text, path: "state.txt")
+        #expect(try other.importContents(contents) == 2)
+        #expect(try other.exportText() == text)
+        // Importing again changes nothing.
+        #expect(try other.importContents(contents) == 0)
+        #expect(try other.exportText() == text)
+    }
+
+    @Test func importSetsListedArticlesExactlyAndLeavesOthersAlone() throws {
+        let database = StateDatabase.inMemory()
+        try database.apply([.tag(id: "a1", tag: "old", sign: 1), .starred(id: "a1", value: true), .read(id: "z9", value: true)])
+        try database.importContents(try StateFile.parse("a1\tread\t+new\n", path: "f"))
+        #expect(try database.rows() == [
+            ArticleStateRow(id: "a1", read: true, starred: false, tags: ["new": 1]),
+            ArticleStateRow(id: "z9", read: true),
+        ])
+    }
+
+    @Test(arguments: [
+        ("a1\tmaybe\n", "f:1: expected 'read' or 'unread' after the id"),
+        ("# c\n\na1\tread\tshiny\n", "f:3: unexpected 'shiny' (expected starred, +tag or -tag)"),
+        ("a1\tread\na1\tunread\n", "f:2: article a1 appears twice"),
+        ("view\tonly-a-name\n", "f:1: expected 'view<TAB>NAME<TAB>QUERY'"),
+        ("not an id\tread\n", "f:1: 'not an id' is not an article id"),
+    ])
+    func badImportLinesNamePathAndLine(text: String, message: String) {
+        #expect(throws: (any Error).self) { try StateFile.parse(text, path: "f") }
+        do {
+            _ = try StateFile.parse(text, path: "f")
+        } catch {
+            #expect(error.description == message)
+        }
+    }
+
+    @Test func viewsAreSavedRenamedAndDeleted() throws {
+        let database = StateDatabase.inMemory()
+        try database.saveView(SavedView(name: "b", query: "is:starred"))
+        try database.saveView(SavedView(name: "a", query: "tag:x"))
+        try database.saveView(SavedView(name: "a", query: "tag:y"))
+        #expect(try database.views() == [SavedView(name: "a", query: "tag:y"), SavedView(name: "b", query: "is:starred")])
+        #expect(try database.renameView("a", to: "b") == false)
+        #expect(try database.renameView("a", to: "c"))
+        #expect(try database.removeView(named: "b"))
+        #expect(try database.removeView(named: "b") == false)
+        #expect(try database.views() == [SavedView(name: "c", query: "tag:y")])
+    }
+
+    @Test func stateDirectoryFollowsTheFlagThenXDGThenHome() {
+        #expect(StateLocation.directory(explicit: "/s", environment: ["XDG_STATE_HOME": "/x"]) == "/s")
+        #expect(StateLocation.directory(explicit: nil, environment: ["XDG_STATE_HOME": "/x", "HOME": "/h"]) == "/x/gazette")
+        // A relative XDG_STATE_HOME is invalid by the spec and ignored.
+        #expect(StateLocation.directory(explicit: nil, environment: ["XDG_STATE_HOME": "rel", "HOME": "/h"]) == "/h/.local/state/gazette")
+        #expect(StateLocation.directory(explicit: nil, environment: ["HOME": "/h"]) == "/h/.local/state/gazette")
+        #expect(StateLocation.directory(explicit: "", environment: [:], home: "/home/r") == "/home/r/.local/state/gazette")
+    }
+
+    @Test func aCorruptStoreIsMovedAsideAndANewOneStarted() throws {
+        let directory = Self.temporaryDirectory()
+        let path = directory + "/" + StateLocation.fileName
+        try Data(repeating: 0x5A, count: 8192).write(to: URL(fileURLWithPath: path))
+        let now = Date(timeIntervalSince1970: 1_700_000_000)
+        let database = StateDatabase.open(directory: directory, now: now)
+        #expect(database.isSaved)
+        let aside = path + ".corrupt-20231114T221320Z"
+        #expect(database.notice == "State store was damaged; moved aside as \(aside) and started a new one")
+        #expect(FileManager.default.contents(atPath: aside) == Data(repeating: 0x5A, count: 8192))
+        try database.apply([.read(id: "a1", value: true)])
+        #expect(try StateDatabase.open(directory: directory).rows() == [ArticleStateRow(id: "a1", read: true)])
+    }
+
+    @Test func anUnwritableDirectoryKeepsStateInMemoryAndSaysSo() throws {
+        let parent = Self.temporaryDirectory()
+        // A file where the directory should be: cannot be created, whoever runs the test (root too).
+        try Data("x".utf8).write(to: URL(fileURLWithPath: parent + "/blocked"))
+        let database = StateDatabase.open(directory: parent + "/blocked/gazette")
+        #expect(!database.isSaved)
+        #expect(database.notice?.hasPrefix("State is not saved: cannot create \(parent)/blocked/gazette") == true)
+        try database.apply([.starred(id: "a1", value: true)])
+        #expect(try database.rows() == [ArticleStateRow(id: "a1", starred: true)])
+    }
+
+    @Test func theSchemaIsVersionedByMigrations() throws {
+        let directory = Self.temporaryDirectory()
+        let database = StateDatabase.open(directory: directory)
+        let applied = try database.queue.read { try String.fetchAll($0, sql: "SELECT identifier FROM grdb_migrations") }
+        #expect(applied == ["v1"])
+        let mode = try database.queue.read { try String.fetchOne($0, sql: "PRAGMA journal_mode") }
+        #expect(mode == "wal")
+        #expect(try database.integrityCheck() == "ok")
+    }
+
+    @Test func concurrentTogglesFromTwoConnectionsAreNeverLost() throws {
+        let directory = Self.temporaryDirectory()
+        _ = StateDatabase.open(directory: directory)
+        let rounds = 200
+        // Two connections (as two processes would have), toggling one shared article and one each.
+        DispatchQueue.concurrentPerform(iterations: 2) { side in
+            let database = StateDatabase.open(directory: directory)
+            for _ in 0..<rounds {
+                _ = try? database.apply([.starred(id: "shared", value: nil), .tag(id: "own\(side)", tag: "t\(side)", sign: 1)])
+                _ = try? database.apply([.read(id: "shared", value: nil), .tag(id: "shared", tag: "n\(side)-\(UUID().uuidString)", sign: 1)])
+            }
+        }
+        let rows = try StateDatabase.open(directory: directory).rows()
+        let shared = try #require(rows.first { $0.id == "shared" })
+        // 400 toggles of each flag: an even number, so both are back where they started; every tag added is there.
+        #expect(!shared.read && !shared.starred)
+        #expect(shared.tags.count == 2 * rounds)
+    }
+}
