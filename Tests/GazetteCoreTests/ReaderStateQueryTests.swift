@@ -78,7 +78,8 @@ import Testing
         ("date:..", 6, "a range needs at least one end (2024-01..)"),
         ("date:2024-13..", 6, "bad date '2024-13' (expected YYYY, YYYY-MM or YYYY-MM-DD)"),
         ("after:3x", 7, "bad date '3x' (expected YYYY, YYYY-MM, YYYY-MM-DD or 7d, 2w, 6m, 1y)"),
-        ("thread:x", 1, "unknown field 'thread:' (known: tag, category, author, year, after, before, date, is)"),
+        ("thread:x", 8, "bad article id 'x' (expected hex digits, as `gazette list` shows)"),
+        ("seen:x", 1, "unknown field 'seen:' (known: tag, category, author, year, after, before, date, is, thread)"),
     ])
     func badStateAndDateValuesNameTheColumn(text: String, column: Int, message: String) {
         #expect(throws: QueryError(column: column, message: message)) { try Query.parse(text) }
