@@ -19,13 +19,17 @@ final class LiveReloadTests {
 
     deinit { fixture.remove() }
 
-    func launch() async throws -> TmuxSession {
+    /// Starts the browser and waits for a first frame showing one of `counts` (a start from the
+    /// snapshot may already have brought in a change by the first capture).
+    func launch(counts: [String] = ["6 of 6 articles"]) async throws -> TmuxSession {
         let command = "\(TmuxSession.shellQuote(BrowseFixture.binary)) --data \(TmuxSession.shellQuote(fixture.root.path))"
         let session = try TmuxSession(command: "sh -c \(TmuxSession.shellQuote(command))", width: 120, height: 40,
                                       environment: ["LANG": "C.UTF-8", "TZ": "UTC",
                                                     "XDG_CACHE_HOME": fixture.root.appendingPathComponent(".cache").path],
                                       directory: fixture.root.path)
-        let shown = await session.waitFor(text: "6 of 6 articles")
+        let shown = await session.waitUntil(timeout: .seconds(30)) { lines in
+            lines.contains { line in counts.contains { line.contains($0) } }
+        }
         let screen = try session.capture().joined(separator: "\n")
         #expect(shown, "no first frame:\n\(screen)")
         return session
@@ -111,7 +115,7 @@ final class LiveReloadTests {
         try BrowseFixture.canonical(title: "Zeppelin sighted over the harbour", date: "May 1, 2025", author: "Coast desk",
                                     category: "Local", tags: "Harbour", body: ["A zeppelin hung over the harbour at noon."])
             .write(to: articles.appendingPathComponent("zeppelin.txt"), atomically: true, encoding: .utf8)
-        let second = try await launch()
+        let second = try await launch(counts: ["6 of 6 articles", "7 of 7 articles"])
         let updated = await second.waitFor(text: "7 of 7 articles", timeout: .seconds(10))
         let screen = try second.capture().joined(separator: "\n")
         #expect(updated, "the change did not come in:\n\(screen)")
