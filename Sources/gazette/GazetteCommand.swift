@@ -18,6 +18,12 @@ struct GazetteCommand: ParsableCommand {
         ],
         defaultSubcommand: BrowseCommand.self
     )
+
+    /// Parses with the common options accepted before the subcommand too (see `GlobalOptions`).
+    static func main() {
+        let names = Set(configuration.subcommands.map { $0._commandName })
+        main(GlobalOptions.movedAfterSubcommand(Array(CommandLine.arguments.dropFirst()), subcommands: names))
+    }
 }
 
 enum GazetteVersion {

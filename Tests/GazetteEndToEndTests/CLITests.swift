@@ -69,6 +69,18 @@ import Testing
         #expect(run.stdout == CLIGolden.list, "\(lines)")
     }
 
+    @Test func commonOptionsAreTakenBeforeTheSubcommandToo() throws {
+        let archive = try Self.makeArchive()
+        let after = try CommandLineRun.gazette(["list", "--data", archive.path, "tag:Mexico"])
+        for before in [["--data", archive.path, "list", "tag:Mexico"], ["--data=\(archive.path)", "--no-cache", "list", "tag:Mexico"]] {
+            let run = try CommandLineRun.gazette(before)
+            #expect(run.status == 0, "\(before): \(run.stderr)")
+            #expect(run.stdout == after.stdout)
+        }
+        #expect(after.status == 0)
+        #expect(after.stdout.contains("Cartels and covert action"))
+    }
+
     @Test func listFiltersWithTheQueryLanguage() throws {
         let archive = try Self.makeArchive()
         let tagged = try CommandLineRun.gazette(["list", "--data", archive.path, "tag:Mexico", "-tag:Germany"])
