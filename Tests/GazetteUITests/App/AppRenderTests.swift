@@ -1,3 +1,4 @@
+import Foundation
 import GazetteCore
 import Testing
 @testable import GazetteUI
@@ -89,6 +90,36 @@ import Testing
         #expect(AppFixture.titles(state) == ["Hackers in the grid"])
         _ = reduce(&state, .textIndexReady)
         #expect(state.result.count == 1, "nothing pending: no change")
+    }
+
+    /// Forced "waits" path: a store opened from a snapshot publishes its text index only when
+    /// its sections are verified, so a word query typed before that must wait and say so.
+    @Test func aWordQueryTypedBeforeTheIndexIsPublishedWaitsThenRuns() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("gazette-wait-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let data = root.appendingPathComponent("data")
+        try FileManager.default.createDirectory(at: data, withIntermediateDirectories: true)
+        let files = [
+            ("valley.txt", "Title: Hackers in the grid\nDate: 2024-03-02\nTags: Cyber\n\nThe valley substation went dark.\n"),
+            ("harbour.txt", "Title: Harbour frost\nDate: 2024-03-01\nTags: Weather\n\nFrost on the harbour wall.\n"),
+        ]
+        for (name, text) in files {
+            try text.write(to: data.appendingPathComponent(name), atomically: true, encoding: .utf8)
+        }
+        let snapshot = root.appendingPathComponent("snapshot.gzsnap").path
+        #expect(try CachedLoader.load(directories: [data.path], snapshotPath: snapshot).write?.wait() == nil)
+        let opened = try #require(CachedLoader.openSnapshot(directories: [data.path], snapshotPath: snapshot))
+        #expect(!opened.load.store.isTextIndexReady)
+        var state = AppState(store: opened.load.store, width: 100, height: 20)
+        _ = reduce(&state, .startQuery)
+        AppFixture.type("valley", into: &state)
+        #expect(state.pendingQuery == "valley")
+        #expect(state.result.count == 2, "the list keeps the last result meanwhile")
+        #expect(find("Indexing words… valley", in: render(state)) != nil)
+        #expect(opened.finishVerification())
+        _ = reduce(&state, .textIndexReady)
+        #expect(state.pendingQuery == nil)
+        #expect(AppFixture.titles(state) == ["Hackers in the grid"])
     }
 
     @Test func aWordQueryRunsAtOnceWhenTheBackgroundIndexIsReady() async throws {
