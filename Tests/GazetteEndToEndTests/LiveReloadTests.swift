@@ -67,15 +67,17 @@ final class LiveReloadTests {
         try BrowseFixture.canonical(title: "Zeppelin sighted over the harbour", date: "May 1, 2025", author: "Coast desk",
                                     category: "Local", tags: "Harbour", body: ["A zeppelin hung over the harbour at noon."])
             .write(to: articles.appendingPathComponent("zeppelin.txt"), atomically: true, encoding: .utf8)
-        let appeared = await session.waitUntil(timeout: .seconds(10)) { lines in
+        let appeared = await session.waitUntil(timeout: .seconds(30)) { lines in
             lines.contains { $0.contains("7 of 7 articles") && $0.contains("1 new article") }
         }
         let elapsed = ContinuousClock.now - started
         let screen = try session.capture()
         #expect(appeared, "no reload:\n\(screen.joined(separator: "\n"))")
-        // Well within a second on an idle machine (a 120 ms settle, then a refresh of one file);
-        // the bound is loose because CI boxes and this shared 2-core machine are not idle.
-        #expect(elapsed < .seconds(6), "took \(elapsed)")
+        // Well within a second on an idle machine (a 120 ms settle, then a refresh of one file).
+        // The bound is loose on purpose: on 2 cores a full parallel `swift test` can keep this
+        // test's own task off the CPU for seconds (blocking tests hold the cooperative pool), and
+        // that time is counted here too. What it proves is that no key was needed.
+        #expect(elapsed < .seconds(20), "took \(elapsed)")
         #expect(screen.contains { $0.contains("Zeppelin sighted over the harbour") })
         let after = try readerText(session)
         #expect(after == before, "the reader moved")

@@ -21,7 +21,7 @@ final class StateBrowseTests {
 
     func launch(_ command: String? = nil) async throws -> TmuxSession {
         let session = try TmuxSession(
-            command: "sh -c \(TmuxSession.shellQuote((command ?? gazette) + "; echo exit=$?; sleep 30"))", width: 120, height: 30,
+            command: "sh -c \(TmuxSession.shellQuote((command ?? gazette) + "; echo exit=$?; sleep 600"))", width: 120, height: 30,
             environment: ["LANG": "C.UTF-8", "TZ": "UTC"], directory: fixture.root.path)
         let shown = await session.waitFor(text: "of 5 articles")
         let screen = try session.capture().joined(separator: "\n")

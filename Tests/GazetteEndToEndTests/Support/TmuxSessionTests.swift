@@ -4,7 +4,7 @@ import Testing
 @Suite("TmuxSession test support", .enabled(if: TmuxSession.isAvailable))
 struct TmuxSessionTests {
     @Test func showsCommandOutputWithTheRequestedTerm() async throws {
-        let session = try TmuxSession(command: "sh -c 'echo \"term=$TERM\"; sleep 30'", width: 40, height: 6, term: "xterm-256color")
+        let session = try TmuxSession(command: "sh -c 'echo \"term=$TERM\"; sleep 600'", width: 40, height: 6, term: "xterm-256color")
         defer { session.kill() }
         #expect(await session.waitFor(text: "term=xterm-256color"))
         let lines = try session.capture()
@@ -13,7 +13,7 @@ struct TmuxSessionTests {
     }
 
     @Test func typedKeysReachTheCommandAndTheExitStatusIsReported() async throws {
-        let session = try TmuxSession(command: "sh -c 'sh -c \"echo ready; read line; echo got [\\$line]; exit 3\"; echo status=$?; sleep 30'", width: 40, height: 6)
+        let session = try TmuxSession(command: "sh -c 'sh -c \"echo ready; read line; echo got [\\$line]; exit 3\"; echo status=$?; sleep 600'", width: 40, height: 6)
         defer { session.kill() }
         #expect(await session.waitFor(text: "ready"))
         try session.type("a b;c")
@@ -23,13 +23,13 @@ struct TmuxSessionTests {
     }
 
     @Test func aCommandKilledBySignalShowsInItsStatus() async throws {
-        let session = try TmuxSession(command: "sh -c 'sh -c \"kill -TERM \\$\\$\"; echo status=$?; sleep 30'", width: 20, height: 4)
+        let session = try TmuxSession(command: "sh -c 'sh -c \"kill -TERM \\$\\$\"; echo status=$?; sleep 600'", width: 20, height: 4)
         defer { session.kill() }
         #expect(await session.waitFor(text: "status=143"))
     }
 
     @Test func resizeChangesThePaneSize() async throws {
-        let session = try TmuxSession(command: "sh -c 'echo go; read x; stty size; sleep 30'", width: 80, height: 24)
+        let session = try TmuxSession(command: "sh -c 'echo go; read x; stty size; sleep 600'", width: 80, height: 24)
         defer { session.kill() }
         #expect(await session.waitFor(text: "go"))
         try session.resize(width: 50, height: 10)
@@ -39,7 +39,7 @@ struct TmuxSessionTests {
     }
 
     @Test func waitForGivesUpAfterTheTimeout() async throws {
-        let session = try TmuxSession(command: "sh -c 'echo present; sleep 30'", width: 20, height: 4)
+        let session = try TmuxSession(command: "sh -c 'echo present; sleep 600'", width: 20, height: 4)
         defer { session.kill() }
         #expect(await session.waitFor(text: "present"))
         let start = ContinuousClock.now
@@ -50,7 +50,7 @@ struct TmuxSessionTests {
     }
 
     @Test func killRemovesTheSocket() throws {
-        let session = try TmuxSession(command: "sh -c 'sleep 30'", width: 20, height: 4)
+        let session = try TmuxSession(command: "sh -c 'sleep 600'", width: 20, height: 4)
         #expect(session.socketExists)
         session.kill()
         #expect(!session.socketExists)
@@ -65,7 +65,7 @@ struct TmuxSessionTests {
 
     @Test func shellQuotingSurvivesSingleQuotes() async throws {
         let text = "it's $HOME \"quoted\""
-        let session = try TmuxSession(command: "sh -c \(TmuxSession.shellQuote("printf '%s\\n' " + TmuxSession.shellQuote(text) + "; sleep 30"))", width: 40, height: 4)
+        let session = try TmuxSession(command: "sh -c \(TmuxSession.shellQuote("printf '%s\\n' " + TmuxSession.shellQuote(text) + "; sleep 600"))", width: 40, height: 4)
         defer { session.kill() }
         #expect(await session.waitFor(text: text))
     }
@@ -75,7 +75,7 @@ extension TmuxSessionTests {
     /// The test runner's threads block signals; the program under test must not inherit that
     /// (no SIGWINCH means no resize, no SIGCHLD in tmux means no exit status).
     @Test func commandsStartWithNoBlockedSignals() async throws {
-        let session = try TmuxSession(command: "sh -c 'grep SigBlk /proc/self/status; sleep 30'", width: 40, height: 4)
+        let session = try TmuxSession(command: "sh -c 'grep SigBlk /proc/self/status; sleep 600'", width: 40, height: 4)
         defer { session.kill() }
         let shown = await session.waitFor(text: "SigBlk:")
         #expect(shown, "pane: \((try? session.capture()) ?? ["<capture failed>"])")
