@@ -57,7 +57,7 @@ final class LiveReloadTests {
         // Focus the reader and scroll it down.
         try session.sendKeys("l")
         for _ in 0..<8 { try session.sendKeys("j") }
-        let scrolled = await session.waitUntil(timeout: .seconds(10)) { lines in !lines.contains { $0.contains("Paragraph 1 of") } }
+        let scrolled = await session.waitUntil(timeout: .seconds(30)) { lines in !lines.contains { $0.contains("Paragraph 1 of") } }
         let scrolledScreen = try session.capture().joined(separator: "\n")
         #expect(scrolled, "the reader did not scroll:\n\(scrolledScreen)")
         let before = try await settledReaderText(session)
@@ -88,7 +88,7 @@ final class LiveReloadTests {
         let first = try session.capture()
         #expect(first.contains { $0.contains("Paragraph 1 of the long harbour report") })
         try FileManager.default.removeItem(at: articles.appendingPathComponent("long.txt"))
-        let reloaded = await session.waitUntil(timeout: .seconds(10)) { lines in
+        let reloaded = await session.waitUntil(timeout: .seconds(30)) { lines in
             lines.contains { $0.contains("5 of 5 articles") && $0.contains("1 article removed") }
         }
         let screen = try session.capture()
@@ -97,7 +97,7 @@ final class LiveReloadTests {
         // The neighbour (now first) is shown in the reader, and the browser still takes keys.
         #expect(screen.contains { $0.contains("THE HARBOUR stopped work") || $0.contains("PILOTS AT THE HARBOUR") })
         try session.sendKeys("j")
-        let moved = await session.waitFor(text: "forty years the keeper", timeout: .seconds(10))
+        let moved = await session.waitFor(text: "forty years the keeper", timeout: .seconds(30))
         let movedScreen = try session.capture().joined(separator: "\n")
         #expect(moved, "no key handled after the reload:\n\(movedScreen)")
     }
@@ -118,7 +118,7 @@ final class LiveReloadTests {
                                     category: "Local", tags: "Harbour", body: ["A zeppelin hung over the harbour at noon."])
             .write(to: articles.appendingPathComponent("zeppelin.txt"), atomically: true, encoding: .utf8)
         let second = try await launch(counts: ["6 of 6 articles", "7 of 7 articles"])
-        let updated = await second.waitFor(text: "7 of 7 articles", timeout: .seconds(10))
+        let updated = await second.waitFor(text: "7 of 7 articles", timeout: .seconds(30))
         let screen = try second.capture().joined(separator: "\n")
         #expect(updated, "the change did not come in:\n\(screen)")
         #expect(screen.contains("1 new article"))
@@ -127,7 +127,7 @@ final class LiveReloadTests {
     @Test func capitalRReloadsByHand() async throws {
         let session = try await launch()
         try session.sendKeys("R")
-        let said = await session.waitFor(text: "No changes in the data directories", timeout: .seconds(10))
+        let said = await session.waitFor(text: "No changes in the data directories", timeout: .seconds(30))
         let screen = try session.capture().joined(separator: "\n")
         #expect(said, "\(screen)")
     }
