@@ -30,6 +30,17 @@ import Testing
         }
     }
 
+    /// fuzz-file: a byte-order mark followed by U+FEFF decoded to text that, as UTF-8, began
+    /// with a BOM again: the byte path saw one character, the decode path an empty file.
+    @Test(arguments: [[0xFE, 0xFF, 0xFE, 0xFF], [0xFF, 0xFE, 0xFF, 0xFE], [0xEF, 0xBB, 0xBF, 0xEF, 0xBB, 0xBF]] as [[UInt8]])
+    func aDoubledByteOrderMarkIsNoContent(bytes: [UInt8]) {
+        #expect(TextDecoding.decode(bytes) == "")
+        let direct = ArticleFileParser.parse(bytes: bytes, path: "raw.txt")
+        let decoded = ArticleFileParser.parse(text: TextDecoding.decode(bytes), path: "raw.txt")
+        #expect(direct.warnings.map(\.reason) == ["empty file"])
+        #expect(decoded.warnings == direct.warnings)
+    }
+
     @Test func nestingUpToTheLimitStillWorks() throws {
         let nested = try Query.parse(String(repeating: "(", count: 64) + "cipher*" + String(repeating: ")", count: 64))
         #expect(Self.store.evaluate(nested).indices == [0])

@@ -9,6 +9,13 @@ public enum TextDecoding {
         return Array(bytes).withUnsafeBufferPointer { decodeBuffer($0) }
     }
 
+    /// `text` without U+FEFF at its start: a second byte-order mark (files re-saved or joined)
+    /// is no content, and left in place it would read as a BOM again once the text is UTF-8.
+    static func withoutLeadingByteOrderMarks(_ text: String) -> String {
+        guard text.unicodeScalars.first == "\u{FEFF}" else { return text }
+        return String(text.unicodeScalars.drop { $0 == "\u{FEFF}" })
+    }
+
     /// True when `decode` would only validate: no byte-order mark and no CR. Parsers may then
     /// split the raw bytes at ASCII bytes and decode each piece (repairs come out the same,
     /// since an ASCII byte always ends an invalid sequence).
@@ -30,16 +37,16 @@ public enum TextDecoding {
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
             bytes = UnsafeBufferPointer(rebasing: bytes[3...])
         } else if bytes.count >= 2, bytes[0] == 0xFF, bytes[1] == 0xFE {
-            return utf16(UnsafeBufferPointer(rebasing: bytes[2...]), littleEndian: true)
+            return withoutLeadingByteOrderMarks(utf16(UnsafeBufferPointer(rebasing: bytes[2...]), littleEndian: true))
         } else if bytes.count >= 2, bytes[0] == 0xFE, bytes[1] == 0xFF {
-            return utf16(UnsafeBufferPointer(rebasing: bytes[2...]), littleEndian: false)
+            return withoutLeadingByteOrderMarks(utf16(UnsafeBufferPointer(rebasing: bytes[2...]), littleEndian: false))
         }
         guard let base = bytes.baseAddress, !bytes.isEmpty else { return "" }
         // Fast path: no CR anywhere, so the standard (validating, repairing) decoder does it all.
         if memchr(base, 0x0D, bytes.count) == nil {
-            return String(decoding: bytes, as: UTF8.self)
+            return withoutLeadingByteOrderMarks(String(decoding: bytes, as: UTF8.self))
         }
-        return String(decoding: withUnixNewlines(bytes), as: UTF8.self)
+        return withoutLeadingByteOrderMarks(String(decoding: withUnixNewlines(bytes), as: UTF8.self))
     }
 
     /// CRLF → LF and lone CR → LF. 0x0D never occurs inside a multi-byte UTF-8 sequence.
