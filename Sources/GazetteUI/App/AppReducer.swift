@@ -67,15 +67,6 @@ extension AppState {
         guard var prompt else { return [] }
         guard prompt.kind == .query else { return reduceStatePrompt(action) }
         switch action {
-        case .promptInsert(let character):
-            prompt.text.append(character)
-        case .promptDeleteBackward:
-            if !prompt.text.isEmpty { prompt.text.removeLast() }
-        case .promptDeleteWord:
-            while prompt.text.last?.isWhitespace == true { prompt.text.removeLast() }
-            while let last = prompt.text.last, !last.isWhitespace { prompt.text.removeLast() }
-        case .promptClear:
-            prompt.text = ""
         case .promptSubmit:
             if let error = apply(typed: prompt.text) {
                 // Said in the prompt line itself: the prompt covers the status bar.
@@ -91,7 +82,7 @@ extension AppState {
             self.prompt = nil
             return []
         default:
-            return []
+            guard prompt.edit(action) else { return [] }
         }
         // Live: a good query replaces the result; a bad one keeps the last good result and says why.
         prompt.error = apply(typed: prompt.text)?.description

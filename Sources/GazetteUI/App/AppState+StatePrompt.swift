@@ -14,15 +14,6 @@ extension AppState {
             return confirmed(prompt.kind)
         }
         switch action {
-        case .promptInsert(let character):
-            prompt.text.append(character)
-        case .promptDeleteBackward:
-            if !prompt.text.isEmpty { prompt.text.removeLast() }
-        case .promptDeleteWord:
-            while prompt.text.last?.isWhitespace == true { prompt.text.removeLast() }
-            while let last = prompt.text.last, !last.isWhitespace { prompt.text.removeLast() }
-        case .promptClear:
-            prompt.text = ""
         case .promptComplete:
             if case .tags = prompt.kind { prompt.text = completeTag(prompt.text) }
         case .promptCancel:
@@ -32,7 +23,7 @@ extension AppState {
             self.prompt = nil
             return submitted(prompt)
         default:
-            return []
+            guard prompt.edit(action) else { return [] }
         }
         prompt.error = nil
         self.prompt = prompt
