@@ -1,3 +1,5 @@
+import GazetteCore
+
 /// What a user can change, with Gazette's defaults: a config file merges over these. The state
 /// owns its copy; nothing else names the defaults.
 public struct Settings: Sendable {
@@ -10,7 +12,7 @@ public struct Settings: Sendable {
     /// `[reader]`: which headers show.
     public var reader: ReaderSettings
     /// `[views]`: views from the config file (name, query), shown with those saved from the UI.
-    public var views: [(name: String, query: String)]
+    public var views: [SavedView]
     /// `[open]`: the browser command.
     public var open: OpenConfig
     /// `[pipe]`: named commands.
@@ -20,7 +22,7 @@ public struct Settings: Sendable {
 
     public init(
         keyMap: KeyMap = .standard, theme: Theme = .default, layout: LayoutSettings = LayoutSettings(),
-        reader: ReaderSettings = ReaderSettings(), views: [(name: String, query: String)] = [], open: OpenConfig = OpenConfig(),
+        reader: ReaderSettings = ReaderSettings(), views: [SavedView] = [], open: OpenConfig = OpenConfig(),
         pipe: PipeConfig = PipeConfig(), mouse: Bool = true
     ) {
         self.keyMap = keyMap
