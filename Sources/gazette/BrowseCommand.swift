@@ -110,6 +110,9 @@ struct BrowseCommand: ParsableCommand {
                         }
                         effects.perform(effect, on: &state)
                         screen.draw(render(state))
+                    case .applyTheme(let theme):
+                        screen.apply(theme: theme)
+                        screen.draw(render(state))
                     case .saveView, .renameView, .deleteView:
                         effects.perform(effect, on: &state)
                         screen.draw(render(state))

@@ -10,7 +10,7 @@ extension Action {
         ("open", .openArticle), ("page-down-or-next", .pageDownOrNextArticle),
         ("previous-article", .previousArticle), ("next-article", .nextArticle),
         ("include", .toggleInclude), ("exclude", .toggleExclude),
-        ("query", .startQuery), ("next-hit", .nextHit), ("previous-hit", .previousHit),
+        ("query", .startQuery), ("command-line", .startCommand), ("next-hit", .nextHit), ("previous-hit", .previousHit),
         ("clear-filters", .clearFilters), ("cycle-sort", .cycleSort),
         ("toggle-read", .toggleRead), ("mark-all-read", .markAllRead), ("toggle-star", .toggleStar), ("edit-tags", .editTags),
         ("undo", .undo), ("save-view", .saveView), ("rename-view", .renameView), ("delete-view", .deleteView),
