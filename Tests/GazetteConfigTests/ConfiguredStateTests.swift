@@ -69,4 +69,27 @@ import Testing
         let state = try Self.state("[layout]\nreader-width = 40\n", width: 160)
         #expect(state.reader.document?.measure == 40)
     }
+
+    @Test func theReaderShowsAndHidesTheConfiguredHeaders() throws {
+        let store = ArticleStore(articles: [
+            Article(title: "Harbour strike", extraHeaders: [
+                HeaderField(name: "Organization", value: "Port Authority"),
+                HeaderField(name: "X-Mailer", value: "Pine 4.64"),
+                HeaderField(name: "Newsgroups", value: "misc.transport.marine"),
+            ], paragraphs: ["The pilots stopped work."], source: Self.location),
+        ])
+        func headerLines(_ config: String) throws -> [String] {
+            let settings = try ConfigFile.parse(config, path: "config.toml").settings
+            let state = AppState(store: store, width: 120, height: 40, settings: settings)
+            return (state.reader.document?.lines.map(\.text) ?? []).filter { $0.contains(": ") }
+        }
+        let standard = try headerLines("")
+        #expect(standard.contains { $0.hasPrefix("Organization: ") })
+        #expect(!standard.contains { $0.hasPrefix("X-Mailer: ") }, "routing noise is hidden by default")
+        let configured = try headerLines("[reader]\nshow = [\"x-mailer\"]\nhide = [\"Organization\"]\n")
+        #expect(configured.contains { $0.hasPrefix("X-Mailer: Pine 4.64") })
+        #expect(!configured.contains { $0.hasPrefix("Organization: ") })
+        let all = try headerLines("[reader]\nheaders = \"all\"\nhide = [\"Organization\"]\n")
+        #expect(all.contains { $0.hasPrefix("Organization: ") } && all.contains { $0.hasPrefix("X-Mailer: ") }, "all headers means all, as H does")
+    }
 }

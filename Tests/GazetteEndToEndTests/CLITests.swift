@@ -370,4 +370,14 @@ import Testing
         #expect(failed.status == 2)
         #expect(failed.stderr.hasPrefix("gazette: \(archive.path)/bad.toml:3: theme.accent: 'blurple' is not a colour"), "\(failed.stderr)")
     }
+
+    @Test func listTakesAViewFromTheConfigFile() throws {
+        let archive = try CLITests.makeArchive()
+        try archive.write(".config/gazette/config.toml", "[views]\nTelegrams = \"tag:Mexico tag:Germany\"\n")
+        var environment = ProcessInfo.processInfo.environment
+        environment["XDG_CONFIG_HOME"] = archive.path + "/.config"
+        let run = try CommandLineRun.gazette(["list", "--data", archive.path, "--view", "Telegrams"], environment: environment)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("Zimmermann") && run.stdout.split(separator: "\n").count == 1, "\(run.stdout)")
+    }
 }
