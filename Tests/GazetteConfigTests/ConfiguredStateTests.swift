@@ -45,6 +45,11 @@ import Testing
         #expect(!text.contains { $0.hasPrefix("  R ") }, "the unbound R is not listed")
         let canvas = render(state)
         #expect(canvas.lines.contains { $0.contains("F1") && $0.contains("This help") })
+        Self.press(.function(1), &state)
+        #expect(state.listOverlay == nil, "the rebound key closes the help too")
+        Self.press(.character("/"), &state)
+        Self.press(.function(1), &state)
+        #expect(state.prompt != nil && state.listOverlay == nil, "not over the prompt")
     }
 
     @Test func layoutSettingsShapeTheScreen() throws {
@@ -91,5 +96,16 @@ import Testing
         #expect(!configured.contains { $0.hasPrefix("Organization: ") })
         let all = try headerLines("[reader]\nheaders = \"all\"\nhide = [\"Organization\"]\n")
         #expect(all.contains { $0.hasPrefix("Organization: ") } && all.contains { $0.hasPrefix("X-Mailer: ") }, "all headers means all, as H does")
+    }
+
+    @Test func ignoredSettingsAreListedUnderW() throws {
+        let loaded = try ConfigFile.parse("[layout]\nsidebar-colour = \"red\"\n", path: "/cfg/gazette/config.toml")
+        var state = AppState(store: Self.store, width: 120, height: 40, settings: loaded.settings,
+                             configWarnings: loaded.warnings.map(\.description))
+        Self.press(.character("w"), &state)
+        #expect(state.listOverlay?.kind == .warnings)
+        let canvas = render(state)
+        #expect(canvas.lines.contains { $0.contains("/cfg/gazette/config.toml:2: layout.sidebar-colour: unknown setting (ignored)") })
+        #expect(canvas.lines.last?.contains("w warnings") == true)
     }
 }

@@ -28,9 +28,10 @@ extension KeyMap {
         return action.name ?? "\(action)"
     }
 
-    /// Quit, redraw and suspend keep working over prompts and overlays wherever they are bound.
+    /// Quit, redraw and suspend keep working over prompts and overlays wherever they are bound;
+    /// a rebound help or warnings key also closes its own overlay (as `?` and `w` do).
     static func worksAnywhere(_ action: Action) -> Bool {
-        action == .quit || action == .redraw || action == .suspend
+        [.quit, .redraw, .suspend, .toggleHelp, .toggleWarnings].contains(action)
     }
 
     /// The keys bound to `action` in `context` (or globally), as the help writes them.
