@@ -35,6 +35,9 @@ public enum ConfigFile {
 
     /// Reads config `text` (named `path` in messages) over `base`.
     public static func parse(_ text: String, path: String, base: Settings = .defaults) throws(ConfigProblem) -> LoadedConfig {
+        if let (line, reason) = TOMLPreflight.problem(in: text) {
+            throw ConfigProblem(path: path, line: line, key: nil, reason: reason)
+        }
         let table: TOMLTable
         do {
             table = try TOMLTable(string: text)
