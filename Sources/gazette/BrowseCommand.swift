@@ -43,7 +43,7 @@ struct BrowseCommand: ParsableCommand {
             settings: settings, configWarnings: config.warnings.map(\.description))
         if let view, !state.openView(named: view) {
             screen.stop()
-            _ = try savedView(view, in: session.views)
+            _ = try savedView(view, in: session.views + settings.views)
         }
         // Keys typed while loading (quit, resize, redraw and suspend were handled then).
         if state.replay(input.queued).contains(.quit) { return }
