@@ -65,24 +65,27 @@ public enum CachedLoader {
         // The large sections' checksums are verified on another core while this one walks.
         // (Not at utility priority: a command waits for it.)
         let verification = snapshot.map { opened in SnapshotWrite(qos: .userInitiated) { opened.finishVerification() } }
+        // Nothing changed (the common case): answered by the fast walk, no `String` per file.
+        if let opened = snapshot, WarmCheck.unchanged(directories: directories, files: opened.files) {
+            if let error = verification?.wait() {
+                notes.append(error)
+                snapshot = nil
+            } else {
+                return CachedLoad(store: opened.store, report: warmReport(opened, directories: directories, discoveryWarnings: []),
+                                  kind: .warm, notes: notes, write: nil)
+            }
+        }
         let (files, discoveryWarnings) = try ArchiveLoader.discoverFiles(in: directories)
         // Stats first: a file changed while it is being read then looks changed next time.
         let stats = FileStat.of(files)
-        if let error = verification?.wait() {
+        if let error = verification?.wait(), snapshot != nil {
             notes.append(error)
             snapshot = nil
         }
         let plan = snapshot.map { RefreshPlan(files: files, stats: stats, snapshot: $0) }
         if let snapshot, let plan, plan.isUnchanged {
-            var report = LoadReport()
-            report.directories = directories
-            report.filesRead = files.count
-            report.filesSkipped = discoveryWarnings.count
-            report.articles = snapshot.store.count
-            report.bytesRead = snapshot.report.bytesRead
-            report.duplicates = snapshot.report.duplicates
-            report.warnings = discoveryWarnings + snapshot.report.fileWarnings.map(\.warning)
-            return CachedLoad(store: snapshot.store, report: report, kind: .warm, notes: notes, write: nil)
+            return CachedLoad(store: snapshot.store, report: warmReport(snapshot, directories: directories, discoveryWarnings: discoveryWarnings),
+                              kind: .warm, notes: notes, write: nil)
         }
         let reparse = plan?.reparse ?? Array(files.indices)
         let parsed = ArchiveLoader.parseAll(reparse.map { files[$0] }, progress: progress)
@@ -111,6 +114,19 @@ public enum CachedLoader {
 }
 
 extension CachedLoader {
+    /// The report of a load that took every file from `snapshot`.
+    private static func warmReport(_ snapshot: Snapshot, directories: [String], discoveryWarnings: [LoadWarning]) -> LoadReport {
+        var report = LoadReport()
+        report.directories = directories
+        report.filesRead = snapshot.files.count
+        report.filesSkipped = discoveryWarnings.count
+        report.articles = snapshot.store.count
+        report.bytesRead = snapshot.report.bytesRead
+        report.duplicates = snapshot.report.duplicates
+        report.warnings = discoveryWarnings + snapshot.report.fileWarnings.map(\.warning)
+        return report
+    }
+
     /// The snapshot for `directories` as last written, without walking them: for a first frame
     /// before anything else; the caller then runs `load` in the background and swaps in its
     /// result (which brings in whatever changed since). nil when there is no usable snapshot.

@@ -14,9 +14,7 @@ struct FileStat: Sendable, Equatable {
     static func of(_ path: String) -> FileStat {
         var info = stat()
         guard stat(path, &info) == 0 else { return .missing }
-        let nanoseconds = UInt64(bitPattern: Int64(info.st_mtim.tv_sec)) &* 1_000_000_000 &+ UInt64(bitPattern: Int64(info.st_mtim.tv_nsec))
-        return FileStat(device: UInt64(info.st_dev), inode: UInt64(info.st_ino), size: UInt64(bitPattern: Int64(info.st_size)),
-                        modifiedNanoseconds: nanoseconds)
+        return FileStat(info)
     }
 
     /// `stat` of every path, on all cores.
@@ -31,5 +29,14 @@ struct FileStat: Sendable, Equatable {
             }
             initialized = paths.count
         }
+    }
+}
+
+extension FileStat {
+    /// The fields of a `stat(2)` result.
+    init(_ info: stat) {
+        let nanoseconds = UInt64(bitPattern: Int64(info.st_mtim.tv_sec)) &* 1_000_000_000 &+ UInt64(bitPattern: Int64(info.st_mtim.tv_nsec))
+        self.init(device: UInt64(info.st_dev), inode: UInt64(info.st_ino), size: UInt64(bitPattern: Int64(info.st_size)),
+                  modifiedNanoseconds: nanoseconds)
     }
 }

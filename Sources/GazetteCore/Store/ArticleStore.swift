@@ -11,18 +11,20 @@ public final class ArticleStore: Sendable {
     /// `YYYYMMDD` of each article's written day; 0 when undated.
     let dayKeys: FlatArray<Int32>
     let dateOrder: [Int32]
-    private let lazyTitleOrder: LazyOrder
-    private let lazyAuthorOrder: LazyOrder
+    private let lazyTitleOrder: Lazy<[Int32]>
+    private let lazyAuthorOrder: Lazy<[Int32]>
     /// By folded title; built when a title sort is first asked for.
-    var titleOrder: [Int32] { lazyTitleOrder.order }
+    var titleOrder: [Int32] { lazyTitleOrder.wrapped }
     /// By folded author; built when an author sort is first asked for.
-    var authorOrder: [Int32] { lazyAuthorOrder.order }
+    var authorOrder: [Int32] { lazyAuthorOrder.wrapped }
     let sortedIDs: FlatArray<UInt64>
     let sortedIDIndices: FlatArray<Int32>
-    private let allEntries: [[FacetEntry]]
-    private let lazyThreads: LazyThreads
+    /// Every value of each facet with its total, largest first; made on first use (a CLI
+    /// `list` never shows the sidebar, and sorting 100k facet names costs more than its answer).
+    private let allEntries: Lazy<[[FacetEntry]]>
+    private let lazyThreads: Lazy<ThreadTable>
     /// Reply links; built when threads are first asked for.
-    var threads: ThreadTable { lazyThreads.table }
+    var threads: ThreadTable { lazyThreads.wrapped }
 
     /// Sorts `articles` into date order and builds the facet tables and the full-text index, in parallel.
     public convenience init(articles: [Article]) {
@@ -78,29 +80,32 @@ public final class ArticleStore: Sendable {
         self.facets = facets
         self.dayKeys = FlatArray(dayKeys)
         dateOrder = Array(0..<Int32(articles.count))
-        lazyTitleOrder = LazyOrder { ArticleOrdering.titleOrder(articles) }
+        lazyTitleOrder = Lazy { ArticleOrdering.titleOrder(articles) }
         let authors = facets[FacetKind.author.ordinal]
-        lazyAuthorOrder = LazyOrder { ArticleOrdering.authorOrder(authors) }
-        lazyThreads = LazyThreads(self.articles)
+        lazyAuthorOrder = Lazy { ArticleOrdering.authorOrder(authors) }
+        let list = self.articles
+        lazyThreads = Lazy { ThreadTable(articles: list) }
         sortedIDs = FlatArray(ids)
         sortedIDIndices = FlatArray(idIndices)
-        allEntries = facets.map { $0.entries(counts: $0.totals) }
+        let tables = facets
+        allEntries = Lazy { tables.map { $0.entries(counts: $0.totals) } }
     }
 
     /// A store whose tables were read from a snapshot; `text` nil: published later (`publishTextIndex`).
     init(articles: ArticleList, facets: [FacetTable], text: FullTextIndex?, dayKeys: FlatArray<Int32>,
-         titleOrder: FlatArray<Int32>, authorOrder: FlatArray<Int32>, sortedIDs: FlatArray<UInt64>, sortedIDIndices: FlatArray<Int32>) {
+         titleOrder: FlatArray<Int32>, authorOrder: FlatArray<Int32>, sortedIDs: FlatArray<UInt64>, sortedIDIndices: FlatArray<Int32>,
+         threads: ThreadTable? = nil) {
         self.articles = articles
         self.facets = facets
         textSlot = TextIndexSlot(text)
         self.dayKeys = dayKeys
         dateOrder = Array(0..<Int32(articles.count))
-        lazyTitleOrder = LazyOrder { titleOrder.array }
-        lazyAuthorOrder = LazyOrder { authorOrder.array }
+        lazyTitleOrder = Lazy { titleOrder.array }
+        lazyAuthorOrder = Lazy { authorOrder.array }
         self.sortedIDs = sortedIDs
         self.sortedIDIndices = sortedIDIndices
-        lazyThreads = LazyThreads(articles)
-        allEntries = facets.map { $0.entries(counts: $0.totals) }
+        lazyThreads = threads.map { Lazy(made: $0) } ?? Lazy { ThreadTable(articles: articles) }
+        allEntries = Lazy { facets.map { $0.entries(counts: $0.totals) } }
     }
 
     /// Makes `index` the store's text index (a snapshot's, once its sections are verified).
@@ -174,7 +179,7 @@ public final class ArticleStore: Sendable {
     }
 
     /// Every value of a facet over the whole store, count descending then value ascending.
-    public func allFacetEntries(_ kind: FacetKind) -> [FacetEntry] { allEntries[kind.ordinal] }
+    public func allFacetEntries(_ kind: FacetKind) -> [FacetEntry] { allEntries.wrapped[kind.ordinal] }
 
     /// The corpus-wide display spelling of each of the article's tags, in the article's order.
     public func tagDisplayNames(ofArticle index: Int) -> [String] {
