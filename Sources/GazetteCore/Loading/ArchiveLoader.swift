@@ -18,9 +18,10 @@ public enum ArchiveLoader {
     }
 
     /// The archive from each file's outcome, in file order: the same article found twice is kept
-    /// once (the first) and listed in `report.duplicates`. `outcome(i)` is asked once per file.
+    /// once (the first) and listed in `report.duplicates`. `outcome(i)` is asked once per file;
+    /// `kept(file, k)` is told, in order, of each article kept (the `k`th of file `file`).
     static func assemble(files: [String], discoveryWarnings: [LoadWarning], directories: [String], capacity: Int,
-                         outcome: (Int) -> Outcome) -> LoadedArchive {
+                         outcome: (Int) -> Outcome, kept: (Int, Int) -> Void = { _, _ in }) -> LoadedArchive {
         var report = LoadReport()
         report.directories = directories
         report.warnings = discoveryWarnings
@@ -49,6 +50,7 @@ public enum ArchiveLoader {
                             duplicate.conflictBasis = conflict?.basis
                             report.duplicates.append(duplicate)
                         case .keep:
+                            kept(index, slot)
                             let article = (found.baseAddress! + slot).move()
                             (found.baseAddress! + slot).initialize(to: Self.movedOut)
                             articles.append(article)

@@ -91,12 +91,17 @@ public enum CachedLoader {
         let parsed = ArchiveLoader.parseAll(reparse.map { files[$0] }, progress: progress)
         var parsedSlot = [Int](repeating: -1, count: files.count)
         for (slot, file) in reparse.enumerated() { parsedSlot[file] = slot }
+        // Which snapshot article each kept article is (-1: read again), so the text index is updated, not rebuilt.
+        var previous: [Int32] = []
         let archive = ArchiveLoader.assemble(files: files, discoveryWarnings: discoveryWarnings, directories: directories,
-                                             capacity: (snapshot?.store.count ?? 0) + parsed.articleCount) { file in
+                                             capacity: (snapshot?.store.count ?? 0) + parsed.articleCount, outcome: { file in
             if parsedSlot[file] >= 0 { return parsed.take(parsedSlot[file]) }
             return plan!.outcome(ofUnchanged: file, snapshot: snapshot!, size: Int(stats[file].size))
-        }
-        let store = ArticleStore(articles: archive.articles, textIndexInBackground: true)
+        }, kept: { file, k in
+            previous.append(plan.flatMap { $0.snapshotArticle(file, k, in: snapshot!) } ?? -1)
+        })
+        let reuse = snapshot.map { ArticleStore.IndexReuse(index: $0.store.textIndex, previous: previous) }
+        let store = ArticleStore(articles: archive.articles, textIndexInBackground: true, reusing: reuse)
         let report = archive.report
         let write = SnapshotWrite {
             store.waitUntilTextIndexReady()
@@ -183,6 +188,13 @@ struct RefreshPlan {
             reparse.sort()
         }
         for (file, warning) in snapshot.report.fileWarnings { warnings[file, default: []].append(warning) }
+    }
+
+    /// The snapshot's index of the `k`th article of `file`, when the file is unchanged.
+    func snapshotArticle(_ file: Int, _ k: Int, in snapshot: Snapshot) -> Int32? {
+        let old = unchanged[file]
+        guard old >= 0 else { return nil }
+        return snapshot.files.articles[Int(snapshot.files.articleStarts[old]) + k]
     }
 
     /// What reading unchanged `file` gave last time: its articles (from the snapshot) and warnings.

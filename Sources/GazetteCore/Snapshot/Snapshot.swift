@@ -27,7 +27,6 @@ struct Snapshot: Sendable {
         let verified = SnapshotVerifiedMark.isPresent(for: mapping, snapshot: path)
         let snapshot = try Snapshot(mapping: mapping, path: path, verifyChecksums: !verified,
                                     deferring: deferringLargeSections ? SnapshotSections.deferrable : [])
-        if !verified && !deferringLargeSections { SnapshotVerifiedMark.record(for: mapping, snapshot: path) }
         return snapshot
     }
 

@@ -168,10 +168,24 @@ private struct PathLookup: Sendable {
         UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(bytes)[Int(files.pathOffsets[file])..<Int(files.pathOffsets[file + 1])])
     }
 
-    /// FNV-1a, 64-bit.
+    /// Eight bytes per step (paths differ mostly near their end, so every byte must reach the
+    /// low bits the table uses), then a full avalanche.
     private static func hash(_ bytes: UnsafeRawBufferPointer) -> Int {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
-        return Int(truncatingIfNeeded: hash ^ (hash >> 32))
+        var hash: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(bytes.count)
+        var offset = 0
+        if let base = bytes.baseAddress {
+            while offset + 8 <= bytes.count {
+                hash = (hash ^ base.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) &* 0xFF51_AFD7_ED55_8CCD
+                hash ^= hash >> 29
+                offset += 8
+            }
+            var tail: UInt64 = 0
+            for k in offset..<bytes.count { tail |= UInt64(base.load(fromByteOffset: k, as: UInt8.self)) << UInt64(8 * (k - offset)) }
+            hash = (hash ^ tail) &* 0xC4CE_B9FE_1A85_EC53
+        }
+        hash ^= hash >> 33
+        hash = hash &* 0xFF51_AFD7_ED55_8CCD
+        hash ^= hash >> 33
+        return Int(truncatingIfNeeded: hash)
     }
 }

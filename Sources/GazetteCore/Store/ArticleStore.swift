@@ -33,9 +33,30 @@ public final class ArticleStore: Sendable {
 
     /// Like `init(articles:)`; with `textIndexInBackground` it returns as soon as browsing works and
     /// builds the full-text index on other threads (see `isTextIndexReady`; word queries wait for it).
-    public init(articles input: [Article], textIndexInBackground: Bool) {
-        let articles = ArticleStore.permuted(input, by: ArticleOrdering.dateOrder(input))
-        self.articles = ArticleList(articles)
+    public convenience init(articles input: [Article], textIndexInBackground: Bool) {
+        self.init(articles: input, textIndexInBackground: textIndexInBackground, reusing: nil)
+    }
+
+    /// An index over other articles whose postings a new store may copy (see `FullTextIndex.updated`).
+    struct IndexReuse: Sendable {
+        let index: FullTextIndex
+        /// Per input article: the article of `index` it is (same text), or -1 when new or changed.
+        let previous: [Int32]
+    }
+
+    /// With `reusing`, the text index is brought up to date from an old one instead of rebuilt.
+    init(articles input: [Article], textIndexInBackground: Bool, reusing: IndexReuse?) {
+        let order = ArticleOrdering.dateOrder(input)
+        let articles = ArticleStore.permuted(input, by: order)
+        let list = ArticleList(articles)
+        let makeIndex: @Sendable () -> FullTextIndex = {
+            if let reusing, reusing.previous.count == order.count,
+               let updated = FullTextIndex.updated(reusing.index, previous: order.map { reusing.previous[Int($0)] }, articles: list) {
+                return updated
+            }
+            return FullTextIndex(articles: articles)
+        }
+        self.articles = list
 
         // Independent builds; the text index and the facet tables split themselves across cores.
         enum Part: Sendable {
@@ -45,7 +66,7 @@ public final class ArticleStore: Sendable {
         }
         let parts = Parallel.map(3) { part -> Part in
             switch part {
-            case 0: return .text(textIndexInBackground ? nil : FullTextIndex(articles: articles))
+            case 0: return .text(textIndexInBackground ? nil : makeIndex())
             case 1: return .facets(FacetTable.build(articles: articles))
             default:
                 // Fields are read through the buffer so no whole `Article` is copied (retaining every field).
@@ -75,7 +96,7 @@ public final class ArticleStore: Sendable {
         textSlot = TextIndexSlot(text)
         if textIndexInBackground {
             let slot = textSlot
-            DispatchQueue.global(qos: .userInitiated).async { slot.set(FullTextIndex(articles: articles)) }
+            DispatchQueue.global(qos: .userInitiated).async { slot.set(makeIndex()) }
         }
         self.facets = facets
         self.dayKeys = FlatArray(dayKeys)
@@ -83,7 +104,6 @@ public final class ArticleStore: Sendable {
         lazyTitleOrder = Lazy { ArticleOrdering.titleOrder(articles) }
         let authors = facets[FacetKind.author.ordinal]
         lazyAuthorOrder = Lazy { ArticleOrdering.authorOrder(authors) }
-        let list = self.articles
         lazyThreads = Lazy { ThreadTable(articles: list) }
         sortedIDs = FlatArray(ids)
         sortedIDIndices = FlatArray(idIndices)
