@@ -21,11 +21,9 @@ struct FileStat: Sendable, Equatable {
     static func of(_ paths: [String]) -> [FileStat] {
         [FileStat](unsafeUninitializedCapacity: paths.count) { buffer, initialized in
             let shared = SharedBuffer(base: buffer)
-            let chunk = 256
-            Parallel.forEach((paths.count + chunk - 1) / chunk) { part in
-                for index in part * chunk..<min(paths.count, (part + 1) * chunk) {
-                    (shared.base.baseAddress! + index).initialize(to: FileStat.of(paths[index]))
-                }
+            let ranges = Parallel.ranges(paths.count, size: 256)
+            Parallel.forEach(ranges.count) { part in
+                for index in ranges[part] { shared.initialize(index, to: FileStat.of(paths[index])) }
             }
             initialized = paths.count
         }

@@ -5,7 +5,7 @@ public final class ArticleStore: Sendable {
     /// Newest first, undated last, ties by title then id; "article index" means a position here.
     public let articles: ArticleList
     let facets: [FacetTable]
-    private let textSlot: TextIndexSlot
+    private let textSlot: Eventual<FullTextIndex>
     /// The full-text index; waits when it is still building in the background.
     var text: FullTextIndex { textSlot.value }
     /// `YYYYMMDD` of each article's written day; 0 when undated.
@@ -93,7 +93,7 @@ public final class ArticleStore: Sendable {
             case .ids(let values, let indices, let days): ids = values; idIndices = indices; dayKeys = days
             }
         }
-        textSlot = TextIndexSlot(text)
+        textSlot = Eventual(text)
         if textIndexInBackground {
             let slot = textSlot
             DispatchQueue.global(qos: .userInitiated).async { slot.set(makeIndex()) }
@@ -117,7 +117,7 @@ public final class ArticleStore: Sendable {
          threads: ThreadTable? = nil) {
         self.articles = articles
         self.facets = facets
-        textSlot = TextIndexSlot(text)
+        textSlot = Eventual(text)
         self.dayKeys = dayKeys
         dateOrder = Array(0..<Int32(articles.count))
         lazyTitleOrder = Lazy { titleOrder.array }
@@ -130,7 +130,7 @@ public final class ArticleStore: Sendable {
 
     /// Makes `index` the store's text index (a snapshot's, once its sections are verified).
     func publishTextIndex(_ index: FullTextIndex) {
-        if !textSlot.isReady { textSlot.set(index) }
+        textSlot.set(index)
     }
 
     /// The full-text index, once built (the snapshot writer asks for it).
@@ -139,16 +139,12 @@ public final class ArticleStore: Sendable {
     /// `input` reordered by `order`, copied on all cores: each copy retains every field of an article,
     /// a cache miss per field, which dominates when done serially.
     private static func permuted(_ input: [Article], by order: [Int32]) -> [Article] {
-        struct Destination: @unchecked Sendable { let base: UnsafeMutablePointer<Article> }
-        return [Article](unsafeUninitializedCapacity: order.count) { buffer, initialized in
-            guard let base = buffer.baseAddress else { return }
-            let destination = Destination(base: base)
-            let chunks = max(1, min(8, order.count / 8192))
-            Parallel.forEach(chunks) { chunk in
+        [Article](unsafeUninitializedCapacity: order.count) { buffer, initialized in
+            let destination = SharedBuffer(base: buffer)
+            let ranges = Parallel.ranges(order.count, parts: min(8, order.count / 8192))
+            Parallel.forEach(ranges.count) { part in
                 input.withUnsafeBufferPointer { input in
-                    for k in order.count * chunk / chunks..<order.count * (chunk + 1) / chunks {
-                        (destination.base + k).initialize(to: input[Int(order[k])])
-                    }
+                    for k in ranges[part] { destination.initialize(k, to: input[Int(order[k])]) }
                 }
             }
             initialized = order.count
@@ -156,7 +152,7 @@ public final class ArticleStore: Sendable {
     }
 
     /// False while a background full-text index build is still running.
-    public var isTextIndexReady: Bool { textSlot.isReady }
+    public var isTextIndexReady: Bool { textSlot.isSet }
 
     /// Blocks until the full-text index is built (the benchmark's "search ready").
     public func waitUntilTextIndexReady() { _ = textSlot.value }
