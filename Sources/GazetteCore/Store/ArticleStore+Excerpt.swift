@@ -17,10 +17,12 @@ extension ArticleStore {
         guard words.count >= 4 else { return nil }
         let index = text
         var terms: [(term: Int, df: Int)] = []
+        // Words the archive lacks are skipped, not fatal: a teaser may go on past a title.
         for word in Set(words) {
-            guard let term = index.termRange(SearchTerm(folded: word)).first else { return nil }
+            guard let term = index.termRange(SearchTerm(folded: word)).first else { continue }
             terms.append((term, index.documentFrequency(term)))
         }
+        guard !terms.isEmpty else { return nil }
         terms.sort { $0.df != $1.df ? $0.df < $1.df : $0.term < $1.term }
         var candidates = Bitset.full(count: count)
         for (term, _) in terms.prefix(3) {
