@@ -25,12 +25,15 @@ public struct MouseEvent: Sendable, Hashable {
     /// Row, 0 at the top.
     public var y: Int
     public var modifiers: Modifiers
+    /// 2 for the second press of a double click (the run loop counts, having the clock).
+    public var clicks: Int
 
-    public init(kind: Kind, button: Button = .none, x: Int, y: Int, modifiers: Modifiers = []) {
+    public init(kind: Kind, button: Button = .none, x: Int, y: Int, modifiers: Modifiers = [], clicks: Int = 1) {
         self.kind = kind
         self.button = button
         self.x = x
         self.y = y
         self.modifiers = modifiers
+        self.clicks = clicks
     }
 }

@@ -5,6 +5,12 @@ public struct Settings: Sendable {
     public var keyMap: KeyMap
     /// Colours per role.
     public var theme: Theme
+    /// Whether the terminal reports the mouse (clicks, the wheel); `mouse = false` turns it off.
+    public var mouse = true
+    /// The browser command after `$BROWSER` and `xdg-open` (`[open]` in the config; `%s` is the URL).
+    public var openCommand: String?
+    /// Named shell commands for `|` (`[pipe]` in the config): typing a name runs its command.
+    public var pipeCommands: [String: String] = [:]
 
     public init(keyMap: KeyMap = .standard, theme: Theme = .default) {
         self.keyMap = keyMap

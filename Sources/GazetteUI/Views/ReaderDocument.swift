@@ -10,6 +10,8 @@ public struct ReaderDocument: Sendable, Equatable {
     public var hitLines: [Int]
     /// The column width the text was wrapped to: min(pane width, `maxMeasure`).
     public var measure: Int
+    /// The numbered links and related articles listed at the end (nil in `gazette show`).
+    public var extras: ReaderExtras?
 
     /// Body text is never wrapped wider than this, for comfortable reading.
     public static let maxMeasure = 80
@@ -62,7 +64,7 @@ public struct ReaderDocument: Sendable, Equatable {
     /// "In reply to" under the headers and the replies after the body.
     public static func layout(
         _ article: Article, width: Int, highlighter: Highlighter? = nil, measureLimit: Int = maxMeasure,
-        allHeaders: Bool = false, hiddenHeadersHint: String? = nil, thread: ReaderThread? = nil
+        allHeaders: Bool = false, hiddenHeadersHint: String? = nil, thread: ReaderThread? = nil, extras: ReaderExtras? = nil
     ) -> ReaderDocument {
         let measure = min(max(0, width), measureLimit)
         guard measure > 0 else { return ReaderDocument(lines: [], measure: 0) }
@@ -119,7 +121,10 @@ public struct ReaderDocument: Sendable, Equatable {
                 lines += hangingIndent(hl(excerpt, Styles.body), bullet: "• ", width: measure)
             }
         }
-        return ReaderDocument(lines: lines, measure: measure)
+        lines += extrasLines(extras, measure: measure, highlighter: highlighter)
+        var document = ReaderDocument(lines: lines, measure: measure)
+        document.extras = extras
+        return document
     }
 
     /// Wraps with `bullet` before the first line and matching indent before the rest.
