@@ -79,9 +79,15 @@ import Testing
         return path
     }
 
+    /// Writes an executable script through a close-on-exec descriptor: a process another test
+    /// forks meanwhile must not inherit it open for writing, or running it fails (ETXTBSY).
     static func script(at path: String, _ body: String) throws {
-        try ("#!/bin/sh\n" + body + "\n").write(toFile: path, atomically: true, encoding: .utf8)
-        chmod(path, 0o755)
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o755)
+        guard descriptor >= 0 else { throw CocoaError(.fileWriteUnknown) }
+        let bytes = Array(("#!/bin/sh\n" + body + "\n").utf8)
+        let written = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+        close(descriptor)
+        guard written == bytes.count else { throw CocoaError(.fileWriteUnknown) }
     }
 }
 

@@ -13,7 +13,10 @@ extension AppState {
         switch action {
         case .countDigit(let digit):
             let count = (pendingCount ?? 0) * 10 + digit
-            guard count > 0 else { return [] }
+            guard count > 0 else {
+                message = "A count starts with 1–9 (0 follows: 10o opens link [10])"
+                return []
+            }
             pendingCount = min(count, Self.countLimit)
             message = "\(pendingCount!) — o opens link [\(pendingCount!)], Enter opens entry \(pendingCount!)"
             return []
