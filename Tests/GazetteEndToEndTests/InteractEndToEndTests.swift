@@ -29,7 +29,16 @@ final class InteractEndToEndTests {
         let record = fixture.root.appendingPathComponent("browser-args").path
         let stub = stubs.appendingPathComponent("stub-browser").path
         let script = "#!/bin/sh\nprintf '%s\\n' \"$@\" > \(record).tmp && mv \(record).tmp \(record)\n"
-        let descriptor = open(stub, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o755)
+        Self.writeScript(stub, script)
+        // An "editor" that records its arguments and adds a paragraph to the file it is given.
+        let editorRecord = fixture.root.appendingPathComponent("editor-args").path
+        Self.writeScript(stubs.appendingPathComponent("stub-editor").path,
+                         "#!/bin/sh\nprintf '%s\\n' \"$@\" > \(editorRecord)\nfor last; do :; done\nprintf '\\n\\nAdded in the editor.\\n' >> \"$last\"\n")
+    }
+
+    /// An executable script written through a close-on-exec descriptor (no ETXTBSY from a fork elsewhere).
+    static func writeScript(_ path: String, _ script: String) {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o755)
         _ = Array(script.utf8).withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
         close(descriptor)
     }
@@ -41,7 +50,7 @@ final class InteractEndToEndTests {
         let gazette = "PATH=\(TmuxSession.shellQuote(stubs.path)):$PATH \(TmuxSession.shellQuote(BrowseFixture.binary)) --data \(TmuxSession.shellQuote(fixture.root.path))"
         return try TmuxSession(
             command: "sh -c \(TmuxSession.shellQuote(gazette + "; echo exit=$?; sleep 600"))", width: 120, height: 40, term: term,
-            environment: ["LANG": "C.UTF-8", "TZ": "UTC", "BROWSER": "stub-browser --new-tab",
+            environment: ["LANG": "C.UTF-8", "TZ": "UTC", "BROWSER": "stub-browser --new-tab", "EDITOR": "stub-editor", "VISUAL": "",
                           "XDG_STATE_HOME": fixture.root.appendingPathComponent(".state").path],
             directory: fixture.root.path)
     }
@@ -112,19 +121,32 @@ final class InteractEndToEndTests {
         try await firstFrame(session)
         try session.type("|")
         #expect(await session.waitFor(text: "Pipe to"))
-        try session.type("wc -l > count.txt")
+        // Outside the data directory's loaded files (a hidden folder): a new .txt there would be an article.
+        try session.type("wc -l > .bin/count.txt")
         try session.sendKeys("Enter")
         let asked = await session.waitFor(text: "Press Enter to return to Gazette")
         #expect(asked, "\(Self.screen(session))")
         #expect(try paneFlag(session, "mouse_sgr_flag") == "0", "no mouse reports while the command has the terminal")
         try session.sendKeys("Enter")
-        let back = await session.waitFor(text: "| wc -l > count.txt: done")
+        let back = await session.waitFor(text: "| wc -l > .bin/count.txt: done")
         #expect(back, "\(Self.screen(session))")
         #expect(try paneFlag(session, "mouse_sgr_flag") == "1")
-        let count = try String(contentsOf: fixture.root.appendingPathComponent("count.txt"), encoding: .utf8)
+        let count = try String(contentsOf: stubs.appendingPathComponent("count.txt"), encoding: .utf8)
         // Title, date line, blank, the body's paragraph, the Links list…: as `gazette show` prints it.
         let lines = try #require(Int(count.trimmingCharacters(in: .whitespacesAndNewlines)))
         #expect(lines >= 4)
+        try session.sendKeys("q")
+    }
+
+    @Test func eEditsTheSourceFileAndTheReaderShowsTheChange() async throws {
+        let session = try launch()
+        try await firstFrame(session)
+        try session.sendKeys("e")
+        let edited = await session.waitFor(text: "Added in the editor.")
+        #expect(edited, "the file is read again after the editor:\n\(Self.screen(session))")
+        let arguments = await Self.waitForFile(fixture.root.appendingPathComponent("editor-args").path)
+        #expect(arguments == fixture.root.appendingPathComponent("articles/tunnel.txt").path + "\n", "no +LINE for line 1 nor an unknown editor")
+        #expect(try paneFlag(session, "mouse_sgr_flag") == "1")
         try session.sendKeys("q")
     }
 
