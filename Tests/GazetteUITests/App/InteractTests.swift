@@ -68,6 +68,23 @@ import Testing
         #expect(state.message == "Type a number, then Enter: replies and More like this are numbered")
     }
 
+    @Test func aDumpTeaserFoundInTheArchiveIsListedFirst() {
+        let teasing = Article(title: "Weekly roundup", date: AppFixture.date(2021, 5, 1),
+                              paragraphs: ["Nothing much happened this week."],
+                              related: ["PORTERS AT THE QUAY walked out on Tuesday over the new night shifts, their union said."],
+                              source: Self.location)
+        let teased = Article(title: "Quay porters walk out", date: AppFixture.date(2021, 4, 27),
+                             paragraphs: ["PORTERS AT THE QUAY walked out on Tuesday over the new night shifts, their union said.",
+                                          "Cargo waited on the quay overnight."], source: Self.location)
+        let other = Article(title: "Unrelated notes", date: AppFixture.date(2021, 4, 1), paragraphs: ["Bees and honey."], source: Self.location)
+        let store = ArticleStore(articles: [teasing, teased, other])
+        let state = AppState(store: store, width: 120, height: 40)
+        #expect(state.selectedArticle.map { store.articles[$0].title } == "Weekly roundup")
+        let lines = state.reader.document?.lines.map(\.text) ?? []
+        #expect(lines.contains("1. Quay porters walk out — 2021-04-27"), "the teaser's article, though no word of the post is in it")
+        #expect(!lines.contains { $0.contains("Unrelated notes") })
+    }
+
     @Test func pipeAsksForACommandAndNamedCommandsComplete() {
         var state = Self.state()
         state.settings.pipeCommands = ["wordcount": "wc -w", "words-by-line": "tr ' ' '\\n'"]
