@@ -41,16 +41,7 @@ final class BrowseTests {
     }
 
     /// The gazette process started for this fixture (its argv[0] is the binary, its data dir ours).
-    func gazettePID() -> pid_t? {
-        let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
-        for entry in entries {
-            guard let pid = pid_t(entry),
-                  let data = FileManager.default.contents(atPath: "/proc/\(entry)/cmdline") else { continue }
-            let argv = data.split(separator: 0).map { String(decoding: $0, as: UTF8.self) }
-            if argv.first == BrowseFixture.binary, argv.contains(fixture.root.path) { return pid }
-        }
-        return nil
-    }
+    func gazettePID() -> pid_t? { fixture.gazettePID() }
 
     func row(_ lines: [String], containing text: String) -> String? { lines.first { $0.contains(text) } }
 

@@ -150,6 +150,17 @@ final class InteractEndToEndTests {
         try session.sendKeys("q")
     }
 
+    @Test func killedByASignalItLeavesMouseModeOff() async throws {
+        let session = try launch()
+        try await firstFrame(session)
+        #expect(try paneFlag(session, "mouse_any_flag") == "1")
+        let pid = try #require(fixture.gazettePID())
+        kill(pid, SIGTERM)
+        #expect(await session.waitFor(text: "exit=143"), "\(Self.screen(session))")
+        #expect(try paneFlag(session, "mouse_sgr_flag") == "0", "the C handler turned mouse mode off")
+        #expect(try paneFlag(session, "mouse_any_flag") == "0")
+    }
+
     static func screen(_ session: TmuxSession) -> String {
         ((try? session.capture()) ?? []).joined(separator: "\n")
     }
