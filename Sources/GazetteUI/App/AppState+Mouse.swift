@@ -23,7 +23,7 @@ extension AppState {
             switch pane {
             case .list: return clickList(row: event.y - rect.y, in: rect, double: event.clicks >= 2)
             case .sidebar: clickSidebar(row: event.y - rect.y)
-            case .reader: break
+            case .reader: return clickReader(row: event.y - rect.y, in: rect)
             }
         default:
             break
@@ -56,6 +56,21 @@ extension AppState {
         guard double else { return [] }
         options.focus = .reader
         return markOpenedRead()
+    }
+
+    /// A click on a numbered line at the end of the reader: a link opens in the browser, an entry
+    /// of "More like this" opens in the reader.
+    private mutating func clickReader(row: Int, in rect: Rect) -> [Effect] {
+        let line = reader.viewport.offset + row - (rect.height - ReaderView.textHeight(in: rect))
+        guard let document = reader.document, line >= reader.viewport.offset, let target = document.targets[line] else { return [] }
+        switch target {
+        case .link(let number):
+            pendingCount = number
+            return reduceInteraction(.openLink) ?? []
+        case .numbered(let number):
+            pendingCount = number
+            return reduceInteraction(.openNumbered) ?? []
+        }
     }
 
     /// A click on a sidebar value: include it; again: exclude it; again: clear it. A view is chosen.

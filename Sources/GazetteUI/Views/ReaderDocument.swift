@@ -12,6 +12,8 @@ public struct ReaderDocument: Sendable, Equatable {
     public var measure: Int
     /// The numbered links and related articles listed at the end (nil in `gazette show`).
     public var extras: ReaderExtras?
+    /// Lines of `extras` by index, with what a click on each opens.
+    public var targets: [Int: ReaderTarget] = [:]
 
     /// Body text is never wrapped wider than this, for comfortable reading.
     public static let maxMeasure = 80
@@ -121,9 +123,12 @@ public struct ReaderDocument: Sendable, Equatable {
                 lines += hangingIndent(hl(excerpt, Styles.body), bullet: "• ", width: measure)
             }
         }
-        lines += extrasLines(extras, measure: measure, highlighter: highlighter)
+        let start = lines.count
+        let end = extrasLines(extras, measure: measure, highlighter: highlighter)
+        lines += end.lines
         var document = ReaderDocument(lines: lines, measure: measure)
         document.extras = extras
+        document.targets = Dictionary(uniqueKeysWithValues: end.targets.map { (start + $0.key, $0.value) })
         return document
     }
 

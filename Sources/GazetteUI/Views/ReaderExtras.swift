@@ -44,11 +44,25 @@ public struct ReaderExtras: Sendable, Equatable {
     }
 }
 
+/// What a line at the end of the reader leads to, for a click on it.
+public enum ReaderTarget: Sendable, Equatable {
+    /// Link [n] of the "Links" list.
+    case link(Int)
+    /// Entry n of the reader's numbering (a reply, or "More like this").
+    case numbered(Int)
+}
+
 extension ReaderDocument {
-    /// "More like this" with numbers, then "Links" `[n] URL`, at the end of the article.
-    static func extrasLines(_ extras: ReaderExtras?, measure: Int, highlighter: Highlighter?) -> [StyledLine] {
-        guard let extras else { return [] }
+    /// "More like this" with numbers, then "Links" `[n] URL`, at the end of the article; and the
+    /// target of each of those lines (indices into the returned lines).
+    static func extrasLines(_ extras: ReaderExtras?, measure: Int, highlighter: Highlighter?) -> (lines: [StyledLine], targets: [Int: ReaderTarget]) {
+        guard let extras else { return ([], [:]) }
         var lines: [StyledLine] = []
+        var targets: [Int: ReaderTarget] = [:]
+        func add(_ entry: [StyledLine], _ target: ReaderTarget) {
+            for index in lines.count..<lines.count + entry.count { targets[index] = target }
+            lines += entry
+        }
         if !extras.related.isEmpty {
             let first = extras.firstRelatedNumber, last = first + extras.related.count - 1
             lines.append(StyledLine())
@@ -59,7 +73,8 @@ extension ReaderDocument {
             for (offset, title) in extras.relatedTitles.enumerated() {
                 let label = String(first + offset)
                 let bullet = String(repeating: " ", count: numberWidth - label.count) + label + ". "
-                lines += hangingIndent(Highlighting.spans(title, base: Styles.threadLink, highlighter: highlighter), bullet: bullet, width: measure)
+                add(hangingIndent(Highlighting.spans(title, base: Styles.threadLink, highlighter: highlighter), bullet: bullet, width: measure),
+                    .numbered(first + offset))
             }
         }
         if !extras.links.isEmpty {
@@ -71,9 +86,9 @@ extension ReaderDocument {
                 let label = "[\(offset + 1)]"
                 let bullet = String(repeating: " ", count: numberWidth - label.count) + label + " "
                 // URLs are one long word: the wrap breaks them at the measure.
-                lines += hangingIndent([StyledSpan(TerminalSafeText.sanitize(url), Styles.body)], bullet: bullet, width: measure)
+                add(hangingIndent([StyledSpan(TerminalSafeText.sanitize(url), Styles.body)], bullet: bullet, width: measure), .link(offset + 1))
             }
         }
-        return lines
+        return (lines, targets)
     }
 }

@@ -84,6 +84,24 @@ import Testing
         #expect(state.listOverlay == nil)
     }
 
+    @Test func aClickOnALinkOrAnEntryAtTheEndOfTheReaderOpensIt() throws {
+        var state = InteractTests.state()
+        let reader = try #require(state.layout.reader)
+        let lines = try #require(state.reader.document?.lines.map(\.text))
+        func row(_ prefix: String) throws -> Int {
+            let line = try #require(lines.firstIndex { $0.hasPrefix(prefix) })
+            state.reader.viewport.scroll(toLine: line)
+            return reader.y + 1 + line - state.reader.viewport.offset
+        }
+        let link = try row("[2] ")
+        #expect(reduce(&state, Self.click(reader.x + 10, link)) == [.openURL("https://en.example.org/wiki/Gold_(op)")])
+        #expect(state.options.focus == .reader)
+        let entry = try row("1. Gold tunnel files")
+        _ = reduce(&state, Self.click(reader.x + 10, entry))
+        #expect(AppFixture.selectedTitle(state) == "Gold tunnel files")
+        #expect(state.pendingCount == nil)
+    }
+
     @Test func theMouseIsNotBoundThroughTheKeyMap() {
         let state = AppFixture.state()
         let event = MouseEvent(kind: .press, button: .left, x: 1, y: 1)
