@@ -20,6 +20,10 @@ public enum LinkScanner {
         return found
     }
 
+    /// Body bytes searched for links: the reader lists them when an article opens, and a 90 MB
+    /// body must still open at once (its links past this point are not listed).
+    public static let bodyLimit = 4 << 20
+
     /// The URLs of an article in reading order: its `Link` header, then the body's; each once.
     public static func urls(of article: Article) -> [String] {
         var found: [String] = []
@@ -28,8 +32,8 @@ public enum LinkScanner {
             found.append(url)
             seen.insert(url)
         }
-        article.bodyUTF8.withUnsafeBufferPointer { bytes in
-            scan(bytes) { url in if seen.insert(url).inserted { found.append(url) } }
+        article.bodyUTF8.withUnsafeBufferPointer { body in
+            scan(UnsafeBufferPointer(rebasing: body.prefix(bodyLimit))) { url in if seen.insert(url).inserted { found.append(url) } }
         }
         return found
     }
