@@ -10,7 +10,7 @@ enum InteractionEffects {
     static func open(_ url: String, settings: Settings, mailbox: RunLoopMailbox) {
         let environment = ProcessInfo.processInfo.environment
         guard LinkScanner.isOpenable(url),
-              let command = ExternalCommands.browser(for: url, environment: environment, openCommand: settings.openCommand)
+              let command = ExternalCommands.browser(for: url, environment: environment, openArguments: settings.open.arguments(for: url))
         else {
             let reason = LinkScanner.isOpenable(url) ? "no browser: set $BROWSER, install xdg-open or set [open] command" : "not a web link"
             mailbox.post(.stateNotice("Cannot open \(url): \(reason)"))

@@ -18,9 +18,9 @@ import Testing
 
     @Test func thenXdgOpenThenTheConfiguredCommand() {
         #expect(ExternalCommands.browser(for: url, environment: [:]) { $0 == "xdg-open" } == ["xdg-open", url])
-        #expect(ExternalCommands.browser(for: url, environment: ["BROWSER": "gone"], openCommand: "open-it --new %s") { $0 == "open-it" }
-                == ["/bin/sh", "-c", "open-it --new \"$1\"", "sh", url])
-        #expect(ExternalCommands.browser(for: url, environment: [:], openCommand: "gone %s") { _ in false } == nil)
+        #expect(ExternalCommands.browser(for: url, environment: ["BROWSER": "gone"], openArguments: ["open-it", "--new", url]) { $0 == "open-it" }
+                == ["open-it", "--new", url], "the config's command runs without a shell")
+        #expect(ExternalCommands.browser(for: url, environment: [:], openArguments: ["gone", url]) { _ in false } == nil)
     }
 
     @Test func editorsThatTakeALineGetIt() {

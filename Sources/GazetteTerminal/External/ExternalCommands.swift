@@ -7,18 +7,19 @@ import Foundation
 /// prompt) is the script.
 public enum ExternalCommands {
     /// The argument list that opens `url`: the first `$BROWSER` entry whose program exists,
-    /// else `xdg-open`, else the configured `[open]` command; nil when there is none.
+    /// else `xdg-open`, else `openArguments` (the config's `[open]` command with the URL already
+    /// in it, run without a shell); nil when there is none.
     ///
     /// `$BROWSER` is a colon-separated list (the convention from ESR's proposal, as Python's
     /// `webbrowser` and man-db read it): `%s` in an entry is the URL, `%%` a percent sign, and
     /// an entry without `%s` gets the URL as its last argument.
-    public static func browser(for url: String, environment: [String: String], openCommand: String? = nil,
+    public static func browser(for url: String, environment: [String: String], openArguments: [String]? = nil,
                                isExecutable: ((String) -> Bool)? = nil) -> [String]? {
         let isExecutable = isExecutable ?? { isOnPath($0, path: environment["PATH"]) }
         let entries = (environment["BROWSER"] ?? "").split(separator: ":").map(String.init)
         for entry in entries where programExists(entry, isExecutable) { return shell(template: entry, argument: url) }
         if isExecutable("xdg-open") { return ["xdg-open", url] }
-        if let openCommand, programExists(openCommand, isExecutable) { return shell(template: openCommand, argument: url) }
+        if let openArguments, let program = openArguments.first, isExecutable(program) { return openArguments }
         return nil
     }
 

@@ -99,15 +99,15 @@ extension AppState {
             message = "Cancelled"
             return []
         }
-        let command = settings.pipeCommands[text] ?? text
+        let command = settings.pipe.command(named: text)?.command ?? text
         return [.pipe(command: command, article: article)]
     }
 
     /// Tab in the `|` prompt: completes a `[pipe]` name from the config.
     mutating func completePipe(_ text: String) -> String {
-        let names = settings.pipeCommands.keys.filter { $0.hasPrefix(text) }.sorted()
+        let names = settings.pipe.commands.map(\.name).filter { $0.hasPrefix(text) }
         guard let first = names.first else {
-            message = settings.pipeCommands.isEmpty ? "No [pipe] commands in the config" : "No [pipe] name starts with '\(text)'"
+            message = settings.pipe.commands.isEmpty ? "No [pipe] commands in the config" : "No [pipe] name starts with '\(text)'"
             return text
         }
         guard names.count > 1 else { return first }

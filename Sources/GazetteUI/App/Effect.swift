@@ -24,6 +24,8 @@ public enum Effect: Sendable, Hashable {
     case pipe(command: String, article: Int)
     /// Suspend the screen and edit `path` at `line` in `$EDITOR`; then read the data again.
     case edit(path: String, line: Int)
+    /// `:theme NAME`: draw with this theme from now on.
+    case applyTheme(Theme)
 }
 
 /// A change to the reader's state as the reducer asks for it.

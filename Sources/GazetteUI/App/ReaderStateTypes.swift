@@ -37,6 +37,8 @@ public enum PromptKind: Sendable, Equatable {
     case confirmDeleteView(String)
     /// `|`: the shell command to pipe store article `article` to.
     case pipe(article: Int)
+    /// `:`: a command.
+    case command
 
     /// Shown before what is typed.
     public var label: String {
@@ -48,6 +50,7 @@ public enum PromptKind: Sendable, Equatable {
         case .confirmMarkRead(let count): "Mark \(count) \(count == 1 ? "article" : "articles") read? (y/n) "
         case .confirmDeleteView(let name): "Delete view '\(name)'? (y/n) "
         case .pipe: "Pipe to (sh -c; Tab completes [pipe] names): "
+        case .command: ":"
         }
     }
 

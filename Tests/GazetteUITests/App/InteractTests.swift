@@ -87,7 +87,8 @@ import Testing
 
     @Test func pipeAsksForACommandAndNamedCommandsComplete() {
         var state = Self.state()
-        state.settings.pipeCommands = ["wordcount": "wc -w", "words-by-line": "tr ' ' '\\n'"]
+        state.settings.pipe = PipeConfig(commands: [PipeConfig.Command(name: "wordcount", command: "wc -w"),
+                                                    PipeConfig.Command(name: "words-by-line", command: "tr ' ' '\\n'")])
         _ = Self.press("|", &state)
         #expect(state.prompt?.kind == .pipe(article: 0))
         AppFixture.type("word", into: &state)
