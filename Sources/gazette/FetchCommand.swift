@@ -41,7 +41,7 @@ struct FetchCommand: ParsableCommand {
             progress.report(outcome, done: done)
         }
         progress.finish(outcomes)
-        if update(&list, from: outcomes) { try file.save(list) }
+        if list.apply(outcomes) { try file.save(list) }
         if json { try printJSON(outcomes) }
         StandardOutput.flush()
         let failed = outcomes.filter { $0.status == .failed }.count
@@ -83,27 +83,6 @@ struct FetchCommand: ParsableCommand {
             throw ExitCode(2)
         }
         return feeds
-    }
-
-    /// Follows permanent redirects and fills in titles the feeds gave; true when the list changed.
-    private func update(_ list: inout SubscriptionList, from outcomes: [FeedOutcome]) -> Bool {
-        var changed = false
-        for outcome in outcomes {
-            guard let index = list.index(of: outcome.subscription.url) else { continue }
-            if let moved = outcome.movedTo, list.index(of: moved) == nil {
-                list.subscriptions[index].url = moved
-                changed = true
-            }
-            if list.subscriptions[index].title == nil, let title = outcome.feedTitle {
-                list.subscriptions[index].title = HTMLText.collapse(title)
-                changed = true
-            }
-            if list.subscriptions[index].homePage == nil, let home = outcome.homePage {
-                list.subscriptions[index].homePage = home
-                changed = true
-            }
-        }
-        return changed
     }
 
     private func printJSON(_ outcomes: [FeedOutcome]) throws {
