@@ -1,8 +1,8 @@
 import Foundation
 import GazetteCore
-import GazetteFeeds
 import LoopbackHTTP
 import Testing
+@testable import GazetteFeeds
 @testable import GazetteFetch
 
 /// Fetching from a loopback server the tests start themselves; no other address is contacted.
@@ -195,6 +195,40 @@ import Testing
         }
         let text = files.map { sandbox.read("evil/" + $0) }.joined()
         #expect(!text.contains("\u{1B}"))
+    }
+
+    @Test func externalDTDsAndEntitiesAreNeverFetched() throws {
+        // The feed names the server's own port, known once it runs.
+        final class Served: @unchecked Sendable {
+            private let lock = NSLock()
+            private var text = ""
+            var feed: String {
+                get { lock.withLock { text } }
+                set { lock.withLock { text = newValue } }
+            }
+        }
+        let served = Served()
+        let server = try LoopbackServer { request in
+            request.path == "/feed" ? .ok(Array(served.feed.utf8)) : .ok(Array("<!ENTITY leak \"LEAKED\">".utf8))
+        }
+        defer { server.stop() }
+        served.feed = """
+            <?xml version="1.0"?>
+            <!DOCTYPE rss SYSTEM "\(server.url("/evil.dtd"))" [
+            <!ENTITY remote SYSTEM "\(server.url("/entity"))">
+            <!ENTITY % param SYSTEM "\(server.url("/param"))"> %param;
+            ]>
+            <rss version="2.0"><channel><title>T &remote;&leak;</title>
+            <item><title>One</title><guid>one</guid></item></channel></rss>
+            """
+        // The whole path (preflight + parser), and the parser on its own with the DOCTYPE left in.
+        let sandbox = try FetchSandbox()
+        let outcomes = FetchRunner.run([Subscription(url: server.url("/feed"))], feedsDirectory: sandbox.feeds, options: quickOptions())
+        #expect(outcomes[0].added == 1)
+        let reader = XMLFeedReader(feedURL: nil) { _, _ in }
+        reader.read(Array(served.feed.utf8))
+        #expect(!reader.feed.title.contains("LEAKED"))
+        #expect(server.requests.map(\.path) == ["/feed"])
     }
 
     @Test func perHostConcurrencyIsBounded() throws {

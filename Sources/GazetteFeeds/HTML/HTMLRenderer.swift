@@ -183,6 +183,15 @@ struct HTMLRenderer {
                 i = next
                 continue
             }
+            if b > 0x20, b < 0x7F, b != 0x26 {
+                // A run of printable ASCII (most text) goes over in one copy.
+                var end = i + 1
+                while end < n, bytes[end] > 0x20, bytes[end] < 0x7F, bytes[end] != 0x26 { end += 1 }
+                if pendingSpace { paragraph.append(0x20); pendingSpace = false }
+                paragraph.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<end]))
+                i = end
+                continue
+            }
             if b < 0x80 {
                 if b == 0x20 || (b >= 0x09 && b <= 0x0D) {
                     if !paragraph.isEmpty { pendingSpace = true }
