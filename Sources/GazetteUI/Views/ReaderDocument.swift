@@ -18,7 +18,7 @@ public struct ReaderDocument: Sendable, Equatable {
         self.lines = lines
         self.measure = measure
         self.hitLines = lines.indices.filter { index in
-            lines[index].spans.contains { $0.style.role == .highlight }
+            lines[index].spans.contains { $0.style.searchHit }
         }
     }
 
