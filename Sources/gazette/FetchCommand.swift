@@ -70,19 +70,12 @@ struct FetchCommand: ParsableCommand {
 
     /// DATA/feeds, created when missing; exit 2 when it cannot be.
     private func prepareFeedsDirectory() throws -> String {
-        let dataDirectory = data.resolvedDirectories()[0]
-        let feeds = (dataDirectory.hasSuffix("/") ? dataDirectory : dataDirectory + "/") + "feeds"
         do {
-            try FileManager.default.createDirectory(atPath: feeds, withIntermediateDirectories: true)
+            return try FeedsDirectory.prepare(in: data.resolvedDirectories()[0])
         } catch {
-            StandardError.write("gazette: cannot create \(feeds): \(error.localizedDescription)\n")
+            StandardError.write("gazette: \(error)\n")
             throw ExitCode(2)
         }
-        guard access(feeds, W_OK) == 0 else {
-            StandardError.write("gazette: \(feeds): not writable\n")
-            throw ExitCode(2)
-        }
-        return feeds
     }
 
     private func printJSON(_ outcomes: [FeedOutcome]) throws {

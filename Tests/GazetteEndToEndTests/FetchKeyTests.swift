@@ -31,6 +31,10 @@ final class FetchKeyTests {
         </channel></rss>
         """
 
+    func text(of session: TmuxSession) -> String {
+        ((try? session.capture()) ?? []).joined(separator: "\n")
+    }
+
     @Test func capitalFFetchesInTheBackgroundAndTheNewArticlesArriveUnread() async throws {
         let server = try LoopbackServer { request in
             request.path == "/quayside.xml" ? .ok(Array(Self.feed.utf8)) : .notFound
@@ -54,11 +58,11 @@ final class FetchKeyTests {
             directory: fixture.root.path)
         defer { session.kill() }
         let shown = await session.waitFor(text: "5 of 5 articles, 5 unread")
-        #expect(shown, "no first frame:\n\(try session.capture().joined(separator: "\n"))")
+        #expect(shown, "no first frame:\n\(text(of: session))")
         // One article read first: the fetched ones must not disturb it, and must come in unread.
         try session.sendKeys("m")
         let marked = await session.waitFor(text: "4 unread")
-        #expect(marked, "m did not mark read:\n\(try session.capture().joined(separator: "\n"))")
+        #expect(marked, "m did not mark read:\n\(text(of: session))")
 
         try session.sendKeys("F")
         let fetched = await session.waitUntil(timeout: .seconds(60)) { lines in
@@ -71,7 +75,7 @@ final class FetchKeyTests {
         // The failure is listed where the load warnings are.
         try session.sendKeys("w")
         let failure = await session.waitFor(text: "Gone: HTTP 404")
-        #expect(failure, "no failure in the warnings overlay:\n\(try session.capture().joined(separator: "\n"))")
+        #expect(failure, "no failure in the warnings overlay:\n\(text(of: session))")
         #expect(server.requests.map(\.path).sorted() == ["/gone.xml", "/quayside.xml"])
         // The files are where `gazette fetch` puts them.
         let written = FileManager.default.fileExists(atPath: fixture.root.appendingPathComponent("feeds/quayside/2024/03").path)
