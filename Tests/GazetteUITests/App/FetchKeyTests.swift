@@ -55,6 +55,17 @@ import Testing
         #expect(FetchReport(problem: "No subscriptions in f.opml").summary == "Fetch: No subscriptions in f.opml")
     }
 
+    @Test func feedTextInTheOutcomeCannotDriveTheTerminal() {
+        var state = AppFixture.state()
+        var report = FetchReport(feeds: 1)
+        report.failures = ["Evil\u{1B}]0;owned\u{07} feed: HTTP 500 \u{1B}[2J"]
+        _ = reduce(&state, .fetchFinished(report))
+        _ = reduce(&state, .toggleWarnings)
+        let screen = render(state).lines.joined(separator: "\n")
+        #expect(screen.contains("Evil"))
+        #expect(!screen.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 })
+    }
+
     @Test func aReloadDuringTheFetchLeavesTheProgressShowing() {
         var state = AppFixture.state()
         _ = reduce(&state, .fetchAll)
