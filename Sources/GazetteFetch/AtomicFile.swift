@@ -38,6 +38,14 @@ enum AtomicFile {
         return temporary
     }
 
+    /// True for a temporary name this module made (`.NAME.PID.RANDOM.tmp`) whose process is gone.
+    static func isAbandonedTemporary(_ name: String) -> Bool {
+        guard name.hasPrefix("."), name.hasSuffix(".tmp") else { return false }
+        let parts = name.dropLast(4).split(separator: ".")
+        guard parts.count >= 3, UInt32(parts[parts.count - 1]) != nil, let pid = Int32(parts[parts.count - 2]), pid > 0 else { return false }
+        return pid != getpid() && kill(pid, 0) != 0 && errno == ESRCH
+    }
+
     static func rename(_ temporary: String, to path: String) throws {
         guard Foundation.rename(temporary, path) == 0 else {
             let code = errno

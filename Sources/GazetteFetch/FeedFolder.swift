@@ -50,6 +50,11 @@ final class FeedFolder {
         loaded = true
         guard let walker = FileManager.default.enumerator(atPath: path) else { return }
         while let relative = walker.nextObject() as? String {
+            if AtomicFile.isAbandonedTemporary((relative as NSString).lastPathComponent) {
+                // A fetch that was stopped (the browser quit mid-fetch, a crash) left it behind.
+                unlink(path + "/" + relative)
+                continue
+            }
             guard relative.hasSuffix(".txt"), !relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) else { continue }
             taken.insert(relative)
             if let identity = Self.guidHeader(of: path + "/" + relative) { byIdentity[identity] = relative }

@@ -165,6 +165,26 @@ import Testing
         #expect(outcome.added > 100 && outcome.added < 2000)
     }
 
+    @Test func temporaryFilesOfAStoppedFetchAreCleanedUpOthersAreNot() throws {
+        let server = try Self.conditionalServer()
+        defer { server.stop() }
+        let sandbox = try FetchSandbox()
+        let sub = Subscription(url: server.url("/wp"), title: "Stale")
+        let month = sandbox.feeds + "/" + sub.folder + "/2024/03"
+        try FileManager.default.createDirectory(atPath: month, withIntermediateDirectories: true)
+        // Left by a process that is gone (no such pid), and two names this module never makes.
+        let stale = month + "/.2024-03-05-old.txt.2147483646.42.tmp"
+        let foreign = [month + "/.notes.tmp", month + "/.draft.txt.\(getpid()).7.tmp"]
+        for path in [stale] + foreign { try "partial".write(toFile: path, atomically: false, encoding: .utf8) }
+        let outcomes = FetchRunner.run([sub], feedsDirectory: sandbox.feeds, options: quickOptions())
+        #expect(outcomes[0].status == .fetched)
+        #expect(!FileManager.default.fileExists(atPath: stale))
+        for path in foreign { #expect(FileManager.default.fileExists(atPath: path), "\(path)") }
+        // And a fetch leaves no temporary file of its own behind.
+        let hidden = sandbox.snapshot(under: sandbox.feeds + "/" + sub.folder).keys.filter { $0.hasSuffix(".tmp") }
+        #expect(hidden.sorted() == ["2024/03/.draft.txt.\(getpid()).7.tmp", "2024/03/.notes.tmp"])
+    }
+
     @Test func hostileFeedStaysInsideItsFolderAndNothingElseIsWritten() throws {
         let titles = ["../../../etc/passwd", "/absolute/path", "..", "bell\u{07}\u{1B}[2J", String(repeating: "x", count: 10_000)]
         var xml = "<rss version=\"2.0\"><channel><title>../Evil</title>"
