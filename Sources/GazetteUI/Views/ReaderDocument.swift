@@ -62,7 +62,8 @@ public struct ReaderDocument: Sendable, Equatable {
     /// "In reply to" under the headers and the replies after the body.
     public static func layout(
         _ article: Article, width: Int, highlighter: Highlighter? = nil, measureLimit: Int = maxMeasure,
-        allHeaders: Bool = false, hiddenHeadersHint: String? = nil, thread: ReaderThread? = nil
+        allHeaders: Bool = false, readable: ([HeaderField]) -> [HeaderField] = HeaderRelevance.readable,
+        hiddenHeadersHint: String? = nil, thread: ReaderThread? = nil
     ) -> ReaderDocument {
         let measure = min(max(0, width), measureLimit)
         guard measure > 0 else { return ReaderDocument(lines: [], measure: 0) }
@@ -96,7 +97,7 @@ public struct ReaderDocument: Sendable, Equatable {
         lines += parentLines(thread, measure: measure, highlighter: highlighter)
         var headers: [HeaderField] = []
         if let link = article.link, !link.isEmpty { headers.append(HeaderField(name: "Link", value: link)) }
-        let shown = allHeaders ? article.extraHeaders : HeaderRelevance.readable(article.extraHeaders)
+        let shown = allHeaders ? article.extraHeaders : readable(article.extraHeaders)
         headers += shown
         for header in headers {
             add([StyledSpan(header.name + ": ", Styles.headerName)] + hl(header.value, Styles.body))
