@@ -10,6 +10,10 @@ public struct ReaderDocument: Sendable, Equatable {
     public var hitLines: [Int]
     /// The column width the text was wrapped to: min(pane width, `maxMeasure`).
     public var measure: Int
+    /// The numbered links and related articles listed at the end (nil in `gazette show`).
+    public var extras: ReaderExtras?
+    /// Lines of `extras` by index, with what a click on each opens.
+    public var targets: [Int: ReaderTarget] = [:]
 
     /// Body text is never wrapped wider than this, for comfortable reading.
     public static let maxMeasure = 80
@@ -63,7 +67,7 @@ public struct ReaderDocument: Sendable, Equatable {
     public static func layout(
         _ article: Article, width: Int, highlighter: Highlighter? = nil, measureLimit: Int = maxMeasure,
         allHeaders: Bool = false, readable: ([HeaderField]) -> [HeaderField] = HeaderRelevance.readable,
-        hiddenHeadersHint: String? = nil, thread: ReaderThread? = nil
+        hiddenHeadersHint: String? = nil, thread: ReaderThread? = nil, extras: ReaderExtras? = nil
     ) -> ReaderDocument {
         let measure = min(max(0, width), measureLimit)
         guard measure > 0 else { return ReaderDocument(lines: [], measure: 0) }
@@ -120,7 +124,13 @@ public struct ReaderDocument: Sendable, Equatable {
                 lines += hangingIndent(hl(excerpt, Styles.body), bullet: "• ", width: measure)
             }
         }
-        return ReaderDocument(lines: lines, measure: measure)
+        let start = lines.count
+        let end = extrasLines(extras, measure: measure, highlighter: highlighter)
+        lines += end.lines
+        var document = ReaderDocument(lines: lines, measure: measure)
+        document.extras = extras
+        document.targets = Dictionary(uniqueKeysWithValues: end.targets.map { (start + $0.key, $0.value) })
+        return document
     }
 
     /// Wraps with `bullet` before the first line and matching indent before the rest.
