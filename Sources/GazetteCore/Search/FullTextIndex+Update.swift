@@ -182,13 +182,22 @@ private struct IndexUpdateOutput {
         old.docBytes.withUnsafeBufferPointer { oldDocs in
             old.positions.withUnsafeBufferPointer { oldPositions in
                 chunk.positions.withUnsafeBufferPointer { freshPositions in
+                    // Kept old postings that follow each other have adjacent position blocks:
+                    // copied as one run when it ends, not one small append per posting.
+                    var run = 0..<0
+                    func flush() {
+                        if !run.isEmpty { positions.append(contentsOf: UnsafeBufferPointer(rebasing: oldPositions[run])) }
+                        run = 0..<0
+                    }
                     func emitFresh(upTo limit: Int32) {
                         while freshCursor < freshEnd {
                             let posting = Int(chunk.grouped[freshCursor])
                             let doc = chunk.docs[posting]
                             guard doc < limit else { return }
-                            emit(doc: doc, previous: &previousDoc, tf: chunk.tfs[posting],
-                                 block: UnsafeBufferPointer(rebasing: freshPositions[chunk.blockStarts[posting]..<chunk.blockStarts[posting + 1]]))
+                            flush()
+                            emit(doc: doc, previous: &previousDoc, tf: chunk.tfs[posting], pendingPositions: 0)
+                            positions.append(contentsOf: UnsafeBufferPointer(
+                                rebasing: freshPositions[chunk.blockStarts[posting]..<chunk.blockStarts[posting + 1]]))
                             freshCursor += 1
                         }
                     }
@@ -196,17 +205,21 @@ private struct IndexUpdateOutput {
                         var docOffset = old.docStarts[oldTerm]
                         var positionOffset = old.positionStarts[oldTerm]
                         var oldDoc: UInt32 = 0
-                        for posting in old.postingStarts[oldTerm]..<old.postingStarts[oldTerm + 1] {
-                            oldDoc &+= PositionCoding.readVarint(oldDocs, &docOffset)
-                            let blockEnd = PositionCoding.skipBlock(oldPositions, positionOffset)
-                            let doc = oldToNew[Int(oldDoc)]
-                            if doc >= 0 {
-                                emitFresh(upTo: doc)
-                                emit(doc: doc, previous: &previousDoc, tf: old.tfs[posting],
-                                     block: UnsafeBufferPointer(rebasing: oldPositions[positionOffset..<blockEnd]))
+                        old.tfs.withUnsafeBufferPointer { oldTFs in
+                            for posting in old.postingStarts[oldTerm]..<old.postingStarts[oldTerm + 1] {
+                                oldDoc &+= PositionCoding.readVarint(oldDocs, &docOffset)
+                                let blockEnd = PositionCoding.skipBlock(oldPositions, positionOffset)
+                                let doc = oldToNew[Int(oldDoc)]
+                                if doc >= 0 {
+                                    emitFresh(upTo: doc)
+                                    if run.upperBound != positionOffset { flush() }
+                                    emit(doc: doc, previous: &previousDoc, tf: oldTFs[posting], pendingPositions: run.count)
+                                    run = (run.isEmpty ? positionOffset : run.lowerBound)..<blockEnd
+                                }
+                                positionOffset = blockEnd
                             }
-                            positionOffset = blockEnd
                         }
+                        flush()
                     }
                     emitFresh(upTo: .max)
                 }
@@ -224,16 +237,17 @@ private struct IndexUpdateOutput {
         positionStarts.append(positions.count)
     }
 
+    /// One posting's doc delta, frequency and (every 64th posting) skip entry; its position block
+    /// is appended by the caller, after `pendingPositions` bytes not yet copied.
     @inline(__always)
-    private mutating func emit(doc: Int32, previous: inout Int32, tf: UInt8, block: UnsafeBufferPointer<UInt8>) {
+    private mutating func emit(doc: Int32, previous: inout Int32, tf: UInt8, pendingPositions: Int) {
         if tfs.count % FullTextIndex.skipInterval == 0 {
             skipDocs.append(doc)
             skipDocBytes.append(docBytes.count)
-            skipPositions.append(positions.count)
+            skipPositions.append(positions.count + pendingPositions)
         }
         PositionCoding.appendVarint(UInt32(doc - previous), to: &docBytes)
         previous = doc
         tfs.append(tf)
-        positions.append(contentsOf: block)
     }
 }
