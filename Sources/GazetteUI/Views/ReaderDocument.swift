@@ -3,28 +3,90 @@ import GazetteCore
 /// An article laid out for the reader at one width: the lines the reader scrolls through.
 ///
 /// The reducer uses it for the total height (scroll limits) and for the lines holding search
-/// hits (`n`/`N`); `ReaderView` only draws a window of it.
+/// hits (`n`/`N`); `ReaderView` only draws a window of it. A document made by `layout` holds
+/// every line; one made by `lazyLayout` holds the lines above and below the body and lays the
+/// body out a slot at a time (`ReaderBody`) as the reader scrolls to it, its line count and
+/// positions estimated until every slot has been seen (`isEstimated`).
 public struct ReaderDocument: Sendable, Equatable {
-    public var lines: [StyledLine]
-    /// Indices of lines containing a search hit, ascending.
-    public var hitLines: [Int]
+    /// Lines above the body (title, meta, headers); with `layout`, every line.
+    var head: [StyledLine]
+    /// The body, laid out on demand; nil when `head` holds everything.
+    var body: ReaderBody?
+    /// Lines below the body (replies, related articles).
+    var tail: [StyledLine]
     /// The column width the text was wrapped to: min(pane width, `maxMeasure`).
     public var measure: Int
+    /// Lines of `head` and of `tail` holding a search hit.
+    var headHits: [Int]
+    var tailHits: [Int]
 
     /// Body text is never wrapped wider than this, for comfortable reading.
     public static let maxMeasure = 80
 
     public init(lines: [StyledLine], measure: Int) {
-        self.lines = lines
-        self.measure = measure
-        self.hitLines = lines.indices.filter { index in
-            lines[index].spans.contains { $0.style.role == .highlight }
-        }
+        self.init(head: lines, body: nil, tail: [], measure: measure)
     }
 
-    /// The first hit line after `line`, if any.
+    init(head: [StyledLine], body: ReaderBody?, tail: [StyledLine], measure: Int) {
+        self.head = head
+        self.body = body
+        self.tail = tail
+        self.measure = measure
+        headHits = Self.hitIndices(head)
+        tailHits = Self.hitIndices(tail)
+    }
+
+    /// Indices of the lines holding a search hit.
+    static func hitIndices(_ lines: [StyledLine]) -> [Int] {
+        lines.indices.filter { index in lines[index].spans.contains { $0.style.role == .highlight } }
+    }
+
+    public static func == (lhs: ReaderDocument, rhs: ReaderDocument) -> Bool {
+        lhs.measure == rhs.measure && lhs.lineCount == rhs.lineCount && lhs.lines == rhs.lines
+    }
+
+    /// Lines of the document: exact once complete, else an estimate.
+    public var lineCount: Int { head.count + (body?.lineCount ?? 0) + tail.count }
+
+    /// Whether some of the body has not been laid out yet, so counts and positions are estimates.
+    public var isEstimated: Bool { !(body?.isComplete ?? true) }
+
+    /// Every line, in order (the body laid out where it is not yet, nothing kept): for whole
+    /// renderings and tests. The reader uses `line(at:)`.
+    public var lines: [StyledLine] {
+        var all = head
+        forEachLine { all.append($0) }
+        return all + tail
+    }
+
+    /// Calls `body` with each line of the body in order, laying out what is not yet laid out
+    /// a slot at a time and keeping none of it: memory stays bounded by one slot.
+    public func forEachBodyLine(_ body: (StyledLine) -> Void) { forEachLine(body) }
+
+    /// The lines above the body, then those below it.
+    public var linesAroundBody: (above: [StyledLine], below: [StyledLine]) { (head, tail) }
+
+    private func forEachLine(_ visit: (StyledLine) -> Void) {
+        body?.forEachSlotLines { $0.forEach(visit) }
+    }
+
+    /// Indices of lines containing a search hit, ascending: every hit once complete, else
+    /// those in the parts laid out so far.
+    public var hitLines: [Int] {
+        var hits = headHits
+        var base = head.count
+        if let body {
+            for slot in 0..<body.slotCount {
+                hits += (body.hits(ofSlot: slot) ?? []).map { base + $0 }
+                base += body.count(slot)
+            }
+        }
+        return hits + tailHits.map { base + $0 }
+    }
+
+    /// The first hit line after `line`, if any (among the lines laid out).
     public func nextHit(after line: Int) -> Int? { hitLines.first { $0 > line } }
-    /// The last hit line before `line`, if any.
+    /// The last hit line before `line`, if any (among the lines laid out).
     public func previousHit(before line: Int) -> Int? { hitLines.last { $0 < line } }
 
     /// Styles the reader uses.
@@ -63,6 +125,29 @@ public struct ReaderDocument: Sendable, Equatable {
     public static func layout(
         _ article: Article, width: Int, highlighter: Highlighter? = nil, measureLimit: Int = maxMeasure,
         allHeaders: Bool = false, hiddenHeadersHint: String? = nil, thread: ReaderThread? = nil
+    ) -> ReaderDocument {
+        let lazy = lazyLayout(
+            article, width: width, highlighter: highlighter, measureLimit: measureLimit, allHeaders: allHeaders,
+            hiddenHeadersHint: hiddenHeadersHint, thread: thread, slotBytes: max(1, article.bodyUTF8.count), eagerBytes: -1)
+        guard let body = lazy.body else { return lazy }
+        // The whole body parsed and wrapped at once: the reference the lazy layout equals.
+        var lines = lazy.head
+        lines += ReaderBody.lines(of: body.bytes, range: 0..<body.bytes.count, layout: body.layout, leadIn: body.leadInLength)
+        return ReaderDocument(lines: lines + lazy.tail, measure: lazy.measure)
+    }
+
+    /// Bytes per slot of a lazily laid-out body: about a screenful of wrapped text several
+    /// times over, and a few milliseconds of parsing and wrapping.
+    public static let slotBytes = 16 * 1024
+    /// Bodies up to this size are laid out whole when opened (their counts exact at once).
+    public static let eagerBytes = 64 * 1024
+
+    /// Like `layout`, but the body is laid out a slot of `slotBytes` at a time as the reader
+    /// asks for it (`prepare`), except a body of at most `eagerBytes`, laid out at once.
+    public static func lazyLayout(
+        _ article: Article, width: Int, highlighter: Highlighter? = nil, measureLimit: Int = maxMeasure,
+        allHeaders: Bool = false, hiddenHeadersHint: String? = nil, thread: ReaderThread? = nil,
+        slotBytes: Int = slotBytes, eagerBytes: Int = eagerBytes
     ) -> ReaderDocument {
         let measure = min(max(0, width), measureLimit)
         guard measure > 0 else { return ReaderDocument(lines: [], measure: 0) }
@@ -106,10 +191,8 @@ public struct ReaderDocument: Sendable, Equatable {
             add([StyledSpan(hidden == 1 ? "1 more header (\(hiddenHeadersHint))" : "\(hidden) more headers (\(hiddenHeadersHint))", Styles.label)])
         }
 
-        let blocks = BodyParser.blocks(utf8: article.bodyUTF8)
-        lines += BlockLayout(measure: measure, verbatimWidth: verbatimWidth, highlighter: highlighter)
-            .lines(blocks, leadInLength: article.leadInLength)
-        lines += replyLines(thread, measure: measure, highlighter: highlighter)
+        let head = lines
+        lines = replyLines(thread, measure: measure, highlighter: highlighter)
 
         if !article.related.isEmpty {
             blank()
@@ -119,7 +202,14 @@ public struct ReaderDocument: Sendable, Equatable {
                 lines += hangingIndent(hl(excerpt, Styles.body), bullet: "• ", width: measure)
             }
         }
-        return ReaderDocument(lines: lines, measure: measure)
+        var body = ReaderBody(
+            bytes: article.bodyUTF8, leadInLength: article.leadInLength,
+            layout: BlockLayout(measure: measure, verbatimWidth: verbatimWidth, highlighter: highlighter),
+            slotBytes: slotBytes)
+        if article.bodyUTF8.count <= eagerBytes {
+            for slot in 0..<body.slotCount { body.layOut(slot) }
+        }
+        return ReaderDocument(head: head, body: body, tail: lines, measure: measure)
     }
 
     /// Wraps with `bullet` before the first line and matching indent before the rest.
