@@ -41,7 +41,9 @@ extension BodyParser {
         guard start > 0 else { return false }
         let line = BodyLine(bytes, from: start, to: end)
         guard !line.isBlank, line.level == 0 else { return false }
-        guard LineTraits.listMarker(UnsafeBufferPointer(rebasing: bytes[line.textStart..<line.end])) == 0 else { return false }
+        guard LineTraits.listMarker(UnsafeBufferPointer(rebasing: bytes[line.textStart..<line.end])) == 0,
+            !isSignatureDashes(bytes, line)
+        else { return false }
         // Back over whitespace-only lines (at least one), then the unquoted text line before
         // them, then far enough for no signature line to be in reach.
         var cursor = start - 1  // the `\n` ending the previous line
@@ -60,11 +62,7 @@ extension BodyParser {
                 if nonBlank == 0 {
                     guard blanks > 0, previous.level == 0 else { return false }
                 }
-                if previous.indent == 0, previous.end - previous.textStart == 2,
-                    bytes[previous.textStart] == UInt8(ascii: "-"), bytes[previous.textStart + 1] == UInt8(ascii: "-")
-                {
-                    return false
-                }
+                if isSignatureDashes(bytes, previous) { return false }
                 nonBlank += 1
                 if nonBlank > signatureLimit + 1 { return true }
             }
@@ -72,6 +70,12 @@ extension BodyParser {
         }
         // Reached the top: fine once a text line was seen before the blank ones.
         return nonBlank > 0
+    }
+
+    /// Whether `line` is `--` (or `-- `), which may start a signature.
+    private static func isSignatureDashes(_ bytes: UnsafeBufferPointer<UInt8>, _ line: BodyLine) -> Bool {
+        line.indent == 0 && line.end - line.textStart == 2
+            && bytes[line.textStart] == UInt8(ascii: "-") && bytes[line.textStart + 1] == UInt8(ascii: "-")
     }
 
     /// The index of the `\n` ending the line that starts at `from` (or the end of the bytes).

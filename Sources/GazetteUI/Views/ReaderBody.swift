@@ -58,11 +58,15 @@ struct ReaderBody: Sendable {
             // Before anything is known: a wrapped line of prose holds about 70% of the measure.
             return max(1, nominal * 10 / max(1, layout.measure * 7))
         }
-        return Int((Double(nominal) * Double(knownLines) / Double(knownBytes)).rounded())
+        // At least one line, so that scrolling reaches every slot and lays it out.
+        return max(1, Int((Double(nominal) * Double(knownLines) / Double(knownBytes)).rounded()))
     }
 
     /// Lines of the whole body (estimated while incomplete).
     var lineCount: Int { (0..<slotCount).reduce(0) { $0 + count($1) } }
+
+    /// Lines held in memory now (the slots laid out and not dropped).
+    var residentLines: Int { resident.reduce(0) { $0 + (slots[$1]?.lines?.count ?? 0) } }
 
     /// Whether slot `index` is laid out and holds its lines.
     func isResident(_ index: Int) -> Bool { slots[index]?.lines != nil }

@@ -48,6 +48,9 @@ public struct ReaderDocument: Sendable, Equatable {
     /// Lines of the document: exact once complete, else an estimate.
     public var lineCount: Int { head.count + (body?.lineCount ?? 0) + tail.count }
 
+    /// Lines laid out and held now: what opening or scrolling a long article has cost so far.
+    public var linesLaidOut: Int { head.count + (body?.residentLines ?? 0) + tail.count }
+
     /// Whether some of the body has not been laid out yet, so counts and positions are estimates.
     public var isEstimated: Bool { !(body?.isComplete ?? true) }
 
