@@ -29,9 +29,16 @@ struct Run: ParsableCommand {
     @Flag(help: "Skip the warm-start figures (snapshot written to a private cache, warm starts, refresh, CLI).")
     var noWarm = false
 
+    @Option(parsing: .upToNextOption, help: "Run only these steps (and the baseline and load they need): keystrokes, huge-article, body-blocks, memory, reader-state, warm.")
+    var only: [String] = []
+
     func run() throws {
         var suite = BenchSuite.standard(keystrokeTrials: keystrokeTrials)
         if !noWarm { suite.steps.append(BenchSuite.warm(probe: Self.probe())) }
+        if !only.isEmpty {
+            let names = Set(only.map { $0.replacingOccurrences(of: "-", with: " ") } + ["baseline", "pipeline"])
+            suite.steps = suite.steps.filter { names.contains($0.name) }
+        }
         let report = try suite.run(
             roots: [directory], articles: generatedSummary()?.articles, repetitions: repetitions)
         print(json ? try report.json() : report.table(), terminator: "")
