@@ -44,6 +44,12 @@ extension BenchSuite {
                 reading.send(.pageDown)
                 _ = reading.frame()
             }
+            // `gazette show`'s text, streamed (written nowhere): throughput against ≥ 50 MB/s.
+            var streamed = 0
+            let show = Trials.measure(repetitions: 1) {
+                ArticleTextRenderer.stream(article, tags: [], width: 80) { streamed += $0.utf8.count }
+            }
+            let rate = Double(article.bodyUTF8.count) / 1_048_576 / max(show.median, 1e-9)
             func times(_ sample: Sample) -> String {
                 let ratio = sample.median / max(whole.median, 1e-9)
                 return ratio < 0.001 ? String(format: "%.5f× whole", ratio) : String(format: "%.3f× whole", ratio)
@@ -54,6 +60,8 @@ extension BenchSuite {
                 Figure("huge article \(size): G (\(times(end)))", .time(end), target: target),
                 Figure("huge article \(size): PgUp from the end (\(times(up)))", .time(up), target: target),
                 Figure("huge article \(size): PgDn (\(times(down)))", .time(down), target: target),
+                Figure("huge article \(size): show streamed, \(streamed >> 20) MB out (\(Int(rate)) MB/s, \(times(show)))", .time(show),
+                       target: .p95AtMost(seconds: Double(megabytes) / 50)),
             ]
         }
     }

@@ -53,6 +53,31 @@ extension ReaderDocument {
         }
     }
 
+    /// Lines `range` (nil where outside the document or not laid out), in one walk over the slots.
+    public func lines(in range: Range<Int>) -> [StyledLine?] {
+        guard let body else { return range.map { line(at: $0) } }
+        var result: [StyledLine?] = []
+        var index = max(0, range.lowerBound)
+        while index < min(range.upperBound, head.count) {
+            result.append(head[index])
+            index += 1
+        }
+        var base = head.count
+        for slot in 0..<body.slotCount where index < range.upperBound {
+            let count = body.count(slot)
+            while index < range.upperBound, index < base + count {
+                result.append(body.line(index - base, ofSlot: slot))
+                index += 1
+            }
+            base += count
+        }
+        while index < range.upperBound {
+            result.append(index - base < tail.count ? tail[index - base] : nil)
+            index += 1
+        }
+        return result
+    }
+
     /// Lays out slot `slot`, keeping the viewport's top line and each of `lines` on their text.
     mutating func layOut(slot: Int, keeping viewport: inout TextViewport, lines: inout [Int]) {
         guard body?.isResident(slot) == false else { return }

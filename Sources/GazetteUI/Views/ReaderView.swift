@@ -52,16 +52,10 @@ public struct ReaderView {
             return
         }
         let pad = area.width > document.measure ? (area.width - document.measure) / 2 : 0
-        var y = top
-        var index = view.offset
         // The reducer has laid out what the window shows (`ReaderDocument.prepare`).
-        let count = document.lineCount
-        while y < area.maxY, index < count {
-            if let line = document.line(at: index) {
-                canvas.put(line: line, x: area.x + pad, y: y, maxWidth: area.width - pad, clip: area)
-            }
-            y += 1
-            index += 1
+        let shown = document.lines(in: view.offset..<min(view.offset + area.maxY - top, document.lineCount))
+        for (row, line) in shown.enumerated() {
+            if let line { canvas.put(line: line, x: area.x + pad, y: top + row, maxWidth: area.width - pad, clip: area) }
         }
     }
 }
