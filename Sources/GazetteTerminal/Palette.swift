@@ -7,10 +7,11 @@ struct CellAttributes: Hashable, Sendable {
     var pair: Int16
 }
 
-/// Maps `Style` (role + flags) to ncurses attributes, in colour or monochrome.
+/// Maps `Style` (role + flags) to ncurses attributes with a `Theme`, in colour or monochrome.
 ///
-/// Colours sit on the terminal's default background (pair colours use -1), so light and dark
-/// themes both keep their own background. Monochrome uses bold/reverse/underline/dim only.
+/// Colours sit on the terminal's default background (pair colours use -1) unless the theme
+/// names a background, so light and dark terminals both keep their own. The colours
+/// themselves are data in the theme; this only turns them into pairs and attributes.
 struct Palette: Sendable {
     /// A colour pair to register with `init_pair` before drawing.
     struct Pair: Equatable, Sendable {
@@ -23,19 +24,24 @@ struct Palette: Sendable {
     let pairs: [Pair]
     private let table: [CellAttributes]
 
-    /// Builds the palette; `colorCount` is ncurses' `COLORS` (256 enables greys for dim/border).
-    init(color: Bool, colorCount: Int) {
-        usesColor = color
+    /// Builds the palette for `theme` on a terminal with `colorCount` colours (ncurses' `COLORS`);
+    /// without colour (`color` false, or a monochrome theme) the mono theme's attributes are used.
+    init(theme: Theme = .default, color: Bool, colorCount: Int) {
+        let colored = color && !theme.isMonochrome
+        let theme = colored ? theme : (theme.isMonochrome ? theme : .mono)
+        usesColor = colored
         var pairs: [Pair] = []
         var roleLooks: [CellAttributes] = []
         for role in ColorRole.allCases {
-            let look = Palette.look(for: role, color: color, colorCount: colorCount)
+            let look = theme.look(for: role, colorCount: colorCount)
             var pair: Int16 = 0
-            if let fg = look.foreground {
+            let foreground = colored ? look.foreground.map { Palette.number($0, colorCount: colorCount) } : nil
+            let background = colored ? look.background.map { Palette.number($0, colorCount: colorCount) } : nil
+            if foreground != nil || background != nil {
                 pair = Int16(pairs.count + 1)
-                pairs.append(Pair(number: pair, foreground: fg, background: -1))
+                pairs.append(Pair(number: pair, foreground: foreground ?? -1, background: background ?? -1))
             }
-            roleLooks.append(CellAttributes(attrs: look.attrs, pair: pair))
+            roleLooks.append(CellAttributes(attrs: Palette.attrs(look.attributes), pair: pair))
         }
         self.pairs = pairs
         var table: [CellAttributes] = []
@@ -63,38 +69,20 @@ struct Palette: Sendable {
         return table[Int(style.role.rawValue) * 16 + flags]
     }
 
-    private static func look(for role: ColorRole, color: Bool, colorCount: Int) -> (foreground: Int16?, attrs: attr_t) {
-        let bold = gz_a_bold(), reverse = gz_a_reverse(), underline = gz_a_underline(), dim = gz_a_dim()
-        let greys = colorCount >= 256
-        if !color {
-            switch role {
-            case .normal, .border, .tag, .quote1, .quote3, .preformatted: return (nil, 0)
-            case .accent, .leadIn, .attribution: return (nil, bold)
-            case .dim, .quote2, .signature, .header: return (nil, dim)
-            case .selection, .statusBar, .placeholder: return (nil, reverse)
-            case .highlight, .warning: return (nil, bold | underline)
-            }
-        }
-        switch role {
-        case .normal: return (nil, 0)
-        case .accent: return (Int16(COLOR_CYAN), bold)
-        case .dim: return greys ? (245, 0) : (nil, dim)
-        case .selection: return (Int16(COLOR_CYAN), reverse)
-        case .highlight: return (Int16(COLOR_YELLOW), bold)
-        case .border: return greys ? (240, 0) : (nil, dim)
-        case .statusBar: return (nil, reverse)
-        case .warning: return (Int16(COLOR_RED), bold)
-        case .tag: return (Int16(COLOR_GREEN), 0)
-        case .leadIn: return (nil, bold)
-        case .placeholder: return (Int16(COLOR_MAGENTA), reverse)
-        // Quote colours avoid the accent (cyan titles) and tag (green) roles' looks.
-        case .quote1: return greys ? (110, 0) : (Int16(COLOR_BLUE), 0)
-        case .quote2: return greys ? (137, 0) : (Int16(COLOR_GREEN), 0)
-        case .quote3: return greys ? (139, 0) : (Int16(COLOR_MAGENTA), 0)
-        case .preformatted: return greys ? (180, 0) : (Int16(COLOR_YELLOW), 0)
-        case .signature: return greys ? (243, 0) : (nil, dim)
-        case .attribution: return (Int16(COLOR_CYAN), 0)
-        case .header: return greys ? (245, 0) : (nil, dim)
+    private static func attrs(_ attributes: TextAttributes) -> attr_t {
+        var attrs: attr_t = 0
+        if attributes.contains(.bold) { attrs |= gz_a_bold() }
+        if attributes.contains(.reverse) { attrs |= gz_a_reverse() }
+        if attributes.contains(.underline) { attrs |= gz_a_underline() }
+        if attributes.contains(.dim) { attrs |= gz_a_dim() }
+        return attrs
+    }
+
+    /// The terminal's number for `color`: an exact colour becomes the nearest of 256.
+    private static func number(_ color: ThemeColor, colorCount: Int) -> Int16 {
+        switch color {
+        case .index(let index): Int16(index)
+        case .rgb(let red, let green, let blue): Int16(ColorApproximation.nearest256(red: red, green: green, blue: blue))
         }
     }
 }

@@ -14,7 +14,9 @@ import Darwin
 public final class TerminalScreen {
     let screen: OpaquePointer
     let window: UnsafeMutablePointer<WINDOW>
-    let palette: Palette
+    private(set) var palette: Palette
+    /// Whether colour may be used at all (`NO_COLOR` and `ColorMode.never` say no).
+    private let colorMode: ColorMode
     /// The frame currently on screen; nil forces the next `draw` to write every cell.
     var lastCanvas: Canvas?
     private let inputFile: UnsafeMutablePointer<FILE>
@@ -36,7 +38,8 @@ public final class TerminalScreen {
         self.ownsFiles = ownsFiles
         self.ownsSignals = ownsSignals
         self.window = gz_stdscr()
-        self.palette = TerminalScreen.setUpColors(colors)
+        self.colorMode = colors
+        self.palette = Palette(color: false, colorCount: 0)
         // raw (not cbreak): Ctrl-C, Ctrl-Z and Ctrl-\ arrive as keys so quitting and suspending
         // go through the app, which restores the terminal itself.
         raw()
@@ -49,6 +52,14 @@ public final class TerminalScreen {
         leaveok(window, true)
         curs_set(0)
         set_escdelay(25)
+        palette = TerminalScreen.setUpColors(colors, theme: .default)
+    }
+
+    /// Draws with `theme` from now on (the whole screen is redrawn with the next frame).
+    /// `NO_COLOR` and a terminal without colour still win: their frames stay monochrome.
+    public func apply(theme: Theme) {
+        palette = TerminalScreen.setUpColors(colorMode, theme: theme)
+        lastCanvas = nil
     }
 
     deinit { stop() }
@@ -124,13 +135,13 @@ public final class TerminalScreen {
         !(value ?? "").isEmpty
     }
 
-    private static func setUpColors(_ mode: ColorMode) -> Palette {
-        guard mode == .automatic, has_colors(), start_color() == OK, use_default_colors() == OK else {
-            return Palette(color: false, colorCount: 0)
+    private static func setUpColors(_ mode: ColorMode, theme: Theme) -> Palette {
+        guard mode == .automatic, !theme.isMonochrome, has_colors(), start_color() == OK, use_default_colors() == OK else {
+            return Palette(theme: theme, color: false, colorCount: 0)
         }
-        let palette = Palette(color: true, colorCount: Int(gz_colors()))
+        let palette = Palette(theme: theme, color: true, colorCount: Int(gz_colors()))
         for pair in palette.pairs {
-            let registered = Int32(pair.foreground) < gz_colors()
+            let registered = Int32(pair.foreground) < gz_colors() && Int32(pair.background) < gz_colors()
                 && init_pair(pair.number, pair.foreground, pair.background) == OK
             // A colour the terminal lacks: fall back to attributes for everything, consistently.
             if !registered { return Palette(color: false, colorCount: 0) }

@@ -30,12 +30,15 @@ struct BrowseCommand: ParsableCommand {
         }
         defer { screen.stop() }
 
-        var input = LoadingInput()
+        let settings = Settings.defaults
+        screen.apply(theme: settings.theme)
+        var input = LoadingInput(keyMap: settings.keyMap)
         guard let loaded = try waitForLoad(directories, stateDirectory: stateDirectory, screen: screen, input: &input) else { return }
         var session = loaded.session
         var state = AppState(
             store: loaded.store, report: loaded.report, width: screen.size.width, height: screen.size.height,
-            overlay: session.overlay, views: session.views, notice: session.database.notice ?? session.loadProblem)
+            overlay: session.overlay, views: session.views, notice: session.database.notice ?? session.loadProblem,
+            settings: settings)
         if let view, !state.openView(named: view) {
             screen.stop()
             _ = try savedView(view, in: session.views)
@@ -62,7 +65,7 @@ struct BrowseCommand: ParsableCommand {
             var actions = mailbox.drain()
             if actions.isEmpty {
                 if let key = screen.readKey(timeoutMilliseconds: 0) {
-                    if let action = KeyMap.standard.action(for: key, in: state.keyContext) { actions = [action] }
+                    if let action = state.action(for: key) { actions = [action] }
                 } else {
                     if screen.isInputClosed { return }
                     // Sleeps until a key or a message; the state store is looked at twice a second

@@ -9,24 +9,22 @@ import Testing
     /// About `megabytes` MB of news text in the shapes the reader knows, and a signature.
     static func longArticle(megabytes: Double) -> String {
         let unit = """
-        In article <1993Apr28.1402@cs.example> kb@cs.example (Kay Bell) writes:
-        >In article <C6A2x1@news.example> dtr@news.example writes:
-        >>The spring launches will all slip; the pad crews are stretched far
-        >>too thin to turn two vehicles around in three weeks.
+        On Thu, 29 Apr 1993, mh@range.example (Mo Hale) wrote:
+        > > The count was held at T-9 for the range safety officer, again.
+        > That makes four holds this month; the board wants a memo by Friday.
         >
-        >They already published the dates:
-        >
-        >  April 27  STS-55   Columbia    Spacelab D2
-        >  May 19    Titan    IV          classified
+        > Holds so far:
+        >   Apr 02   T-9    range safety      45 min
+        >   Apr 19   T-20   telemetry drop    2 h 10
 
-            Shares of Kestrel Lawn Corp shot up 11-1/2 to 39-1/2 in heavy
-        trading after Waste Haulers Inc offered 27 dlrs a share.
-            Kestrel said it had not received the offer.
+        The memo went out anyway.  Nobody on the board has read it yet,
+        as far as the desk can tell.
+            Engineers said the valve would be swapped before the next window.
 
-        Things to check:
-        - the valve sensor on the
-          second stage
-        - the weather
+        Open items:
+        * a spare sensor for the
+          upper stage
+        * the tower crew roster
 
         A long paragraph of plain words follows here, wrapping over several lines of the terminal, \
         with a wide word such as 東京都 in it and an escape \u{1B}[2J that must never reach the screen.

@@ -50,10 +50,8 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
     var effects: [Effect] = []
     if state.prompt != nil {
         effects = state.reducePrompt(action)
-    } else if state.helpOffset != nil {
-        effects = state.reduceHelp(action)
-    } else if state.warningsOffset != nil {
-        effects = state.reduceWarnings(action)
+    } else if state.listOverlay != nil {
+        effects = state.reduceOverlay(action)
     } else {
         effects = state.reduceBrowsing(action)
     }
@@ -90,45 +88,24 @@ extension AppState {
         return []
     }
 
-    /// Keys while the help overlay is open.
-    mutating func reduceHelp(_ action: Action) -> [Effect] {
-        guard let offset = helpOffset else { return [] }
-        let page = max(1, min(overlayArea.height, Self.helpLineCount + 2) - 3)
-        let maxOffset = helpMaxOffset
+    /// Keys while a list overlay (help, warnings) is open: its own toggle, `q` and Esc close it;
+    /// movement scrolls it.
+    mutating func reduceOverlay(_ action: Action) -> [Effect] {
+        guard var open = listOverlay else { return [] }
         switch action {
-        case .toggleHelp, .closeOrQuit, .promptCancel: helpOffset = nil
-        default: helpOffset = Self.scroll(offset, action, page: page, max: maxOffset)
+        case .closeOrQuit, .promptCancel:
+            listOverlay = nil
+        case .toggleHelp where open.kind == .help, .toggleWarnings where open.kind == .warnings:
+            listOverlay = nil
+        case .pageDownOrNextArticle:
+            open.apply(.pageDown)
+            listOverlay = open
+        default:
+            guard let movement = Movement(action) else { break }
+            open.apply(movement)
+            listOverlay = open
         }
         return []
-    }
-
-    /// Keys while the warnings overlay is open.
-    mutating func reduceWarnings(_ action: Action) -> [Effect] {
-        guard let offset = warningsOffset else { return [] }
-        let page = max(1, WarningsOverlayView.box(lines: warningLines, in: overlayArea).height - 3)
-        let maxOffset = WarningsOverlayView.maxOffset(lines: warningLines.count, in: overlayArea)
-        switch action {
-        case .toggleWarnings, .closeOrQuit, .promptCancel: warningsOffset = nil
-        default: warningsOffset = Self.scroll(offset, action, page: page, max: maxOffset)
-        }
-        return []
-    }
-
-    /// An overlay's first line after a movement action.
-    static func scroll(_ offset: Int, _ action: Action, page: Int, max maxOffset: Int) -> Int {
-        let target: Int
-        switch action {
-        case .moveDown: target = offset + 1
-        case .moveUp: target = offset - 1
-        case .pageDown, .pageDownOrNextArticle: target = offset + page
-        case .pageUp: target = offset - page
-        case .halfPageDown: target = offset + max(1, page / 2)
-        case .halfPageUp: target = offset - max(1, page / 2)
-        case .moveToTop: target = 0
-        case .moveToBottom: target = maxOffset
-        default: target = offset
-        }
-        return min(max(0, target), maxOffset)
     }
 
     /// Keys in the panes.
@@ -142,12 +119,12 @@ extension AppState {
             }
             return [.quit]
         case .toggleHelp:
-            helpOffset = 0
+            listOverlay = ListOverlay(.help)
         case .toggleWarnings:
             if warningLines.isEmpty {
                 message = "No warnings while loading"
             } else {
-                warningsOffset = 0
+                listOverlay = ListOverlay(.warnings)
             }
         case .startQuery:
             prompt = Prompt(text: keptQuery, previous: keptQuery, error: nil)
@@ -225,10 +202,8 @@ extension AppState {
             }
             let mark: FacetMark = action == .toggleInclude ? .included : .excluded
             setMarks { $0.toggle(item.kind, item.value, mark) }
-        case .moveDown, .moveUp, .moveToTop, .moveToBottom, .pageDown, .pageUp, .halfPageDown, .halfPageUp:
-            move(action)
         default:
-            break
+            if let movement = Movement(action) { move(movement) }
         }
         return []
     }
@@ -267,43 +242,14 @@ extension AppState {
         message = reader.jumpToHit(forward: forward) ?? "No hits in this article"
     }
 
-    /// Movement in the focused pane.
-    private mutating func move(_ action: Action) {
+    /// Movement in the focused pane; what a line or a page means is the pane's own.
+    private mutating func move(_ movement: Movement) {
         switch options.focus {
         case .list:
-            switch action {
-            case .moveDown: list.move(by: 1)
-            case .moveUp: list.move(by: -1)
-            case .moveToTop: list.home()
-            case .moveToBottom: list.end()
-            case .pageDown: list.pageDown()
-            case .pageUp: list.pageUp()
-            case .halfPageDown: list.halfPageDown()
-            default: list.halfPageUp()
-            }
+            list.apply(movement)
             selectionChanged()
-        case .reader:
-            switch action {
-            case .moveDown: reader.viewport.scroll(by: 1)
-            case .moveUp: reader.viewport.scroll(by: -1)
-            case .moveToTop: reader.viewport.home()
-            case .moveToBottom: reader.viewport.end()
-            case .pageDown: reader.viewport.pageDown()
-            case .pageUp: reader.viewport.pageUp()
-            case .halfPageDown: reader.viewport.halfPageDown()
-            default: reader.viewport.halfPageUp()
-            }
-        case .sidebar:
-            switch action {
-            case .moveDown: sidebar.move(by: 1)
-            case .moveUp: sidebar.move(by: -1)
-            case .moveToTop: sidebar.select(0)
-            case .moveToBottom: sidebar.select(sidebar.items.count - 1)
-            case .pageDown: sidebar.move(by: sidebar.pageSize)
-            case .pageUp: sidebar.move(by: -sidebar.pageSize)
-            case .halfPageDown: sidebar.move(by: max(1, sidebar.pageSize / 2))
-            default: sidebar.move(by: -max(1, sidebar.pageSize / 2))
-            }
+        case .reader: reader.viewport.apply(movement)
+        case .sidebar: sidebar.apply(movement)
         }
     }
 }

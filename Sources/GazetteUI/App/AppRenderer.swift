@@ -35,10 +35,6 @@ public func render(_ state: AppState) -> Canvas {
         message: state.pendingQuery != nil ? "Indexing words… \(state.pendingQuery!)" : state.message,
         hint: state.warningLines.isEmpty ? "? help" : (state.warnings.isEmpty ? "? help · w duplicates" : "? help · w warnings"))
     let prompt = state.prompt.map { StatusBarView.Prompt(text: $0.text, error: $0.error, label: $0.kind.label) }
-    let help = state.helpOffset.map { HelpOverlayView(offset: $0) }
-    var canvas = ScreenView(layout: layout, sidebar: sidebar, list: list, reader: reader, status: status, prompt: prompt, help: help).render()
-    if layout.tooSmall == nil, let offset = state.warningsOffset {
-        WarningsOverlayView(lines: state.warningLines, offset: offset).render(into: &canvas, in: state.overlayArea)
-    }
-    return canvas
+    let overlay = state.overlayContent.map { ListOverlayView(content: $0, offset: state.listOverlay?.viewport.offset ?? 0) }
+    return ScreenView(layout: layout, sidebar: sidebar, list: list, reader: reader, status: status, prompt: prompt, overlay: overlay).render()
 }

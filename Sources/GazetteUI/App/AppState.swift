@@ -45,25 +45,24 @@ public struct AppState: Sendable {
     /// The warnings overlay's lines: each warning as `path:line: reason`, then dropped duplicates
     /// (as `gazette check` words them; the status bar counts only the warnings).
     public private(set) var warningLines: [String]
+    /// The filter in effect: view, sidebar marks, typed query and what waits for the index.
+    public private(set) var filter = Filter()
     /// Sidebar marks (they combine with the typed query by AND).
-    public private(set) var marks = FacetMarks()
-    /// The typed query kept with Enter.
+    public var marks: FacetMarks { filter.marks }
+    /// The typed query kept with Enter (the prompt's starting text).
     public private(set) var keptQuery = ""
-    /// The typed query the current result was evaluated with (the prompt's last good text).
-    public private(set) var appliedQuery = ""
-    /// A typed query waiting for the full-text index (built in the background on large archives);
-    /// the list keeps the last result until `.textIndexReady`.
-    public private(set) var pendingQuery: String?
+    /// The typed query the current result was evaluated with, as typed.
+    public var appliedQuery: String { filter.typed.text }
+    /// A typed query waiting for the full-text index, as typed.
+    public var pendingQuery: String? { filter.pending?.text }
     /// The prompt, while open.
     public internal(set) var prompt: Prompt?
     /// The articles the filter selects, evaluated once per filter or sort change.
     public private(set) var result: QueryResult
     /// The order chosen with `s`; nil until then: relevance when the query has words, else date.
     public internal(set) var sortChoice: SortOrder?
-    /// Whether the applied query has full-text words (what the automatic order depends on).
-    public private(set) var queryHasWords = false
-    /// The order of the list now.
-    public var sort: SortOrder { sortChoice ?? (queryHasWords ? .relevance : .date) }
+    /// The order of the list now: relevance when the applied query has full-text words, else date.
+    public var sort: SortOrder { sortChoice ?? (filter.typed.hasWords ? .relevance : .date) }
     /// Full-text words of the applied query, highlighted in the list and the reader.
     public private(set) var highlightTerms: [SearchTerm] = []
     /// Selection and scroll of the article list, over `result`.
@@ -88,10 +87,18 @@ public struct AppState: Sendable {
     public private(set) var height: Int
     /// The layout for the current size and options.
     public private(set) var layout: ScreenLayout
+    /// The key map and theme in use (defaults merged with the config file).
+    public internal(set) var settings: Settings {
+        didSet { helpLines = HelpOverlayView.lines(settings.keyMap) }
+    }
+    /// The help overlay's lines for the live key map, built once per key map change.
+    public private(set) var helpLines: [StyledLine]
+    /// The help or warnings overlay, while open.
+    public internal(set) var listOverlay: ListOverlay?
     /// First line of the help overlay while it is open.
-    public internal(set) var helpOffset: Int?
+    public var helpOffset: Int? { listOverlay?.kind == .help ? listOverlay?.viewport.offset : nil }
     /// First line of the warnings overlay while it is open.
-    public internal(set) var warningsOffset: Int?
+    public var warningsOffset: Int? { listOverlay?.kind == .warnings ? listOverlay?.viewport.offset : nil }
     /// A one-off message for the status bar, cleared by the next key.
     public internal(set) var message: String?
     /// `R` was pressed and its reload has not reported back yet (so "no changes" is worth saying).
@@ -120,8 +127,10 @@ public struct AppState: Sendable {
     /// With `overlay`, the reader's state is shown and kept (see `StateUpdate`); `notice` is said once.
     public init(
         store: ArticleStore, report: LoadReport = LoadReport(), width: Int, height: Int,
-        overlay: ReaderOverlay? = nil, views: [SavedView] = [], notice: String? = nil
+        overlay: ReaderOverlay? = nil, views: [SavedView] = [], notice: String? = nil, settings: Settings = .defaults
     ) {
+        self.settings = settings
+        self.helpLines = HelpOverlayView.lines(settings.keyMap)
         self.store = store
         self.overlay = overlay
         self.savedViews = views
@@ -158,6 +167,9 @@ public struct AppState: Sendable {
         return (order, positions)
     }
 
+    /// The action `key` means now, by the state's own key map.
+    public func action(for key: Key) -> Action? { settings.keyMap.action(for: key, in: keyContext) }
+
     /// Where keys go now: the prompt or an overlay when open, else the focused pane.
     public var keyContext: KeyContext {
         if prompt != nil { return .prompt }
@@ -166,16 +178,8 @@ public struct AppState: Sendable {
         return KeyContext(options.focus)
     }
 
-    /// The filter in effect as query text: sidebar marks, then the typed query.
-    public var activeQueryText: String {
-        var typed = pendingQuery ?? appliedQuery
-        var view = activeViewQuery?.text ?? ""
-        // Shown as it is evaluated: view AND marks AND (typed), so an OR in a part stays inside.
-        let parts = [view, marks.queryText, typed].filter { !$0.isEmpty }.count
-        if parts > 1, typed.contains("OR") { typed = "(\(typed))" }
-        if parts > 1, view.contains("OR") { view = "(\(view))" }
-        return [view, marks.queryText, typed].filter { !$0.isEmpty }.joined(separator: " ")
-    }
+    /// The filter in effect as query text: view, sidebar marks, then the typed query.
+    public var activeQueryText: String { filter.displayText }
 
     /// Store index of the selected article.
     public var selectedArticle: Int? { list.selection.map { listArticle(at: $0) } }
@@ -205,29 +209,31 @@ public struct AppState: Sendable {
 
     // MARK: - Query
 
-    /// Evaluates marks AND `typed`; on a parse error changes nothing and returns the error.
+    /// Evaluates the filter with `typed` as its typed query; on a parse error changes nothing
+    /// and returns the error.
     @discardableResult
     mutating func apply(typed: String) -> QueryError? {
-        let typedQuery: Query
         do {
-            typedQuery = try Query.parse(typed)
+            apply(try Query.parse(typed))
+            return nil
         } catch {
             return error
         }
+    }
+
+    /// Evaluates view AND marks AND `typed` (or keeps `typed` pending until the index is ready).
+    mutating func apply(_ typed: Query) {
+        filter.view = activeViewQuery ?? .all
         // Never block a keystroke on the index build: remember the query and run it when ready.
-        if Self.waitsForIndex(typedQuery, indexReady: store.isTextIndexReady) {
-            pendingQuery = typed
-            return nil
+        if Self.waitsForIndex(typed, indexReady: store.isTextIndexReady) {
+            filter.pending = typed
+            return
         }
-        pendingQuery = nil
-        // Marks are combined as built queries, not text, so they keep matching exact values.
-        let query = Query.and([activeViewQuery ?? .all, marks.query, typedQuery])
-        queryHasWords = typedQuery.hasWords
-        result = store.evaluate(query, sort: sort, overlay: overlay)
-        appliedQuery = typed
-        highlightTerms = typedQuery.highlightTerms
+        filter.pending = nil
+        filter.typed = typed
+        result = store.evaluate(filter.query, sort: sort, overlay: overlay)
+        highlightTerms = typed.highlightTerms
         resultChanged()
-        return nil
     }
 
     /// Whether `query` must wait for the full-text index: only words and phrases need it;
@@ -242,11 +248,11 @@ public struct AppState: Sendable {
     /// unless the filter itself tests `is:` (then only the unread count and the Views are redone).
     mutating func refreshCounts(tagsChanged: Bool = true) {
         var countsMoved = true
-        if pendingQuery == nil, let typed = try? Query.parse(appliedQuery) {
-            let query = Query.and([activeViewQuery ?? .all, marks.query, typed])
-            countsMoved = tagsChanged || query.usesField(in: ["is"])
+        if filter.pending == nil {
+            filter.view = activeViewQuery ?? .all
+            countsMoved = tagsChanged || filter.query.usesField(in: ["is"])
             if countsMoved {
-                result = store.evaluate(query, sort: sort, overlay: overlay).keepingIndices(result.indices)
+                result = store.evaluate(filter.query, sort: sort, overlay: overlay).keepingIndices(result.indices)
             }
         }
         // Only flags changed and the filter does not test them: facet counts stand; redo the
@@ -261,12 +267,12 @@ public struct AppState: Sendable {
     }
 
     /// Re-evaluates the current filter (after a mark or sort change).
-    mutating func reapply() { apply(typed: pendingQuery ?? appliedQuery) }
+    mutating func reapply() { apply(filter.latestTyped) }
 
     /// Runs the query that was waiting for the full-text index, once it is ready.
     mutating func runPendingQuery() {
-        guard let pendingQuery, store.isTextIndexReady else { return }
-        apply(typed: pendingQuery)
+        guard let pending = filter.pending, store.isTextIndexReady else { return }
+        apply(pending)
     }
 
     /// Keeps `text` as the typed query.
@@ -274,14 +280,14 @@ public struct AppState: Sendable {
 
     /// `c`: no marks, no typed query.
     mutating func clearFilters() {
-        marks.removeAll()
+        filter.marks.removeAll()
         activeView = nil
         keptQuery = ""
-        apply(typed: "")
+        apply(.all)
     }
 
     mutating func setMarks(_ change: (inout FacetMarks) -> Void) {
-        change(&marks)
+        change(&filter.marks)
         reapply()
     }
 
@@ -300,9 +306,10 @@ public struct AppState: Sendable {
         (facetOrder, facetPositions) = Self.facetOrder(newStore)
         reader.storeReplaced(article: readerID.flatMap { newStore.index(of: $0) })
         let gone = selectedID.map { newStore.index(of: $0) == nil } ?? false
-        let query = pendingQuery ?? appliedQuery
-        pendingQuery = nil
-        if apply(typed: query) != nil { apply(typed: "") }
+        // The typed query is kept as a value: it needs no re-parse against the new store.
+        let typed = filter.latestTyped
+        filter.pending = nil
+        apply(typed)
         if gone, let oldPosition, result.count > 0 {
             list.setCount(result.count, selection: min(oldPosition, result.count - 1))
             selectionChanged()
@@ -311,6 +318,7 @@ public struct AppState: Sendable {
         syncLayout()
         if reader.article != nil, reader.article == readerID.flatMap({ newStore.index(of: $0) }) {
             reader.viewport.scroll(toLine: readerOffset)
+            reader.prepareWindow()
         }
     }
 
@@ -380,28 +388,29 @@ public struct AppState: Sendable {
             options.focus = first
             layout = ScreenLayout(width: width, height: height, options: options)
         }
-        if let rect = layout.list { list.setHeight(ArticleListView.listHeight(in: rect)) }
-        if let rect = layout.sidebar { sidebar.setHeight(rect.height) }
+        // Each pane fits itself to the rectangle it is given: its own chrome, its own sizes.
+        if let rect = layout.list { list.fit(articleListIn: rect) }
+        if let rect = layout.sidebar { sidebar.fit(to: rect) }
         if let rect = layout.reader {
-            reader.fit(
-                store: store, width: rect.width, height: ReaderView.textHeight(in: rect), terms: highlightTerms,
-                overlay: overlay, allHeaders: showsAllHeaders)
+            reader.fit(to: rect, store: store, terms: highlightTerms, overlay: overlay, allHeaders: showsAllHeaders)
         }
-        if helpOffset != nil { helpOffset = min(helpOffset!, helpMaxOffset) }
-        if warningsOffset != nil { warningsOffset = min(warningsOffset!, WarningsOverlayView.maxOffset(lines: warningLines.count, in: overlayArea)) }
+        if let lineCount = overlayContent?.count {
+            let area = overlayArea
+            listOverlay?.fit(lineCount: lineCount, in: area)
+        }
     }
 
-    /// Lines of the standard help, counted once (building them per key would cost more than the rest).
-    static let helpLineCount = HelpOverlayView.lines(.standard).count
-
-    /// The help overlay's largest useful offset at the current size (as `HelpOverlayView.maxOffset`).
-    var helpMaxOffset: Int {
-        let inner = min(overlayArea.height, Self.helpLineCount + 2) - 2
-        return max(0, Self.helpLineCount - max(0, inner))
+    /// What the open list overlay shows.
+    var overlayContent: OverlayContent? {
+        switch listOverlay?.kind {
+        case .help?: HelpOverlayView.content(helpLines)
+        case .warnings?: WarningsOverlayView.content(warningLines)
+        case nil: nil
+        }
     }
 
     /// Where overlays are drawn: the screen above the status line.
-    var overlayArea: Rect { Rect(x: 0, y: 0, width: width, height: max(0, height - 1)) }
+    var overlayArea: Rect { layout.overlayArea }
 
     // MARK: - Highlighting
 

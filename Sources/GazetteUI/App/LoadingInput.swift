@@ -11,7 +11,7 @@ public struct LoadingInput: Sendable {
     public static let limit = 512
 
     /// Nothing queued yet.
-    public init(keyMap: KeyMap = .standard) { self.keyMap = keyMap }
+    public init(keyMap: KeyMap = Settings.defaults.keyMap) { self.keyMap = keyMap }
 
     /// The action to perform now for `key` (`.quit`, `.closeOrQuit`, `.resize`, `.redraw`,
     /// `.suspend`), or nil when the key was queued for the browser.
@@ -33,12 +33,12 @@ public struct LoadingInput: Sendable {
 }
 
 extension AppState {
-    /// Replays keys queued while loading, as if pressed now; stops at the first that quits.
-    /// Returns the effects for the run loop.
-    public mutating func replay(_ keys: [Key], keyMap: KeyMap = .standard) -> [Effect] {
+    /// Replays keys queued while loading, as if pressed now, through the state's key map; stops
+    /// at the first that quits. Returns the effects for the run loop.
+    public mutating func replay(_ keys: [Key]) -> [Effect] {
         var effects: [Effect] = []
         for key in keys {
-            guard let action = keyMap.action(for: key, in: keyContext) else { continue }
+            guard let action = action(for: key) else { continue }
             effects += reduce(&self, action)
             if effects.contains(.quit) { break }
         }

@@ -145,3 +145,10 @@ public struct ReaderState: Sendable {
         prepareWindow()
     }
 }
+
+extension ReaderState {
+    /// Fits the reader to the pane `rect` the layout gives it (the rule above the text is the pane's own).
+    mutating func fit(to rect: Rect, store: ArticleStore, terms: [SearchTerm], overlay: ReaderOverlay?, allHeaders: Bool) {
+        fit(store: store, width: rect.width, height: ReaderView.textHeight(in: rect), terms: terms, overlay: overlay, allHeaders: allHeaders)
+    }
+}

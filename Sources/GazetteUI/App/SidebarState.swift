@@ -123,9 +123,9 @@ public struct SidebarState: Sendable {
         if let row = displayRow(ofItem: cursor!) { rows.select(row) }
     }
 
-    /// The visible height changed.
-    mutating func setHeight(_ height: Int) {
-        rows.setHeight(height)
+    /// Fits the sidebar to the pane `rect` the layout gives it (every row is an entry or a heading).
+    mutating func fit(to rect: Rect) {
+        rows.setHeight(rect.height)
         if let row = cursor.flatMap(displayRow(ofItem:)) { rows.select(row) }
     }
 
@@ -157,4 +157,15 @@ public struct SidebarState: Sendable {
         }
         return out
     }
+}
+
+extension SidebarState: Scrollable {
+    /// Moves the cursor over entries (headings are skipped, so pages are counted in entries).
+    public mutating func step(by lines: Int) { move(by: lines) }
+    public mutating func home() { select(0) }
+    public mutating func end() { select(items.count - 1) }
+    public mutating func pageDown() { move(by: pageSize) }
+    public mutating func pageUp() { move(by: -pageSize) }
+    public mutating func halfPageDown() { move(by: max(1, pageSize / 2)) }
+    public mutating func halfPageUp() { move(by: -max(1, pageSize / 2)) }
 }

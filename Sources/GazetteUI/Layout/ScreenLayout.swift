@@ -61,6 +61,9 @@ public struct ScreenLayout: Sendable, Equatable {
     public static let singlePaneWidth = 40
     public static let singlePaneHeight = 8
 
+    /// Where overlays are drawn: the screen above the status line.
+    public var overlayArea: Rect { Rect(x: 0, y: 0, width: width, height: max(0, height - 1)) }
+
     /// The rectangle of `pane`, if shown.
     public func rect(for pane: Pane) -> Rect? {
         switch pane {

@@ -14,6 +14,7 @@ public enum Highlighting {
             hitStyle.role = .highlight
             hitStyle.underline = true
         }
+        hitStyle.searchHit = true
         let ranges = highlighter(text)
             .filter { $0.lowerBound >= text.startIndex && $0.upperBound <= text.endIndex && !$0.isEmpty }
             .sorted { $0.lowerBound < $1.lowerBound }

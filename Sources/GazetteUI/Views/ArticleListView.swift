@@ -178,3 +178,8 @@ public struct ArticleListView {
         canvas.put(glyphs: tags, x: line.maxX - shown, y: line.y, maxWidth: shown, overflow: .ellipsis, clip: line)
     }
 }
+
+extension ListViewport {
+    /// Fits the list's viewport to the article list pane `rect`: the header row is the list's own chrome.
+    mutating func fit(articleListIn rect: Rect) { setHeight(ArticleListView.listHeight(in: rect)) }
+}

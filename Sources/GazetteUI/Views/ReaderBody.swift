@@ -26,6 +26,8 @@ struct ReaderBody: Sendable {
     /// Start offset of each slot once found; `starts[slotCount]` is the end of the body.
     private var starts: [Int?]
     private var slots: [Slot?]
+    /// `lineBase[k]`: the body line slot `k` starts at; `lineBase[slotCount]` the line count.
+    private var lineBase: [Int]
     /// Slots holding lines, least recently laid out first.
     private var resident: [Int] = []
     private var knownLines = 0
@@ -33,7 +35,7 @@ struct ReaderBody: Sendable {
     private(set) var knownSlots = 0
 
     /// Most slots whose lines are kept at once.
-    static let residentLimit = 48
+    static let residentLimit = 128
 
     init(bytes: [UInt8], leadInLength: Int, layout: BlockLayout, slotBytes: Int) {
         self.bytes = bytes
@@ -45,6 +47,8 @@ struct ReaderBody: Sendable {
         starts[0] = 0
         starts[slotCount] = bytes.count
         slots = [Slot?](repeating: nil, count: slotCount)
+        lineBase = [Int](repeating: 0, count: slotCount + 1)
+        rebase()
     }
 
     /// Whether every slot has been laid out (all counts exact).
@@ -63,7 +67,33 @@ struct ReaderBody: Sendable {
     }
 
     /// Lines of the whole body (estimated while incomplete).
-    var lineCount: Int { (0..<slotCount).reduce(0) { $0 + count($1) } }
+    var lineCount: Int { lineBase[slotCount] }
+
+    /// The body line slot `index` starts at (estimated while a slot before it is).
+    func base(_ index: Int) -> Int { lineBase[index] }
+
+    /// The slot holding body line `line` (the last slot for a line past the end), skipping
+    /// empty slots.
+    func slot(containing line: Int) -> Int {
+        // The last slot whose base is ≤ line, then past the empty ones.
+        var low = 0, high = slotCount - 1
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if lineBase[middle] <= line { low = middle } else { high = middle - 1 }
+        }
+        return low
+    }
+
+    /// Recomputes where each slot starts, after a count changed (one pass over the slots, so
+    /// finding a line stays a binary search).
+    private mutating func rebase() {
+        var total = 0
+        for index in 0..<slotCount {
+            lineBase[index] = total
+            total += count(index)
+        }
+        lineBase[slotCount] = total
+    }
 
     /// Lines held in memory now (the slots laid out and not dropped).
     var residentLines: Int { resident.reduce(0) { $0 + (slots[$1]?.lines?.count ?? 0) } }
@@ -93,7 +123,9 @@ struct ReaderBody: Sendable {
             knownLines += lines.count
             knownBytes += range.count
         }
+        let wasKnown = slots[index] != nil
         slots[index] = Slot(count: lines.count, hits: ReaderDocument.hitIndices(lines), lines: lines)
+        if !wasKnown { rebase() }
         if !lines.isEmpty { resident.append(index) }
     }
 

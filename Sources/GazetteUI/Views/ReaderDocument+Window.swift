@@ -15,21 +15,17 @@ extension ReaderDocument {
     /// The first line of body slot `slot` (estimated while earlier slots are).
     func base(ofSlot slot: Int) -> Int {
         guard let body else { return head.count }
-        return (0..<slot).reduce(head.count) { $0 + body.count($1) }
+        return head.count + body.base(slot)
     }
 
     /// The place of `line` (clamped into the document).
     func place(ofLine line: Int) -> Place {
         if line < head.count || body == nil && tail.isEmpty { return .head(max(0, line)) }
-        var base = head.count
-        if let body {
-            for slot in 0..<body.slotCount {
-                let count = body.count(slot)
-                if line < base + count { return .body(slot: slot, line: line - base) }
-                base += count
-            }
-        }
-        return .tail(line - base)
+        guard let body else { return .tail(line - head.count) }
+        let bodyLine = line - head.count
+        guard bodyLine < body.lineCount else { return .tail(bodyLine - body.lineCount) }
+        let slot = body.slot(containing: bodyLine)
+        return .body(slot: slot, line: bodyLine - body.base(slot))
     }
 
     /// The line at `place` now (a line inside a slot clamped to the slot's lines).
@@ -62,8 +58,8 @@ extension ReaderDocument {
             result.append(head[index])
             index += 1
         }
-        var base = head.count
-        for slot in 0..<body.slotCount where index < range.upperBound {
+        var base = head.count + body.base(body.slot(containing: max(0, index - head.count)))
+        for slot in body.slot(containing: max(0, index - head.count))..<body.slotCount where index < range.upperBound {
             let count = body.count(slot)
             while index < range.upperBound, index < base + count {
                 result.append(body.line(index - base, ofSlot: slot))
@@ -92,12 +88,10 @@ extension ReaderDocument {
     /// The first body slot showing in `lines` whose lines are not at hand.
     private func slotToLayOut(in lines: Range<Int>) -> Int? {
         guard let body else { return nil }
-        var base = head.count
-        for slot in 0..<body.slotCount {
-            guard base < lines.upperBound else { return nil }
-            let count = body.count(slot)
-            if base + count > lines.lowerBound, !body.isResident(slot) { return slot }
-            base += count
+        let first = body.slot(containing: max(0, lines.lowerBound - head.count))
+        for slot in first..<body.slotCount {
+            guard head.count + body.base(slot) < lines.upperBound else { return nil }
+            if body.count(slot) > 0, head.count + body.base(slot + 1) > lines.lowerBound, !body.isResident(slot) { return slot }
         }
         return nil
     }

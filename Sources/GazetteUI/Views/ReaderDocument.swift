@@ -38,7 +38,7 @@ public struct ReaderDocument: Sendable, Equatable {
 
     /// Indices of the lines holding a search hit.
     static func hitIndices(_ lines: [StyledLine]) -> [Int] {
-        lines.indices.filter { index in lines[index].spans.contains { $0.style.role == .highlight } }
+        lines.indices.filter { index in lines[index].spans.contains { $0.style.searchHit } }
     }
 
     public static func == (lhs: ReaderDocument, rhs: ReaderDocument) -> Bool {
@@ -141,9 +141,9 @@ public struct ReaderDocument: Sendable, Equatable {
 
     /// Bytes per slot of a lazily laid-out body: about a screenful of wrapped text several
     /// times over, and a few milliseconds of parsing and wrapping.
-    public static let slotBytes = 16 * 1024
+    public static let slotBytes = 4 * 1024
     /// Bodies up to this size are laid out whole when opened (their counts exact at once).
-    public static let eagerBytes = 64 * 1024
+    public static let eagerBytes = 32 * 1024
 
     /// Like `layout`, but the body is laid out a slot of `slotBytes` at a time as the reader
     /// asks for it (`prepare`), except a body of at most `eagerBytes`, laid out at once.

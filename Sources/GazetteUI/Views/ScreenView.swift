@@ -1,5 +1,5 @@
 /// The whole screen: each view drawn into its rectangle of a `ScreenLayout`, plus separators,
-/// the status bar, the prompt and (on top) the help overlay.
+/// the status bar, the prompt and (on top) a list overlay: help, warnings.
 public struct ScreenView {
     public var layout: ScreenLayout
     public var sidebar: SidebarView
@@ -7,11 +7,11 @@ public struct ScreenView {
     public var reader: ReaderView
     public var status: StatusBarView.Status
     public var prompt: StatusBarView.Prompt?
-    public var help: HelpOverlayView?
+    public var overlay: ListOverlayView?
 
     public init(
         layout: ScreenLayout, sidebar: SidebarView, list: ArticleListView, reader: ReaderView,
-        status: StatusBarView.Status, prompt: StatusBarView.Prompt? = nil, help: HelpOverlayView? = nil
+        status: StatusBarView.Status, prompt: StatusBarView.Prompt? = nil, overlay: ListOverlayView? = nil
     ) {
         self.layout = layout
         self.sidebar = sidebar
@@ -19,7 +19,7 @@ public struct ScreenView {
         self.reader = reader
         self.status = status
         self.prompt = prompt
-        self.help = help
+        self.overlay = overlay
     }
 
     /// A fresh canvas the size of the layout with everything drawn.
@@ -45,9 +45,6 @@ public struct ScreenView {
         if let rect = layout.prompt {
             StatusBarView(.prompt(prompt ?? StatusBarView.Prompt(text: ""))).render(into: &canvas, in: rect)
         }
-        if let help {
-            let area = Rect(x: 0, y: 0, width: layout.width, height: max(0, layout.height - 1))
-            help.render(into: &canvas, in: area)
-        }
+        if let overlay { overlay.render(into: &canvas, in: layout.overlayArea) }
     }
 }

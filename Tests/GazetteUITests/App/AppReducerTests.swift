@@ -311,7 +311,7 @@ import Testing
             var state = AppFixture.state(width: 100, height: height)
             _ = reduce(&state, .toggleHelp)
             _ = reduce(&state, .moveToBottom)
-            #expect(state.helpOffset == HelpOverlayView().maxOffset(in: state.overlayArea), "height \(height)")
+            #expect(state.helpOffset == ListOverlayView(content: HelpOverlayView.content(state.helpLines)).maxOffset(in: state.overlayArea), "height \(height)")
             _ = reduce(&state, .pageUp)
             _ = reduce(&state, .moveToTop)
             #expect(state.helpOffset == 0)

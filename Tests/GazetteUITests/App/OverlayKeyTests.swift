@@ -48,7 +48,7 @@ import Testing
         var state = AppFixture.state(width: 100, height: 14)
         Self.press(.character("?"), &state)
         #expect(state.keyContext == .help)
-        Self.expectScrolling(&state, max: state.helpMaxOffset)
+        Self.expectScrolling(&state, max: ListOverlayView(content: HelpOverlayView.content(state.helpLines)).maxOffset(in: state.overlayArea))
         Self.press(.escape, &state)
         #expect(state.helpOffset == nil)
     }
@@ -59,7 +59,7 @@ import Testing
         var state = AppState(store: AppFixture.store, report: report, width: 100, height: 14)
         Self.press(.character("w"), &state)
         #expect(state.keyContext == .warnings)
-        Self.expectScrolling(&state, max: WarningsOverlayView.maxOffset(lines: state.warningLines.count, in: state.overlayArea))
+        Self.expectScrolling(&state, max: ListOverlayView(content: WarningsOverlayView.content(state.warningLines)).maxOffset(in: state.overlayArea))
     }
 
     @Test func bothOverlaysListTheSameScrollingKeys() {

@@ -41,4 +41,34 @@ import Testing
         #expect(AppFixture.titles(state) == ["By Bo"])
         #expect(state.activeQueryText == "tag:CIA (two OR three)")
     }
+
+    @Test func aWordStartingWithOrIsNotBracketedAsAnOr() {
+        var state = AppState(store: Self.store, width: 120, height: 40)
+        AppFixture.point(&state, at: .tag, "CIA")
+        _ = reduce(&state, .toggleInclude)
+        _ = reduce(&state, .startQuery)
+        AppFixture.type("ORANGE", into: &state)
+        _ = reduce(&state, .promptSubmit)
+        #expect(state.activeQueryText == "tag:CIA ORANGE", "ORANGE is a word, not an OR")
+        _ = reduce(&state, .startQuery)
+        _ = reduce(&state, .promptClear)
+        AppFixture.type("ORANGE OR two", into: &state)
+        _ = reduce(&state, .promptSubmit)
+        #expect(state.activeQueryText == "tag:CIA (ORANGE OR two)")
+        #expect(AppFixture.titles(state) == [], "two is in the article tagged CIA agents, not CIA")
+    }
+
+    @Test func theFilterIsParsedOnceAndKeptAsValues() throws {
+        var state = AppState(store: Self.store, width: 120, height: 40)
+        AppFixture.point(&state, at: .author, "Bo")
+        _ = reduce(&state, .toggleExclude)
+        _ = reduce(&state, .startQuery)
+        AppFixture.type("one OR two", into: &state)
+        _ = reduce(&state, .promptSubmit)
+        #expect(state.filter.marks.marks.map(\.value) == ["Bo"])
+        #expect(state.filter.typed == (try Query.parse("one OR two")))
+        #expect(state.filter.pending == nil)
+        #expect(state.filter.displayText == "-author:Bo (one OR two)")
+        #expect(AppFixture.titles(state) == ["By Ann", "By Joanna"])
+    }
 }

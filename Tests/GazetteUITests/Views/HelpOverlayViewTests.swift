@@ -12,15 +12,15 @@ import Testing
 
     @Test func helpIsBoxedCentredAndScrolls() {
         var canvas = Canvas(width: 80, height: 12)
-        HelpOverlayView(offset: 0).render(into: &canvas, in: canvas.bounds)
-        let box = HelpOverlayView().box(in: canvas.bounds)
+        HelpOverlayView(keyMap: .standard, offset: 0).render(into: &canvas, in: canvas.bounds)
+        let box = HelpOverlayView(keyMap: .standard).box(in: canvas.bounds)
         #expect(box.height == 12 && box.width < 80)
         #expect(canvas[box.x, 0].text == "┌" && canvas[box.maxX - 1, 11].text == "┘")
         #expect(canvas.lines[0].contains(" Keys "))
         #expect(canvas.lines[11].contains("↓ more"))
         #expect(canvas.lines[1].contains("Everywhere"))
         var scrolled = Canvas(width: 80, height: 12)
-        let view = HelpOverlayView(offset: 1_000)
+        let view = ListOverlayView(content: HelpOverlayView.content(HelpOverlayView.lines(.standard)), offset: 1_000)
         view.render(into: &scrolled, in: scrolled.bounds)
         #expect(!scrolled.lines[11].contains("↓ more"))
         #expect(scrolled.lines[10].contains("Close help"))

@@ -18,7 +18,7 @@ import Testing
             reader: ReaderView(document: ReaderDocument.layout(Sample.article, width: readerRect.width, highlighter: highlighter), focused: options.focus == .reader),
             status: .init(shown: 4, total: 19, query: "tag:Ferries -tag:Russia", warnings: 1),
             prompt: .init(text: "ferry"),
-            help: help ? HelpOverlayView() : nil
+            overlay: help ? ListOverlayView(content: HelpOverlayView.content(HelpOverlayView.lines(.standard))) : nil
         ).render()
     }
 

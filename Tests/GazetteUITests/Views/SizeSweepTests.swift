@@ -54,7 +54,7 @@ import Testing
             ("prompt", { canvas, rect in
                 StatusBarView(.prompt(.init(text: "東京 \u{1B}[2J", error: "unexpected end"))).render(into: &canvas, in: rect)
             }),
-            ("help", { canvas, rect in HelpOverlayView(offset: 3).render(into: &canvas, in: rect) }),
+            ("help", { canvas, rect in HelpOverlayView(keyMap: .standard, offset: 3).render(into: &canvas, in: rect) }),
             ("too small", { canvas, rect in TooSmallView().render(into: &canvas, in: rect) }),
         ]
     }
@@ -103,7 +103,7 @@ import Testing
                     reader: ReaderView(document: ReaderDocument.layout(Sample.article, width: readerRect.width), offset: 1),
                     status: .init(shown: 7, total: 7, query: "tag:Ferries"),
                     prompt: .init(text: "ferry"),
-                    help: index == 1 ? HelpOverlayView() : nil
+                    overlay: index == 1 ? ListOverlayView(content: HelpOverlayView.content(HelpOverlayView.lines(.standard))) : nil
                 )
                 let canvas = screen.render()
                 #expect(canvas.width == width && canvas.height == height)

@@ -14,13 +14,20 @@ public struct Style: Sendable, Hashable {
     public var reverse: Bool
     public var underline: Bool
     public var dim: Bool
+    /// The text is a search hit. Data, not look: the reader finds its hit lines by it whatever
+    /// role and theme draw the hit (the terminal ignores it).
+    public var searchHit: Bool
 
-    public init(_ role: ColorRole = .normal, bold: Bool = false, reverse: Bool = false, underline: Bool = false, dim: Bool = false) {
+    public init(
+        _ role: ColorRole = .normal, bold: Bool = false, reverse: Bool = false, underline: Bool = false, dim: Bool = false,
+        searchHit: Bool = false
+    ) {
         self.role = role
         self.bold = bold
         self.reverse = reverse
         self.underline = underline
         self.dim = dim
+        self.searchHit = searchHit
     }
 
     public static let plain = Style()

@@ -1,0 +1,25 @@
+/// A list overlay open over the panes: which one, and where its lines are scrolled to.
+public struct ListOverlay: Sendable, Equatable {
+    /// The overlays there are; each is content for `ListOverlayView`.
+    public enum Kind: Sendable, Hashable {
+        /// `?`: every key, from the live key map.
+        case help
+        /// `w`: problems found while loading.
+        case warnings
+    }
+
+    public var kind: Kind
+    /// The lines' scroll position; a page keeps one line of context, like the reader.
+    public private(set) var viewport = TextViewport(total: 0, height: 0)
+
+    public init(_ kind: Kind) { self.kind = kind }
+
+    /// Fits the viewport to `lineCount` lines in the overlay `area` (the same frame the view draws).
+    mutating func fit(lineCount: Int, in area: Rect) {
+        viewport.setTotal(lineCount)
+        viewport.setHeight(OverlayFrame(lineCount: lineCount, in: area).text.height)
+    }
+
+    /// Scrolls by a movement key.
+    mutating func apply(_ movement: Movement) { viewport.apply(movement) }
+}
