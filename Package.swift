@@ -11,6 +11,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         // Pure: articles, formats, the store, indexes and the query language. Foundation only.
@@ -31,12 +32,14 @@ let package = Package(
         // The reader's state (read, starred, tags, views) in SQLite through GRDB, kept out of
         // GazetteCore so the core stays Foundation-only.
         .target(name: "GazetteState", dependencies: ["GazetteCore", .product(name: "GRDB", package: "GRDB.swift")]),
+        // The config file (TOML through TOMLKit) → GazetteUI's Settings; errors as path:line: key.
+        .target(name: "GazetteConfig", dependencies: ["GazetteUI", "GazetteCore", .product(name: "TOMLKit", package: "TOMLKit")]),
         .systemLibrary(name: "CNcursesw"),
         .target(name: "GazetteTerminal", dependencies: ["GazetteUI", "CNcursesw"]),
         .executableTarget(
             name: "gazette",
             dependencies: [
-                "GazetteCore", "GazetteUI", "GazetteTerminal", "GazetteState", "GazetteFeeds", "GazetteFetch",
+                "GazetteCore", "GazetteUI", "GazetteTerminal", "GazetteState", "GazetteFeeds", "GazetteFetch", "GazetteConfig",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -54,6 +57,7 @@ let package = Package(
         .testTarget(name: "GazetteFetchTests", dependencies: ["GazetteFetch", "GazetteFeeds", "GazetteCore", "LoopbackHTTP"], resources: [.copy("Fixtures")]),
         .testTarget(name: "GazetteUITests", dependencies: ["GazetteUI", "GazetteCore"], exclude: ["Golden"]),
         .testTarget(name: "GazetteTerminalTests", dependencies: ["GazetteTerminal", "GazetteUI", "CNcursesw"]),
+        .testTarget(name: "GazetteConfigTests", dependencies: ["GazetteConfig", "GazetteUI", "GazetteCore"]),
         .testTarget(name: "GazetteStateTests", dependencies: ["GazetteState", "GazetteCore"]),
         .testTarget(name: "GazetteBenchKitTests", dependencies: ["GazetteBenchKit", "GazetteCore"]),
         // Runs the built binaries (CLI and, under tmux, the terminal UI).

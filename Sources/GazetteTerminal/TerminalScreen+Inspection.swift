@@ -33,3 +33,13 @@ extension TerminalScreen {
         return String(String.UnicodeScalarView(buffer.prefix { $0 != 0 }.compactMap { Unicode.Scalar(UInt32($0)) }))
     }
 }
+
+extension TerminalScreen {
+    /// The foreground colour number of the cell at (x, y) (-1: the terminal's default).
+    func storedForeground(x: Int, y: Int) -> Int32 {
+        let pair = storedAttributes(x: x, y: y).pair
+        var foreground: Int32 = -1, background: Int32 = -1
+        guard pair > 0, extended_pair_content(Int32(pair), &foreground, &background) == OK else { return -1 }
+        return foreground
+    }
+}

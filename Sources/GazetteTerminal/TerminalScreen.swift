@@ -130,6 +130,11 @@ public final class TerminalScreen {
         return (inFile, outFile)
     }
 
+    /// Whether `COLORTERM` says the terminal draws 24-bit colour.
+    static func trueColorRequested(_ value: String? = getenv("COLORTERM").map { String(cString: $0) }) -> Bool {
+        value == "truecolor" || value == "24bit"
+    }
+
     /// Whether a `NO_COLOR` value asks for no colour (https://no-color.org: set and not empty).
     static func noColorRequested(_ value: String?) -> Bool {
         !(value ?? "").isEmpty
@@ -139,10 +144,10 @@ public final class TerminalScreen {
         guard mode == .automatic, !theme.isMonochrome, has_colors(), start_color() == OK, use_default_colors() == OK else {
             return Palette(theme: theme, color: false, colorCount: 0)
         }
-        let palette = Palette(theme: theme, color: true, colorCount: Int(gz_colors()))
+        let palette = Palette(theme: theme, color: true, colorCount: Int(gz_colors()), trueColor: trueColorRequested())
         for pair in palette.pairs {
-            let registered = Int32(pair.foreground) < gz_colors() && Int32(pair.background) < gz_colors()
-                && init_pair(pair.number, pair.foreground, pair.background) == OK
+            let registered = pair.foreground < gz_colors() && pair.background < gz_colors()
+                && init_extended_pair(Int32(pair.number), pair.foreground, pair.background) == OK
             // A colour the terminal lacks: fall back to attributes for everything, consistently.
             if !registered { return Palette(color: false, colorCount: 0) }
         }

@@ -29,14 +29,14 @@ struct Run: ParsableCommand {
     @Flag(help: "Skip the warm-start figures (snapshot written to a private cache, warm starts, refresh, CLI).")
     var noWarm = false
 
-    @Option(parsing: .upToNextOption, help: "Run only these steps (and the baseline and load they need): keystrokes, huge-article, body-blocks, memory, reader-state, warm.")
-    var only: [String] = []
+    @Option(help: ArgumentHelp("Run only these steps, by name, comma-separated (e.g. baseline,pipeline,warm).", valueName: "NAMES"))
+    var steps: String?
 
     func run() throws {
         var suite = BenchSuite.standard(keystrokeTrials: keystrokeTrials)
         if !noWarm { suite.steps.append(BenchSuite.warm(probe: Self.probe())) }
-        if !only.isEmpty {
-            let names = Set(only.map { $0.replacingOccurrences(of: "-", with: " ") } + ["baseline", "pipeline"])
+        if let steps {
+            let names = Set(steps.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
             suite.steps = suite.steps.filter { names.contains($0.name) }
         }
         let report = try suite.run(

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GazetteConfig
 import GazetteCore
 import GazetteState
 import GazetteTerminal
@@ -19,6 +20,8 @@ struct BrowseCommand: ParsableCommand {
     var view: String?
 
     func run() throws {
+        let config = try data.loadConfig()
+        let settings = config.settings
         let directories = data.resolvedDirectories()
         let stateDirectory = stateOptions.resolvedDirectory()
         let screen: TerminalScreen
@@ -30,15 +33,14 @@ struct BrowseCommand: ParsableCommand {
         }
         defer { screen.stop() }
 
-        let settings = Settings.defaults
         screen.apply(theme: settings.theme)
         var input = LoadingInput(keyMap: settings.keyMap)
         guard let loaded = try waitForLoad(directories, stateDirectory: stateDirectory, screen: screen, input: &input) else { return }
         var session = loaded.session
         var state = AppState(
             store: loaded.store, report: loaded.report, width: screen.size.width, height: screen.size.height,
-            overlay: session.overlay, views: session.views, notice: session.database.notice ?? session.loadProblem,
-            settings: settings)
+            overlay: session.overlay, views: session.views, notice: session.database.notice ?? session.loadProblem ?? Self.configNotice(config),
+            settings: settings, configWarnings: config.warnings.map(\.description))
         if let view, !state.openView(named: view) {
             screen.stop()
             _ = try savedView(view, in: session.views)
@@ -108,6 +110,9 @@ struct BrowseCommand: ParsableCommand {
                         }
                         effects.perform(effect, on: &state)
                         screen.draw(render(state))
+                    case .applyTheme(let theme):
+                        screen.apply(theme: theme)
+                        screen.draw(render(state))
                     case .saveView, .renameView, .deleteView:
                         effects.perform(effect, on: &state)
                         screen.draw(render(state))
@@ -115,6 +120,13 @@ struct BrowseCommand: ParsableCommand {
                 }
             }
         }
+    }
+
+    /// A word on the status bar when the config file had keys Gazette ignored.
+    private static func configNotice(_ config: LoadedConfig) -> String? {
+        guard !config.warnings.isEmpty else { return nil }
+        let count = config.warnings.count
+        return "Config: \(count) \(count == 1 ? "setting" : "settings") ignored (w lists them)"
     }
 
     /// Posts `.textIndexReady` when `store`'s background index build finishes (at once if built).

@@ -7,6 +7,10 @@ struct DataOptions: ParsableArguments {
     @Option(name: .customLong("data"), help: ArgumentHelp("A data directory (repeatable).", valueName: "DIR"))
     var directories: [String] = []
 
+    @Option(name: .customLong("config"), help: ArgumentHelp(
+        "The config file (default $XDG_CONFIG_HOME/gazette/config.toml, ~/.config/gazette/config.toml).", valueName: "FILE"))
+    var configFile: String?
+
     @Flag(name: .customLong("no-cache"), help: "Read every file; neither use nor write the snapshot in ~/.cache/gazette.")
     var noCache = false
 

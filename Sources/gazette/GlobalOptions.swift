@@ -2,7 +2,7 @@
 /// them (`gazette --data ~/news list cartel`): moved after the subcommand's name before parsing.
 enum GlobalOptions {
     /// Options that take a value (`--data DIR` or `--data=DIR`).
-    static let valued: Set<String> = ["--data", "--state"]
+    static let valued: Set<String> = ["--data", "--state", "--config"]
     /// Options that stand alone.
     static let flags: Set<String> = ["--no-cache"]
 

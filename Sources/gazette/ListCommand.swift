@@ -45,7 +45,9 @@ struct ListCommand: ParsableCommand {
         let store = load.store
         let session = try state.session(for: store)
         if let view {
-            parsed = .and([try viewQuery(try savedView(view, in: session.views)), parsed])
+            // The config file's [views] are read only when the state has no view of that name.
+            let known = session.views.contains { $0.name == view } ? session.views : session.views + (try data.loadConfig()).settings.views
+            parsed = .and([try viewQuery(try savedView(view, in: known)), parsed])
         }
         let overlay = session.overlay
         let order = sort ?? (parsed.hasWords ? .relevance : .date)

@@ -345,3 +345,39 @@ import Testing
         }
     }
 }
+
+/// `gazette config` and `--config` on the command line.
+@Suite struct ConfigCLITests {
+    @Test func theDefaultConfigPrintsAndChecksClean() throws {
+        let archive = try TemporaryArchive()
+        let printed = try CommandLineRun.gazette(["config", "--default"])
+        #expect(printed.status == 0)
+        #expect(printed.stdout.contains("\n[keys.reader]\n") && printed.stdout.contains("\"C-c\" = \"quit\""))
+        try archive.write("config.toml", printed.stdout)
+        let checked = try CommandLineRun.gazette(["--config", archive.path + "/config.toml", "config"])
+        #expect(checked.status == 0, "\(checked.stderr)")
+        #expect(checked.stdout == "\(archive.path)/config.toml: OK\n")
+    }
+
+    @Test func unknownKeysWarnAndErrorsNameTheLine() throws {
+        let archive = try TemporaryArchive()
+        try archive.write("warn.toml", "[layout]\nsidebar-width = 30\nsidebar-colour = \"red\"\n")
+        let warned = try CommandLineRun.gazette(["config", "--config", archive.path + "/warn.toml"])
+        #expect(warned.status == 0)
+        #expect(warned.stderr == "gazette: warning: \(archive.path)/warn.toml:3: layout.sidebar-colour: unknown setting (ignored)\n")
+        try archive.write("bad.toml", "[theme]\n\naccent = \"blurple\"\n")
+        let failed = try CommandLineRun.gazette(["--config", archive.path + "/bad.toml", "config"])
+        #expect(failed.status == 2)
+        #expect(failed.stderr.hasPrefix("gazette: \(archive.path)/bad.toml:3: theme.accent: 'blurple' is not a colour"), "\(failed.stderr)")
+    }
+
+    @Test func listTakesAViewFromTheConfigFile() throws {
+        let archive = try CLITests.makeArchive()
+        try archive.write(".config/gazette/config.toml", "[views]\nTelegrams = \"tag:Mexico tag:Germany\"\n")
+        var environment = ProcessInfo.processInfo.environment
+        environment["XDG_CONFIG_HOME"] = archive.path + "/.config"
+        let run = try CommandLineRun.gazette(["list", "--data", archive.path, "--view", "Telegrams"], environment: environment)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("Zimmermann") && run.stdout.split(separator: "\n").count == 1, "\(run.stdout)")
+    }
+}

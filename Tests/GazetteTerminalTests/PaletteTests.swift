@@ -22,10 +22,10 @@ struct PaletteTests {
         #expect(palette.pairs.allSatisfy { $0.background == -1 })
         let accent = palette.attributes(for: Style(.accent))
         let accentPair = palette.pairs.first { $0.number == accent.pair }
-        #expect(accentPair?.foreground == Int16(COLOR_CYAN))
+        #expect(accentPair?.foreground == Int32(COLOR_CYAN))
         #expect(accent.attrs & gz_a_bold() != 0)
         let tag = palette.attributes(for: Style(.tag))
-        #expect(palette.pairs.first { $0.number == tag.pair }?.foreground == Int16(COLOR_GREEN))
+        #expect(palette.pairs.first { $0.number == tag.pair }?.foreground == Int32(COLOR_GREEN))
         #expect(palette.attributes(for: .plain).pair == 0)
         // Pair numbers are distinct so every role keeps its own colour.
         #expect(Set(palette.pairs.map(\.number)).count == palette.pairs.count)

@@ -5,6 +5,7 @@ import Darwin
 #endif
 import Dispatch
 import Foundation
+import GazetteCore
 
 /// What a generated corpus holds; also written to `OUT/.gazette-corpus` (hidden, so no loader
 /// or baseline walk reads it) for `gazette-bench run` to find the article count.
@@ -91,7 +92,7 @@ public struct CorpusGenerator: Sendable {
         // Units of work: a dump file each, or a run of canonical files.
         let filesPerUnit = layout.format == .dump ? 1 : 250
         let units = (layout.fileCount + filesPerUnit - 1) / filesPerUnit
-        let totals = Totals()
+        let totals = LockedValue(Totals())
         DispatchQueue.concurrentPerform(iterations: units) { unit in
             var buffer = [UInt8]()
             buffer.reserveCapacity(1 << 20)
@@ -103,16 +104,20 @@ public struct CorpusGenerator: Sendable {
                     try Self.writeFile(directory + "/" + layout.relativePath(ofFile: file), buffer)
                     bytes += buffer.count
                 }
-                totals.add(bytes: bytes, duplicates: duplicates)
+                totals.update { totals in
+                    totals.bytes += bytes
+                    totals.duplicates += duplicates
+                }
             } catch {
-                totals.fail(error)
+                totals.update { totals in if totals.firstError == nil { totals.firstError = error } }
             }
         }
-        if let error = totals.firstError { throw error }
+        let result = totals.value
+        if let error = result.firstError { throw error }
         let summary = CorpusSummary(
             format: layout.format, seed: layout.seed, files: layout.fileCount,
-            directories: layout.directoryCount, entries: layout.entries, duplicates: totals.duplicates,
-            bytes: totals.bytes)
+            directories: layout.directoryCount, entries: layout.entries, duplicates: result.duplicates,
+            bytes: result.bytes)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         try Self.writeFile(directory + "/" + CorpusSummary.fileName, Array(try encoder.encode(summary)) + [0x0A])
@@ -156,22 +161,10 @@ public struct CorpusGenerator: Sendable {
 }
 
 /// Totals gathered from parallel workers.
-private final class Totals: @unchecked Sendable {
-    private let lock = NSLock()
-    private(set) var bytes = 0
-    private(set) var duplicates = 0
-    private(set) var firstError: Error?
-
-    func add(bytes: Int, duplicates: Int) {
-        lock.lock(); defer { lock.unlock() }
-        self.bytes += bytes
-        self.duplicates += duplicates
-    }
-
-    func fail(_ error: Error) {
-        lock.lock(); defer { lock.unlock() }
-        if firstError == nil { firstError = error }
-    }
+private struct Totals: Sendable {
+    var bytes = 0
+    var duplicates = 0
+    var firstError: Error?
 }
 
 extension Character {

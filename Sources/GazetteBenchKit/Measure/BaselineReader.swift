@@ -5,6 +5,7 @@ import Darwin
 #endif
 import Dispatch
 import Foundation
+import GazetteCore
 
 /// What one pass over the data files read.
 public struct ReadTotals: Sendable, Codable, Equatable {
@@ -28,7 +29,7 @@ public enum BaselineReader {
         -> ReadTotals
     {
         let queue = WorkQueue(count: files.count)
-        let totals = LockedTotals()
+        let totals = LockedValue(ReadTotals())
         DispatchQueue.concurrentPerform(iterations: max(1, workers)) { _ in
             let capacity = 1 << 20
             let buffer = UnsafeMutableRawPointer.allocate(byteCount: capacity, alignment: 16)
@@ -50,7 +51,11 @@ public enum BaselineReader {
                     if failed { local.failures += 1 } else { local.files += 1 }
                 }
             }
-            totals.add(local)
+            totals.update { totals in
+                totals.files += local.files
+                totals.bytes += local.bytes
+                totals.failures += local.failures
+            }
         }
         return totals.value
     }
@@ -64,36 +69,19 @@ public enum BaselineReader {
 }
 
 /// Hands out index ranges to workers, so a slow file does not hold up a whole stripe.
-private final class WorkQueue: @unchecked Sendable {
-    private let lock = NSLock()
-    private var cursor = 0
+private struct WorkQueue: Sendable {
+    private let cursor = LockedValue(0)
     private let count: Int
     private let chunk = 64
 
     init(count: Int) { self.count = count }
 
     func next() -> Range<Int>? {
-        lock.lock(); defer { lock.unlock() }
-        guard cursor < count else { return nil }
-        let range = cursor..<min(count, cursor + chunk)
-        cursor = range.upperBound
-        return range
-    }
-}
-
-private final class LockedTotals: @unchecked Sendable {
-    private let lock = NSLock()
-    private var totals = ReadTotals()
-
-    func add(_ part: ReadTotals) {
-        lock.lock(); defer { lock.unlock() }
-        totals.files += part.files
-        totals.bytes += part.bytes
-        totals.failures += part.failures
-    }
-
-    var value: ReadTotals {
-        lock.lock(); defer { lock.unlock() }
-        return totals
+        cursor.update { cursor in
+            guard cursor < count else { return nil }
+            let range = cursor..<min(count, cursor + chunk)
+            cursor = range.upperBound
+            return range
+        }
     }
 }

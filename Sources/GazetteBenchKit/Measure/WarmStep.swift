@@ -131,19 +131,30 @@ public struct WarmProbe: Sendable {
         // `gazette` is another build than this bench: its first run rebuilds the snapshot as its own.
         _ = try run(gazette, ["list", "--limit", "1"] + data, cacheRoot: cacheRoot)
         var list = [Double](), show = [Double]()
+        var listCPU = [Double](), showCPU = [Double]()
         var id: String?
         for _ in 0..<max(3, repetitions) {
             let listed = try run(gazette, ["list", word, "--limit", "20"] + data, cacheRoot: cacheRoot)
             list.append(listed.seconds)
+            listCPU.append(listed.cpu)
             id = id ?? listed.output.split(separator: " ").first.map(String.init)
-            if let id { show.append(try run(gazette, ["show", id] + data, cacheRoot: cacheRoot).seconds) }
+            if let id {
+                let shown = try run(gazette, ["show", id] + data, cacheRoot: cacheRoot)
+                show.append(shown.seconds)
+                showCPU.append(shown.cpu)
+            }
         }
         figures.append(Figure("warm CLI: gazette list WORD --limit 20", .time(Sample(seconds: list))))
-        if !show.isEmpty { figures.append(Figure("warm CLI: gazette show ID", .time(Sample(seconds: show)))) }
+        // CPU (user + system) moves far less than wall time on a shared machine.
+        figures.append(Figure("warm CLI: list, CPU user+sys", .time(Sample(seconds: listCPU))))
+        if !show.isEmpty {
+            figures.append(Figure("warm CLI: gazette show ID", .time(Sample(seconds: show))))
+            figures.append(Figure("warm CLI: show, CPU user+sys", .time(Sample(seconds: showCPU))))
+        }
         return figures
     }
 
-    private func run(_ executable: String, _ arguments: [String], cacheRoot: String) throws -> (output: String, seconds: Double) {
+    private func run(_ executable: String, _ arguments: [String], cacheRoot: String) throws -> (output: String, seconds: Double, cpu: Double) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
@@ -152,11 +163,19 @@ public struct WarmProbe: Sendable {
         process.environment = environment
         let pipe = Pipe()
         process.standardOutput = pipe
+        let cpuBefore = Self.childrenCPU()
         let start = MonotonicClock.nanoseconds()
         try process.run()
         let data = pipe.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         let end = MonotonicClock.nanoseconds()
-        return (String(decoding: data, as: UTF8.self), BenchSuite.seconds(start, end))
+        return (String(decoding: data, as: UTF8.self), BenchSuite.seconds(start, end), Self.childrenCPU() - cpuBefore)
+    }
+
+    /// User + system seconds of every child waited for so far.
+    private static func childrenCPU() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_CHILDREN.rawValue, &usage)
+        return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
     }
 }

@@ -18,9 +18,10 @@ public enum ArchiveLoader {
     }
 
     /// The archive from each file's outcome, in file order: the same article found twice is kept
-    /// once (the first) and listed in `report.duplicates`. `outcome(i)` is asked once per file.
+    /// once (the first) and listed in `report.duplicates`. `outcome(i)` is asked once per file;
+    /// `kept(file, k)` is told, in order, of each article kept (the `k`th of file `file`).
     static func assemble(files: [String], discoveryWarnings: [LoadWarning], directories: [String], capacity: Int,
-                         outcome: (Int) -> Outcome) -> LoadedArchive {
+                         outcome: (Int) -> Outcome, kept: (Int, Int) -> Void = { _, _ in }) -> LoadedArchive {
         var report = LoadReport()
         report.directories = directories
         report.warnings = discoveryWarnings
@@ -49,6 +50,7 @@ public enum ArchiveLoader {
                             duplicate.conflictBasis = conflict?.basis
                             report.duplicates.append(duplicate)
                         case .keep:
+                            kept(index, slot)
                             let article = (found.baseAddress! + slot).move()
                             (found.baseAddress! + slot).initialize(to: Self.movedOut)
                             articles.append(article)
@@ -85,9 +87,9 @@ public enum ArchiveLoader {
     static func parseAll(_ files: [String], progress: (@Sendable (LoadProgress) -> Void)?) -> OutcomeSlots {
         let slots = OutcomeSlots(count: files.count)
         let tracker = ProgressTracker(total: files.count, report: progress)
-        let chunks = (files.count + chunkSize - 1) / chunkSize
-        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-            let range = (chunk * chunkSize)..<min(files.count, (chunk + 1) * chunkSize)
+        let ranges = Parallel.ranges(files.count, size: chunkSize)
+        Parallel.forEach(ranges.count) { chunk in
+            let range = ranges[chunk]
             var articles = 0
             for index in range {
                 let path = files[index]
@@ -112,38 +114,21 @@ public enum ArchiveLoader {
 
 /// One write-once slot per file, filled from many threads (each index by exactly one), then
 /// emptied on one thread by moving each outcome out.
-final class OutcomeSlots: @unchecked Sendable {
-    private let storage: UnsafeMutablePointer<ArchiveLoader.Outcome?>
-    private let count: Int
-    private let lock = NSLock()
+final class OutcomeSlots: Sendable {
+    private let slots: SlotArray<ArchiveLoader.Outcome>
+    private let articles = LockedValue(0)
+
+    init(count: Int) { slots = SlotArray(count: count) }
+
     /// Articles in all slots (a capacity for the merged list).
-    private(set) var articleCount = 0
+    var articleCount: Int { articles.value }
 
-    init(count: Int) {
-        self.count = count
-        storage = .allocate(capacity: max(count, 1))
-        storage.initialize(repeating: nil, count: count)
-    }
+    func set(_ index: Int, _ outcome: ArchiveLoader.Outcome) { slots.set(index, outcome) }
 
-    deinit {
-        storage.deinitialize(count: count)
-        storage.deallocate()
-    }
-
-    func set(_ index: Int, _ outcome: ArchiveLoader.Outcome) { storage[index] = outcome }
-
-    func add(articles: Int) {
-        lock.lock()
-        articleCount += articles
-        lock.unlock()
-    }
+    func add(articles count: Int) { articles.update { $0 += count } }
 
     /// The outcome of file `index`, moved out of its slot (which is left empty).
-    func take(_ index: Int) -> ArchiveLoader.Outcome {
-        let outcome = (storage + index).move()
-        (storage + index).initialize(to: nil)
-        return outcome ?? .failed("not read")
-    }
+    func take(_ index: Int) -> ArchiveLoader.Outcome { slots.takeIfSet(index) ?? .failed("not read") }
 }
 
 /// Counts finished files across threads and reports progress each time another ~1000 are done.

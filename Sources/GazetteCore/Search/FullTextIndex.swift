@@ -33,9 +33,9 @@ final class FullTextIndex: Sendable {
     /// Builds the index over `articles`, splitting them into chunks built in parallel.
     init(articles: [Article]) {
         let chunkCount = max(1, min(ProcessInfo.processInfo.activeProcessorCount * 2, articles.count / 512))
-        let bounds = (0...chunkCount).map { articles.count * $0 / chunkCount }
-        let chunks = Parallel.map(chunkCount) { chunk in
-            let range = bounds[chunk]..<bounds[chunk + 1]
+        let ranges = Parallel.ranges(articles.count, parts: chunkCount)
+        let chunks = Parallel.slots(chunkCount) { chunk in
+            let range = ranges[chunk]
             let bytes = articles[range].reduce(0) { total, article in
                 total + article.title.utf8.count + article.bodyUTF8.count
             }
@@ -43,7 +43,7 @@ final class FullTextIndex: Sendable {
             for index in range { builder.add(article: articles[index]) }
             return builder.finish()
         }
-        let merged = IndexMerge(chunks: chunks, firstArticle: Array(bounds.dropLast()), skipInterval: Self.skipInterval)
+        let merged = IndexMerge(chunks: chunks, firstArticle: ranges.map(\.lowerBound), skipInterval: Self.skipInterval)
         termBytes = FlatArray(merged.termBytes)
         termOffsets = FlatArray(merged.termOffsets)
         postingStarts = FlatArray(merged.postingStarts)

@@ -27,14 +27,16 @@ struct IndexMerge {
     }
 
     /// `chunks[p]` holds articles from `firstArticle[p]` on; chunks are in article order.
-    init(chunks: [TextIndexBuilder.Chunk], firstArticle: [Int], skipInterval: Int) {
+    init(chunks: SlotArray<TextIndexBuilder.Chunk>, firstArticle: [Int], skipInterval: Int) {
         // Global dictionary, numbered in byte order so prefixes are ranges.
-        var global = TermTable(capacity: max(16, (chunks.first?.table.termCount ?? 8) * 2))
-        let localToGlobal: [[Int32]] = chunks.map { chunk in
-            (0..<chunk.table.termCount).map { local in
-                chunk.table.withTermBytes(local) { key in
-                    let hash = TermTable.hash(key)
-                    return global.find(key, hash: hash) ?? global.insert(key, hash: hash)
+        var global = TermTable(capacity: max(16, (chunks.count > 0 ? chunks.read(0) { $0.table.termCount } : 8) * 2))
+        let localToGlobal: [[Int32]] = (0..<chunks.count).map { p in
+            chunks.read(p) { chunk in
+                (0..<chunk.table.termCount).map { local in
+                    chunk.table.withTermBytes(local) { key in
+                        let hash = TermTable.hash(key)
+                        return global.find(key, hash: hash) ?? global.insert(key, hash: hash)
+                    }
                 }
             }
         }
@@ -62,7 +64,7 @@ struct IndexMerge {
 
         // Sizes of each chunk's segment of each term, in parallel.
         var segments: [[Segment]] = Parallel.map(chunks.count) { p in
-            Self.measure(chunks[p], firstArticle: firstArticle[p])
+            chunks.read(p) { Self.measure($0, firstArticle: firstArticle[p]) }
         }
 
         // Lay out terms in byte order, chunks in article order within a term; a segment's first
@@ -71,7 +73,7 @@ struct IndexMerge {
         docStarts = Array(repeating: 0, count: termCount + 1)
         positionStarts = Array(repeating: 0, count: termCount + 1)
         var previousDoc = Array(repeating: Int32(0), count: termCount)
-        for p in chunks.indices {
+        for p in 0..<chunks.count {
             for local in segments[p].indices {
                 let term = Int(rank[Int(localToGlobal[p][local])])
                 var segment = segments[p][local]
@@ -92,7 +94,7 @@ struct IndexMerge {
         // Turn sizes into destinations: count → posting slot, bytes → offsets, firstDoc → the doc before.
         var slot = postingStarts, docByte = docStarts, positionByte = positionStarts
         for t in 0..<termCount { previousDoc[t] = 0 }
-        for p in chunks.indices {
+        for p in 0..<chunks.count {
             for local in segments[p].indices {
                 let term = Int(rank[Int(localToGlobal[p][local])])
                 let size = segments[p][local]
@@ -106,6 +108,7 @@ struct IndexMerge {
             }
         }
 
+        let allLengths = (0..<chunks.count).flatMap { p in chunks.read(p) { $0.lengths } }
         let total = postingStarts[termCount]
         docBytes = [UInt8](repeating: 0, count: docStarts[termCount])
         tfs = [UInt8](repeating: 0, count: total)
@@ -127,9 +130,10 @@ struct IndexMerge {
                                                   skipDocBytes: SharedBuffer(base: skipDocBytes),
                                                   skipPositions: SharedBuffer(base: skipPositions))
                                 Parallel.forEach(chunks.count) { p in
-                                    Self.scatter(chunks[p], firstArticle: firstArticle[p], into: destinations[p],
+                                    // Moved out of its slot: freed when this task is done with it.
+                                    let chunk = chunks.take(p)
+                                    Self.scatter(chunk, firstArticle: firstArticle[p], into: destinations[p],
                                                  out: out, skipInterval: skipInterval)
-                                    chunks[p].free()
                                 }
                             }
                         }
@@ -137,7 +141,7 @@ struct IndexMerge {
                 }
             }
         }
-        lengths = chunks.flatMap(\.lengths)
+        lengths = allLengths
     }
 
     /// Per local term: posting count, bytes of doc deltas after the first, position bytes, first and last doc.

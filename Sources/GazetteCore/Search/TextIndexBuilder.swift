@@ -23,35 +23,19 @@ struct TextIndexBuilder {
     private var titleLength: UInt32 = 0
     private var bodyLength: UInt32 = 0
 
-    /// One chunk's postings in article order; a class so the merge can free each one as soon as it is copied.
-    final class Chunk: @unchecked Sendable {
+    /// One chunk's postings in article order. The merge holds chunks in a `SlotArray` and moves
+    /// each out as it copies it, so its memory goes as soon as it is merged.
+    struct Chunk: Sendable {
         /// Local term id of each posting.
-        private(set) var terms: [Int32]
+        let terms: [Int32]
         /// Packed title/body frequency of each posting (see `pack`).
-        private(set) var tfs: [UInt8]
+        let tfs: [UInt8]
         /// Per article of the chunk, the end of its postings in `terms`.
-        private(set) var articleEnds: [UInt32]
+        let articleEnds: [UInt32]
         /// One position block per posting (see `PositionCoding`), in posting order.
-        private(set) var positions: [UInt8]
+        let positions: [UInt8]
         let lengths: [UInt32]
         let table: TermTable
-
-        init(terms: [Int32], tfs: [UInt8], articleEnds: [UInt32], positions: [UInt8], lengths: [UInt32], table: TermTable) {
-            self.terms = terms
-            self.tfs = tfs
-            self.articleEnds = articleEnds
-            self.positions = positions
-            self.lengths = lengths
-            self.table = table
-        }
-
-        /// Drops the postings once they are merged (called by the one task that owns the chunk).
-        func free() {
-            terms = []
-            tfs = []
-            articleEnds = []
-            positions = []
-        }
     }
 
     /// Packs title and body term frequencies into a byte (2 + 6 bits, saturating: BM25 barely moves past that).

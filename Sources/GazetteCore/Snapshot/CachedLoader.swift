@@ -65,35 +65,43 @@ public enum CachedLoader {
         // The large sections' checksums are verified on another core while this one walks.
         // (Not at utility priority: a command waits for it.)
         let verification = snapshot.map { opened in SnapshotWrite(qos: .userInitiated) { opened.finishVerification() } }
+        // Nothing changed (the common case): answered by the fast walk, no `String` per file.
+        if let opened = snapshot, WarmCheck.unchanged(directories: directories, files: opened.files) {
+            if let error = verification?.wait() {
+                notes.append(error)
+                snapshot = nil
+            } else {
+                return CachedLoad(store: opened.store, report: warmReport(opened, directories: directories, discoveryWarnings: []),
+                                  kind: .warm, notes: notes, write: nil)
+            }
+        }
         let (files, discoveryWarnings) = try ArchiveLoader.discoverFiles(in: directories)
         // Stats first: a file changed while it is being read then looks changed next time.
         let stats = FileStat.of(files)
-        if let error = verification?.wait() {
+        if let error = verification?.wait(), snapshot != nil {
             notes.append(error)
             snapshot = nil
         }
         let plan = snapshot.map { RefreshPlan(files: files, stats: stats, snapshot: $0) }
         if let snapshot, let plan, plan.isUnchanged {
-            var report = LoadReport()
-            report.directories = directories
-            report.filesRead = files.count
-            report.filesSkipped = discoveryWarnings.count
-            report.articles = snapshot.store.count
-            report.bytesRead = snapshot.report.bytesRead
-            report.duplicates = snapshot.report.duplicates
-            report.warnings = discoveryWarnings + snapshot.report.fileWarnings.map(\.warning)
-            return CachedLoad(store: snapshot.store, report: report, kind: .warm, notes: notes, write: nil)
+            return CachedLoad(store: snapshot.store, report: warmReport(snapshot, directories: directories, discoveryWarnings: discoveryWarnings),
+                              kind: .warm, notes: notes, write: nil)
         }
         let reparse = plan?.reparse ?? Array(files.indices)
         let parsed = ArchiveLoader.parseAll(reparse.map { files[$0] }, progress: progress)
         var parsedSlot = [Int](repeating: -1, count: files.count)
         for (slot, file) in reparse.enumerated() { parsedSlot[file] = slot }
+        // Which snapshot article each kept article is (-1: read again), so the text index is updated, not rebuilt.
+        var previous: [Int32] = []
         let archive = ArchiveLoader.assemble(files: files, discoveryWarnings: discoveryWarnings, directories: directories,
-                                             capacity: (snapshot?.store.count ?? 0) + parsed.articleCount) { file in
+                                             capacity: (snapshot?.store.count ?? 0) + parsed.articleCount, outcome: { file in
             if parsedSlot[file] >= 0 { return parsed.take(parsedSlot[file]) }
             return plan!.outcome(ofUnchanged: file, snapshot: snapshot!, size: Int(stats[file].size))
-        }
-        let store = ArticleStore(articles: archive.articles, textIndexInBackground: true)
+        }, kept: { file, k in
+            previous.append(plan.flatMap { $0.snapshotArticle(file, k, in: snapshot!) } ?? -1)
+        })
+        let reuse = snapshot.map { ArticleStore.IndexReuse(index: $0.store.textIndex, previous: previous) }
+        let store = ArticleStore(articles: archive.articles, textIndexInBackground: true, reusing: reuse)
         let report = archive.report
         let write = SnapshotWrite {
             store.waitUntilTextIndexReady()
@@ -111,6 +119,19 @@ public enum CachedLoader {
 }
 
 extension CachedLoader {
+    /// The report of a load that took every file from `snapshot`.
+    private static func warmReport(_ snapshot: Snapshot, directories: [String], discoveryWarnings: [LoadWarning]) -> LoadReport {
+        var report = LoadReport()
+        report.directories = directories
+        report.filesRead = snapshot.files.count
+        report.filesSkipped = discoveryWarnings.count
+        report.articles = snapshot.store.count
+        report.bytesRead = snapshot.report.bytesRead
+        report.duplicates = snapshot.report.duplicates
+        report.warnings = discoveryWarnings + snapshot.report.fileWarnings.map(\.warning)
+        return report
+    }
+
     /// The snapshot for `directories` as last written, without walking them: for a first frame
     /// before anything else; the caller then runs `load` in the background and swaps in its
     /// result (which brings in whatever changed since). nil when there is no usable snapshot.
@@ -167,6 +188,13 @@ struct RefreshPlan {
             reparse.sort()
         }
         for (file, warning) in snapshot.report.fileWarnings { warnings[file, default: []].append(warning) }
+    }
+
+    /// The snapshot's index of the `k`th article of `file`, when the file is unchanged.
+    func snapshotArticle(_ file: Int, _ k: Int, in snapshot: Snapshot) -> Int32? {
+        let old = unchanged[file]
+        guard old >= 0 else { return nil }
+        return snapshot.files.articles[Int(snapshot.files.articleStarts[old]) + k]
     }
 
     /// What reading unchanged `file` gave last time: its articles (from the snapshot) and warnings.

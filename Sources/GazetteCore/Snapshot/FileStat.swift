@@ -14,22 +14,27 @@ struct FileStat: Sendable, Equatable {
     static func of(_ path: String) -> FileStat {
         var info = stat()
         guard stat(path, &info) == 0 else { return .missing }
-        let nanoseconds = UInt64(bitPattern: Int64(info.st_mtim.tv_sec)) &* 1_000_000_000 &+ UInt64(bitPattern: Int64(info.st_mtim.tv_nsec))
-        return FileStat(device: UInt64(info.st_dev), inode: UInt64(info.st_ino), size: UInt64(bitPattern: Int64(info.st_size)),
-                        modifiedNanoseconds: nanoseconds)
+        return FileStat(info)
     }
 
     /// `stat` of every path, on all cores.
     static func of(_ paths: [String]) -> [FileStat] {
         [FileStat](unsafeUninitializedCapacity: paths.count) { buffer, initialized in
             let shared = SharedBuffer(base: buffer)
-            let chunk = 256
-            Parallel.forEach((paths.count + chunk - 1) / chunk) { part in
-                for index in part * chunk..<min(paths.count, (part + 1) * chunk) {
-                    (shared.base.baseAddress! + index).initialize(to: FileStat.of(paths[index]))
-                }
+            let ranges = Parallel.ranges(paths.count, size: 256)
+            Parallel.forEach(ranges.count) { part in
+                for index in ranges[part] { shared.initialize(index, to: FileStat.of(paths[index])) }
             }
             initialized = paths.count
         }
+    }
+}
+
+extension FileStat {
+    /// The fields of a `stat(2)` result.
+    init(_ info: stat) {
+        let nanoseconds = UInt64(bitPattern: Int64(info.st_mtim.tv_sec)) &* 1_000_000_000 &+ UInt64(bitPattern: Int64(info.st_mtim.tv_nsec))
+        self.init(device: UInt64(info.st_dev), inode: UInt64(info.st_ino), size: UInt64(bitPattern: Int64(info.st_size)),
+                  modifiedNanoseconds: nanoseconds)
     }
 }

@@ -20,9 +20,14 @@ struct Snapshot: Sendable {
     /// `deferringLargeSections`: the checksums of article text, postings and positions (most of
     /// the file) are left for `finishVerification`, and the store's text index is published only
     /// then; until then word queries wait, as after a cold load. Everything else is checked here.
+    ///
+    /// A file that already passed every checksum (`SnapshotVerifiedMark`) is not checksummed again.
     static func open(path: String, deferringLargeSections: Bool = false) throws(SnapshotError) -> Snapshot {
-        try Snapshot(mapping: SnapshotMapping(path: path), path: path, verifyChecksums: true,
-                     deferring: deferringLargeSections ? SnapshotSections.deferrable : [])
+        let mapping = try SnapshotMapping(path: path)
+        let verified = SnapshotVerifiedMark.isPresent(for: mapping, snapshot: path)
+        let snapshot = try Snapshot(mapping: mapping, path: path, verifyChecksums: !verified,
+                                    deferring: deferringLargeSections ? SnapshotSections.deferrable : [])
+        return snapshot
     }
 
     /// Verifies the deferred sections; on success publishes the text index. Safe to call twice.
@@ -33,6 +38,7 @@ struct Snapshot: Sendable {
         } catch {
             return error
         }
+        SnapshotVerifiedMark.record(for: mapping, snapshot: path)
         store.publishTextIndex(pendingText)
         return nil
     }
@@ -97,6 +103,16 @@ struct Snapshot: Sendable {
               SnapshotValidation.permutation(sortedIDIndices, count: count), SnapshotValidation.ascending(sortedIDs)
         else { throw fail("article orders are inconsistent") }
 
+        let threadParents: FlatArray<Int32> = try sections.array(.threadParents)
+        let threadReplyStarts: FlatArray<Int32> = try sections.array(.threadReplyStarts)
+        let threadReplies: FlatArray<Int32> = try sections.array(.threadReplies)
+        guard threadParents.count == count, threadReplyStarts.count == count + 1,
+              threadParents.withUnsafeBufferPointer({ !$0.contains { $0 < -1 || $0 >= Int32(count) } }),
+              SnapshotValidation.offsets(threadReplyStarts, end: threadReplies.count),
+              SnapshotValidation.indices(threadReplies, below: count)
+        else { throw fail("thread table is inconsistent") }
+        let threads = ThreadTable(parents: threadParents, replyStarts: threadReplyStarts, replies: threadReplies)
+
         var facets: [FacetTable] = []
         for kind in FacetKind.allCases {
             facets.append(try SnapshotFacets.table(kind, sections: sections, articleCount: count, path: path))
@@ -106,7 +122,8 @@ struct Snapshot: Sendable {
         let articles = SnapshotArticles(offsets: articleOffsets, bytes: articleBytes)
         pendingText = deferred.isEmpty ? nil : text
         store = ArticleStore(articles: ArticleList(mapped: articles), facets: facets, text: deferred.isEmpty ? text : nil, dayKeys: dayKeys,
-                             titleOrder: titleOrder, authorOrder: authorOrder, sortedIDs: sortedIDs, sortedIDIndices: sortedIDIndices)
+                             titleOrder: titleOrder, authorOrder: authorOrder, sortedIDs: sortedIDs, sortedIDIndices: sortedIDIndices,
+                             threads: threads)
     }
 }
 

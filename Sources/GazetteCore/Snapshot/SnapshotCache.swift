@@ -83,7 +83,8 @@ public enum SnapshotCache {
         var removed = 0
         for name in (try? FileManager.default.contentsOfDirectory(atPath: cacheDirectory)) ?? []
         where name.hasPrefix("snapshot-") && name.contains("." + fileExtension) {
-            if unlink(cacheDirectory + "/" + name) == 0 { removed += 1 }
+            // A verified mark (`SnapshotVerifiedMark`) goes with its snapshot, uncounted.
+            if unlink(cacheDirectory + "/" + name) == 0 && !name.hasSuffix(".verified") { removed += 1 }
         }
         return removed
     }

@@ -11,7 +11,7 @@
 enum SnapshotFormat {
     static let magic: [UInt8] = Array("GZSNAPSH".utf8)
     /// Bump whenever any section's layout or `ArticleCodec` changes.
-    static let version: UInt32 = 3
+    static let version: UInt32 = 4
 
     /// This build of Gazette: device, inode, size and mtime of the running executable, hashed.
     /// A snapshot written by any other build (whose parsers may differ) is rebuilt.
@@ -35,6 +35,7 @@ enum SnapshotSection: UInt32, CaseIterable {
     case dayKeys, titleOrder, authorOrder, sortedIDs, sortedIDIndices
     case termBytes, termOffsets, postingStarts, docStarts, docBytes, tfs, lengths
     case positions, positionStarts, skipDocs, skipDocBytes, skipPositions
+    case threadParents, threadReplyStarts, threadReplies
 }
 
 /// The parts of one facet table in the snapshot.

@@ -5,6 +5,9 @@ import Foundation
 final class SnapshotMapping: @unchecked Sendable {
     // Never written after `init`; `unmap` runs only in `deinit`.
     let bytes: UnsafeRawBufferPointer
+    /// Device, inode, size, mtime and ctime (ns) of the mapped file; nil for a copy.
+    /// Any write to the file in place changes the times; a replacement is another inode.
+    let identity: [UInt64]?
     private let unmap: @Sendable (UnsafeRawBufferPointer) -> Void
 
     /// Maps `path` read-only. The snapshot is only ever replaced by `rename`, never rewritten or
@@ -22,6 +25,9 @@ final class SnapshotMapping: @unchecked Sendable {
             throw .unreadable(path, String(cString: strerror(errno)))
         }
         bytes = UnsafeRawBufferPointer(start: base, count: size)
+        let changed = UInt64(bitPattern: Int64(info.st_ctim.tv_sec)) &* 1_000_000_000 &+ UInt64(bitPattern: Int64(info.st_ctim.tv_nsec))
+        let file = FileStat(info)
+        identity = [file.device, file.inode, file.size, file.modifiedNanoseconds, changed]
         unmap = { munmap(UnsafeMutableRawPointer(mutating: $0.baseAddress), $0.count) }
     }
 
@@ -30,6 +36,7 @@ final class SnapshotMapping: @unchecked Sendable {
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: max(data.count, 1), alignment: 8)
         _ = buffer.initializeMemory(as: UInt8.self, from: data)
         bytes = UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(buffer)[0..<data.count])
+        identity = nil
         unmap = { UnsafeMutableRawPointer(mutating: $0.baseAddress)?.deallocate() }
     }
 

@@ -101,6 +101,10 @@ enum SnapshotWriter {
         try output.add(.authorOrder, store.authorOrder)
         try output.add(.sortedIDs, store.sortedIDs)
         try output.add(.sortedIDIndices, store.sortedIDIndices)
+        let threads = store.threads
+        try output.add(.threadParents, threads.parents)
+        try output.add(.threadReplyStarts, threads.replyStarts)
+        try output.add(.threadReplies, threads.replies)
 
         for kind in FacetKind.allCases {
             let table = store.facets[kind.ordinal]

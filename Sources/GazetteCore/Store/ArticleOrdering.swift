@@ -149,21 +149,3 @@ enum ArticleOrdering {
         return keys.map { Int32(truncatingIfNeeded: $0) }
     }
 }
-
-/// A permutation built on first use (title and author sorts), so it costs nothing at launch.
-final class LazyOrder: Sendable {
-    private let value = LockedValue<[Int32]?>(nil)
-    private let make: @Sendable () -> [Int32]
-
-    init(_ make: @escaping @Sendable () -> [Int32]) { self.make = make }
-
-    /// Built under the lock: a second caller waits for the first build rather than repeating it.
-    var order: [Int32] {
-        value.update { value in
-            if let value { return value }
-            let built = make()
-            value = built
-            return built
-        }
-    }
-}

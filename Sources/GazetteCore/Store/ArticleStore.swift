@@ -5,24 +5,26 @@ public final class ArticleStore: Sendable {
     /// Newest first, undated last, ties by title then id; "article index" means a position here.
     public let articles: ArticleList
     let facets: [FacetTable]
-    private let textSlot: TextIndexSlot
+    private let textSlot: Eventual<FullTextIndex>
     /// The full-text index; waits when it is still building in the background.
     var text: FullTextIndex { textSlot.value }
     /// `YYYYMMDD` of each article's written day; 0 when undated.
     let dayKeys: FlatArray<Int32>
     let dateOrder: [Int32]
-    private let lazyTitleOrder: LazyOrder
-    private let lazyAuthorOrder: LazyOrder
+    private let lazyTitleOrder: Lazy<[Int32]>
+    private let lazyAuthorOrder: Lazy<[Int32]>
     /// By folded title; built when a title sort is first asked for.
-    var titleOrder: [Int32] { lazyTitleOrder.order }
+    var titleOrder: [Int32] { lazyTitleOrder.wrapped }
     /// By folded author; built when an author sort is first asked for.
-    var authorOrder: [Int32] { lazyAuthorOrder.order }
+    var authorOrder: [Int32] { lazyAuthorOrder.wrapped }
     let sortedIDs: FlatArray<UInt64>
     let sortedIDIndices: FlatArray<Int32>
-    private let allEntries: [[FacetEntry]]
-    private let lazyThreads: LazyThreads
+    /// Every value of each facet with its total, largest first; made on first use (a CLI
+    /// `list` never shows the sidebar, and sorting 100k facet names costs more than its answer).
+    private let allEntries: Lazy<[[FacetEntry]]>
+    private let lazyThreads: Lazy<ThreadTable>
     /// Reply links; built when threads are first asked for.
-    var threads: ThreadTable { lazyThreads.table }
+    var threads: ThreadTable { lazyThreads.wrapped }
 
     /// Sorts `articles` into date order and builds the facet tables and the full-text index, in parallel.
     public convenience init(articles: [Article]) {
@@ -31,9 +33,30 @@ public final class ArticleStore: Sendable {
 
     /// Like `init(articles:)`; with `textIndexInBackground` it returns as soon as browsing works and
     /// builds the full-text index on other threads (see `isTextIndexReady`; word queries wait for it).
-    public init(articles input: [Article], textIndexInBackground: Bool) {
-        let articles = ArticleStore.permuted(input, by: ArticleOrdering.dateOrder(input))
-        self.articles = ArticleList(articles)
+    public convenience init(articles input: [Article], textIndexInBackground: Bool) {
+        self.init(articles: input, textIndexInBackground: textIndexInBackground, reusing: nil)
+    }
+
+    /// An index over other articles whose postings a new store may copy (see `FullTextIndex.updated`).
+    struct IndexReuse: Sendable {
+        let index: FullTextIndex
+        /// Per input article: the article of `index` it is (same text), or -1 when new or changed.
+        let previous: [Int32]
+    }
+
+    /// With `reusing`, the text index is brought up to date from an old one instead of rebuilt.
+    init(articles input: [Article], textIndexInBackground: Bool, reusing: IndexReuse?) {
+        let order = ArticleOrdering.dateOrder(input)
+        let articles = ArticleStore.permuted(input, by: order)
+        let list = ArticleList(articles)
+        let makeIndex: @Sendable () -> FullTextIndex = {
+            if let reusing, reusing.previous.count == order.count,
+               let updated = FullTextIndex.updated(reusing.index, previous: order.map { reusing.previous[Int($0)] }, articles: list) {
+                return updated
+            }
+            return FullTextIndex(articles: articles)
+        }
+        self.articles = list
 
         // Independent builds; the text index and the facet tables split themselves across cores.
         enum Part: Sendable {
@@ -43,7 +66,7 @@ public final class ArticleStore: Sendable {
         }
         let parts = Parallel.map(3) { part -> Part in
             switch part {
-            case 0: return .text(textIndexInBackground ? nil : FullTextIndex(articles: articles))
+            case 0: return .text(textIndexInBackground ? nil : makeIndex())
             case 1: return .facets(FacetTable.build(articles: articles))
             default:
                 // Fields are read through the buffer so no whole `Article` is copied (retaining every field).
@@ -70,42 +93,44 @@ public final class ArticleStore: Sendable {
             case .ids(let values, let indices, let days): ids = values; idIndices = indices; dayKeys = days
             }
         }
-        textSlot = TextIndexSlot(text)
+        textSlot = Eventual(text)
         if textIndexInBackground {
             let slot = textSlot
-            DispatchQueue.global(qos: .userInitiated).async { slot.set(FullTextIndex(articles: articles)) }
+            DispatchQueue.global(qos: .userInitiated).async { slot.set(makeIndex()) }
         }
         self.facets = facets
         self.dayKeys = FlatArray(dayKeys)
         dateOrder = Array(0..<Int32(articles.count))
-        lazyTitleOrder = LazyOrder { ArticleOrdering.titleOrder(articles) }
+        lazyTitleOrder = Lazy { ArticleOrdering.titleOrder(articles) }
         let authors = facets[FacetKind.author.ordinal]
-        lazyAuthorOrder = LazyOrder { ArticleOrdering.authorOrder(authors) }
-        lazyThreads = LazyThreads(self.articles)
+        lazyAuthorOrder = Lazy { ArticleOrdering.authorOrder(authors) }
+        lazyThreads = Lazy { ThreadTable(articles: list) }
         sortedIDs = FlatArray(ids)
         sortedIDIndices = FlatArray(idIndices)
-        allEntries = facets.map { $0.entries(counts: $0.totals) }
+        let tables = facets
+        allEntries = Lazy { tables.map { $0.entries(counts: $0.totals) } }
     }
 
     /// A store whose tables were read from a snapshot; `text` nil: published later (`publishTextIndex`).
     init(articles: ArticleList, facets: [FacetTable], text: FullTextIndex?, dayKeys: FlatArray<Int32>,
-         titleOrder: FlatArray<Int32>, authorOrder: FlatArray<Int32>, sortedIDs: FlatArray<UInt64>, sortedIDIndices: FlatArray<Int32>) {
+         titleOrder: FlatArray<Int32>, authorOrder: FlatArray<Int32>, sortedIDs: FlatArray<UInt64>, sortedIDIndices: FlatArray<Int32>,
+         threads: ThreadTable? = nil) {
         self.articles = articles
         self.facets = facets
-        textSlot = TextIndexSlot(text)
+        textSlot = Eventual(text)
         self.dayKeys = dayKeys
         dateOrder = Array(0..<Int32(articles.count))
-        lazyTitleOrder = LazyOrder { titleOrder.array }
-        lazyAuthorOrder = LazyOrder { authorOrder.array }
+        lazyTitleOrder = Lazy { titleOrder.array }
+        lazyAuthorOrder = Lazy { authorOrder.array }
         self.sortedIDs = sortedIDs
         self.sortedIDIndices = sortedIDIndices
-        lazyThreads = LazyThreads(articles)
-        allEntries = facets.map { $0.entries(counts: $0.totals) }
+        lazyThreads = threads.map { Lazy(made: $0) } ?? Lazy { ThreadTable(articles: articles) }
+        allEntries = Lazy { facets.map { $0.entries(counts: $0.totals) } }
     }
 
     /// Makes `index` the store's text index (a snapshot's, once its sections are verified).
     func publishTextIndex(_ index: FullTextIndex) {
-        if !textSlot.isReady { textSlot.set(index) }
+        textSlot.set(index)
     }
 
     /// The full-text index, once built (the snapshot writer asks for it).
@@ -114,16 +139,12 @@ public final class ArticleStore: Sendable {
     /// `input` reordered by `order`, copied on all cores: each copy retains every field of an article,
     /// a cache miss per field, which dominates when done serially.
     private static func permuted(_ input: [Article], by order: [Int32]) -> [Article] {
-        struct Destination: @unchecked Sendable { let base: UnsafeMutablePointer<Article> }
-        return [Article](unsafeUninitializedCapacity: order.count) { buffer, initialized in
-            guard let base = buffer.baseAddress else { return }
-            let destination = Destination(base: base)
-            let chunks = max(1, min(8, order.count / 8192))
-            Parallel.forEach(chunks) { chunk in
+        [Article](unsafeUninitializedCapacity: order.count) { buffer, initialized in
+            let destination = SharedBuffer(base: buffer)
+            let ranges = Parallel.ranges(order.count, parts: min(8, order.count / 8192))
+            Parallel.forEach(ranges.count) { part in
                 input.withUnsafeBufferPointer { input in
-                    for k in order.count * chunk / chunks..<order.count * (chunk + 1) / chunks {
-                        (destination.base + k).initialize(to: input[Int(order[k])])
-                    }
+                    for k in ranges[part] { destination.initialize(k, to: input[Int(order[k])]) }
                 }
             }
             initialized = order.count
@@ -131,7 +152,7 @@ public final class ArticleStore: Sendable {
     }
 
     /// False while a background full-text index build is still running.
-    public var isTextIndexReady: Bool { textSlot.isReady }
+    public var isTextIndexReady: Bool { textSlot.isSet }
 
     /// Blocks until the full-text index is built (the benchmark's "search ready").
     public func waitUntilTextIndexReady() { _ = textSlot.value }
@@ -174,7 +195,7 @@ public final class ArticleStore: Sendable {
     }
 
     /// Every value of a facet over the whole store, count descending then value ascending.
-    public func allFacetEntries(_ kind: FacetKind) -> [FacetEntry] { allEntries[kind.ordinal] }
+    public func allFacetEntries(_ kind: FacetKind) -> [FacetEntry] { allEntries.wrapped[kind.ordinal] }
 
     /// The corpus-wide display spelling of each of the article's tags, in the article's order.
     public func tagDisplayNames(ofArticle index: Int) -> [String] {

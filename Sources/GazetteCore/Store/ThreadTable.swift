@@ -6,10 +6,17 @@ import Foundation
 /// that is in the archive (an ancestor when the direct parent is missing). Built once, on first use.
 struct ThreadTable: Sendable {
     /// Parent article index per article, -1 for none.
-    let parents: [Int32]
+    let parents: FlatArray<Int32>
     /// Replies of article `i` are `replies[replyStarts[i]..<replyStarts[i + 1]]`, oldest first.
-    let replyStarts: [Int32]
-    let replies: [Int32]
+    let replyStarts: FlatArray<Int32>
+    let replies: FlatArray<Int32>
+
+    /// A table read in place from a snapshot (validated by the caller).
+    init(parents: FlatArray<Int32>, replyStarts: FlatArray<Int32>, replies: FlatArray<Int32>) {
+        self.parents = parents
+        self.replyStarts = replyStarts
+        self.replies = replies
+    }
 
     init<Articles: RandomAccessCollection<Article>>(articles: Articles) where Articles.Index == Int {
         var byMessageID: [String: Int32] = [:]
@@ -36,9 +43,9 @@ struct ThreadTable: Sendable {
             replies[Int(cursor[parent])] = Int32(index)
             cursor[parent] += 1
         }
-        self.parents = parents
-        self.replyStarts = counts
-        self.replies = replies
+        self.parents = FlatArray(parents)
+        self.replyStarts = FlatArray(counts)
+        self.replies = FlatArray(replies)
     }
 
     /// The root of `index`'s thread (stopping if hostile headers make a cycle).
@@ -57,30 +64,14 @@ struct ThreadTable: Sendable {
         while let next = stack.popLast() {
             guard seen.insert(next).inserted else { continue }
             out.append(next)
-            stack += replies[Int(replyStarts[next])..<Int(replyStarts[next + 1])].reversed().map(Int.init)
+            stack += (Int(replyStarts[next])..<Int(replyStarts[next + 1])).reversed().map { Int(replies[$0]) }
         }
         return out
     }
 }
 
 /// A `ThreadTable` built on first use, from any thread.
-final class LazyThreads: @unchecked Sendable {
-    // `value` is only touched under `lock`.
-    private let lock = NSLock()
-    private var value: ThreadTable?
-    private let articles: ArticleList
-
-    init(_ articles: ArticleList) { self.articles = articles }
-
-    var table: ThreadTable {
-        lock.lock()
-        defer { lock.unlock() }
-        if let value { return value }
-        let built = ThreadTable(articles: articles)
-        value = built
-        return built
-    }
-}
+typealias LazyThreads = Lazy<ThreadTable>
 
 extension ArticleStore {
     /// The article `index` replies to, if it is in the archive.
@@ -92,7 +83,7 @@ extension ArticleStore {
     /// The articles replying to `index`, oldest first.
     public func replies(to index: Int) -> [Int] {
         let table = threads
-        return table.replies[Int(table.replyStarts[index])..<Int(table.replyStarts[index + 1])].map(Int.init)
+        return (Int(table.replyStarts[index])..<Int(table.replyStarts[index + 1])).map { Int(table.replies[$0]) }
     }
 
     /// The whole thread `index` belongs to: its root, then every descendant (depth first, oldest first).

@@ -63,6 +63,7 @@ extension AppState {
     /// Keys while the `/` prompt is open: typing filters live.
     mutating func reducePrompt(_ action: Action) -> [Effect] {
         guard var prompt else { return [] }
+        if prompt.kind == .command { return reduceCommandPrompt(action) }
         guard prompt.kind == .query else { return reduceStatePrompt(action) }
         switch action {
         case .promptSubmit:
@@ -128,6 +129,8 @@ extension AppState {
             }
         case .startQuery:
             prompt = Prompt(text: keptQuery, previous: keptQuery, error: nil)
+        case .startCommand:
+            prompt = Prompt(text: "", previous: keptQuery, error: nil, kind: .command)
         case .clearFilters:
             let hadFilters = !marks.isEmpty || !appliedQuery.isEmpty
             clearFilters()

@@ -8,14 +8,20 @@ extension AppState {
         case nil: nil
         case .unread: try? Query.parse("is:unread")
         case .starred: try? Query.parse("is:starred")
-        case .saved(let name): savedViews.first { $0.name == name }.flatMap { try? Query.parse($0.query) }
+        case .saved(let name): allViews.first { $0.name == name }.flatMap { try? Query.parse($0.query) }
         }
+    }
+
+    /// Views saved from the UI, then those of the config file's `[views]` (a name saved from
+    /// the UI wins: it is the newer choice).
+    var allViews: [SavedView] {
+        savedViews + settings.views.filter { view in !savedViews.contains { $0.name == view.name } }
     }
 
     /// The Views section's entries (none when the browser has no reader state).
     var viewItems: [SidebarState.ViewItem] {
         guard overlay != nil else { return [] }
-        let choices: [ViewChoice?] = [nil, .unread, .starred] + savedViews.map { .saved($0.name) }
+        let choices: [ViewChoice?] = [nil, .unread, .starred] + allViews.map { .saved($0.name) }
         return choices.enumerated().map { position, choice in
             SidebarState.ViewItem(choice: choice, count: position < viewCounts.count ? viewCounts[position] : 0, active: choice == activeView)
         }
@@ -25,7 +31,7 @@ extension AppState {
     mutating func recountViews() {
         guard let overlay else { return viewCounts = [] }
         var counts = [store.count, store.count - overlay.cardinality(.read), overlay.cardinality(.starred)]
-        for view in savedViews {
+        for view in allViews {
             // A view with words waits for the full-text index (recounted when it is ready).
             guard let query = try? Query.parse(view.query), !Self.waitsForIndex(query, indexReady: store.isTextIndexReady) else {
                 counts.append(0)
@@ -41,7 +47,7 @@ extension AppState {
     mutating func stateChanged(_ update: StateUpdate) {
         overlay = update.overlay
         savedViews = update.views
-        if case .saved(let name) = activeView, !savedViews.contains(where: { $0.name == name }) { activeView = nil }
+        if case .saved(let name) = activeView, !allViews.contains(where: { $0.name == name }) { activeView = nil }
         if let change = update.change {
             if change.undoable, let label = change.label, !update.inverse.isEmpty {
                 undoStack.append(UndoEntry(label: label, inverse: update.inverse))
@@ -84,6 +90,10 @@ extension AppState {
         case .renameView, .deleteView:
             guard let item = sidebar.current, case .saved(let name)?? = item.view else {
                 message = "Only saved views can be renamed or deleted"
+                return []
+            }
+            guard savedViews.contains(where: { $0.name == name }) else {
+                message = "'\(name)' is defined in the config file: change it there"
                 return []
             }
             let kind: PromptKind = action == .renameView ? .renameView(name) : .confirmDeleteView(name)
@@ -140,7 +150,7 @@ extension AppState {
     /// Selects the view named `name` (`--view NAME`): a saved view, or Unread / Starred; false when there is none.
     public mutating func openView(named name: String) -> Bool {
         let choice: ViewChoice
-        if savedViews.contains(where: { $0.name == name }) {
+        if allViews.contains(where: { $0.name == name }) {
             choice = .saved(name)
         } else if name.lowercased() == "unread" {
             choice = .unread

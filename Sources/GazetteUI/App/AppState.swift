@@ -45,6 +45,9 @@ public struct AppState: Sendable {
     /// The warnings overlay's lines: each warning as `path:line: reason`, then dropped duplicates
     /// (as `gazette check` words them; the status bar counts only the warnings).
     public private(set) var warningLines: [String]
+    /// Problems in the config file that did not stop Gazette (unknown keys), as `path:line: key: reason`;
+    /// listed first in the warnings overlay.
+    public private(set) var configWarnings: [String] = []
     /// The filter in effect: view, sidebar marks, typed query and what waits for the index.
     public private(set) var filter = Filter()
     /// Sidebar marks (they combine with the typed query by AND).
@@ -127,16 +130,22 @@ public struct AppState: Sendable {
     /// With `overlay`, the reader's state is shown and kept (see `StateUpdate`); `notice` is said once.
     public init(
         store: ArticleStore, report: LoadReport = LoadReport(), width: Int, height: Int,
-        overlay: ReaderOverlay? = nil, views: [SavedView] = [], notice: String? = nil, settings: Settings = .defaults
+        overlay: ReaderOverlay? = nil, views: [SavedView] = [], notice: String? = nil, settings: Settings = .defaults,
+        configWarnings: [String] = []
     ) {
+        self.configWarnings = configWarnings
         self.settings = settings
         self.helpLines = HelpOverlayView.lines(settings.keyMap)
         self.store = store
         self.overlay = overlay
         self.savedViews = views
+        sidebar.facetKinds = settings.layout.facets
+        options.arrangement = settings.layout.arrangement
+        options.sidebarWidth = settings.layout.sidebarWidth
+        showsAllHeaders = settings.reader.allHeaders
         self.warnings = report.warnings
         self.duplicates = report.duplicates
-        self.warningLines = Self.warningLines(report)
+        self.warningLines = configWarnings + Self.warningLines(report)
         self.width = max(0, width)
         self.height = max(0, height)
         (facetOrder, facetPositions) = Self.facetOrder(store)
@@ -302,7 +311,7 @@ public struct AppState: Sendable {
         overlay = newOverlay ?? overlay.map { _ in ReaderOverlay(count: newStore.count) }
         warnings = report.warnings
         duplicates = report.duplicates
-        warningLines = Self.warningLines(report)
+        warningLines = configWarnings + Self.warningLines(report)
         (facetOrder, facetPositions) = Self.facetOrder(newStore)
         reader.storeReplaced(article: readerID.flatMap { newStore.index(of: $0) })
         let gone = selectedID.map { newStore.index(of: $0) == nil } ?? false
@@ -376,6 +385,12 @@ public struct AppState: Sendable {
         self.height = max(0, height)
     }
 
+    /// The reader's headers and measure: `H` and the config's `[reader]` and `[layout]`.
+    var readerOptions: ReaderOptions {
+        ReaderOptions(all: showsAllHeaders, show: settings.reader.showHeaders, hide: settings.reader.hideHeaders,
+                     measure: settings.layout.readerMeasure)
+    }
+
     /// Panes Tab cycles through: all three, minus the sidebar when hidden with `b`.
     var cyclePanes: [Pane] { options.sidebarShown ? Pane.allCases : [.list, .reader] }
 
@@ -392,7 +407,7 @@ public struct AppState: Sendable {
         if let rect = layout.list { list.fit(articleListIn: rect) }
         if let rect = layout.sidebar { sidebar.fit(to: rect) }
         if let rect = layout.reader {
-            reader.fit(to: rect, store: store, terms: highlightTerms, overlay: overlay, allHeaders: showsAllHeaders)
+            reader.fit(to: rect, store: store, terms: highlightTerms, overlay: overlay, headers: readerOptions)
         }
         if let lineCount = overlayContent?.count {
             let area = overlayArea

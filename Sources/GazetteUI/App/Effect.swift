@@ -16,6 +16,8 @@ public enum Effect: Sendable, Hashable {
     case saveView(SavedView)
     case renameView(from: String, to: String)
     case deleteView(String)
+    /// `:theme NAME`: draw with this theme from now on.
+    case applyTheme(Theme)
 }
 
 /// A change to the reader's state as the reducer asks for it.

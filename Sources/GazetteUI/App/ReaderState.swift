@@ -13,7 +13,7 @@ public struct ReaderState: Sendable {
         /// The pane width: verbatim lines use the room right of the centred measure.
         var width: Int
         var terms: [SearchTerm]
-        var allHeaders: Bool
+        var options: ReaderOptions
     }
 
     /// Store index of the article shown; nil when the result is empty.
@@ -41,11 +41,11 @@ public struct ReaderState: Sendable {
 
     /// Lays the article out for a pane `width` columns wide unless the cached layout still fits,
     /// keeping the reading position (as a fraction of the text) when the same article re-flows.
-    mutating func layOut(store: ArticleStore, width: Int, terms: [SearchTerm], overlay: ReaderOverlay? = nil, allHeaders: Bool = false) {
+    mutating func layOut(store: ArticleStore, width: Int, terms: [SearchTerm], overlay: ReaderOverlay? = nil, headers: ReaderOptions = ReaderOptions()) {
         guard let article else { return }
         let wanted = DocumentKey(
-            article: article, measure: min(max(0, width), ReaderDocument.maxMeasure), width: max(0, width),
-            terms: terms, allHeaders: allHeaders)
+            article: article, measure: min(max(0, width), headers.measure), width: max(0, width),
+            terms: terms, options: headers)
         guard wanted != key else { return }
         let oldTotal = viewport.total
         let oldOffset = viewport.offset
@@ -58,7 +58,8 @@ public struct ReaderState: Sendable {
             var shown = store.articles[article]
             shown.tags = store.tagDisplayNames(ofArticle: article, overlay: overlay)
             laidOut = ReaderDocument.lazyLayout(
-                shown, width: width, highlighter: AppState.highlighter(terms), allHeaders: allHeaders,
+                shown, width: width, highlighter: AppState.highlighter(terms), measureLimit: headers.measure,
+                allHeaders: headers.all, readable: headers.readable,
                 hiddenHeadersHint: "H shows all", thread: ReaderThread.of(article, in: store))
         }
         recent.append((wanted, laidOut))
@@ -128,7 +129,7 @@ public struct ReaderState: Sendable {
     /// The article's tags may have changed: lay it out again at the next fit, keeping the position.
     mutating func invalidate() {
         recent.removeAll()
-        key = key.map { DocumentKey(article: $0.article, measure: -1, width: $0.width, terms: $0.terms, allHeaders: $0.allHeaders) }
+        key = key.map { DocumentKey(article: $0.article, measure: -1, width: $0.width, terms: $0.terms, options: $0.options) }
     }
 
     /// The visible height changed.
@@ -137,9 +138,9 @@ public struct ReaderState: Sendable {
     /// Fits the reader to a pane of `width` columns and `height` text lines: re-flows the text
     /// if needed, keeping the reading position; a reader scrolled to the end stays at the end
     /// (a proportional position would land short of it once the line count changes).
-    mutating func fit(store: ArticleStore, width: Int, height: Int, terms: [SearchTerm], overlay: ReaderOverlay? = nil, allHeaders: Bool = false) {
+    mutating func fit(store: ArticleStore, width: Int, height: Int, terms: [SearchTerm], overlay: ReaderOverlay? = nil, headers: ReaderOptions = ReaderOptions()) {
         let wasAtEnd = viewport.offset > 0 && viewport.isAtEnd
-        layOut(store: store, width: width, terms: terms, overlay: overlay, allHeaders: allHeaders)
+        layOut(store: store, width: width, terms: terms, overlay: overlay, headers: headers)
         setHeight(height)
         if wasAtEnd { viewport.end() }
         prepareWindow()
@@ -148,7 +149,36 @@ public struct ReaderState: Sendable {
 
 extension ReaderState {
     /// Fits the reader to the pane `rect` the layout gives it (the rule above the text is the pane's own).
-    mutating func fit(to rect: Rect, store: ArticleStore, terms: [SearchTerm], overlay: ReaderOverlay?, allHeaders: Bool) {
-        fit(store: store, width: rect.width, height: ReaderView.textHeight(in: rect), terms: terms, overlay: overlay, allHeaders: allHeaders)
+    mutating func fit(to rect: Rect, store: ArticleStore, terms: [SearchTerm], overlay: ReaderOverlay?, headers: ReaderOptions) {
+        fit(store: store, width: rect.width, height: ReaderView.textHeight(in: rect), terms: terms, overlay: overlay, headers: headers)
+    }
+}
+
+/// What the reader shows around an article's body: every header (`H`) or the readable ones with
+/// the config's `[reader] show`/`hide`, and the widest measure (`[layout] reader-width`).
+public struct ReaderOptions: Sendable, Equatable {
+    public var all = false
+    public var show: [String] = []
+    public var hide: [String] = []
+    public var measure = ReaderDocument.maxMeasure
+
+    public init(all: Bool = false, show: [String] = [], hide: [String] = [], measure: Int = ReaderDocument.maxMeasure) {
+        self.all = all
+        self.show = show
+        self.hide = hide
+        self.measure = measure
+    }
+
+    /// The readable headers: `HeaderRelevance`'s choice, plus `show`, minus `hide` (names compare case-insensitively).
+    var readable: @Sendable ([HeaderField]) -> [HeaderField] {
+        let show = Set(show.map { $0.lowercased() }), hide = Set(hide.map { $0.lowercased() })
+        guard !show.isEmpty || !hide.isEmpty else { return HeaderRelevance.readable }
+        return { headers in
+            let chosen = Set(HeaderRelevance.readable(headers).map { $0.name.lowercased() })
+            return headers.filter { header in
+                let name = header.name.lowercased()
+                return !hide.contains(name) && (show.contains(name) || chosen.contains(name))
+            }
+        }
     }
 }

@@ -35,6 +35,8 @@ public enum PromptKind: Sendable, Equatable {
     case confirmMarkRead(count: Int)
     /// `d` on a saved view: delete it? (y/n)
     case confirmDeleteView(String)
+    /// `:`: a command.
+    case command
 
     /// Shown before what is typed.
     public var label: String {
@@ -45,6 +47,7 @@ public enum PromptKind: Sendable, Equatable {
         case .renameView(let name): "Rename view '\(name)' to: "
         case .confirmMarkRead(let count): "Mark \(count) \(count == 1 ? "article" : "articles") read? (y/n) "
         case .confirmDeleteView(let name): "Delete view '\(name)'? (y/n) "
+        case .command: ":"
         }
     }
 

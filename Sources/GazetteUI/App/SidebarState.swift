@@ -39,8 +39,10 @@ public struct SidebarState: Sendable {
     /// Scroll position over display rows (headings included).
     public private(set) var rows = ListViewport(count: 0, height: 0)
 
-    /// Order of the sections.
+    /// Every facet kind the sidebar can show, in the default order.
     public static let sectionOrder: [FacetKind] = [.tag, .category, .author, .year]
+    /// The facet sections shown, in order (`[layout] facets`).
+    public internal(set) var facetKinds: [FacetKind] = sectionOrder
 
     /// Rebuilds the entries: every value of `order` (a stable, store-wide order) shown when
     /// `counts` (aligned with `order`) gives it articles in the result or it is marked.
@@ -57,7 +59,7 @@ public struct SidebarState: Sendable {
         // Marks carry the sidebar's own spelling of a value, so an exact lookup finds them.
         var marked: [FacetKind: [String: FacetMark]] = [:]
         for mark in marks.marks { marked[mark.kind, default: [:]][mark.value] = mark.mark }
-        for kind in Self.sectionOrder {
+        for kind in facetKinds {
             let start = newItems.count
             let kindCounts = counts[kind] ?? []
             let kindMarks = marked[kind] ?? [:]

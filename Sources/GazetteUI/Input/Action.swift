@@ -18,6 +18,8 @@ public enum Action: Sendable, Hashable {
     case toggleExclude
     // Query and search.
     case startQuery, nextHit, previousHit, clearFilters, cycleSort
+    /// `:`: the command line (any action by name, and commands with arguments).
+    case startCommand
     // Reader state.
     /// `m`: read ↔ unread.
     case toggleRead

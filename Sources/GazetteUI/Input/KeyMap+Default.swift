@@ -12,6 +12,7 @@ extension KeyMap {
             KeyBinding(.key(.character("[")), .previousArticle, "Previous article"),
             KeyBinding(.key(.character("]")), .nextArticle, "Next article"),
             KeyBinding(.key(.character("/")), .startQuery, "Query (filters as you type)"),
+            KeyBinding(.key(.character(":")), .startCommand, "Command line (any action by name)"),
             KeyBinding(.key(.character("c")), .clearFilters, "Clear all filters"),
             KeyBinding(.key(.character("s")), .cycleSort, "Cycle sort: date, title, author, relevance"),
             KeyBinding(.key(.character("v")), .toggleArrangement, "List and reader side by side / stacked"),
@@ -50,15 +51,15 @@ extension KeyMap {
             KeyBinding(.key(.character("d")), .deleteView, "Delete the saved view (asks first)"),
         ],
         .prompt: [
-            KeyBinding(.key(.enter), .promptSubmit, "Keep the query"),
-            KeyBinding(.key(.escape), .promptCancel, "Restore the previous query"),
+            KeyBinding(.key(.enter), .promptSubmit, "Keep the query; run the command"),
+            KeyBinding(.key(.escape), .promptCancel, "Close (a query: restore the last)"),
             KeyBinding(.key(.backspace), .promptDeleteBackward, "Delete a character"),
             KeyBinding(.key(.delete), .promptDeleteBackward, "Delete a character"),
             KeyBinding(.key(.control("w")), .promptDeleteWord, "Delete a word"),
-            KeyBinding(.key(.control("u")), .promptClear, "Clear the query"),
-            KeyBinding(.key(.tab), .promptComplete, "Complete a tag (tag prompt)"),
+            KeyBinding(.key(.control("u")), .promptClear, "Clear the line"),
+            KeyBinding(.key(.tab), .promptComplete, "Complete a tag or a command"),
             // The action here is a stand-in: `.anyCharacter` yields `.promptInsert` of the typed character.
-            KeyBinding(.anyCharacter, .promptInsert(" "), "Type the query"),
+            KeyBinding(.anyCharacter, .promptInsert(" "), "Type"),
         ],
         .help: overlayScrolling + [
             KeyBinding(.key(.character("?")), .toggleHelp, "Close help"),

@@ -9,7 +9,7 @@ public enum KeyContext: String, Sendable, Hashable, CaseIterable {
         case .sidebar: "Sidebar"
         case .list: "Article list"
         case .reader: "Reader"
-        case .prompt: "Query prompt (/)"
+        case .prompt: "Prompts (/ query, : command, t tags)"
         case .help: "Help"
         case .warnings: "Load warnings (w)"
         }

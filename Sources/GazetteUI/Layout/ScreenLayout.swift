@@ -20,6 +20,8 @@ public struct LayoutOptions: Sendable, Hashable {
     public var focus: Pane
     /// The `/` prompt is open and needs its row.
     public var promptActive: Bool
+    /// The sidebar's width when it is shown (`[layout] sidebar-width`); nil: from the screen width.
+    public var sidebarWidth: Int?
 
     public init(
         sidebarShown: Bool = true, arrangement: PaneArrangement = .stacked, zoomed: Bool = false,
@@ -111,7 +113,9 @@ public struct ScreenLayout: Sendable, Equatable {
         let sidebarFits = self.width >= Self.narrowWidth && options.sidebarShown
         var rest = area
         if sidebarFits {
-            let sidebarWidth = self.width >= Self.wideWidth ? min(30, max(24, self.width / 5)) : 22
+            // A configured width leaves the list and reader at least half the screen.
+            let automatic = self.width >= Self.wideWidth ? min(30, max(24, self.width / 5)) : 22
+            let sidebarWidth = options.sidebarWidth.map { min($0, self.width / 2) } ?? automatic
             sidebar = Rect(x: 0, y: 0, width: sidebarWidth, height: paneRows)
             separators.append(Rect(x: sidebarWidth, y: 0, width: 1, height: paneRows))
             rest = Rect(x: sidebarWidth + 1, y: 0, width: self.width - sidebarWidth - 1, height: paneRows)

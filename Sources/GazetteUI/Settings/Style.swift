@@ -5,6 +5,34 @@ public enum ColorRole: UInt8, Sendable, Hashable, CaseIterable {
     case quote1, quote2, quote3
     /// Lines kept as written (tables, listings), the signature, attribution lines, header names.
     case preformatted, signature, attribution, header
+    /// The list's unread marker; the sidebar's article counts.
+    case unread, count
+
+    /// The role's stable name in a config file's `[theme]`.
+    public var configName: String {
+        switch self {
+        case .normal: "text"
+        case .accent: "accent"
+        case .dim: "dim"
+        case .selection: "selected"
+        case .highlight: "highlight"
+        case .border: "border"
+        case .statusBar: "status-bar"
+        case .warning: "warning"
+        case .tag: "tag"
+        case .leadIn: "lead-in"
+        case .placeholder: "placeholder"
+        case .quote1: "quote1"
+        case .quote2: "quote2"
+        case .quote3: "quote3"
+        case .preformatted: "preformatted"
+        case .signature: "signature"
+        case .attribution: "attribution"
+        case .header: "header"
+        case .unread: "unread"
+        case .count: "sidebar-count"
+        }
+    }
 }
 
 /// How a cell is drawn: a colour role plus attributes.

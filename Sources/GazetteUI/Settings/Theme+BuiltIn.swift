@@ -26,6 +26,7 @@ extension Theme {
             .signature: RoleLook(.index(243)),
             .attribution: RoleLook(cyan),
             .header: RoleLook(.index(245)),
+            .unread: RoleLook(cyan, .bold),
         ],
         basicLooks: [
             .dim: RoleLook(nil, .dim),
@@ -44,6 +45,7 @@ extension Theme {
         looks: [
             .accent: RoleLook(nil, .bold), .leadIn: RoleLook(nil, .bold), .attribution: RoleLook(nil, .bold),
             .dim: RoleLook(nil, .dim), .quote2: RoleLook(nil, .dim), .signature: RoleLook(nil, .dim), .header: RoleLook(nil, .dim),
+            .unread: RoleLook(nil, .bold),
             .selection: RoleLook(nil, .reverse), .statusBar: RoleLook(nil, .reverse), .placeholder: RoleLook(nil, .reverse),
             .highlight: RoleLook(nil, [.bold, .underline]), .warning: RoleLook(nil, [.bold, .underline]),
         ],
@@ -70,12 +72,14 @@ extension Theme {
             .signature: RoleLook(.index(244)),
             .attribution: RoleLook(.index(30)),
             .header: RoleLook(.index(242)),
+            .unread: RoleLook(.index(25), .bold),
         ],
         basicLooks: [
             .accent: RoleLook(blue, .bold), .selection: RoleLook(blue, .reverse), .highlight: RoleLook(red, [.bold, .underline]),
             .dim: RoleLook(nil, .dim), .border: RoleLook(nil, .dim), .warning: RoleLook(red, .bold), .tag: RoleLook(green),
             .placeholder: RoleLook(magenta, .reverse), .quote1: RoleLook(blue), .quote2: RoleLook(black), .quote3: RoleLook(magenta),
             .preformatted: RoleLook(red), .signature: RoleLook(nil, .dim), .attribution: RoleLook(blue), .header: RoleLook(nil, .dim),
+            .unread: RoleLook(blue, .bold),
         ])
 
     /// The built-in themes by name.

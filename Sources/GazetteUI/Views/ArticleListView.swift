@@ -142,7 +142,7 @@ public struct ArticleListView {
             // A marker column, so unread does not rest on bold (or colour) alone.
             var markStyle = base
             markStyle.bold = true
-            if !selected { markStyle.role = .accent }
+            if !selected { markStyle.role = .unread }
             if state.unread { canvas.put(Self.unreadMarker, x: line.x, y: line.y, style: markStyle, clip: line) }
             if state.starred { canvas.put(Self.starMarker, x: line.x + 1, y: line.y, style: markStyle, clip: line) }
             line = Rect(x: line.x + Self.markerColumn, y: line.y, width: line.width - Self.markerColumn, height: 1)

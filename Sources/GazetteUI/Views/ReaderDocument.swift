@@ -127,10 +127,11 @@ public struct ReaderDocument: Sendable, Equatable {
     /// "In reply to" under the headers and the replies after the body.
     public static func layout(
         _ article: Article, width: Int, highlighter: Highlighter? = nil, measureLimit: Int = maxMeasure,
-        allHeaders: Bool = false, hiddenHeadersHint: String? = nil, thread: ReaderThread? = nil
+        allHeaders: Bool = false, readable: ([HeaderField]) -> [HeaderField] = HeaderRelevance.readable,
+        hiddenHeadersHint: String? = nil, thread: ReaderThread? = nil
     ) -> ReaderDocument {
         let lazy = lazyLayout(
-            article, width: width, highlighter: highlighter, measureLimit: measureLimit, allHeaders: allHeaders,
+            article, width: width, highlighter: highlighter, measureLimit: measureLimit, allHeaders: allHeaders, readable: readable,
             hiddenHeadersHint: hiddenHeadersHint, thread: thread, slotBytes: max(1, article.bodyUTF8.count), eagerBytes: -1)
         guard let body = lazy.body else { return lazy }
         // The whole body parsed and wrapped at once: the reference the lazy layout equals.
@@ -149,7 +150,8 @@ public struct ReaderDocument: Sendable, Equatable {
     /// asks for it (`prepare`), except a body of at most `eagerBytes`, laid out at once.
     public static func lazyLayout(
         _ article: Article, width: Int, highlighter: Highlighter? = nil, measureLimit: Int = maxMeasure,
-        allHeaders: Bool = false, hiddenHeadersHint: String? = nil, thread: ReaderThread? = nil,
+        allHeaders: Bool = false, readable: ([HeaderField]) -> [HeaderField] = HeaderRelevance.readable,
+        hiddenHeadersHint: String? = nil, thread: ReaderThread? = nil,
         slotBytes: Int = slotBytes, eagerBytes: Int = eagerBytes
     ) -> ReaderDocument {
         let measure = min(max(0, width), measureLimit)
@@ -184,7 +186,7 @@ public struct ReaderDocument: Sendable, Equatable {
         lines += parentLines(thread, measure: measure, highlighter: highlighter)
         var headers: [HeaderField] = []
         if let link = article.link, !link.isEmpty { headers.append(HeaderField(name: "Link", value: link)) }
-        let shown = allHeaders ? article.extraHeaders : HeaderRelevance.readable(article.extraHeaders)
+        let shown = allHeaders ? article.extraHeaders : readable(article.extraHeaders)
         headers += shown
         for header in headers {
             add([StyledSpan(header.name + ": ", Styles.headerName)] + hl(header.value, Styles.body))

@@ -160,7 +160,10 @@ public struct SidebarView {
         canvas.put(String(entry.value.leading(columns: valueRoom)), x: row.x + 2, y: row.y, maxWidth: valueRoom, style: style, overflow: .ellipsis, clip: row)
         if showCount {
             var countStyle = style
-            if entry.mark == .none && !selected { countStyle.dim = true }
+            if entry.mark == .none && !selected {
+                countStyle.dim = true
+                if entry.count > 0 { countStyle.role = .count }
+            }
             canvas.put(count, x: row.maxX - countWidth, y: row.y, style: countStyle, clip: row)
         }
     }

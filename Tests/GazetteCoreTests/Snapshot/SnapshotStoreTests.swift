@@ -86,6 +86,30 @@ import Testing
         #expect(checked.kind == .cold && !checked.notes.isEmpty)
     }
 
+    @Test func aVerifiedMarkNeverVouchesForChangedBytes() throws {
+        let corpus = SnapshotCorpus()
+        _ = try corpus.cachedLoad()
+        #expect(try corpus.cachedLoad().kind == .warm)
+        let mark = corpus.snapshotPath + ".verified"
+        #expect(FileManager.default.fileExists(atPath: mark), "a verified snapshot is marked")
+        #expect(try corpus.cachedLoad().kind == .warm, "and used without checksumming it again")
+
+        // One byte of article text flipped in place, the old mtime put back: the ctime still moves.
+        var info = stat()
+        stat(corpus.snapshotPath, &info)
+        var bytes = Array(try Data(contentsOf: URL(fileURLWithPath: corpus.snapshotPath)))
+        let range = try #require(Self.sectionRange(SnapshotSection.articleBytes.rawValue, in: bytes))
+        bytes[range.lowerBound + range.count / 2] ^= 0x20
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: corpus.snapshotPath))
+        try handle.write(contentsOf: Data(bytes))
+        try handle.close()
+        var times = [info.st_atim, info.st_mtim]
+        utimensat(AT_FDCWD, corpus.snapshotPath, &times, 0)
+        let checked = try corpus.cachedLoad()
+        #expect(checked.kind == .cold && !checked.notes.isEmpty, "the damage is found and the snapshot rebuilt")
+        #expect(StoreComparison.encodedArticles(checked.store) == StoreComparison.encodedArticles(try corpus.freshStore()))
+    }
+
     static func sectionRange(_ id: UInt32, in bytes: [UInt8]) -> Range<Int>? {
         bytes.withUnsafeBytes { raw in
             for entry in 0..<SnapshotFormat.sectionCount {
