@@ -58,20 +58,18 @@ public struct ReaderDocument: Sendable, Equatable {
     /// renderings and tests. The reader uses `line(at:)`.
     public var lines: [StyledLine] {
         var all = head
-        forEachLine { all.append($0) }
+        forEachBodyLine { all.append($0) }
         return all + tail
     }
 
     /// Calls `body` with each line of the body in order, laying out what is not yet laid out
     /// a slot at a time and keeping none of it: memory stays bounded by one slot.
-    public func forEachBodyLine(_ body: (StyledLine) -> Void) { forEachLine(body) }
+    public func forEachBodyLine(_ visit: (StyledLine) -> Void) {
+        body?.forEachSlotLines { $0.forEach(visit) }
+    }
 
     /// The lines above the body, then those below it.
     public var linesAroundBody: (above: [StyledLine], below: [StyledLine]) { (head, tail) }
-
-    private func forEachLine(_ visit: (StyledLine) -> Void) {
-        body?.forEachSlotLines { $0.forEach(visit) }
-    }
 
     /// Indices of lines containing a search hit, ascending: every hit once complete, else
     /// those in the parts laid out so far.
