@@ -54,6 +54,8 @@ static inline void gz_set_errno(int value) { errno = value; }
 // or installing and clearing the handlers would touch different copies.
 typedef struct {
     volatile sig_atomic_t curses_active;
+    // 1 + the descriptor mouse reporting was turned on for; 0 when it is off.
+    volatile sig_atomic_t mouse_fd_plus_one;
     int saved_valid[32];
     struct sigaction saved_actions[32];
 } gz_signal_state_t;
@@ -64,7 +66,24 @@ static inline gz_signal_state_t *gz_signal_state(void) {
 }
 
 
+// Turns off every mouse mode Gazette may have turned on (1000, 1002, 1006), so a killed
+// Gazette never leaves the shell receiving mouse reports.
+#define GZ_MOUSE_OFF "\033[?1006l\033[?1002l\033[?1000l"
+
+static inline void gz_mouse_off_now(void) {
+    int fd = gz_signal_state()->mouse_fd_plus_one - 1;
+    if (fd >= 0) {
+        ssize_t ignored = write(fd, GZ_MOUSE_OFF, sizeof GZ_MOUSE_OFF - 1);
+        (void)ignored;
+        gz_signal_state()->mouse_fd_plus_one = 0;
+    }
+}
+
+/// Records (fd >= 0) or forgets (-1) the terminal mouse reporting is on for.
+static inline void gz_signal_set_mouse_fd(int fd) { gz_signal_state()->mouse_fd_plus_one = fd + 1; }
+
 static void gz_on_terminating_signal(int sig) {
+    gz_mouse_off_now();
     if (gz_signal_state()->curses_active) {
         gz_signal_state()->curses_active = 0;
         endwin();
@@ -74,6 +93,7 @@ static void gz_on_terminating_signal(int sig) {
 
 static void gz_on_fatal_signal(int sig) {
     // SA_RESETHAND already restored the default action; SA_NODEFER lets the re-raise land now.
+    gz_mouse_off_now();
     if (gz_signal_state()->curses_active) {
         gz_signal_state()->curses_active = 0;
         endwin();

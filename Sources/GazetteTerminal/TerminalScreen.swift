@@ -204,7 +204,18 @@ public final class TerminalScreen {
         lastReadInterrupted = code == ERR && gz_errno() == EINTR
         lastReadGotCode = code != ERR
         guard code != ERR else { return nil }
+        if code == KEY_MOUSE {
+            // terminfo's kmous is `\E[<` (xterm-256color): ncurses ate the prefix, the report follows.
+            return KeyDecoder.readSGRMouseParameters(next: nextByte).event.map(Key.mouse)
+        }
         if code >= KEY_MIN { return KeyDecoder.decode(status: KEY_CODE_YES, code: UInt32(code)) { size } }
+        if code == 0x1b {
+            let (event, consumed) = KeyDecoder.readSGRMouse(afterEscape: nextByte)
+            if let event { return .mouse(event) }
+            // Not a report: Escape, and the bytes read after it come back as keys.
+            for byte in consumed.reversed() { ungetch(byte) }
+            return .escape
+        }
         // Continuation bytes arrive with their lead byte; a short wait covers a slow link.
         let (scalar, pushBack) = KeyDecoder.assembleUTF8(lead: UInt8(truncatingIfNeeded: code)) {
             wtimeout(window, 50)
@@ -216,6 +227,13 @@ public final class TerminalScreen {
         return KeyDecoder.decode(status: OK, code: scalar) { size }
     }
 
+    /// The next byte of a sequence already on its way (a report arrives in one write; a short wait covers tmux).
+    private func nextByte() -> Int32? {
+        wtimeout(window, 10)
+        let next = wgetch(window)
+        return next == ERR ? nil : next
+    }
+
     private func inputIsReadable() -> Bool {
         var descriptor = pollfd(fd: fileno(inputFile), events: Int16(POLLIN), revents: 0)
         guard poll(&descriptor, 1, 0) > 0 else { return false }
@@ -224,18 +242,61 @@ public final class TerminalScreen {
 
     /// Ctrl-Z: leaves curses mode, stops the process, and repaints when continued (`fg`).
     public func suspend() {
-        guard !stopped else { return }
+        whileSuspended { gz_stop_process() }
+    }
+
+    /// Leaves curses mode (the shell's screen and modes back, mouse reporting off), runs `body`,
+    /// then takes the screen again and repaints: Ctrl-Z, and commands that use the terminal.
+    public func whileSuspended<R>(_ body: () -> R) -> R? {
+        guard !stopped else { return nil }
+        let mouse = mouseReporting
+        setMouseReporting(false)
         if ownsSignals { gz_set_curses_active(0) }
         endwin()
-        gz_stop_process()
+        let result = body()
         if ownsSignals { gz_set_curses_active(1) }
         // doupdate after endwin restores program mode (raw, keypad, hidden cursor).
         redrawAll()
+        setMouseReporting(mouse)
+        return result
+    }
+
+    /// Whether the terminal is asked to report clicks, drags and the wheel (SGR 1006).
+    public private(set) var mouseReporting = false
+
+    /// Turns mouse reporting on or off (1000: clicks, 1002: drags, 1006: SGR coordinates).
+    ///
+    /// The signal handlers turn it off too, so a killed Gazette leaves the shell as it found it.
+    public func setMouseReporting(_ on: Bool) {
+        guard !stopped, on != mouseReporting else { return }
+        mouseReporting = on
+        write(on ? TerminalSequences.mouseOn : TerminalSequences.mouseOff)
+        if ownsSignals { gz_signal_set_mouse_fd(on ? fileno(outputFile) : -1) }
+    }
+
+    /// Sets the clipboard to `text` with OSC 52 (works over SSH; in tmux, see `TerminalSequences`).
+    public func copyToClipboard(_ text: String) {
+        guard !stopped else { return }
+        write(TerminalSequences.clipboard(text, inTmux: getenv("TMUX") != nil))
+    }
+
+    /// Bytes straight to the terminal, after whatever curses has buffered.
+    private func write(_ bytes: [UInt8]) {
+        fflush(outputFile)
+        let descriptor = fileno(outputFile)
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes[offset...].withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
+            if written < 0 && gz_errno() == EINTR { continue }
+            guard written > 0 else { return }
+            offset += written
+        }
     }
 
     /// Leaves curses mode and restores the signal handlers; safe to call more than once.
     public func stop() {
         guard !stopped else { return }
+        setMouseReporting(false)
         stopped = true
         set_term(screen)
         if ownsSignals {

@@ -7,4 +7,6 @@ public enum Key: Sendable, Hashable {
     case up, down, left, right, home, end, pageUp, pageDown
     case function(Int)
     case resize(width: Int, height: Int)
+    /// A click, release, drag or wheel turn (only while the terminal reports the mouse).
+    case mouse(MouseEvent)
 }

@@ -48,6 +48,9 @@ struct BrowseCommand: ParsableCommand {
         // Keys typed while loading (quit, resize, redraw and suspend were handled then).
         if state.replay(input.queued).contains(.quit) { return }
         screen.draw(render(state))
+        screen.setMouseReporting(settings.mouse)
+        var clicks = ClickCounter()
+        let started = ContinuousClock.now
 
         // Background work reports as actions through the mailbox: the index being ready, reloads.
         let mailbox = RunLoopMailbox()
@@ -66,7 +69,11 @@ struct BrowseCommand: ParsableCommand {
         while true {
             var actions = mailbox.drain()
             if actions.isEmpty {
-                if let key = screen.readKey(timeoutMilliseconds: 0) {
+                if var key = screen.readKey(timeoutMilliseconds: 0) {
+                    if case .mouse(let event) = key {
+                        let elapsed = (ContinuousClock.now - started).components
+                        key = .mouse(clicks.count(event, at: Double(elapsed.seconds) + Double(elapsed.attoseconds) * 1e-18))
+                    }
                     if let action = state.action(for: key) { actions = [action] }
                 } else {
                     if screen.isInputClosed { return }
@@ -116,6 +123,24 @@ struct BrowseCommand: ParsableCommand {
                     case .saveView, .renameView, .deleteView:
                         effects.perform(effect, on: &state)
                         screen.draw(render(state))
+                    case .openURL(let url):
+                        InteractionEffects.open(url, settings: state.settings, mailbox: mailbox)
+                    case .copyToClipboard(let text):
+                        screen.copyToClipboard(text)
+                    case .pipe(let command, let article):
+                        let said = InteractionEffects.pipe(article, to: command, store: state.store, screen: screen)
+                        let size = screen.size
+                        _ = reduce(&state, .resize(width: size.width, height: size.height))
+                        _ = reduce(&state, .stateNotice(said))
+                        screen.draw(render(state))
+                    case .edit(let path, let line):
+                        let said = InteractionEffects.edit(path, line: line, screen: screen)
+                        let size = screen.size
+                        _ = reduce(&state, .resize(width: size.width, height: size.height))
+                        _ = reduce(&state, .stateNotice(said))
+                        screen.draw(render(state))
+                        // The file was (maybe) changed: read it again now, whatever the watcher saw.
+                        reloader.request(byUser: false)
                     }
                 }
             }

@@ -73,6 +73,18 @@ struct BrowseFixture {
             + body.joined(separator: "\n\n") + "\n"
     }
 
+    /// The gazette process started for this fixture (its argv[0] is the binary, its data dir ours).
+    func gazettePID() -> pid_t? {
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+        for entry in entries {
+            guard let pid = pid_t(entry),
+                  let data = FileManager.default.contents(atPath: "/proc/\(entry)/cmdline") else { continue }
+            let argv = data.split(separator: 0).map { String(decoding: $0, as: UTF8.self) }
+            if argv.first == BrowseFixture.binary, argv.contains(root.path) { return pid }
+        }
+        return nil
+    }
+
     /// Deletes the directory.
     func remove() {
         try? FileManager.default.removeItem(at: root)

@@ -48,13 +48,17 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
     }
     state.message = nil
     var effects: [Effect] = []
-    if state.prompt != nil {
+    if case .mouse(let event) = action {
+        effects = state.reduceMouse(event)
+    } else if state.prompt != nil {
         effects = state.reducePrompt(action)
     } else if state.listOverlay != nil {
         effects = state.reduceOverlay(action)
     } else {
         effects = state.reduceBrowsing(action)
     }
+    // A count is for the very next key (`3o`); anything else drops it.
+    if case .countDigit = action {} else if case .mouse(let event) = action, event.kind != .press {} else { state.pendingCount = nil }
     state.syncLayout()
     return effects
 }
@@ -112,6 +116,7 @@ extension AppState {
     /// Keys in the panes.
     mutating func reduceBrowsing(_ action: Action) -> [Effect] {
         if let effects = reduceStateKey(action) { return effects }
+        if let effects = reduceInteraction(action) { return effects }
         switch action {
         case .closeOrQuit:
             if options.zoomed {

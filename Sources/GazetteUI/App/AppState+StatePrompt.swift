@@ -16,6 +16,7 @@ extension AppState {
         switch action {
         case .promptComplete:
             if case .tags = prompt.kind { prompt.text = completeTag(prompt.text) }
+            if case .pipe = prompt.kind { prompt.text = completePipe(prompt.text) }
         case .promptCancel:
             self.prompt = nil
             return []
@@ -67,6 +68,8 @@ extension AppState {
         case .renameView(let old):
             guard !text.isEmpty, text != old else { return [] }
             return [.renameView(from: old, to: text)]
+        case .pipe(let article):
+            return pipeSubmitted(text, article: article)
         default:
             return []
         }

@@ -104,6 +104,8 @@ public struct AppState: Sendable {
     public var warningsOffset: Int? { listOverlay?.kind == .warnings ? listOverlay?.viewport.offset : nil }
     /// A one-off message for the status bar, cleared by the next key.
     public internal(set) var message: String?
+    /// Digits typed before a key that takes a count (`3o`); nil when none.
+    public internal(set) var pendingCount: Int?
     /// `R` was pressed and its reload has not reported back yet (so "no changes" is worth saying).
     public internal(set) var reloadRequested = false
 
@@ -177,7 +179,11 @@ public struct AppState: Sendable {
     }
 
     /// The action `key` means now, by the state's own key map.
-    public func action(for key: Key) -> Action? { settings.keyMap.action(for: key, in: keyContext) }
+    public func action(for key: Key) -> Action? {
+        // The mouse is not bound through the key map: where it lands decides what it does.
+        if case .mouse(let event) = key { return .mouse(event) }
+        return settings.keyMap.action(for: key, in: keyContext)
+    }
 
     /// Where keys go now: the prompt or an overlay when open, else the focused pane.
     public var keyContext: KeyContext {

@@ -16,6 +16,14 @@ public enum Effect: Sendable, Hashable {
     case saveView(SavedView)
     case renameView(from: String, to: String)
     case deleteView(String)
+    /// Open `url` in the browser, detached; a failure comes back as `.stateNotice`.
+    case openURL(String)
+    /// Put `text` on the clipboard with OSC 52.
+    case copyToClipboard(String)
+    /// Suspend the screen and pipe store article `article` (as `gazette show` prints it) to `sh -c command`.
+    case pipe(command: String, article: Int)
+    /// Suspend the screen and edit `path` at `line` in `$EDITOR`; then read the data again.
+    case edit(path: String, line: Int)
     /// `:theme NAME`: draw with this theme from now on.
     case applyTheme(Theme)
 }

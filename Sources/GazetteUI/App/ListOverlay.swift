@@ -20,6 +20,9 @@ public struct ListOverlay: Sendable, Equatable {
         viewport.setHeight(OverlayFrame(lineCount: lineCount, in: area).text.height)
     }
 
+    /// Scrolls by `lines` (the mouse wheel).
+    mutating func scroll(by lines: Int) { viewport.scroll(by: lines) }
+
     /// Scrolls by a movement key.
     mutating func apply(_ movement: Movement) { viewport.apply(movement) }
 }

@@ -14,6 +14,8 @@ public struct ReaderState: Sendable {
         var width: Int
         var terms: [SearchTerm]
         var options: ReaderOptions
+        /// "More like this" needs the text index: the article is laid out again once it is ready.
+        var indexReady: Bool
     }
 
     /// Store index of the article shown; nil when the result is empty.
@@ -45,7 +47,7 @@ public struct ReaderState: Sendable {
         guard let article else { return }
         let wanted = DocumentKey(
             article: article, measure: min(max(0, width), headers.measure), width: max(0, width),
-            terms: terms, options: headers)
+            terms: terms, options: headers, indexReady: store.isTextIndexReady)
         guard wanted != key else { return }
         let oldTotal = viewport.total
         let oldOffset = viewport.offset
@@ -55,12 +57,14 @@ public struct ReaderState: Sendable {
             laidOut = recent.remove(at: index).document
         } else {
             // Tags in the corpus display form, as the list and sidebar show them.
+            let thread = ReaderThread.of(article, in: store)
             var shown = store.articles[article]
             shown.tags = store.tagDisplayNames(ofArticle: article, overlay: overlay)
             laidOut = ReaderDocument.lazyLayout(
                 shown, width: width, highlighter: AppState.highlighter(terms), measureLimit: headers.measure,
                 allHeaders: headers.all, readable: headers.readable,
-                hiddenHeadersHint: "H shows all", thread: ReaderThread.of(article, in: store))
+                hiddenHeadersHint: "H shows all", thread: thread,
+                extras: ReaderExtras.of(article, in: store, replyCount: thread?.replies.count ?? 0))
         }
         recent.append((wanted, laidOut))
         if recent.count > Self.recentLimit { recent.removeFirst() }
@@ -129,7 +133,7 @@ public struct ReaderState: Sendable {
     /// The article's tags may have changed: lay it out again at the next fit, keeping the position.
     mutating func invalidate() {
         recent.removeAll()
-        key = key.map { DocumentKey(article: $0.article, measure: -1, width: $0.width, terms: $0.terms, options: $0.options) }
+        key = key.map { DocumentKey(article: $0.article, measure: -1, width: $0.width, terms: $0.terms, options: $0.options, indexReady: $0.indexReady) }
     }
 
     /// The visible height changed.

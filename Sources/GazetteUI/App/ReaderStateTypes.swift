@@ -35,6 +35,8 @@ public enum PromptKind: Sendable, Equatable {
     case confirmMarkRead(count: Int)
     /// `d` on a saved view: delete it? (y/n)
     case confirmDeleteView(String)
+    /// `|`: the shell command to pipe store article `article` to.
+    case pipe(article: Int)
     /// `:`: a command.
     case command
 
@@ -47,6 +49,7 @@ public enum PromptKind: Sendable, Equatable {
         case .renameView(let name): "Rename view '\(name)' to: "
         case .confirmMarkRead(let count): "Mark \(count) \(count == 1 ? "article" : "articles") read? (y/n) "
         case .confirmDeleteView(let name): "Delete view '\(name)'? (y/n) "
+        case .pipe: "Pipe to (sh -c; Tab completes [pipe] names): "
         case .command: ":"
         }
     }

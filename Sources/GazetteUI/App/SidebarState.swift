@@ -108,6 +108,17 @@ public struct SidebarState: Sendable {
         return nil
     }
 
+    /// The item shown on display row `row` (nil for a heading or past the end): where a click lands.
+    func item(atDisplayRow row: Int) -> Int? {
+        var first = 0
+        for section in sections {
+            guard row > first else { return nil }
+            if row <= first + section.count { return section.start + row - first - 1 }
+            first += 1 + section.count
+        }
+        return nil
+    }
+
     /// The item under the cursor.
     public var current: Item? { cursor.map { items[$0] } }
 

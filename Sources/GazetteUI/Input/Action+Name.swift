@@ -17,7 +17,10 @@ extension Action {
         ("help", .toggleHelp), ("warnings", .toggleWarnings), ("arrangement", .toggleArrangement), ("zoom", .toggleZoom),
         ("sidebar", .toggleSidebar), ("headers", .toggleHeaders), ("threaded", .toggleThreaded),
         ("open-parent", .openParent),
-    ] + (1...9).map { ("open-reply-\($0)", Action.openReply($0)) } + [
+        ("open-link", .openLink), ("copy-link", .copyLink), ("pipe", .pipeArticle), ("edit", .editSource),
+        ("open-numbered", .openNumbered),
+    ] + (0...9).map { ("count-\($0)", Action.countDigit($0)) }
+      + (1...9).map { ("open-reply-\($0)", Action.openReply($0)) } + [
         ("reload", .reload), ("close-or-quit", .closeOrQuit), ("quit", .quit), ("redraw", .redraw), ("suspend", .suspend),
     ]
 

@@ -54,6 +54,20 @@ public enum Action: Sendable, Hashable {
     case openParent
     /// `1`–`9`: open the shown article's reply number N (1-based).
     case openReply(Int)
+    /// `0`–`9`: a count for the next key (`3o` opens link 3, `2` Enter opens entry 2).
+    case countDigit(Int)
+    /// Enter in the reader: with a count N, open reply N, or the "More like this" entry numbered N.
+    case openNumbered
+    /// `o`: open the article's link in the browser; with a count N, link [N].
+    case openLink
+    /// `y`: copy the article's link to the clipboard (OSC 52); with a count N, link [N].
+    case copyLink
+    /// `|`: ask for a shell command and pipe the article to it.
+    case pipeArticle
+    /// `e`: edit the article's source file in `$EDITOR`.
+    case editSource
+    /// A click, drag or wheel turn (the mouse is not bound through the key map).
+    case mouse(MouseEvent)
     /// `w`: the list of problems found while loading (`path:line: reason`).
     case toggleWarnings
     /// `q`: close the overlay, zoom or prompt; otherwise quit.
@@ -71,9 +85,10 @@ public enum Action: Sendable, Hashable {
 }
 
 extension Action {
-    /// Actions listed as one help entry: every `openReply(n)` is "open reply N".
+    /// Actions listed as one help entry: every `openReply(n)` is "open reply N", every digit "count".
     var helpGroup: Action {
         if case .openReply = self { return .openReply(0) }
+        if case .countDigit = self { return .countDigit(0) }
         return self
     }
 }

@@ -22,6 +22,7 @@ extension Key {
         case .pageDown: "PgDn"
         case .function(let n): "F\(n)"
         case .resize: "resize"
+        case .mouse: "mouse"
         }
     }
 }

@@ -41,6 +41,7 @@ extension KeyMap {
             KeyBinding(.key(.character(" ")), .pageDownOrNextArticle, "Page down; at the end, next article"),
             KeyBinding(.key(.character("n")), .nextHit, "Next search hit"),
             KeyBinding(.key(.character("N")), .previousHit, "Previous search hit"),
+            KeyBinding(.key(.enter), .openNumbered, "N Enter: open reply or More like this N"),
         ] + threadLinks,
         .sidebar: movement + [
             KeyBinding(.key(.enter), .toggleInclude, "Include the entry (again: remove)"),
@@ -73,12 +74,17 @@ extension KeyMap {
         ],
     ])
 
-    /// Following the reader's thread links, from the list or the reader.
+    /// Following the reader's thread links, its URLs and handing the article to other programs,
+    /// from the list or the reader. Digits are a count: `3o` opens link 3.
     static let threadLinks: [KeyBinding] = [
         KeyBinding(.key(.character("p")), .openParent, "Open the article this one replies to"),
-    ] + (1...ReaderThread.keyedReplies).map { number in
-        KeyBinding(.key(.character(Character(String(number)))), .openReply(number), "Open reply N (Replies, in the reader)")
-    }
+        KeyBinding(.key(.character("o")), .openLink, "Open the link in the browser (3o: link [3])"),
+        KeyBinding(.key(.character("y")), .copyLink, "Copy the link (OSC 52; 3y: link [3])"),
+        KeyBinding(.key(.character("|")), .pipeArticle, "Pipe the article to a shell command"),
+        KeyBinding(.key(.character("e")), .editSource, "Edit the article's file in $EDITOR"),
+    ] + (1...9).map { digit in
+        KeyBinding(.key(.character(Character(String(digit)))), .countDigit(digit), "Count for the next key (3o, 2 Enter)")
+    } + [KeyBinding(.key(.character("0")), .countDigit(0), "Count digit after 1–9 (10o: link [10])")]
 
     /// Scrolling shared by the help and warnings overlays.
     static let overlayScrolling: [KeyBinding] = [

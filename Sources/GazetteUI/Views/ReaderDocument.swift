@@ -19,6 +19,17 @@ public struct ReaderDocument: Sendable, Equatable {
     /// Lines of `head` and of `tail` holding a search hit.
     var headHits: [Int]
     var tailHits: [Int]
+    /// The numbered links and related articles listed at the end (nil in `gazette show`).
+    public var extras: ReaderExtras?
+    /// Lines of `extras` by index within `tail`, with what a click on each opens.
+    var tailTargets: [Int: ReaderTarget] = [:]
+
+    /// Lines of `extras` by index, with what a click on each opens (they follow the body, so
+    /// their indices are estimates while the body's are).
+    public var targets: [Int: ReaderTarget] {
+        let base = head.count + (body?.lineCount ?? 0)
+        return Dictionary(uniqueKeysWithValues: tailTargets.map { (base + $0.key, $0.value) })
+    }
 
     /// Body text is never wrapped wider than this, for comfortable reading.
     public static let maxMeasure = 80
@@ -126,16 +137,19 @@ public struct ReaderDocument: Sendable, Equatable {
     public static func layout(
         _ article: Article, width: Int, highlighter: Highlighter? = nil, measureLimit: Int = maxMeasure,
         allHeaders: Bool = false, readable: ([HeaderField]) -> [HeaderField] = HeaderRelevance.readable,
-        hiddenHeadersHint: String? = nil, thread: ReaderThread? = nil
+        hiddenHeadersHint: String? = nil, thread: ReaderThread? = nil, extras: ReaderExtras? = nil
     ) -> ReaderDocument {
         let lazy = lazyLayout(
             article, width: width, highlighter: highlighter, measureLimit: measureLimit, allHeaders: allHeaders, readable: readable,
-            hiddenHeadersHint: hiddenHeadersHint, thread: thread, slotBytes: max(1, article.bodyUTF8.count), eagerBytes: -1)
+            hiddenHeadersHint: hiddenHeadersHint, thread: thread, extras: extras, slotBytes: max(1, article.bodyUTF8.count),
+            eagerBytes: -1)
         guard let body = lazy.body else { return lazy }
         // The whole body parsed and wrapped at once: the reference the lazy layout equals.
-        var lines = lazy.head
-        lines += ReaderBody.lines(of: body.bytes, range: 0..<body.bytes.count, layout: body.layout, leadIn: body.leadInLength)
-        return ReaderDocument(lines: lines + lazy.tail, measure: lazy.measure)
+        var whole = lazy
+        whole.head += ReaderBody.lines(of: body.bytes, range: 0..<body.bytes.count, layout: body.layout, leadIn: body.leadInLength)
+        whole.body = nil
+        whole.headHits = hitIndices(whole.head)
+        return whole
     }
 
     /// Bytes per slot of a lazily laid-out body: about a screenful of wrapped text several
@@ -149,7 +163,7 @@ public struct ReaderDocument: Sendable, Equatable {
     public static func lazyLayout(
         _ article: Article, width: Int, highlighter: Highlighter? = nil, measureLimit: Int = maxMeasure,
         allHeaders: Bool = false, readable: ([HeaderField]) -> [HeaderField] = HeaderRelevance.readable,
-        hiddenHeadersHint: String? = nil, thread: ReaderThread? = nil,
+        hiddenHeadersHint: String? = nil, thread: ReaderThread? = nil, extras: ReaderExtras? = nil,
         slotBytes: Int = slotBytes, eagerBytes: Int = eagerBytes
     ) -> ReaderDocument {
         let measure = min(max(0, width), measureLimit)
@@ -205,6 +219,9 @@ public struct ReaderDocument: Sendable, Equatable {
                 lines += hangingIndent(hl(excerpt, Styles.body), bullet: "• ", width: measure)
             }
         }
+        let start = lines.count
+        let end = extrasLines(extras, measure: measure, highlighter: highlighter)
+        lines += end.lines
         var body = ReaderBody(
             bytes: article.bodyUTF8, leadInLength: article.leadInLength,
             layout: BlockLayout(measure: measure, verbatimWidth: verbatimWidth, highlighter: highlighter),
@@ -212,7 +229,10 @@ public struct ReaderDocument: Sendable, Equatable {
         if article.bodyUTF8.count <= eagerBytes {
             for slot in 0..<body.slotCount { body.layOut(slot) }
         }
-        return ReaderDocument(head: head, body: body, tail: lines, measure: measure)
+        var document = ReaderDocument(head: head, body: body, tail: lines, measure: measure)
+        document.extras = extras
+        document.tailTargets = Dictionary(uniqueKeysWithValues: end.targets.map { (start + $0.key, $0.value) })
+        return document
     }
 
     /// Wraps with `bullet` before the first line and matching indent before the rest.

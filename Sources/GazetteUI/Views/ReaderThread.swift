@@ -18,13 +18,15 @@ public struct ReaderThread: Sendable, Equatable {
     /// The thread around store article `index`; nil when it neither replies nor has replies.
     public static func of(_ index: Int, in store: ArticleStore, keysShown: Bool = true) -> ReaderThread? {
         let parent = store.parent(of: index).map { store.articles[$0].title }
-        let replies = store.replies(to: index).map { reply in
-            let article = store.articles[reply]
-            let byline = [article.author, article.date?.isoDay].compactMap { $0 }.filter { !$0.isEmpty }
-            return article.title + (byline.isEmpty ? "" : " — " + byline.joined(separator: " · "))
-        }
+        let replies = store.replies(to: index).map { byline(store.articles[$0]) }
         guard parent != nil || !replies.isEmpty else { return nil }
         return ReaderThread(parent: parent, replies: replies, keysShown: keysShown)
+    }
+
+    /// `title — author · date`, as replies and related articles are listed.
+    static func byline(_ article: Article) -> String {
+        let byline = [article.author, article.date?.isoDay].compactMap { $0 }.filter { !$0.isEmpty }
+        return article.title + (byline.isEmpty ? "" : " — " + byline.joined(separator: " · "))
     }
 
     /// Most replies that have a key of their own (`1`–`9`).
@@ -47,7 +49,7 @@ extension ReaderDocument {
         let count = thread.replies.count
         var heading = [StyledSpan("Replies (\(count))", Styles.heading)]
         if thread.keysShown {
-            let keys = count == 1 ? "1 opens it" : "1–\(min(count, ReaderThread.keyedReplies)) open one"
+            let keys = count == 1 ? "1 Enter opens it" : "1–\(count) then Enter opens one"
             heading.append(StyledSpan("  " + keys, Styles.label))
         }
         var lines: [StyledLine] = [StyledLine()]

@@ -51,7 +51,7 @@ enum ThreadFixture {
         Self.select("Venona release", in: &state)
         let root = Self.readerTexts(state)
         #expect(!root.contains { $0.hasPrefix("In reply to:") })
-        #expect(root.contains("Replies (2)  1–2 open one"))
+        #expect(root.contains("Replies (2)  1–2 then Enter opens one"))
         #expect(root.contains("1. Re: Venona release — Martin Okafor · 1995-07-12"))
         #expect(root.contains("2. Re: Venona release (2) — Paula Brandt · 1995-07-14"))
 
@@ -64,7 +64,8 @@ enum ThreadFixture {
     @Test func followingLinksOpensTheArticles() {
         var state = Self.state()
         Self.select("Venona release", in: &state)
-        #expect(KeyMap.standard.action(for: .character("2"), in: .reader) == .openReply(2))
+        #expect(KeyMap.standard.action(for: .character("2"), in: .reader) == .countDigit(2))
+        #expect(KeyMap.standard.action(for: .enter, in: .reader) == .openNumbered)
         #expect(KeyMap.standard.action(for: .character("p"), in: .list) == .openParent)
         _ = reduce(&state, .openReply(2))
         #expect(AppFixture.selectedTitle(state) == "Re: Venona release (2)")
@@ -120,7 +121,8 @@ enum ThreadFixture {
 
     @Test func helpGroupsTheReplyKeys() {
         let reader = KeyMap.standard.helpEntries(for: .reader)
-        #expect(reader.contains { $0.keys == "1 2 3 4 5 6 7 8 9" && $0.description.hasPrefix("Open reply N") })
+        #expect(reader.contains { $0.keys == "1 2 3 4 5 6 7 8 9" && $0.description.hasPrefix("Count for the next key") })
+        #expect(reader.contains { $0.keys == "Enter" && $0.description.hasPrefix("N Enter: open reply") })
         #expect(KeyMap.standard.helpEntries(for: .global).contains { $0.keys == "T" })
     }
 }

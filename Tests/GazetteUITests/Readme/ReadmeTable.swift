@@ -44,14 +44,18 @@ struct ReadmeTable {
         self.rows = rows
     }
 
-    /// The cells of `| a | b |`; a `|` inside backticks stays in its cell.
+    /// The cells of `| a | b |`; a `|` inside backticks stays in its cell, and GitHub's escaped
+    /// `\|` (needed there even inside backticks) reads as `|`.
     static func cells(of line: String) -> [String] {
         var cells: [String] = []
         var current = ""
         var inCode = false
         for character in line.dropFirst() {
             if character == "`" { inCode.toggle() }
-            if character == "|" && !inCode {
+            if character == "|" && inCode && current.last == "\\" {
+                current.removeLast()
+                current.append(character)
+            } else if character == "|" && !inCode {
                 cells.append(current.trimmingCharacters(in: .whitespaces))
                 current = ""
             } else {

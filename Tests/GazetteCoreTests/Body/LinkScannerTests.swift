@@ -1,0 +1,52 @@
+import Testing
+@testable import GazetteCore
+
+/// URLs as they turn up in posts and mail: at sentence ends, in brackets, quoted, in angle brackets.
+@Suite struct LinkScannerTests {
+    @Test func sentencePunctuationIsNotPartOfTheURL() {
+        #expect(LinkScanner.urls(in: "Read it at https://example.org/a/b. Then stop.") == ["https://example.org/a/b"])
+        #expect(LinkScanner.urls(in: "Sources: https://a.example/x, https://b.example/y; and http://c.example/z!")
+                == ["https://a.example/x", "https://b.example/y", "http://c.example/z"])
+        #expect(LinkScanner.urls(in: "Is it https://example.org/faq?") == ["https://example.org/faq"])
+        #expect(LinkScanner.urls(in: "keeps queries https://example.org/s?q=gold&page=2.") == ["https://example.org/s?q=gold&page=2"])
+    }
+
+    @Test func bracketsBalanceInsideTheURL() {
+        #expect(LinkScanner.urls(in: "(see https://en.wikipedia.org/wiki/Operation_Gold)")
+                == ["https://en.wikipedia.org/wiki/Operation_Gold"])
+        #expect(LinkScanner.urls(in: "(see https://en.wikipedia.org/wiki/Gold_(operation)).")
+                == ["https://en.wikipedia.org/wiki/Gold_(operation)"])
+        #expect(LinkScanner.urls(in: "[1] [https://example.org/note]") == ["https://example.org/note"])
+    }
+
+    @Test func mailStyleAngleBracketsAndQuotes() {
+        #expect(LinkScanner.urls(in: "The archive <https://lists.example.org/pipermail/ops/2024-May/000123.html> has it.")
+                == ["https://lists.example.org/pipermail/ops/2024-May/000123.html"])
+        #expect(LinkScanner.urls(in: "He wrote \"https://example.org/q\" and “https://example.org/curly”.")
+                == ["https://example.org/q", "https://example.org/curly"])
+        #expect(LinkScanner.urls(in: "Unsubscribe: <mailto:ops-leave@lists.example.org>") == ["mailto:ops-leave@lists.example.org"])
+        #expect(LinkScanner.urls(in: "URL:https://example.org/x") == ["https://example.org/x"])
+    }
+
+    @Test func wwwAddressesAndCaseAndNonASCII() {
+        #expect(LinkScanner.urls(in: "Visit www.example.org/news…") == ["http://www.example.org/news"])
+        #expect(LinkScanner.urls(in: "HTTPS://EXAMPLE.ORG/Up") == ["HTTPS://EXAMPLE.ORG/Up"])
+        #expect(LinkScanner.urls(in: "https://de.example.org/zürich—and more") == ["https://de.example.org/zürich"])
+    }
+
+    @Test func notURLs() {
+        #expect(LinkScanner.urls(in: "the http:// prefix alone, xhttps://no.example, https:").isEmpty)
+        #expect(LinkScanner.urls(in: "file:///etc/passwd javascript:alert(1)").isEmpty)
+    }
+
+    @Test func articleLinksInReadingOrderOnce() {
+        let article = Article(title: "Links", link: "https://example.org/post",
+                              paragraphs: ["See https://example.org/a and https://example.org/post.", "Again https://example.org/a."],
+                              source: SourceLocation(path: "links.txt", line: 1))
+        #expect(LinkScanner.urls(of: article) == ["https://example.org/post", "https://example.org/a"])
+        let hostile = Article(title: "Bad link", link: "javascript:alert(1)", paragraphs: ["Nothing."],
+                              source: SourceLocation(path: "links.txt", line: 1))
+        #expect(LinkScanner.urls(of: hostile).isEmpty)
+        #expect(!LinkScanner.isOpenable("https://example.org/\u{1b}[2J"))
+    }
+}
