@@ -17,8 +17,9 @@ let package = Package(
         // Pure: articles, formats, the store, indexes and the query language. Foundation only.
         .target(name: "GazetteCore"),
         // Pure: feed documents (RSS, Atom, JSON Feed, OPML) → items → canonical article text; HTML to
-        // text. Foundation and FoundationXML only.
-        .target(name: "GazetteFeeds"),
+        // text. Foundation and libxml2's SAX2 parser (Debian's libxml2-dev, installed by .ci/run).
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        .target(name: "GazetteFeeds", dependencies: ["CLibXML2"]),
         // Fetching subscriptions over HTTP (URLSession) and filing items under DATA/feeds/.
         .target(name: "GazetteFetch", dependencies: ["GazetteFeeds"]),
         // A loopback HTTP server for the fetch tests and benchmarks (never linked into the app).
@@ -61,7 +62,7 @@ let package = Package(
         .testTarget(name: "GazetteStateTests", dependencies: ["GazetteState", "GazetteCore"]),
         .testTarget(name: "GazetteBenchKitTests", dependencies: ["GazetteBenchKit", "GazetteCore"]),
         // Runs the built binaries (CLI and, under tmux, the terminal UI).
-        .testTarget(name: "GazetteEndToEndTests", dependencies: ["GazetteCore", "GazetteUI"]),
+        .testTarget(name: "GazetteEndToEndTests", dependencies: ["GazetteCore", "GazetteUI", "LoopbackHTTP"]),
     ],
     swiftLanguageModes: [.v6]
 )

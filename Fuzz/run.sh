@@ -37,12 +37,16 @@ build_module() {
   echo "fuzz: building $name (-sanitize=$sanitize)"
   local start=$SECONDS
   mapfile -t sources < <(find "Sources/$name" -name '*.swift' | sort)
-  "$swiftc" "${flags[@]}" -enable-testing -wmo -I "$out/module" -module-name "$name" -emit-module \
+  local extra=()
+  [ "$name" = GazetteFeeds ] && extra=("${libxml[@]}")
+  "$swiftc" "${flags[@]}" "${extra[@]}" -enable-testing -wmo -I "$out/module" -module-name "$name" -emit-module \
     -emit-module-path "$out/module/$name.swiftmodule" -emit-library -static -o "$lib" "${sources[@]}" || return 1
   echo "$sanitize" > "$out/sanitize-$name"
   echo "fuzz: $name built in $((SECONDS - start)) s"
 }
 build_core() { build_module GazetteCore; }
+# GazetteFeeds reads XML with libxml2 through the CLibXML2 system module.
+libxml=(-I Sources/CLibXML2 -Xcc -I/usr/include/libxml2)
 
 build_target() {
   local name=$1 binary=$out/fuzz-$1 entry libs=("$out/libGazetteCore.a")
@@ -50,12 +54,12 @@ build_target() {
   [ -f "$entry" ] || { echo "fuzz: no target '$name'" >&2; usage; }
   # The render target draws with GazetteUI (pure, no ncurses).
   if [ "$name" = render ]; then build_module GazetteUI GazetteCore || return 1; libs=("$out/libGazetteUI.a" "${libs[@]}"); fi
-  # The feed and html targets read feeds with GazetteFeeds (Foundation and FoundationXML only).
+  # The feed and html targets read feeds with GazetteFeeds (Foundation and libxml2).
   local link=()
   if [ "$name" = feed ] || [ "$name" = html ]; then
     build_module GazetteFeeds || return 1
     libs=("$out/libGazetteFeeds.a" "${libs[@]}")
-    link=(-lFoundationXML)
+    link=("${libxml[@]}" -lxml2)
   fi
   local lib stale=0
   for lib in "${libs[@]}" "$entry" Fuzz/Targets/FuzzSupport.swift; do [ "$binary" -nt "$lib" ] || stale=1; done

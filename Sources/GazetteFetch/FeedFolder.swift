@@ -25,6 +25,10 @@ final class FeedFolder {
     private var seenThisFetch: Set<String> = []
     /// Month folders already made in this fetch (one `mkdir -p` each, not one per file).
     private var madeFolders: Set<String> = []
+    /// Files written but not yet in place: they go in together (`commit`), one flush for all.
+    private let batch = AtomicBatch()
+    /// A long feed is committed in parts, so memory and temporary files stay bounded.
+    private static let batchLimit = 256
 
     init(path: String) { self.path = path }
 
@@ -46,6 +50,11 @@ final class FeedFolder {
         loaded = true
         guard let walker = FileManager.default.enumerator(atPath: path) else { return }
         while let relative = walker.nextObject() as? String {
+            if AtomicFile.isAbandonedTemporary((relative as NSString).lastPathComponent) {
+                // A fetch that was stopped (the browser quit mid-fetch, a crash) left it behind.
+                unlink(path + "/" + relative)
+                continue
+            }
             guard relative.hasSuffix(".txt"), !relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) else { continue }
             taken.insert(relative)
             if let identity = Self.guidHeader(of: path + "/" + relative) { byIdentity[identity] = relative }
@@ -77,7 +86,7 @@ final class FeedFolder {
         taken.insert(target)
         byIdentity[article.identity] = target
         if let existing {
-            unlink(path + "/" + existing)
+            batch.remove(afterCommit: path + "/" + existing)
             taken.remove(existing)
             changes.updated += 1
         } else {
@@ -101,7 +110,13 @@ final class FeedFolder {
         if madeFolders.insert(folder).inserted {
             try FileManager.default.createDirectory(atPath: path + "/" + folder, withIntermediateDirectories: true)
         }
-        try AtomicFile.write(bytes, to: path + "/" + relative, folderExists: true)
+        try batch.write(bytes, to: path + "/" + relative)
+        if batch.count >= Self.batchLimit { try commit() }
+    }
+
+    /// Puts every file written so far in place (after one flush to disk for all of them).
+    func commit() throws {
+        try batch.commit()
     }
 
     static func guidHeader(of file: String) -> String? { header("Guid", of: file) }

@@ -93,6 +93,13 @@ public enum FetchRunner {
                 writeError = "\(error)"
             }
         }
+        if writeError == nil {
+            do {
+                try folder.commit()
+            } catch {
+                writeError = "\(error)"
+            }
+        }
         outcome.feedTitle = feed.title.isEmpty ? nil : feed.title
         outcome.homePage = feed.link
         outcome.added = changes.added

@@ -9,8 +9,13 @@ struct Feeds: ParsableCommand {
     @Option(help: "Timed trials per figure.") var repetitions = 5
     @Option(help: "Subscriptions served by the loopback server.") var feeds = 100
     @Option(help: "Items per feed.") var items = 50
+    @Option(help: "Only these parts (parse, html, fetch; repeatable).") var only: [String] = []
 
     func run() throws {
-        print(FeedBench.table(try FeedBench.run(repetitions: max(1, repetitions), feeds: feeds, itemsPerFeed: items)), terminator: "")
+        let parts = only.isEmpty ? Set(FeedBench.Part.allCases) : Set(try only.map { name in
+            guard let part = FeedBench.Part(rawValue: name) else { throw ValidationError("unknown part '\(name)' (parse, html, fetch)") }
+            return part
+        })
+        print(FeedBench.table(try FeedBench.run(repetitions: max(1, repetitions), feeds: feeds, itemsPerFeed: items, parts: parts)), terminator: "")
     }
 }

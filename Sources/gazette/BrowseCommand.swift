@@ -15,6 +15,7 @@ struct BrowseCommand: ParsableCommand {
 
     @OptionGroup var data: DataOptions
     @OptionGroup var stateOptions: StateOptions
+    @OptionGroup var feeds: FeedsCommand.FileOption
 
     @Option(help: ArgumentHelp("Open with the saved view NAME selected (also Unread, Starred).", valueName: "NAME"))
     var view: String?
@@ -55,6 +56,12 @@ struct BrowseCommand: ParsableCommand {
         // Background work reports as actions through the mailbox: the index being ready, reloads.
         let mailbox = RunLoopMailbox()
         let reloader = Reloader(directories: directories, snapshotPath: data.snapshotPath(), mailbox: mailbox)
+        // `F` writes into the first data directory, as `gazette fetch` does; the watcher brings
+        // the files in, and one more reload at the end makes sure of the last ones.
+        let fetcher = BackgroundFetch(dataDirectory: directories[0], subscriptionsPath: feeds.resolvedPath) { action in
+            mailbox.post(action)
+            if case .fetchFinished = action { reloader.request(byUser: false) }
+        }
         if let verify = loaded.finishVerification {
             // Shown from the snapshot as last written: verify its text sections, then check the files.
             DispatchQueue.global(qos: .userInitiated).async { if verify() { mailbox.post(.textIndexReady) } }
@@ -110,6 +117,8 @@ struct BrowseCommand: ParsableCommand {
                         screen.draw(render(state))
                     case .reload:
                         reloader.request(byUser: true)
+                    case .fetch:
+                        fetcher.start()
                     case .changeState(let change):
                         if change.edits.count > 5000 {
                             _ = reduce(&state, .stateNotice("Saving \(change.edits.count) changes…"))

@@ -20,8 +20,11 @@ struct FeedsCommand: ParsableCommand {
         var path: String?
 
         /// The list, or exit 2 with `path:line: reason` when the file is broken.
+        /// The file named, else the default (`$GAZETTE_FEEDS`, then the XDG config folder).
+        var resolvedPath: String { path ?? SubscriptionList.defaultPath(environment: ProcessInfo.processInfo.environment) }
+
         func load() throws -> SubscriptionList {
-            let file = path ?? SubscriptionList.defaultPath(environment: ProcessInfo.processInfo.environment)
+            let file = resolvedPath
             do {
                 return try SubscriptionList(path: file)
             } catch {

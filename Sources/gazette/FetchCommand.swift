@@ -41,7 +41,7 @@ struct FetchCommand: ParsableCommand {
             progress.report(outcome, done: done)
         }
         progress.finish(outcomes)
-        if update(&list, from: outcomes) { try file.save(list) }
+        if list.apply(outcomes) { try file.save(list) }
         if json { try printJSON(outcomes) }
         StandardOutput.flush()
         let failed = outcomes.filter { $0.status == .failed }.count
@@ -70,40 +70,12 @@ struct FetchCommand: ParsableCommand {
 
     /// DATA/feeds, created when missing; exit 2 when it cannot be.
     private func prepareFeedsDirectory() throws -> String {
-        let dataDirectory = data.resolvedDirectories()[0]
-        let feeds = (dataDirectory.hasSuffix("/") ? dataDirectory : dataDirectory + "/") + "feeds"
         do {
-            try FileManager.default.createDirectory(atPath: feeds, withIntermediateDirectories: true)
+            return try FeedsDirectory.prepare(in: data.resolvedDirectories()[0])
         } catch {
-            StandardError.write("gazette: cannot create \(feeds): \(error.localizedDescription)\n")
+            StandardError.write("gazette: \(error)\n")
             throw ExitCode(2)
         }
-        guard access(feeds, W_OK) == 0 else {
-            StandardError.write("gazette: \(feeds): not writable\n")
-            throw ExitCode(2)
-        }
-        return feeds
-    }
-
-    /// Follows permanent redirects and fills in titles the feeds gave; true when the list changed.
-    private func update(_ list: inout SubscriptionList, from outcomes: [FeedOutcome]) -> Bool {
-        var changed = false
-        for outcome in outcomes {
-            guard let index = list.index(of: outcome.subscription.url) else { continue }
-            if let moved = outcome.movedTo, list.index(of: moved) == nil {
-                list.subscriptions[index].url = moved
-                changed = true
-            }
-            if list.subscriptions[index].title == nil, let title = outcome.feedTitle {
-                list.subscriptions[index].title = HTMLText.collapse(title)
-                changed = true
-            }
-            if list.subscriptions[index].homePage == nil, let home = outcome.homePage {
-                list.subscriptions[index].homePage = home
-                changed = true
-            }
-        }
-        return changed
     }
 
     private func printJSON(_ outcomes: [FeedOutcome]) throws {

@@ -1,8 +1,8 @@
 import Foundation
 import GazetteCore
-import GazetteFeeds
 import LoopbackHTTP
 import Testing
+@testable import GazetteFeeds
 @testable import GazetteFetch
 
 /// Fetching from a loopback server the tests start themselves; no other address is contacted.
@@ -165,6 +165,26 @@ import Testing
         #expect(outcome.added > 100 && outcome.added < 2000)
     }
 
+    @Test func temporaryFilesOfAStoppedFetchAreCleanedUpOthersAreNot() throws {
+        let server = try Self.conditionalServer()
+        defer { server.stop() }
+        let sandbox = try FetchSandbox()
+        let sub = Subscription(url: server.url("/wp"), title: "Stale")
+        let month = sandbox.feeds + "/" + sub.folder + "/2024/03"
+        try FileManager.default.createDirectory(atPath: month, withIntermediateDirectories: true)
+        // Left by a process that is gone (no such pid), and two names this module never makes.
+        let stale = month + "/.2024-03-05-old.txt.2147483646.42.tmp"
+        let foreign = [month + "/.notes.tmp", month + "/.draft.txt.\(getpid()).7.tmp"]
+        for path in [stale] + foreign { try "partial".write(toFile: path, atomically: false, encoding: .utf8) }
+        let outcomes = FetchRunner.run([sub], feedsDirectory: sandbox.feeds, options: quickOptions())
+        #expect(outcomes[0].status == .fetched)
+        #expect(!FileManager.default.fileExists(atPath: stale))
+        for path in foreign { #expect(FileManager.default.fileExists(atPath: path), "\(path)") }
+        // And a fetch leaves no temporary file of its own behind.
+        let hidden = sandbox.snapshot(under: sandbox.feeds + "/" + sub.folder).keys.filter { $0.hasSuffix(".tmp") }
+        #expect(hidden.sorted() == ["2024/03/.draft.txt.\(getpid()).7.tmp", "2024/03/.notes.tmp"])
+    }
+
     @Test func hostileFeedStaysInsideItsFolderAndNothingElseIsWritten() throws {
         let titles = ["../../../etc/passwd", "/absolute/path", "..", "bell\u{07}\u{1B}[2J", String(repeating: "x", count: 10_000)]
         var xml = "<rss version=\"2.0\"><channel><title>../Evil</title>"
@@ -195,6 +215,40 @@ import Testing
         }
         let text = files.map { sandbox.read("evil/" + $0) }.joined()
         #expect(!text.contains("\u{1B}"))
+    }
+
+    @Test func externalDTDsAndEntitiesAreNeverFetched() throws {
+        // The feed names the server's own port, known once it runs.
+        final class Served: @unchecked Sendable {
+            private let lock = NSLock()
+            private var text = ""
+            var feed: String {
+                get { lock.withLock { text } }
+                set { lock.withLock { text = newValue } }
+            }
+        }
+        let served = Served()
+        let server = try LoopbackServer { request in
+            request.path == "/feed" ? .ok(Array(served.feed.utf8)) : .ok(Array("<!ENTITY leak \"LEAKED\">".utf8))
+        }
+        defer { server.stop() }
+        served.feed = """
+            <?xml version="1.0"?>
+            <!DOCTYPE rss SYSTEM "\(server.url("/evil.dtd"))" [
+            <!ENTITY remote SYSTEM "\(server.url("/entity"))">
+            <!ENTITY % param SYSTEM "\(server.url("/param"))"> %param;
+            ]>
+            <rss version="2.0"><channel><title>T &remote;&leak;</title>
+            <item><title>One</title><guid>one</guid></item></channel></rss>
+            """
+        // The whole path (preflight + parser), and the parser on its own with the DOCTYPE left in.
+        let sandbox = try FetchSandbox()
+        let outcomes = FetchRunner.run([Subscription(url: server.url("/feed"))], feedsDirectory: sandbox.feeds, options: quickOptions())
+        #expect(outcomes[0].added == 1)
+        let reader = XMLFeedReader(feedURL: nil) { _, _ in }
+        reader.read(Array(served.feed.utf8))
+        #expect(!reader.feed.title.contains("LEAKED"))
+        #expect(server.requests.map(\.path) == ["/feed"])
     }
 
     @Test func perHostConcurrencyIsBounded() throws {

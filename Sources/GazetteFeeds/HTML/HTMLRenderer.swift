@@ -23,9 +23,31 @@ struct HTMLRenderer {
 
     init(base: URL?) { self.base = base }
 
-    /// Dropped with everything inside (the raw-text ones are skipped by the tokenizer already).
-    private static let dropped: Set<String> = ["form", "button", "select", "svg", "math", "object", "canvas", "audio", "video", "map", "head"]
-    private static let void: Set<String> = ["br", "img", "hr", "input", "meta", "link", "area", "base", "col", "embed", "source", "track", "wbr", "param"]
+    /// What the renderer does with an element, looked up once per tag (a `switch` over the name
+    /// compared it with each string case in turn, a tenth of the conversion's time).
+    private enum Kind {
+        case br, block, blockquote, list, orderedList, item, pre, rule, image, link, table, row, cell, caption
+        /// Dropped with everything inside (the raw-text ones are skipped by the tokenizer already).
+        case dropped
+        /// No content and no end tag, nothing to do.
+        case void
+        case other
+
+        var isVoid: Bool { self == .br || self == .image || self == .rule || self == .void }
+    }
+
+    private static let kinds: [String: Kind] = {
+        var kinds: [String: Kind] = ["br": .br, "blockquote": .blockquote, "ul": .list, "menu": .list, "ol": .orderedList,
+                                     "li": .item, "pre": .pre, "listing": .pre, "plaintext": .pre, "hr": .rule, "img": .image,
+                                     "a": .link, "table": .table, "tr": .row, "td": .cell, "th": .cell, "caption": .caption]
+        for name in ["p", "div", "section", "article", "header", "footer", "main", "aside", "nav", "figure", "figcaption",
+                     "h1", "h2", "h3", "h4", "h5", "h6", "address", "center", "dl", "dt", "dd", "details", "summary", "hgroup"] {
+            kinds[name] = .block
+        }
+        for name in ["form", "button", "select", "svg", "math", "object", "canvas", "audio", "video", "map", "head"] { kinds[name] = .dropped }
+        for name in ["input", "meta", "link", "area", "base", "col", "embed", "source", "track", "wbr", "param"] { kinds[name] = .void }
+        return kinds
+    }()
 
     mutating func consume(_ token: HTMLTokenizer.Token) {
         switch token {
@@ -37,38 +59,39 @@ struct HTMLRenderer {
                 raw.withUnsafeBufferPointer { addInline($0, references: true) }
             }
         case .start(let name, let attributes, let selfClosing):
+            let kind = Self.kinds[name] ?? .other
             if dropDepth > 0 {
-                if Self.dropped.contains(name), !selfClosing { dropDepth += 1 }
+                if kind == .dropped, !selfClosing { dropDepth += 1 }
                 return
             }
-            if Self.dropped.contains(name) { if !selfClosing { dropDepth = 1 }; return }
-            start(name, attributes)
-            if selfClosing, !Self.void.contains(name) { end(name) }
+            if kind == .dropped { if !selfClosing { dropDepth = 1 }; return }
+            start(kind, attributes)
+            if selfClosing, !kind.isVoid { end(kind) }
         case .end(let name):
+            let kind = Self.kinds[name] ?? .other
             if dropDepth > 0 {
-                if Self.dropped.contains(name) { dropDepth -= 1 }
+                if kind == .dropped { dropDepth -= 1 }
                 return
             }
-            end(name)
+            end(kind)
         }
     }
 
-    private mutating func start(_ name: String, _ attributes: [String: String]) {
-        switch name {
-        case "br":
+    private mutating func start(_ kind: Kind, _ attributes: [String: String]) {
+        switch kind {
+        case .br:
             if preDepth > 0 { pre += "\n" } else if tables.last?.inCell == true { addInline(" ") } else { breakLine() }
-        case "p", "div", "section", "article", "header", "footer", "main", "aside", "nav", "figure", "figcaption",
-             "h1", "h2", "h3", "h4", "h5", "h6", "address", "center", "dl", "dt", "dd", "details", "summary", "hgroup":
+        case .block:
             block()
-        case "blockquote":
+        case .blockquote:
             block()
             quoteDepth += 1
-        case "ul", "ol", "menu":
+        case .list, .orderedList:
             flushParagraph()
             if lists.isEmpty { wantsBlank = true }
             let first = Int(attributes["start"] ?? "") ?? 1
-            lists.append((name == "ol", first))
-        case "li":
+            lists.append((kind == .orderedList, first))
+        case .item:
             flushParagraph()
             let depth = max(0, lists.count - 1)
             var marker = "-"
@@ -77,61 +100,60 @@ struct HTMLRenderer {
                 lists[lists.count - 1].next += 1
             }
             itemMarker = String(repeating: "  ", count: depth) + marker + " "
-        case "pre", "listing", "plaintext":
+        case .pre:
             block()
             preDepth += 1
-        case "hr":
+        case .rule:
             block()
             emit("* * *")
             wantsBlank = true
-        case "img":
+        case .image:
             let alt = HTMLText.collapse(attributes["alt"] ?? attributes["title"] ?? "")
             addInline(alt.isEmpty ? " [image] " : " [image: \(alt)] ")
-        case "a":
+        case .link:
             openLinks.append(linkTarget(attributes["href"]))
-        case "table":
+        case .table:
             flushParagraph()
             tables.append(TextTable())
-        case "tr":
+        case .row:
             if !tables.isEmpty { tables[tables.count - 1].startRow() }
-        case "td", "th":
+        case .cell:
             if !tables.isEmpty {
                 flushParagraph()
                 tables[tables.count - 1].startCell()
             }
-        case "caption":
+        case .caption:
             if !tables.isEmpty { flushParagraph() }
         default:
             break
         }
     }
 
-    private mutating func end(_ name: String) {
-        switch name {
-        case "p", "div", "section", "article", "header", "footer", "main", "aside", "nav", "figure", "figcaption",
-             "h1", "h2", "h3", "h4", "h5", "h6", "address", "center", "dl", "dt", "dd", "details", "summary", "hgroup":
+    private mutating func end(_ kind: Kind) {
+        switch kind {
+        case .block:
             block()
-        case "blockquote":
+        case .blockquote:
             block()
             quoteDepth = max(0, quoteDepth - 1)
-        case "ul", "ol", "menu":
+        case .list, .orderedList:
             flushParagraph()
             if !lists.isEmpty { lists.removeLast() }
             if lists.isEmpty { wantsBlank = true }
-        case "li":
+        case .item:
             flushParagraph()
-        case "pre", "listing", "plaintext":
+        case .pre:
             guard preDepth > 0 else { return }
             preDepth -= 1
             if preDepth == 0 { flushPre() }
-        case "a":
+        case .link:
             guard let target = openLinks.popLast() else { return }
             if let target { addInline(" [\(number(for: target))]") }
-        case "td", "th":
+        case .cell:
             if !tables.isEmpty { tables[tables.count - 1].endCell(take()) }
-        case "caption":
+        case .caption:
             if !tables.isEmpty { tables[tables.count - 1].caption = take() }
-        case "table":
+        case .table:
             guard var table = tables.popLast() else { return }
             table.endCell(take())
             if tables.isEmpty {
@@ -181,6 +203,15 @@ struct HTMLRenderer {
                 encoded.append(contentsOf: UTF8.encode(scalar)!)
                 encoded.withUnsafeBufferPointer { addInline($0, references: false) }
                 i = next
+                continue
+            }
+            if b > 0x20, b < 0x7F, b != 0x26 {
+                // A run of printable ASCII (most text) goes over in one copy.
+                var end = i + 1
+                while end < n, bytes[end] > 0x20, bytes[end] < 0x7F, bytes[end] != 0x26 { end += 1 }
+                if pendingSpace { paragraph.append(0x20); pendingSpace = false }
+                paragraph.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<end]))
+                i = end
                 continue
             }
             if b < 0x80 {

@@ -138,7 +138,12 @@ struct HTMLTokenizer {
 
     /// ASCII letters lower-cased (tag and attribute names; `String.lowercased` is Unicode-aware and slow).
     private func lowercased(_ slice: ArraySlice<UInt8>) -> String {
-        String(decoding: slice.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
+        // Names are ASCII name bytes (see `isNameByte`), so the copy is valid UTF-8 as it stands;
+        // most are short enough for a String's inline storage: no allocation at all.
+        String(unsafeUninitializedCapacity: slice.count) { buffer in
+            for (offset, byte) in slice.enumerated() { buffer[offset] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
+            return slice.count
+        }
     }
 
     private func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }

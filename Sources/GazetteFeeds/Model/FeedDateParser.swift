@@ -12,8 +12,50 @@ public enum FeedDateParser {
            bytes[4] == UInt8(ascii: "-") {
             return parseISO(bytes)
         }
-        return parseRFC822(trimmed)
+        return parseRFC1123(bytes) ?? parseRFC822(trimmed)
     }
+
+    /// `Tue, 05 Mar 2024 09:05:00 +0000` (or `GMT`, `UT`, `UTC`, `Z`), the form nearly every RSS
+    /// feed writes, read without making a token; anything else is left to `parseRFC822`.
+    static func parseRFC1123(_ b: [UInt8]) -> FeedDate? {
+        guard b.count >= 25, b[3] == UInt8(ascii: ","), b[4] == 0x20 else { return nil }
+        func lower(_ k: Int) -> UInt32 { UInt32(b[k] | 0x20) << 16 | UInt32(b[k + 1] | 0x20) << 8 | UInt32(b[k + 2] | 0x20) }
+        func number(_ k: Int, _ count: Int) -> Int? {
+            var value = 0
+            for j in k..<(k + count) {
+                guard isDigit(b[j]) else { return nil }
+                value = value * 10 + Int(b[j] - 48)
+            }
+            return value
+        }
+        guard shortWeekdays.contains(lower(0)) else { return nil }
+        let dayDigits = b[6] == 0x20 ? 1 : 2
+        var i = 5 + dayDigits
+        guard let day = number(5, dayDigits), b[i] == 0x20, i + 20 <= b.count,
+              let month = shortMonths.firstIndex(of: lower(i + 1)), b[i + 4] == 0x20,
+              let year = number(i + 5, 4), b[i + 9] == 0x20,
+              let hour = number(i + 10, 2), b[i + 12] == UInt8(ascii: ":"), let minute = number(i + 13, 2),
+              b[i + 15] == UInt8(ascii: ":"), let second = number(i + 16, 2), b[i + 18] == 0x20 else { return nil }
+        i += 19
+        let zone = b[i...]
+        let offset: Int
+        if zone.count == 5, zone.first == UInt8(ascii: "+") || zone.first == UInt8(ascii: "-"), let value = number(i + 1, 4) {
+            guard value / 100 <= 14, value % 100 < 60 else { return nil }
+            offset = (zone.first == UInt8(ascii: "-") ? -1 : 1) * (value / 100 * 3600 + value % 100 * 60)
+        } else if zone.elementsEqual("GMT".utf8) || zone.elementsEqual("UT".utf8) || zone.elementsEqual("UTC".utf8)
+                    || zone.elementsEqual("Z".utf8) {
+            offset = 0
+        } else {
+            return nil
+        }
+        let date = FeedDate(year: year, month: month + 1, day: day, hour: hour, minute: minute, second: second, offset: offset)
+        return valid(date) && validTime(date) ? date : nil
+    }
+
+    /// Three lower-case letters packed in a number, for `parseRFC1123`.
+    private static let shortWeekdays: [UInt32] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"].map(packed)
+    private static let shortMonths: [UInt32] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"].map(packed)
+    private static func packed(_ name: String) -> UInt32 { name.utf8.reduce(0) { $0 << 8 | UInt32($1) } }
 
     // MARK: ISO 8601
 

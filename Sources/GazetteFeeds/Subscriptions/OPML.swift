@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 
 /// Subscriptions as OPML 2.0, the format every feed reader imports and exports.
 ///
@@ -22,10 +19,7 @@ public enum OPML {
         let (utf8, _) = FeedTextDecoding.utf8(data, httpCharset: nil)
         let cleaned = XMLPreflight.clean(utf8)
         let reader = OutlineReader()
-        let parser = XMLParser(data: Data(cleaned.bytes))
-        parser.shouldResolveExternalEntities = false
-        parser.delegate = reader
-        _ = parser.parse()
+        LibXMLSAX.parse(cleaned.bytes, handler: reader)
         if let error = reader.error { throw error }
         if !reader.sawOPML { throw ParseError(line: 1, column: 1, reason: "not an OPML document (no <opml> element)") }
         var seen = Set<String>()
@@ -73,16 +67,18 @@ public enum OPML {
         return out
     }
 
-    private final class OutlineReader: NSObject, XMLParserDelegate {
+    private final class OutlineReader: XMLEventHandler {
         var subscriptions: [Subscription] = []
         var sawOPML = false
         var error: ParseError?
         /// Folder names of the open outlines (nil for a feed outline).
         private var folders: [String?] = []
+        /// Whether each open element is an outline (only those pop a folder).
+        private var outlines: [Bool] = []
 
-        func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
-                    attributes: [String: String] = [:]) {
+        func startElement(name: String, namespace: String, attributes: [String: String]) {
             if name.lowercased() == "opml" { sawOPML = true }
+            outlines.append(name.lowercased() == "outline")
             guard name.lowercased() == "outline" else { return }
             let attrs = Dictionary(attributes.map { ($0.key.lowercased(), $0.value) }, uniquingKeysWith: { a, _ in a })
             guard let url = attrs["xmlurl"]?.trimmingCharacters(in: .whitespaces), !url.isEmpty else {
@@ -101,14 +97,15 @@ public enum OPML {
             subscriptions.append(Subscription(url: url, title: title, tags: tags, folder: folder, homePage: attrs["htmlurl"]))
         }
 
-        func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
-            if name.lowercased() == "outline", !folders.isEmpty { folders.removeLast() }
+        func endElement() {
+            if outlines.popLast() == true, !folders.isEmpty { folders.removeLast() }
         }
 
-        func parser(_ parser: XMLParser, parseErrorOccurred parseError: Error) {
+        func characters(_ bytes: UnsafeBufferPointer<UInt8>) {}
+
+        func problem(line: Int, column: Int, code: Int) {
             if error == nil, subscriptions.isEmpty {
-                error = ParseError(line: parser.lineNumber, column: parser.columnNumber,
-                                   reason: "not well-formed XML (\(XMLFeedReader.describe(parseError)))")
+                error = ParseError(line: line, column: column, reason: "not well-formed XML (\(XMLFeedReader.describe(code: code)))")
             }
         }
     }

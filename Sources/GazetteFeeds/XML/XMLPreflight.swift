@@ -30,12 +30,16 @@ enum XMLPreflight {
                 i = end + 2
             }
         }
+        // The table is read once, not through the global's lazy initialiser per run.
+        let table = interesting
         while i < n {
             // Runs of bytes that need nothing go over in one copy.
             let run = input.withUnsafeBufferPointer { buffer -> Int in
-                var k = i
-                while k < n, !interesting[Int(buffer[k])] { k += 1 }
-                return k
+                table.withUnsafeBufferPointer { interesting in
+                    var k = i
+                    while k < n, !interesting[Int(buffer[k])] { k += 1 }
+                    return k
+                }
             }
             if run > i {
                 out.append(contentsOf: input[i..<run])
@@ -49,14 +53,14 @@ enum XMLPreflight {
             }
             if byte == UInt8(ascii: "<"), i + 1 < n, input[i + 1] == UInt8(ascii: "!") {
                 if input[i...].starts(with: cdataOpen) {
-                    let end = find(input, Array("]]>".utf8), from: i + 9).map { $0 + 3 } ?? n
+                    let (end, newlines, controls) = cdataEnd(input, from: i + 9)
                     let section = input[i..<end]
-                    if section.contains(where: { $0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }) {
+                    if controls {
                         for byte in section where !(byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D) { out.append(byte) }
                     } else {
                         out.append(contentsOf: section)
                     }
-                    line += input[i..<end].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+                    line += newlines
                     i = end
                     continue
                 }
@@ -181,6 +185,26 @@ enum XMLPreflight {
     }
 
     static let cdataOpen = Array("<![CDATA[".utf8)
+
+    /// The index after the `]]>` closing a CDATA section whose content starts at `start` (the end
+    /// of input when unclosed), with the newlines and whether controls XML forbids are in it: one
+    /// pass over what is most of a feed's bytes.
+    static func cdataEnd(_ input: [UInt8], from start: Int) -> (end: Int, newlines: Int, controls: Bool) {
+        input.withUnsafeBufferPointer { bytes in
+            var newlines = 0, controls = false
+            var k = start
+            let n = bytes.count
+            while k < n {
+                let byte = bytes[k]
+                if byte == 0x5D, k + 2 < n, bytes[k + 1] == 0x5D, bytes[k + 2] == 0x3E { return (k + 3, newlines, controls) }
+                if byte < 0x20 {
+                    if byte == 0x0A { newlines += 1 } else if byte != 0x09 && byte != 0x0D { controls = true }
+                }
+                k += 1
+            }
+            return (n, newlines, controls)
+        }
+    }
 
     static func keepLines(_ removed: ArraySlice<UInt8>, _ out: inout [UInt8]) -> Int {
         var count = 0

@@ -31,7 +31,10 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
         }
         let changes = archive.store.changes(since: state.store)
         state.replaceStore(archive.store, report: archive.report, overlay: archive.overlay)
-        if !archive.quiet || changes.added + changes.removed > 0 {
+        // While fetching, the progress speaks, then the fetch's own summary (which counts the
+        // same new articles); a reload does not talk over either.
+        let fetchSpeaks = state.fetching != nil || (state.lastFetch != nil && state.message == state.lastFetch?.summary)
+        if !fetchSpeaks, !archive.quiet || changes.added + changes.removed > 0 {
             state.message = ReloadedArchive.message(added: changes.added, removed: changes.removed)
         }
         state.reloadRequested = false
@@ -40,8 +43,16 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
         state.stateChanged(update)
         state.syncLayout()
         return []
-    case .stateNotice(let reason):
+    case .stateNotice(let reason), .fetchNotice(let reason):
         state.message = reason
+        return []
+    case .fetchProgress(let done, let total):
+        state.fetching = FetchActivity(done: done, total: total)
+        return []
+    case .fetchFinished(let report):
+        state.fetching = nil
+        state.lastFetch = report
+        state.message = report.summary
         return []
     default:
         break
@@ -126,8 +137,15 @@ extension AppState {
             return [.quit]
         case .toggleHelp:
             listOverlay = ListOverlay(.help)
+        case .fetchAll:
+            guard fetching == nil else {
+                message = "A fetch is already running"
+                return []
+            }
+            fetching = FetchActivity(done: 0, total: 0)
+            return [.fetch]
         case .toggleWarnings:
-            if warningLines.isEmpty {
+            if overlayWarningLines.isEmpty {
                 message = "No warnings while loading"
             } else {
                 listOverlay = ListOverlay(.warnings)

@@ -32,8 +32,10 @@ public func render(_ state: AppState) -> Canvas {
         shown: result.count, total: store.count, unread: state.overlay != nil ? state.unreadInResult : nil,
         query: state.activeQueryText, sort: state.sort,
         warnings: state.warnings.count,
-        message: state.pendingQuery != nil ? "Indexing words… \(state.pendingQuery!)" : state.message,
-        hint: state.warningLines.isEmpty ? "? help" : (state.warnings.isEmpty && state.configWarnings.isEmpty ? "? help · w duplicates" : "? help · w warnings"))
+        message: state.pendingQuery != nil ? "Indexing words… \(state.pendingQuery!)" : state.message ?? state.fetching?.text,
+        hint: state.overlayWarningLines.isEmpty ? "? help"
+            : (state.warnings.isEmpty && state.configWarnings.isEmpty && state.lastFetch?.overlayLines.isEmpty != false
+                ? "? help · w duplicates" : "? help · w warnings"))
     let prompt = state.prompt.map { StatusBarView.Prompt(text: $0.text, error: $0.error, label: $0.kind.label) }
     let overlay = state.overlayContent.map { ListOverlayView(content: $0, offset: state.listOverlay?.viewport.offset ?? 0) }
     return ScreenView(layout: layout, sidebar: sidebar, list: list, reader: reader, status: status, prompt: prompt, overlay: overlay).render()

@@ -96,6 +96,10 @@ public struct AppState: Sendable {
     }
     /// The help overlay's lines for the live key map, built once per key map change.
     public private(set) var helpLines: [StyledLine]
+    /// The background fetch (`F`) while it runs.
+    public internal(set) var fetching: FetchActivity?
+    /// The last background fetch's outcome (its failures join the warnings overlay).
+    public internal(set) var lastFetch: FetchReport?
     /// The help or warnings overlay, while open.
     public internal(set) var listOverlay: ListOverlay?
     /// First line of the help overlay while it is open.
@@ -159,6 +163,9 @@ public struct AppState: Sendable {
         resultChanged()
         syncLayout()
     }
+
+    /// The warnings overlay's lines: the load's, then the last fetch's failures and problems.
+    var overlayWarningLines: [String] { warningLines + (lastFetch?.overlayLines ?? []) }
 
     static func warningLines(_ report: LoadReport) -> [String] {
         report.warnings.map(\.description) + report.duplicates.map(\.reportLine)
@@ -425,7 +432,7 @@ public struct AppState: Sendable {
     var overlayContent: OverlayContent? {
         switch listOverlay?.kind {
         case .help?: HelpOverlayView.content(helpLines)
-        case .warnings?: WarningsOverlayView.content(warningLines)
+        case .warnings?: WarningsOverlayView.content(overlayWarningLines)
         case nil: nil
         }
     }

@@ -10,6 +10,8 @@ public enum Effect: Sendable, Hashable {
     case redrawAll
     /// Read the data directories again in the background; `.reloaded` reports back.
     case reload
+    /// `F`: fetch every subscription in the background; `.fetchProgress` and `.fetchFinished` report back.
+    case fetch
     /// Commit a change to the reader's state, then report it with `.stateChanged` (or `.stateFailed`).
     case changeState(StateChange)
     /// Save, rename or delete a view, then report with `.stateChanged`.

@@ -21,7 +21,7 @@ extension Action {
         ("open-numbered", .openNumbered),
     ] + (0...9).map { ("count-\($0)", Action.countDigit($0)) }
       + (1...9).map { ("open-reply-\($0)", Action.openReply($0)) } + [
-        ("reload", .reload), ("close-or-quit", .closeOrQuit), ("quit", .quit), ("redraw", .redraw), ("suspend", .suspend),
+        ("reload", .reload), ("fetch", .fetchAll), ("close-or-quit", .closeOrQuit), ("quit", .quit), ("redraw", .redraw), ("suspend", .suspend),
     ]
 
     private static let byName: [String: Action] = Dictionary(named.map { ($0.name, $0.action) }, uniquingKeysWith: { first, _ in first })

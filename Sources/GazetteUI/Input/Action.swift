@@ -81,6 +81,14 @@ public enum Action: Sendable, Hashable {
     case reload
     /// A reload finished: the new archive, or nil when nothing had changed.
     case reloaded(ReloadedArchive?)
+    /// `F`: fetch every subscription in the background (new articles arrive by live reload).
+    case fetchAll
+    /// The background fetch's progress: feeds done of the total.
+    case fetchProgress(done: Int, total: Int)
+    /// The background fetch ended.
+    case fetchFinished(FetchReport)
+    /// A word from the run loop about fetching (one is already running).
+    case fetchNotice(String)
     case resize(width: Int, height: Int)
 }
 

@@ -23,6 +23,7 @@ extension KeyMap {
             KeyBinding(.key(.character("?")), .toggleHelp, "This help"),
             KeyBinding(.key(.character("w")), .toggleWarnings, "Load warnings (path:line: reason)"),
             KeyBinding(.key(.character("R")), .reload, "Reload the data directories"),
+            KeyBinding(.key(.character("F")), .fetchAll, "Fetch the subscribed feeds (background)"),
             KeyBinding(.key(.character("m")), .toggleRead, "Mark read / unread"),
             KeyBinding(.key(.character("M")), .markAllRead, "Mark all in the view read (asks first)"),
             KeyBinding(.key(.character("*")), .toggleStar, "Star / unstar"),

@@ -32,6 +32,27 @@ import Testing
         #expect(FeedDateParser.parse(text)?.iso8601 == expected)
     }
 
+    /// The byte fast path for the usual RSS form agrees with the token reader it skips.
+    @Test func rfc1123FastPathAgreesWithTheGeneralReader() {
+        let weekdays = ["Mon", "tue", "WED", "Thu", "Fri", "Sat", "Sun"], months = ["Jan", "feb", "MAR", "Apr", "May", "Jun",
+                                                                                      "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+        let zones = ["+0000", "-0500", "+0530", "GMT", "UT", "UTC", "Z", "+1500", "-0060", "EST", "+05:30"]
+        var checked = 0
+        for (index, month) in months.enumerated() {
+            for day in [1, 9, 10, 28, 29, 30, 31] {
+                for (z, zone) in zones.enumerated() {
+                    let dayText = (index + z) % 2 == 0 ? String(day) : (day < 10 ? "0\(day)" : String(day))
+                    let text = "\(weekdays[(day + index) % 7]), \(dayText) \(month) \(1999 + index * 3) \(String(format: "%02d:%02d:%02d", day % 24, (day * 7) % 60, z * 5)) \(zone)"
+                    let fast = FeedDateParser.parseRFC1123(Array(text.utf8))
+                    let general = FeedDateParser.parseRFC822(text)
+                    if fast != nil { checked += 1; #expect(fast == general, "\(text)") }
+                    if zone != "EST" && zone != "+05:30" { #expect((fast == nil) == (general == nil), "\(text)") }
+                }
+            }
+        }
+        #expect(checked > 500)
+    }
+
     @Test func instantAccountsForTheZone() throws {
         let est = try #require(FeedDateParser.parse("Tue, 5 Mar 2024 9:05 EST"))
         let utc = try #require(FeedDateParser.parse("2024-03-05T14:05:00Z"))
