@@ -62,7 +62,7 @@ let package = Package(
         .testTarget(name: "GazetteStateTests", dependencies: ["GazetteState", "GazetteCore"]),
         .testTarget(name: "GazetteBenchKitTests", dependencies: ["GazetteBenchKit", "GazetteCore"]),
         // Runs the built binaries (CLI and, under tmux, the terminal UI).
-        .testTarget(name: "GazetteEndToEndTests", dependencies: ["GazetteCore", "LoopbackHTTP"]),
+        .testTarget(name: "GazetteEndToEndTests", dependencies: ["GazetteCore", "GazetteUI", "LoopbackHTTP"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -16,8 +16,7 @@ struct WarmProbeCommand: ParsableCommand {
         guard let cache = SnapshotCache.directory(environment: ProcessInfo.processInfo.environment) else { throw ExitCode(2) }
         let path = SnapshotCache.path(for: directories, currentDirectory: FileManager.default.currentDirectoryPath, in: cache)
         let load = try CachedLoader.load(directories: directories, snapshotPath: path)
-        var screen = BenchScreen(store: load.store, width: 120, height: 40)
-        _ = screen.render()
+        _ = BenchApp.firstFrame(store: load.store, width: 120, height: 40)
         let words = CorpusWords(store: load.store, sample: 200)
         _ = load.store.evaluate(try Query.parse(words.frequent))
         _ = load.write?.wait()

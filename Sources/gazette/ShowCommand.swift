@@ -51,9 +51,10 @@ struct ShowCommand: ParsableCommand {
             StandardOutput.write(try ArticleJSON.encode(detail))
         } else {
             let columns = width ?? min(80, TerminalWidth.current() ?? 80)
-            StandardOutput.write(ArticleTextRenderer.render(
+            // Streamed as laid out: a huge article never waits for (or holds) its whole layout.
+            ArticleTextRenderer.stream(
                 article, tags: tags, width: columns, allHeaders: headers,
-                thread: ReaderThread.of(index, in: store, keysShown: false)))
+                thread: ReaderThread.of(index, in: store, keysShown: false), to: StandardOutput.write)
         }
         StandardOutput.flush()
     }

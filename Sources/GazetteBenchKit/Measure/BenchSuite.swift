@@ -44,13 +44,14 @@ public struct BenchSuite: Sendable {
     /// The loader's own walk, so the baseline reads exactly the files a load reads.
     public static let loaderWalk: FileDiscovery = CorpusWalk.dataFiles
 
-    /// Baseline, load → store → first frame, keystrokes, related articles, reader state, memory, then a giant body's blocks.
+    /// Baseline, load → store → first frame, keystrokes, related articles, reader state, memory,
+    /// then a giant body's blocks and a huge article in the app.
     public static func standard(discover: @escaping FileDiscovery = loaderWalk, keystrokeTrials: Int = 30) -> BenchSuite {
         BenchSuite(discover: discover, steps: [
             baseline(discover: discover), pipeline(), keystrokes(trials: keystrokeTrials), related(trials: keystrokeTrials),
             readerState(trials: keystrokeTrials), memory,
             // After memory: the giant body's layout would otherwise count in the archive's peak.
-            bodyBlocks(),
+            bodyBlocks(), hugeArticle(trials: keystrokeTrials),
         ])
     }
 

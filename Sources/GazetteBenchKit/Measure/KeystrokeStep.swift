@@ -11,18 +11,21 @@ extension BenchSuite {
             context.words = words
             let limit = store.count >= 1_000_000 ? 0.050 : 0.016
             let target = BenchTarget.p95AtMost(seconds: limit)
-            var settled = BenchScreen(store: store)
-            _ = settled.render()
-            let base = settled
+            // The app as the first frame leaves it; every trial starts from a copy of it.
+            let base = BenchApp(store: store)
+            _ = base.frame()
 
-            /// Times `action` from the settled starting screen, `trials` times.
+            /// Times the last key of typing `text` at the `/` prompt (the keys before it typed
+            /// untimed): the live filter's evaluation, the facet recount and the redraw.
             func query(_ name: String, _ text: String) -> Figure {
+                var typed = base
+                typed.type(String(text.dropLast()))
                 var matched = 0
                 let sample = Trials.measure(repetitions: trials, warmup: 1) {
-                    var screen = base
-                    screen.setQuery(text)
-                    _ = screen.render()
-                    matched = screen.result.count
+                    var app = typed
+                    app.send(.promptInsert(text.last!))
+                    _ = app.frame()
+                    matched = app.shown
                 }
                 return Figure("\(name): \(text) → \(matched)", .time(sample), target: target)
             }
@@ -39,40 +42,40 @@ extension BenchSuite {
                 query("prefix query", String(words.frequent.prefix(3)) + "*"),
             ]
 
-            // The live filter: one sample per keystroke, the word typed so far searched as a prefix.
+            // The live filter: one sample per key of a word typed at the prompt.
             var typing = [Double]()
             var prompt = base
-            prompt.promptActive = true
+            prompt.send(.startQuery)
             for _ in 0..<max(1, trials / 3) {
-                var screen = prompt
-                for length in 1...words.tenLetters.count {
-                    let text = String(words.tenLetters.prefix(length)) + "*"
+                var app = prompt
+                for character in words.tenLetters {
                     let (seconds, _) = MonotonicClock.time {
-                        screen.setQuery(text)
-                        return screen.render()
+                        app.send(.promptInsert(character))
+                        return app.frame()
                     }
                     typing.append(seconds)
                 }
             }
             figures.append(Figure("live filter, per keystroke: \(words.tenLetters)", .time(Sample(seconds: typing)), target: target))
 
-            // Facet recount alone: the sidebar's sections over a broad result.
-            var broad = base
-            broad.setQuery("-" + QuerySyntax.term("tag", words.commonTag))
-            let recount = Trials.measure(repetitions: trials) { _ = BenchScreen.sections(broad.result) }
+            // Facet recount alone: every facet's counts over a broad result.
+            let broad = try store.evaluate(Query.parse("-" + QuerySyntax.term("tag", words.commonTag)))
+            let recount = Trials.measure(repetitions: trials) { _ = FacetKind.allCases.map { broad.facet($0) } }
             figures.append(Figure("facet recount (broad result)", .time(recount), target: target))
 
             var moving = base
             let move = Trials.measure(repetitions: trials) {
-                moving.moveSelection(by: 1)
-                _ = moving.render()
+                moving.send(.moveDown)
+                _ = moving.frame()
             }
             figures.append(Figure("move selection", .time(move), target: target))
 
+            // The reader focused on the selected article, paged down (back to the top at its end).
             var reading = base
+            reading.send(.openArticle)
             let page = Trials.measure(repetitions: trials) {
-                reading.pageReader()
-                _ = reading.render()
+                reading.send(reading.state.reader.viewport.isAtEnd ? .moveToTop : .pageDown)
+                _ = reading.frame()
             }
             figures.append(Figure("page the reader", .time(page), target: target))
             return figures

@@ -39,8 +39,7 @@ extension BenchSuite {
                 guard let opened = CachedLoader.openSnapshot(directories: roots, snapshotPath: snapshot) else {
                     preconditionFailure("the snapshot opens")
                 }
-                var screen = BenchScreen(store: opened.load.store, width: width, height: height)
-                precondition(screen.render().width == width, "the frame was drawn")
+                precondition(BenchApp.firstFrame(store: opened.load.store, width: width, height: height).width == width, "the frame was drawn")
                 let drawn = MonotonicClock.nanoseconds()
                 precondition(opened.finishVerification(), "the snapshot verifies")
                 for query in queries { precondition(!opened.load.store.evaluate(query).indices.isEmpty, "the query matched") }
@@ -59,8 +58,7 @@ extension BenchSuite {
                 let load = try CachedLoader.load(directories: roots, snapshotPath: snapshot)
                 precondition(load.kind == .warm, "the snapshot was used")
                 let opened = MonotonicClock.nanoseconds()
-                var screen = BenchScreen(store: load.store, width: width, height: height)
-                precondition(screen.render().width == width, "the frame was drawn")
+                precondition(BenchApp.firstFrame(store: load.store, width: width, height: height).width == width, "the frame was drawn")
                 let drawn = MonotonicClock.nanoseconds()
                 for query in queries { precondition(!load.store.evaluate(query).indices.isEmpty, "the query matched") }
                 let answered = MonotonicClock.nanoseconds()
@@ -81,8 +79,7 @@ extension BenchSuite {
                 for path in touched { utimensat(AT_FDCWD, path, nil, 0) }
                 let start = MonotonicClock.nanoseconds()
                 let load = try CachedLoader.load(directories: roots, snapshotPath: snapshot)
-                var screen = BenchScreen(store: load.store, width: width, height: height)
-                _ = screen.render()
+                _ = BenchApp.firstFrame(store: load.store, width: width, height: height)
                 let drawn = MonotonicClock.nanoseconds()
                 load.store.waitUntilTextIndexReady()
                 let searchable = MonotonicClock.nanoseconds()

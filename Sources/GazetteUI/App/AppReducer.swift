@@ -260,12 +260,12 @@ extension AppState {
 
     /// `n`/`N`: the next/previous search hit in the reader.
     private mutating func jumpToHit(forward: Bool) {
-        guard let document = reader.document else { return }
-        guard !document.hitLines.isEmpty else {
-            message = highlightTerms.isEmpty ? "No search words to find (use /)" : "No hits in this article"
+        guard reader.document != nil else { return }
+        guard !highlightTerms.isEmpty else {
+            message = "No search words to find (use /)"
             return
         }
-        message = reader.jumpToHit(forward: forward)
+        message = reader.jumpToHit(forward: forward) ?? "No hits in this article"
     }
 
     /// Movement in the focused pane; what a line or a page means is the pane's own.

@@ -26,9 +26,9 @@ public struct ReaderState: Sendable {
     /// Recent layouts, newest last: going back to an article or a width (v, z, b, `[`) is free.
     private var recent: [(key: DocumentKey, document: ReaderDocument)] = []
     static let recentLimit = 6
-    /// Scroll position over `document.lines`.
+    /// Scroll position over the document's lines.
     public internal(set) var viewport = TextViewport(total: 0, height: 0)
-    /// Index into `document.hitLines` of the hit `n`/`N` last went to.
+    /// The line of the hit `n`/`N` last went to.
     public internal(set) var currentHit: Int?
 
     /// Shows `article` from the top (nothing changes if it is already shown).
@@ -60,7 +60,7 @@ public struct ReaderState: Sendable {
             let thread = ReaderThread.of(article, in: store)
             var shown = store.articles[article]
             shown.tags = store.tagDisplayNames(ofArticle: article, overlay: overlay)
-            laidOut = ReaderDocument.layout(
+            laidOut = ReaderDocument.lazyLayout(
                 shown, width: width, highlighter: AppState.highlighter(terms), measureLimit: headers.measure,
                 allHeaders: headers.all, readable: headers.readable,
                 hiddenHeadersHint: "H shows all", thread: thread,
@@ -71,10 +71,10 @@ public struct ReaderState: Sendable {
         document = laidOut
         key = wanted
         currentHit = nil
-        viewport.setTotal(laidOut.lines.count)
+        viewport.setTotal(laidOut.lineCount)
         if sameArticle, oldTotal > 0 {
             // Int.multipliedReportingOverflow is not needed: line counts are far below 2^31.
-            viewport.scroll(toLine: oldOffset * laidOut.lines.count / oldTotal)
+            viewport.scroll(toLine: oldOffset * laidOut.lineCount / oldTotal)
         } else {
             viewport.scroll(toLine: 0)
         }
@@ -93,27 +93,41 @@ public struct ReaderState: Sendable {
     }
 
     /// `n`/`N`: goes to the next/previous hit after the current one (from the top of the view
-    /// the first time), wrapping around; shows it with a little context above. Returns a
-    /// message for the status bar.
+    /// the first time), wrapping around; shows it with a little context above. Parts of a long
+    /// article not laid out yet are laid out on the way. Returns a message for the status bar,
+    /// nil when the article has no hit.
     mutating func jumpToHit(forward: Bool) -> String? {
-        guard let hits = document?.hitLines, !hits.isEmpty else { return nil }
-        var next: Int
+        guard var document else { return nil }
+        defer { self.document = document }
+        var lines = [currentHit ?? (forward ? viewport.offset - 1 : viewport.offset)]
         var wrapped = false
-        if let currentHit, currentHit < hits.count {
-            next = currentHit + (forward ? 1 : -1)
-        } else {
-            let top = viewport.offset
-            next = forward ? (hits.firstIndex { $0 >= top } ?? hits.count) : ((hits.lastIndex { $0 < top }) ?? -1)
+        var found = document.findHit(forward: forward, keeping: &viewport, lines: &lines)
+        if found == nil {
+            wrapped = true
+            lines = [forward ? -1 : document.lineCount]
+            found = document.findHit(forward: forward, keeping: &viewport, lines: &lines)
         }
-        if next >= hits.count { next = 0; wrapped = true }
-        if next < 0 { next = hits.count - 1; wrapped = true }
-        currentHit = next
-        let line = hits[next]
+        guard let line = found else { return nil }
+        currentHit = line
         if line < viewport.offset || line >= viewport.offset + viewport.height {
             viewport.scroll(toLine: line - min(2, viewport.height / 3))
         }
-        let position = "Hit \(next + 1) of \(hits.count)"
+        var others = [line]
+        document.prepare(&viewport, keeping: &others)
+        currentHit = others[0]
+        let (number, total) = document.hitNumber(ofLine: others[0])
+        var position = number.map { "Hit \($0)" } ?? "Hit"
+        position += total.map { " of \($0)" } ?? " (more may follow)"
         return wrapped ? position + (forward ? " (from the top)" : " (from the bottom)") : position
+    }
+
+    /// Lays out what the viewport shows of a long article, keeping the current hit on its text.
+    mutating func prepareWindow() {
+        guard var document else { return }
+        var lines = currentHit.map { [$0] } ?? []
+        document.prepare(&viewport, keeping: &lines)
+        if currentHit != nil { currentHit = lines.first }
+        self.document = document
     }
 
     /// The article's tags may have changed: lay it out again at the next fit, keeping the position.
@@ -133,6 +147,7 @@ public struct ReaderState: Sendable {
         layOut(store: store, width: width, terms: terms, overlay: overlay, headers: headers)
         setHeight(height)
         if wasAtEnd { viewport.end() }
+        prepareWindow()
     }
 }
 

@@ -1,5 +1,6 @@
-/// The reading pane: a rule with the position (`Top`, `42%`, `Bot`, `All`), then a window of
-/// the laid-out article, centred when the pane is wider than the measure.
+/// The reading pane: a rule with the position (`Top`, `42%`, `Bot`, `All`; `~42%` while a long
+/// article's length is still an estimate), then a window of the laid-out article, centred when
+/// the pane is wider than the measure.
 public struct ReaderView {
     public var document: ReaderDocument?
     public var offset: Int
@@ -23,7 +24,7 @@ public struct ReaderView {
 
     /// The text viewport this view shows in `rect`.
     public func viewport(in rect: Rect) -> TextViewport {
-        TextViewport(total: document?.lines.count ?? 0, height: Self.textHeight(in: rect), offset: offset)
+        TextViewport(total: document?.lineCount ?? 0, height: Self.textHeight(in: rect), offset: offset)
     }
 
     /// Draws the reader into `rect`.
@@ -37,7 +38,8 @@ public struct ReaderView {
             let rule = Style(.border, bold: focused, dim: !focused)
             canvas.fill(area.row(0), style: rule, character: "─")
             if document != nil {
-                let label = " \(view.positionLabel) "
+                let estimated = document?.isEstimated == true && view.positionLabel.hasSuffix("%")
+                let label = " \(estimated ? "~" : "")\(view.positionLabel) "
                 let labelWidth = DisplayWidth.of(label)
                 if labelWidth + 1 <= area.width {
                     canvas.put(label, x: area.maxX - labelWidth - 1, y: top, style: rule, clip: area)
@@ -50,12 +52,10 @@ public struct ReaderView {
             return
         }
         let pad = area.width > document.measure ? (area.width - document.measure) / 2 : 0
-        var y = top
-        var index = view.offset
-        while y < area.maxY, index < document.lines.count {
-            canvas.put(line: document.lines[index], x: area.x + pad, y: y, maxWidth: area.width - pad, clip: area)
-            y += 1
-            index += 1
+        // The reducer has laid out what the window shows (`ReaderDocument.prepare`).
+        let shown = document.lines(in: view.offset..<min(view.offset + area.maxY - top, document.lineCount))
+        for (row, line) in shown.enumerated() {
+            if let line { canvas.put(line: line, x: area.x + pad, y: top + row, maxWidth: area.width - pad, clip: area) }
         }
     }
 }
