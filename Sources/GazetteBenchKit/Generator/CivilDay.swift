@@ -1,3 +1,5 @@
+import GazetteCore
+
 /// A proleptic Gregorian day, computed with integer arithmetic only (no `Date`, no time zone).
 public struct CivilDay: Sendable, Hashable, Comparable {
     public let year: Int
@@ -14,31 +16,15 @@ public struct CivilDay: Sendable, Hashable, Comparable {
     /// Three-letter day names, Sunday first (RFC 2822).
     public static let weekdayNames = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
 
-    /// The day `days` after 1970-01-01 (Howard Hinnant's civil_from_days).
+    /// The day `days` after 1970-01-01 (the arithmetic is Core's `DayKey`).
     public init(daysSinceEpoch days: Int) {
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        year = yoe + era * 400 + (m <= 2 ? 1 : 0)
-        month = m
-        day = d
+        (year, month, day) = DayKey.civil(fromDays: days)
         daysSinceEpoch = days
     }
 
-    /// The day for a calendar date (days_from_civil).
+    /// The day for a calendar date.
     public init(year: Int, month: Int, day: Int) {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let mp = month > 2 ? month - 3 : month + 9
-        let doy = (153 * mp + 2) / 5 + day - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        self.init(daysSinceEpoch: era * 146_097 + doe - 719_468)
+        self.init(daysSinceEpoch: DayKey.days(year: year, month: month, day: day))
     }
 
     /// 0 = Sunday.

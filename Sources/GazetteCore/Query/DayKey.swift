@@ -82,7 +82,8 @@ public struct DayKey: Sendable, Hashable, Comparable {
     }
 
     // Howard Hinnant's days-from-civil and back: exact for the proleptic Gregorian calendar.
-    private static func days(year: Int, month: Int, day: Int) -> Int {
+    /// Days since 1970-01-01 of a proleptic Gregorian date (any year, no range check).
+    public static func days(year: Int, month: Int, day: Int) -> Int {
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
         let yoe = y - era * 400
@@ -91,7 +92,8 @@ public struct DayKey: Sendable, Hashable, Comparable {
         return era * 146097 + doe - 719468
     }
 
-    private static func civil(fromDays z: Int) -> (Int, Int, Int) {
+    /// The proleptic Gregorian (year, month, day) `z` days after 1970-01-01.
+    public static func civil(fromDays z: Int) -> (year: Int, month: Int, day: Int) {
         let z = z + 719468
         let era = (z >= 0 ? z : z - 146096) / 146097
         let doe = z - era * 146097
