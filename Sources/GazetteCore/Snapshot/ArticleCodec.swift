@@ -43,14 +43,7 @@ enum ArticleCodec {
     /// The article in `bytes`, or nil when they are not exactly one encoded article.
     static func decode(_ bytes: UnsafeRawBufferPointer) -> Article? {
         var input = ByteReader(bytes)
-        guard let id = input.varint(), let longID: Int = input.int(), let title = input.string(),
-              let date = input.optional({ input -> ArticleDate? in
-                  guard let year: Int = input.int(), let month: Int = input.int(), let day: Int = input.int(),
-                        let instant: Int64 = input.int() else { return nil }
-                  return ArticleDate(year: year, month: month, day: day, instant: instant)
-              }),
-              let author = input.optional({ $0.string() }),
-              let categories = input.strings(), let tags = input.strings(),
+        guard let head = readHead(&input),
               let comments = input.optional({ input -> Int? in input.int() }),
               let link = input.optional({ $0.string() }),
               let headerCount = input.count()
@@ -71,13 +64,53 @@ enum ArticleCodec {
               let path = input.string(), let line: Int = input.int(),
               input.isAtEnd
         else { return nil }
-        let articleID = longID == 0 ? ArticleID(value: id) : ArticleID(longHash: id)
-        var article = Article(id: articleID, title: title, date: date, author: author, categories: categories,
-                              tags: tags, comments: comments, link: link, extraHeaders: headers, messageID: messageID, inReplyTo: inReplyTo,
+        var article = Article(id: head.id, title: head.title, date: head.date, author: head.author, categories: head.categories,
+                              tags: head.tags, comments: comments, link: link, extraHeaders: headers, messageID: messageID, inReplyTo: inReplyTo,
                               references: references, leadInLength: leadInLength,
                               related: related, source: SourceLocation(path: path, line: line))
         article.bodyUTF8 = Array(body)
         article.unsplittableParagraphs = unsplittable
         return article
+    }
+}
+
+/// The leading fields of a record, read without the body: what a refresh compares and counts
+/// for an article it keeps in place (date order, title order, facet values).
+struct ArticleHead {
+    var id: ArticleID
+    var title: String
+    var date: ArticleDate?
+    var author: String?
+    var categories: [String]
+    var tags: [String]
+}
+
+extension ArticleCodec {
+    /// The head of the record in `bytes` (the fields `encode` writes first), nil when malformed.
+    static func decodeHead(_ bytes: UnsafeRawBufferPointer) -> ArticleHead? {
+        var input = ByteReader(bytes)
+        return readHead(&input)
+    }
+
+    /// Reads id, title, date, author, categories and tags: the fields `encode` writes first, in its order.
+    private static func readHead(_ input: inout ByteReader) -> ArticleHead? {
+        guard let id = input.varint(), let longID: Int = input.int(), let title = input.string(),
+              let date = input.optional({ input -> ArticleDate? in
+                  guard let year: Int = input.int(), let month: Int = input.int(), let day: Int = input.int(),
+                        let instant: Int64 = input.int() else { return nil }
+                  return ArticleDate(year: year, month: month, day: day, instant: instant)
+              }),
+              let author = input.optional({ $0.string() }),
+              let categories = input.strings(), let tags = input.strings()
+        else { return nil }
+        return ArticleHead(id: longID == 0 ? ArticleID(value: id) : ArticleID(longHash: id), title: title, date: date,
+                           author: author, categories: categories, tags: tags)
+    }
+
+    /// Whether the record's id is a long one (its first two fields only).
+    static func hasLongID(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        var input = ByteReader(bytes)
+        guard input.varint() != nil, let longID: Int = input.int() else { return false }
+        return longID != 0
     }
 }

@@ -91,18 +91,25 @@ public enum CachedLoader {
         let parsed = ArchiveLoader.parseAll(reparse.map { files[$0] }, progress: progress)
         var parsedSlot = [Int](repeating: -1, count: files.count)
         for (slot, file) in reparse.enumerated() { parsedSlot[file] = slot }
-        // Which snapshot article each kept article is (-1: read again), so the text index is updated, not rebuilt.
-        var previous: [Int32] = []
-        let archive = ArchiveLoader.assemble(files: files, discoveryWarnings: discoveryWarnings, directories: directories,
-                                             capacity: (snapshot?.store.count ?? 0) + parsed.articleCount, outcome: { file in
-            if parsedSlot[file] >= 0 { return parsed.take(parsedSlot[file]) }
-            return plan!.outcome(ofUnchanged: file, snapshot: snapshot!, size: Int(stats[file].size))
-        }, kept: { file, k in
-            previous.append(plan.flatMap { $0.snapshotArticle(file, k, in: snapshot!) } ?? -1)
-        })
-        let reuse = snapshot.map { ArticleStore.IndexReuse(index: $0.store.textIndex, previous: previous) }
-        let store = ArticleStore(articles: archive.articles, textIndexInBackground: true, reusing: reuse)
-        let report = archive.report
+        let store: ArticleStore
+        let report: LoadReport
+        if let snapshot, let plan {
+            // The outcomes are taken out first: whether the store can be patched depends on them.
+            let outcomes = ReparsedOutcomes(parsed, count: reparse.count)
+            let size = { (file: Int) in Int(stats[file].size) }
+            if let patched = plan.patchedLoad(snapshot: snapshot, files: files, discoveryWarnings: discoveryWarnings, directories: directories,
+                                              outcomes: outcomes, parsedSlot: parsedSlot, size: size) {
+                (store, report) = patched
+            } else {
+                (store, report) = plan.rebuiltLoad(snapshot: snapshot, files: files, discoveryWarnings: discoveryWarnings, directories: directories,
+                                                   outcomes: outcomes, parsedSlot: parsedSlot, size: size)
+            }
+        } else {
+            let archive = ArchiveLoader.assemble(files: files, discoveryWarnings: discoveryWarnings, directories: directories,
+                                                 capacity: parsed.articleCount, outcome: { parsed.take(parsedSlot[$0]) })
+            store = ArticleStore(articles: archive.articles, textIndexInBackground: true)
+            report = archive.report
+        }
         let write = SnapshotWrite {
             store.waitUntilTextIndexReady()
             do throws(SnapshotError) {
@@ -197,10 +204,22 @@ struct RefreshPlan {
         return snapshot.files.articles[Int(snapshot.files.articleStarts[old]) + k]
     }
 
-    /// What reading unchanged `file` gave last time: its articles (from the snapshot) and warnings.
-    func outcome(ofUnchanged file: Int, snapshot: Snapshot, size: Int) -> ArchiveLoader.Outcome {
+    /// What reading unchanged `file` gave last time: its articles (from the snapshot, unless
+    /// `withArticles` is false) and warnings.
+    func outcome(ofUnchanged file: Int, snapshot: Snapshot, size: Int, withArticles: Bool = true) -> ArchiveLoader.Outcome {
         let old = unchanged[file]
-        let articles = snapshot.files.articleIndices(old).map { snapshot.store.articles[$0] }
+        let articles = withArticles ? snapshot.files.articleIndices(old).map { snapshot.store.articles[$0] } : []
         return .parsed(ParsedFile(articles: articles, warnings: warnings[old] ?? []), bytes: size)
+    }
+
+    /// Per snapshot article: whether it comes from a file that is unchanged (kept as it is).
+    func keptArticles(in snapshot: Snapshot) -> [Bool] {
+        var kept = [Bool](repeating: false, count: snapshot.store.count)
+        for old in unchanged where old >= 0 {
+            for k in Int(snapshot.files.articleStarts[old])..<Int(snapshot.files.articleStarts[old + 1]) {
+                kept[Int(snapshot.files.articles[k])] = true
+            }
+        }
+        return kept
     }
 }

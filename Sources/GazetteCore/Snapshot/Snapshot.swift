@@ -162,11 +162,28 @@ struct SnapshotArticles: Sendable {
     var count: Int { offsets.count - 1 }
 
     func article(at index: Int) -> Article {
-        let decoded = bytes.withUnsafeBufferPointer { buffer in
-            ArticleCodec.decode(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(buffer)[Int(offsets[index])..<Int(offsets[index + 1])]))
-        }
+        let decoded = withRecord(index) { ArticleCodec.decode($0) }
         // Checksums make this unreachable short of a writer bug; a visible placeholder beats a crash.
         return decoded ?? Article(id: ArticleID(value: 0), title: "(unreadable snapshot record \(index))",
                                   source: SourceLocation(path: "snapshot", line: 0))
+    }
+
+    /// The bytes of record `index`.
+    func withRecord<R>(_ index: Int, _ body: (UnsafeRawBufferPointer) -> R) -> R {
+        bytes.withUnsafeBufferPointer { buffer in
+            body(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(buffer)[Int(offsets[index])..<Int(offsets[index + 1])]))
+        }
+    }
+
+    /// The leading fields of record `index` (no body copied); a placeholder like `article(at:)`'s when unreadable.
+    func head(at index: Int) -> ArticleHead {
+        withRecord(index) { ArticleCodec.decodeHead($0) }
+            ?? ArticleHead(id: ArticleID(value: 0), title: "(unreadable snapshot record \(index))", date: nil, author: nil,
+                           categories: [], tags: [])
+    }
+
+    /// Whether any record carries a long id (a short-id collision was resolved when it was written).
+    var anyLongID: Bool {
+        (0..<count).contains { withRecord($0) { ArticleCodec.hasLongID($0) } }
     }
 }

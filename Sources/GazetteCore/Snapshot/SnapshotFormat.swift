@@ -11,7 +11,7 @@
 enum SnapshotFormat {
     static let magic: [UInt8] = Array("GZSNAPSH".utf8)
     /// Bump whenever any section's layout or `ArticleCodec` changes.
-    static let version: UInt32 = 4
+    static let version: UInt32 = 5
 
     /// This build of Gazette: device, inode, size and mtime of the running executable, hashed.
     /// A snapshot written by any other build (whose parsers may differ) is rebuilt.
@@ -40,7 +40,7 @@ enum SnapshotSection: UInt32, CaseIterable {
 
 /// The parts of one facet table in the snapshot.
 enum FacetSectionPart: UInt32, CaseIterable {
-    case nameOffsets, nameBytes, rank, articleStarts, articleValues, postingStarts, postingDocs
+    case nameOffsets, nameBytes, rank, articleStarts, articleValues, postingStarts, postingDocs, plain
 
     static let base: UInt32 = 100
 

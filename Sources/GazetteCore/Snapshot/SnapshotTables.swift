@@ -8,9 +8,10 @@ enum SnapshotFacets {
         let articleValues: FlatArray<Int32> = try sections.array(FacetSectionPart.articleValues.id(kind))
         let postingStarts: FlatArray<Int32> = try sections.array(FacetSectionPart.postingStarts.id(kind))
         let postingDocs: FlatArray<Int32> = try sections.array(FacetSectionPart.postingDocs.id(kind))
+        let plain: FlatArray<UInt8> = try sections.array(FacetSectionPart.plain.id(kind))
         let values = nameOffsets.count - 1
         guard values >= 0, SnapshotValidation.offsets(nameOffsets, end: nameBytes.count),
-              SnapshotValidation.permutation(rank, count: values),
+              SnapshotValidation.permutation(rank, count: values), plain.count == values,
               articleStarts.count == count + 1, SnapshotValidation.offsets(articleStarts, end: articleValues.count),
               SnapshotValidation.indices(articleValues, below: values),
               postingStarts.count == values + 1, SnapshotValidation.offsets(postingStarts, end: postingDocs.count),
@@ -19,7 +20,7 @@ enum SnapshotFacets {
         let names = nameBytes.withUnsafeBufferPointer { bytes in
             (0..<values).map { String(decoding: bytes[Int(nameOffsets[$0])..<Int(nameOffsets[$0 + 1])], as: UTF8.self) }
         }
-        return FacetTable(kind: kind, names: names, rank: rank, articleStarts: articleStarts, articleValues: articleValues,
+        return FacetTable(kind: kind, names: names, rank: rank, plain: plain, articleStarts: articleStarts, articleValues: articleValues,
                           postingStarts: postingStarts, postingDocs: postingDocs)
     }
 }

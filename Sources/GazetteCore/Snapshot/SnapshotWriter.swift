@@ -121,6 +121,7 @@ enum SnapshotWriter {
             try output.add(FacetSectionPart.articleValues.id(kind), table.articleValues)
             try output.add(FacetSectionPart.postingStarts.id(kind), table.postingStarts)
             try output.add(FacetSectionPart.postingDocs.id(kind), table.postingDocs)
+            try output.add(FacetSectionPart.plain.id(kind), table.plain)
         }
 
         try output.add(.termBytes, text.termBytes)

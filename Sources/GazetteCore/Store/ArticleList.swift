@@ -1,25 +1,50 @@
 /// The store's articles in date order: held in memory after a load, or decoded one at a time
 /// from a memory-mapped snapshot when asked for (so opening a snapshot copies no article text).
+///
+/// After a refresh the list is both: the unchanged articles stay snapshot records, the new and
+/// changed ones are held in memory, and `sources` says which each position is.
 public struct ArticleList: RandomAccessCollection, Sendable {
     private let owned: [Article]
     private let mapped: SnapshotArticles?
+    /// With `mapped`: per position, its snapshot record (>= 0) or `owned[~source]` (< 0);
+    /// nil when position and record coincide.
+    private let sources: [Int32]?
 
     init(_ articles: [Article]) {
         owned = articles
         mapped = nil
+        sources = nil
     }
 
     init(mapped: SnapshotArticles) {
         owned = []
         self.mapped = mapped
+        sources = nil
+    }
+
+    /// Snapshot records and articles in memory, interleaved as `sources` says.
+    init(mapped: SnapshotArticles, owned: [Article], sources: [Int32]) {
+        self.owned = owned
+        self.mapped = mapped
+        self.sources = sources
     }
 
     public var startIndex: Int { 0 }
-    public var endIndex: Int { mapped?.count ?? owned.count }
+    public var endIndex: Int { sources?.count ?? mapped?.count ?? owned.count }
 
     /// The article at `position`; from a snapshot, a fresh value decoded from the mapping.
     public subscript(position: Int) -> Article {
-        if let mapped { return mapped.article(at: position) }
-        return owned[position]
+        guard let mapped else { return owned[position] }
+        guard let sources else { return mapped.article(at: position) }
+        let source = Int(sources[position])
+        return source >= 0 ? mapped.article(at: source) : owned[~source]
+    }
+
+    /// The snapshot records behind this list and the record at each position (-1: in memory),
+    /// so a writer can copy records instead of re-encoding them.
+    var records: (articles: SnapshotArticles, at: (Int) -> Int)? {
+        guard let mapped else { return nil }
+        guard let sources else { return (mapped, { $0 }) }
+        return (mapped, { Int(Swift.max(sources[$0], -1)) })
     }
 }

@@ -16,15 +16,8 @@ enum ArticleOrdering {
         articles.withUnsafeBufferPointer { articles in
             for index in articles.indices {
                 prefixes.append(TitlePrefix(articles[index].title))
-                guard let date = articles[index].date else {
-                    keys.append(Key(primary: .max, secondary: .max, index: Int32(index)))
-                    continue
-                }
-                // Descending instant: complement of the sign-flipped value. Then descending day.
-                let primary = ~(UInt64(bitPattern: date.instant) ^ (1 << 63))
-                let day = Int64(clamping: date.year * 10000 + date.month * 100 + date.day)
-                let secondary = UInt64(bitPattern: (1 << 61) - min(max(day, -(1 << 60)), 1 << 60))
-                keys.append(Key(primary: primary, secondary: secondary, index: Int32(index)))
+                let key = dateKey(articles[index].date)
+                keys.append(Key(primary: key.primary, secondary: key.secondary, index: Int32(index)))
             }
         }
         keys.sort { a, b in
@@ -67,6 +60,26 @@ enum ArticleOrdering {
             next += run.count
         }
         return order
+    }
+
+    /// The integer part of date order: newest instant first, then latest written day; undated last.
+    static func dateKey(_ date: ArticleDate?) -> (primary: UInt64, secondary: UInt64) {
+        guard let date else { return (.max, .max) }
+        // Descending instant: complement of the sign-flipped value. Then descending day.
+        let primary = ~(UInt64(bitPattern: date.instant) ^ (1 << 63))
+        let day = Int64(clamping: date.year * 10000 + date.month * 100 + date.day)
+        return (primary, UInt64(bitPattern: (1 << 61) - min(max(day, -(1 << 60)), 1 << 60)))
+    }
+
+    /// Whether an article with these fields comes before the other in date order (`dateOrder`'s
+    /// comparison, for merging a few articles into an existing order).
+    static func precedesInDateOrder(_ a: (id: ArticleID, title: String, date: ArticleDate?),
+                                    _ b: (id: ArticleID, title: String, date: ArticleDate?)) -> Bool {
+        let x = dateKey(a.date), y = dateKey(b.date)
+        if x.primary != y.primary { return x.primary < y.primary }
+        if x.secondary != y.secondary { return x.secondary < y.secondary }
+        let sign = compareFoldedTitles(a.title, b.title)
+        return sign != 0 ? sign < 0 : a.id < b.id
     }
 
     /// The leading ASCII bytes of a title (up to 16), lowered, packed big-endian: most titles in a

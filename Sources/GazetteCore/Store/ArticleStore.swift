@@ -112,19 +112,28 @@ public final class ArticleStore: Sendable {
     }
 
     /// A store whose tables were read from a snapshot; `text` nil: published later (`publishTextIndex`).
-    init(articles: ArticleList, facets: [FacetTable], text: FullTextIndex?, dayKeys: FlatArray<Int32>,
-         titleOrder: FlatArray<Int32>, authorOrder: FlatArray<Int32>, sortedIDs: FlatArray<UInt64>, sortedIDIndices: FlatArray<Int32>,
-         threads: ThreadTable? = nil) {
+    convenience init(articles: ArticleList, facets: [FacetTable], text: FullTextIndex?, dayKeys: FlatArray<Int32>,
+                     titleOrder: FlatArray<Int32>, authorOrder: FlatArray<Int32>, sortedIDs: FlatArray<UInt64>, sortedIDIndices: FlatArray<Int32>,
+                     threads: ThreadTable? = nil) {
+        self.init(articles: articles, facets: facets, textSlot: Eventual(text), dayKeys: dayKeys,
+                  titleOrder: Lazy { titleOrder.array }, authorOrder: Lazy { authorOrder.array },
+                  sortedIDs: sortedIDs, sortedIDIndices: sortedIDIndices, threads: threads.map { Lazy(made: $0) })
+    }
+
+    /// A store from all its parts (a snapshot's, or one patched after a refresh); threads nil: built on first use.
+    init(articles: ArticleList, facets: [FacetTable], textSlot: Eventual<FullTextIndex>, dayKeys: FlatArray<Int32>,
+         titleOrder: Lazy<[Int32]>, authorOrder: Lazy<[Int32]>, sortedIDs: FlatArray<UInt64>, sortedIDIndices: FlatArray<Int32>,
+         threads: Lazy<ThreadTable>?) {
         self.articles = articles
         self.facets = facets
-        textSlot = Eventual(text)
+        self.textSlot = textSlot
         self.dayKeys = dayKeys
         dateOrder = Array(0..<Int32(articles.count))
-        lazyTitleOrder = Lazy { titleOrder.array }
-        lazyAuthorOrder = Lazy { authorOrder.array }
+        lazyTitleOrder = titleOrder
+        lazyAuthorOrder = authorOrder
         self.sortedIDs = sortedIDs
         self.sortedIDIndices = sortedIDIndices
-        lazyThreads = threads.map { Lazy(made: $0) } ?? Lazy { ThreadTable(articles: articles) }
+        lazyThreads = threads ?? Lazy { ThreadTable(articles: articles) }
         allEntries = Lazy { facets.map { $0.entries(counts: $0.totals) } }
     }
 
@@ -185,7 +194,7 @@ public final class ArticleStore: Sendable {
         return sortedIDIndices[low..<high].map(Int.init).sorted()
     }
 
-    private func lowerBound(_ value: UInt64) -> Int {
+    func lowerBound(_ value: UInt64) -> Int {
         var low = 0, high = sortedIDs.count
         while low < high {
             let mid = (low + high) / 2

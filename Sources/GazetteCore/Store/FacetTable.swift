@@ -12,7 +12,10 @@ final class FacetTable: Sendable {
     let folded: [String]
     /// Position of each value in ascending value order, for stable tie-breaking.
     let rank: FlatArray<Int32>
-    private let ids: [String: Int32]
+    /// 1 when every occurrence of the value in the corpus is spelled exactly as its name: a
+    /// refresh that adds or removes only such spellings keeps the name without recounting.
+    let plain: FlatArray<UInt8>
+    let ids: [String: Int32]
     let articleStarts: FlatArray<Int32>
     let articleValues: FlatArray<Int32>
     let postingStarts: FlatArray<Int32>
@@ -33,14 +36,14 @@ final class FacetTable: Sendable {
         return ascii ?? value.trimmingCharacters(in: .whitespaces).lowercased()
     }
 
-    private static func trimmed(_ value: String) -> String {
+    static func trimmed(_ value: String) -> String {
         let clean = value.utf8.withContiguousStorageIfAvailable { bytes in
             bytes.first.map { !isBlank($0) } == true && bytes.last.map { !isBlank($0) } == true
         } ?? false
         return clean ? value : value.trimmingCharacters(in: .whitespaces)
     }
 
-    private static func isBlank(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte >= 0x80 }
+    static func isBlank(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte >= 0x80 }
 
     /// The four tables (tag, category, author, year), built in parallel.
     static func build(articles: [Article]) -> [FacetTable] {
@@ -132,6 +135,11 @@ final class FacetTable: Sendable {
         names = bestSpelling.map { Self.trimmed(spellings[Int($0)]) }
         folded = names.map { TextFolding.fold($0) }
         self.ids = ids
+        var plain = [UInt8](repeating: 1, count: names.count)
+        for (spelling, text) in spellings.enumerated() where text != names[Int(valueOfSpelling[spelling])] {
+            plain[Int(valueOfSpelling[spelling])] = 0
+        }
+        self.plain = FlatArray(plain)
         // Per-article value ids, with values repeated in one article (`CIA`, `cia`) kept once.
         var values: [Int32] = []
         values.reserveCapacity(spellingOfValue.count)
@@ -147,19 +155,7 @@ final class FacetTable: Sendable {
         }
         articleStarts = FlatArray(dedupedStarts)
         articleValues = FlatArray(values)
-        // Postings by counting sort; article indices come out ascending.
-        var postingStarts = Array(repeating: Int32(0), count: names.count + 1)
-        for value in values { postingStarts[Int(value) + 1] += 1 }
-        for v in 0..<names.count { postingStarts[v + 1] += postingStarts[v] }
-        var cursor = postingStarts
-        var docs = Array(repeating: Int32(0), count: values.count)
-        for article in 0..<articles.count {
-            for k in Int(dedupedStarts[article])..<Int(dedupedStarts[article + 1]) {
-                let value = Int(values[k])
-                docs[Int(cursor[value])] = Int32(article)
-                cursor[value] += 1
-            }
-        }
+        let (postingStarts, docs) = Self.postings(valueCount: names.count, articleStarts: dedupedStarts, articleValues: values)
         self.postingStarts = FlatArray(postingStarts)
         postingDocs = FlatArray(docs)
         totals = (0..<names.count).map { postingStarts[$0 + 1] - postingStarts[$0] }
@@ -172,16 +168,24 @@ final class FacetTable: Sendable {
 
     /// A table whose arrays already exist (read in place from a snapshot); the small per-value
     /// lookups (folded names, ids, totals) are made again from `names`.
-    init(kind: FacetKind, names: [String], rank: FlatArray<Int32>, articleStarts: FlatArray<Int32>,
-         articleValues: FlatArray<Int32>, postingStarts: FlatArray<Int32>, postingDocs: FlatArray<Int32>) {
-        self.kind = kind
-        self.names = names
-        folded = names.map { TextFolding.fold($0) }
+    convenience init(kind: FacetKind, names: [String], rank: FlatArray<Int32>, plain: FlatArray<UInt8>, articleStarts: FlatArray<Int32>,
+                     articleValues: FlatArray<Int32>, postingStarts: FlatArray<Int32>, postingDocs: FlatArray<Int32>) {
         // Every spelling of a value has the key of its (trimmed) display name.
         var ids: [String: Int32] = [:]
         for (value, name) in names.enumerated() { ids[Self.key(name)] = Int32(value) }
+        self.init(kind: kind, names: names, folded: names.map { TextFolding.fold($0) }, ids: ids, rank: rank, plain: plain,
+                  articleStarts: articleStarts, articleValues: articleValues, postingStarts: postingStarts, postingDocs: postingDocs)
+    }
+
+    /// A table from all its parts (a snapshot's, or one patched after a refresh).
+    init(kind: FacetKind, names: [String], folded: [String], ids: [String: Int32], rank: FlatArray<Int32>, plain: FlatArray<UInt8>,
+         articleStarts: FlatArray<Int32>, articleValues: FlatArray<Int32>, postingStarts: FlatArray<Int32>, postingDocs: FlatArray<Int32>) {
+        self.kind = kind
+        self.names = names
+        self.folded = folded
         self.ids = ids
         self.rank = rank
+        self.plain = plain
         self.articleStarts = articleStarts
         self.articleValues = articleValues
         self.postingStarts = postingStarts
@@ -196,6 +200,17 @@ final class FacetTable: Sendable {
         case .category: for category in articles[index].categories where !category.isEmpty { body(category) }
         case .author: if let author = articles[index].author, !author.isEmpty { body(author) }
         case .year: if let date = articles[index].date { body(String(date.year)) }
+        }
+    }
+
+    /// The values of one kind among an article's fields, in the article's order, empty ones skipped
+    /// (as `values(of:_:kind:_:)` reads them).
+    static func rawValues(_ kind: FacetKind, tags: [String], categories: [String], author: String?, date: ArticleDate?) -> [String] {
+        switch kind {
+        case .tag: tags.filter { !$0.isEmpty }
+        case .category: categories.filter { !$0.isEmpty }
+        case .author: author.map { $0.isEmpty ? [] : [$0] } ?? []
+        case .year: date.map { [String($0.year)] } ?? []
         }
     }
 
