@@ -29,19 +29,49 @@ import Testing
         var random = Random(state: format == .canonical ? 5 : 6)
         var added = 0
         var queries = 0
-        for round in 0..<6 {
-            let edits = round == 0 || round == 3 ? 0 : 1 + random.below(12)
+        var patched = 0
+        var previous: ArticleStore?
+        var copied: String?
+        for round in 0..<10 {
+            let edits = round == 0 || round == 3 || round >= 6 ? 0 : 1 + random.below(12)
             for _ in 0..<edits { try edit(data, donor: donor, random: &random, added: &added) }
+            // Edits at the ends of the orders and of duplicate ids: the newest and oldest articles'
+            // files deleted; a file copied (its articles duplicates), then its original deleted.
+            if round == 6, let previous {
+                unlink(previous.articles[0].source.path)
+                unlink(previous.articles[previous.count - 1].source.path)
+            }
+            if round == 7, let previous {
+                let original = previous.articles[previous.count / 2].source.path
+                copied = original
+                try FileManager.default.copyItem(atPath: original, toPath: original.replacingOccurrences(of: ".txt", with: "z-copy.txt"))
+            }
+            if round == 8, let copied { unlink(copied) }
+            if round == 9, let previous {
+                // A copy that sorts before its original: the original's kept articles become the duplicates.
+                let original = previous.articles[previous.count / 3].source.path
+                let name = (original as NSString).lastPathComponent
+                try FileManager.default.copyItem(atPath: original, toPath: (original as NSString).deletingLastPathComponent + "/!" + name)
+            }
             let load = try CachedLoader.load(directories: [data], snapshotPath: snapshot)
             _ = load.write?.wait()
             let fresh = try ArchiveLoader.load(directories: [data])
             let store = ArticleStore(articles: fresh.articles)
+            previous = store
             switch round {
             case 0: #expect(load.kind == .cold)
             case 3: #expect(load.kind == .warm, "round \(round): nothing changed")
             default: if case .refreshed = load.kind {} else { Issue.record("round \(round): \(load.kind)") }
             }
+            // A patched store keeps the snapshot's records in place.
+            if case .refreshed = load.kind, load.store.articles.records != nil { patched += 1 }
+            // 7: the copy (sorting after its original) is read, its articles dropped as duplicates of kept
+            // ones; 8: they are kept, their original gone.
+            if round >= 6 && round <= 8 { #expect(load.store.articles.records != nil, "round \(round): patched") }
+            if round == 7 { #expect(!fresh.report.duplicates.isEmpty, "round 7: the copy's articles are duplicates") }
+            if round == 9 { #expect(load.store.articles.records == nil, "round 9: kept articles displaced by read ones: rebuilt") }
             #expect(encoded(load.store) == encoded(store), "round \(round)")
+            #expect(StoreTables(load.store) == StoreTables(store), "round \(round): store tables")
             // A refresh updates the old index instead of rebuilding it: it must be the very index a fresh build makes.
             #expect(Self.tables(load.store.textIndex) == Self.tables(store.textIndex), "round \(round): text index tables")
             #expect(load.report.duplicates == fresh.report.duplicates, "round \(round)")
@@ -54,6 +84,8 @@ import Testing
             }
         }
         #expect(queries >= 300)
+        // The dump corpus has a handful of files: random edits often replace most articles, which rebuilds.
+        #expect(patched >= (format == .canonical ? 6 : 3), "refreshes patch the snapshot's store")
     }
 
     /// One random edit: add, change (same size or not), delete, touch or rename a file.

@@ -94,8 +94,9 @@ public enum CachedLoader {
         let store: ArticleStore
         let report: LoadReport
         if let snapshot, let plan {
-            // The outcomes are taken out first: whether the store can be patched depends on them.
-            let outcomes = ReparsedOutcomes(parsed, count: reparse.count)
+            // The outcomes are taken out first: whether the store can be patched depends on them
+            // (when it cannot after all, the files taken are read again).
+            let outcomes = ReparsedOutcomes(parsed, paths: reparse.map { files[$0] })
             let size = { (file: Int) in Int(stats[file].size) }
             if let patched = plan.patchedLoad(snapshot: snapshot, files: files, discoveryWarnings: discoveryWarnings, directories: directories,
                                               outcomes: outcomes, parsedSlot: parsedSlot, size: size) {

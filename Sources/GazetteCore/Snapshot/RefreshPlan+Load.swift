@@ -2,62 +2,87 @@
 /// the delta could change what the snapshot's articles are, merging decoded articles and rebuilding.
 
 /// The outcomes of the files read again, taken out of their slots so they can be looked at before
-/// being moved into the archive.
+/// being moved into the archive. A slot taken twice (a patch given up halfway) is read again.
 final class ReparsedOutcomes {
-    private var outcomes: [ArchiveLoader.Outcome]
+    private var outcomes: [ArchiveLoader.Outcome?]
+    private let paths: [String]
 
-    init(_ slots: OutcomeSlots, count: Int) {
-        outcomes = (0..<count).map { slots.take($0) }
+    init(_ slots: OutcomeSlots, paths: [String]) {
+        outcomes = paths.indices.map { slots.take($0) }
+        self.paths = paths
     }
 
     /// Every article read again, in file order (a look, nothing moved).
     func forEachArticle(_ body: (Article) -> Void) {
-        for outcome in outcomes {
-            if case .parsed(let parsed, _) = outcome { parsed.articles.forEach(body) }
-        }
+        for case .parsed(let parsed, _)? in outcomes { parsed.articles.forEach(body) }
     }
 
     /// The outcome of slot `index`, moved out: no copy retains its articles, so the archive takes them without copying.
     func take(_ index: Int) -> ArchiveLoader.Outcome {
-        let outcome = outcomes[index]
-        outcomes[index] = .failed("taken")
+        guard let outcome = outcomes[index] else { return ArchiveLoader.parseAll([paths[index]], progress: nil).take(0) }
+        outcomes[index] = nil
         return outcome
     }
 }
 
 extension RefreshPlan {
     /// The refreshed store patched from the snapshot's (`ArticleStore.patched`), or nil when the
-    /// delta may change a kept article: a read article shares a kept one's short id (a duplicate
-    /// or a collision decides which is kept and lengthens ids), a kept article has a long id
-    /// (its collision may be gone), or most articles are new (rebuilding pays more).
+    /// delta changes a kept article: a read article takes a kept one's place (same identity, earlier
+    /// file) or collides with its short id (both ids lengthen), a kept article has a long id (its
+    /// collision may be gone), or most articles are new (rebuilding pays more).
+    ///
+    /// The read articles are merged with only the kept ones that share their short ids (decoded):
+    /// no other kept article can interact with them, so `assemble` decides about duplicates and
+    /// collisions exactly as over every article.
     func patchedLoad(snapshot: Snapshot, files: [String], discoveryWarnings: [LoadWarning], directories: [String],
                      outcomes: ReparsedOutcomes, parsedSlot: [Int], size: (Int) -> Int) -> (ArticleStore, LoadReport)? {
         let old = snapshot.store
         guard case .some((let records, _)) = old.articles.records else { return nil }
         let kept = keptArticles(in: snapshot)
         var freshCount = 0
-        var clash = false
+        var clashing = Set<Int>()
         outcomes.forEachArticle { article in
             freshCount += 1
-            guard !clash else { return }
             var position = old.lowerBound(article.id.sortKey)
             while position < old.sortedIDs.count, old.sortedIDs[position] == article.id.sortKey {
-                if kept[Int(old.sortedIDIndices[position])] { clash = true }
+                let record = Int(old.sortedIDIndices[position])
+                if kept[record] { clashing.insert(record) }
                 position += 1
             }
         }
         let keptCount = kept.reduce(0) { $0 + ($1 ? 1 : 0) }
-        guard !clash, freshCount <= (keptCount + freshCount) / 2,
+        guard freshCount <= (keptCount + freshCount) / 2,
               !kept.indices.contains(where: { kept[$0] && records.withRecord($0) { ArticleCodec.hasLongID($0) } })
         else { return nil }
-        // The read articles are merged (and deduplicated) among themselves only: no kept article shares an id with them.
+        // Per unchanged file, the clashing kept records given to `assemble`, in file order.
+        var given: [Int: [Int]] = [:]
+        for file in files.indices where parsedSlot[file] < 0 {
+            let clashes = snapshot.files.articleIndices(unchanged[file]).filter(clashing.contains)
+            if !clashes.isEmpty { given[file] = clashes }
+        }
+        var keptAgain: [Int] = []
+        var givenPositions = Set<Int>()
+        var position = 0
         var archive = ArchiveLoader.assemble(files: files, discoveryWarnings: discoveryWarnings, directories: directories,
-                                             capacity: freshCount, outcome: { file in
-            parsedSlot[file] >= 0 ? outcomes.take(parsedSlot[file])
-                : outcome(ofUnchanged: file, snapshot: snapshot, size: size(file), withArticles: false)
+                                             capacity: freshCount + clashing.count, outcome: { file in
+            if parsedSlot[file] >= 0 { return outcomes.take(parsedSlot[file]) }
+            guard case .parsed(var parsed, let bytes) = outcome(ofUnchanged: file, snapshot: snapshot, size: size(file), withArticles: false)
+            else { preconditionFailure("an unchanged file's outcome is parsed") }
+            parsed.articles = (given[file] ?? []).map { records.article(at: $0) }
+            return .parsed(parsed, bytes: bytes)
+        }, kept: { file, slot in
+            if parsedSlot[file] < 0 {
+                keptAgain.append(given[file]![slot])
+                givenPositions.insert(position)
+            }
+            position += 1
         })
-        archive.report.articles += keptCount
-        let store = ArticleStore.patched(old: old, records: records, kept: kept, fresh: archive.articles)
+        // Every clashing kept article must still be kept, under the same id.
+        guard keptAgain.count == clashing.count,
+              givenPositions.allSatisfy({ !archive.articles[$0].id.isLong }) else { return nil }
+        let fresh = archive.articles.indices.filter { !givenPositions.contains($0) }.map { archive.articles[$0] }
+        archive.report.articles = keptCount + fresh.count
+        let store = ArticleStore.patched(old: old, records: records, kept: kept, fresh: fresh)
         return (store, archive.report)
     }
 
