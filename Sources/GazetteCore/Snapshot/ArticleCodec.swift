@@ -43,20 +43,7 @@ enum ArticleCodec {
     /// The article in `bytes`, or nil when they are not exactly one encoded article.
     static func decode(_ bytes: UnsafeRawBufferPointer) -> Article? {
         var input = ByteReader(bytes)
-        guard let head = readHead(&input),
-              let comments = input.optional({ input -> Int? in input.int() }),
-              let link = input.optional({ $0.string() }),
-              let headerCount = input.count()
-        else { return nil }
-        var headers: [HeaderField] = []
-        headers.reserveCapacity(headerCount)
-        for _ in 0..<headerCount {
-            guard let name = input.string(), let value = input.string() else { return nil }
-            headers.append(HeaderField(name: name, value: value))
-        }
-        guard let messageID = input.optional({ $0.string() }),
-              let inReplyTo = input.optional({ $0.string() }),
-              let references = input.strings(),
+        guard let head = readHead(&input), let (comments, link, headers, thread) = readMiddle(&input),
               let body = input.data(),
               let unsplittable = input.optional({ $0.strings() }),
               let leadInLength: Int = input.int(),
@@ -65,8 +52,8 @@ enum ArticleCodec {
               input.isAtEnd
         else { return nil }
         var article = Article(id: head.id, title: head.title, date: head.date, author: head.author, categories: head.categories,
-                              tags: head.tags, comments: comments, link: link, extraHeaders: headers, messageID: messageID, inReplyTo: inReplyTo,
-                              references: references, leadInLength: leadInLength,
+                              tags: head.tags, comments: comments, link: link, extraHeaders: headers, messageID: thread.messageID,
+                              inReplyTo: thread.inReplyTo, references: thread.references, leadInLength: leadInLength,
                               related: related, source: SourceLocation(path: path, line: line))
         article.bodyUTF8 = Array(body)
         article.unsplittableParagraphs = unsplittable
@@ -105,6 +92,32 @@ extension ArticleCodec {
         else { return nil }
         return ArticleHead(id: longID == 0 ? ArticleID(value: id) : ArticleID(longHash: id), title: title, date: date,
                            author: author, categories: categories, tags: tags)
+    }
+
+    /// The reply headers of the record in `bytes` (no body copied), nil when malformed.
+    static func decodeThreadFields(_ bytes: UnsafeRawBufferPointer) -> ThreadFields? {
+        var input = ByteReader(bytes)
+        guard readHead(&input) != nil, let (_, _, _, thread) = readMiddle(&input) else { return nil }
+        return thread
+    }
+
+    /// Reads comments, link, extra headers and the reply headers: what `encode` writes after the head.
+    private static func readMiddle(_ input: inout ByteReader) -> (Int?, String?, [HeaderField], ThreadFields)? {
+        guard let comments = input.optional({ input -> Int? in input.int() }),
+              let link = input.optional({ $0.string() }),
+              let headerCount = input.count()
+        else { return nil }
+        var headers: [HeaderField] = []
+        headers.reserveCapacity(headerCount)
+        for _ in 0..<headerCount {
+            guard let name = input.string(), let value = input.string() else { return nil }
+            headers.append(HeaderField(name: name, value: value))
+        }
+        guard let messageID = input.optional({ $0.string() }),
+              let inReplyTo = input.optional({ $0.string() }),
+              let references = input.strings()
+        else { return nil }
+        return (comments, link, headers, ThreadFields(messageID: messageID, inReplyTo: inReplyTo, references: references))
     }
 
     /// Whether the record's id is a long one (its first two fields only).

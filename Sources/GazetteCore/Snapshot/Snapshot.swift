@@ -182,8 +182,8 @@ struct SnapshotArticles: Sendable {
                            categories: [], tags: [])
     }
 
-    /// Whether any record carries a long id (a short-id collision was resolved when it was written).
-    var anyLongID: Bool {
-        (0..<count).contains { withRecord($0) { ArticleCodec.hasLongID($0) } }
+    /// The reply headers of record `index` (no body copied); none when unreadable.
+    func threadFields(at index: Int) -> ThreadFields {
+        withRecord(index) { ArticleCodec.decodeThreadFields($0) } ?? ThreadFields(messageID: nil, inReplyTo: nil, references: [])
     }
 }

@@ -8,8 +8,8 @@ import Foundation
 /// patched with the delta: new articles are merged into date order by binary search (reading
 /// only the leading fields of the records compared), kept articles are renumbered, facet tables
 /// and id tables copy the kept entries and add the new (`FacetTable.patched`), the text index is
-/// updated in the background (`FullTextIndex.updated`). Title and thread tables are made on
-/// first use, the title order patched the same way. The result equals a fresh build over the
+/// updated in the background (`FullTextIndex.updated`). Title order and threads are made on
+/// first use: the title order patched the same way, threads from the records' reply headers. The result equals a fresh build over the
 /// same articles, table by table (`SnapshotDifferentialTests`).
 extension ArticleStore {
     /// `old`: a snapshot's store whose articles are `records`; `kept[i]`: old article `i` is kept
@@ -41,7 +41,15 @@ extension ArticleStore {
         return ArticleStore(articles: list, facets: facets, textSlot: textSlot, dayKeys: FlatArray(dayKeys),
                             titleOrder: Lazy { patchedTitleOrder(old.titleOrder, records: records, oldToNew: oldToNew, fresh: fresh, sources: sources) },
                             authorOrder: Lazy { ArticleOrdering.authorOrder(authors) },
-                            sortedIDs: FlatArray(sortedIDs), sortedIDIndices: FlatArray(sortedIDIndices), threads: nil)
+                            sortedIDs: FlatArray(sortedIDs), sortedIDIndices: FlatArray(sortedIDIndices), threads: Lazy {
+            // Reply headers only: the kept records' bodies are not copied.
+            ThreadTable(count: sources.count) { position in
+                let source = Int(sources[position])
+                guard source < 0 else { return records.threadFields(at: source) }
+                let article = fresh[~source]
+                return ThreadFields(messageID: article.messageID, inReplyTo: article.inReplyTo, references: article.references)
+            }
+        })
     }
 
     /// Date order of the kept records and the fresh articles (already in date order): per new

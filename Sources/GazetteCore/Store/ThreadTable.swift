@@ -19,13 +19,23 @@ struct ThreadTable: Sendable {
     }
 
     init<Articles: RandomAccessCollection<Article>>(articles: Articles) where Articles.Index == Int {
-        var byMessageID: [String: Int32] = [:]
-        for (index, article) in articles.enumerated() {
-            if let id = article.messageID, byMessageID[id] == nil { byMessageID[id] = Int32(index) }
+        self.init(count: articles.count) { index in
+            let article = articles[index]
+            return ThreadFields(messageID: article.messageID, inReplyTo: article.inReplyTo, references: article.references)
         }
-        var parents = [Int32](repeating: -1, count: articles.count)
+    }
+
+    /// The table from each article's reply headers.
+    init(count: Int, fields read: (Int) -> ThreadFields) {
+        let fields = (0..<count).map(read)
+        var byMessageID: [String: Int32] = [:]
+        for index in 0..<count {
+            if let id = fields[index].messageID, byMessageID[id] == nil { byMessageID[id] = Int32(index) }
+        }
+        var parents = [Int32](repeating: -1, count: count)
         if !byMessageID.isEmpty {
-            for (index, article) in articles.enumerated() {
+            for index in 0..<count {
+                let article = fields[index]
                 let candidates = (article.inReplyTo.map { [$0] } ?? []) + article.references.reversed()
                 if let parent = candidates.lazy.compactMap({ byMessageID[$0] }).first(where: { $0 != Int32(index) }) {
                     parents[index] = parent
@@ -33,12 +43,12 @@ struct ThreadTable: Sendable {
             }
         }
         // Articles are newest first, so walking indices backwards lists replies oldest first.
-        var counts = [Int32](repeating: 0, count: articles.count + 1)
+        var counts = [Int32](repeating: 0, count: count + 1)
         for parent in parents where parent >= 0 { counts[Int(parent) + 1] += 1 }
-        for index in 0..<articles.count { counts[index + 1] += counts[index] }
+        for index in 0..<count { counts[index + 1] += counts[index] }
         var cursor = counts
-        var replies = [Int32](repeating: 0, count: Int(counts[articles.count]))
-        for index in stride(from: articles.count - 1, through: 0, by: -1) where parents[index] >= 0 {
+        var replies = [Int32](repeating: 0, count: Int(counts[count]))
+        for index in stride(from: count - 1, through: 0, by: -1) where parents[index] >= 0 {
             let parent = Int(parents[index])
             replies[Int(cursor[parent])] = Int32(index)
             cursor[parent] += 1
@@ -68,6 +78,13 @@ struct ThreadTable: Sendable {
         }
         return out
     }
+}
+
+/// The reply headers of one article: all a thread table reads.
+struct ThreadFields {
+    var messageID: String?
+    var inReplyTo: String?
+    var references: [String]
 }
 
 /// A `ThreadTable` built on first use, from any thread.
