@@ -25,15 +25,10 @@ final class SnapshotMapping: @unchecked Sendable {
             throw .unreadable(path, String(cString: strerror(errno)))
         }
         bytes = UnsafeRawBufferPointer(start: base, count: size)
-        identity = Self.identity(info)
-        unmap = { munmap(UnsafeMutableRawPointer(mutating: $0.baseAddress), $0.count) }
-    }
-
-    /// Device, inode, size, mtime and ctime (ns) of the file `info` describes.
-    static func identity(_ info: stat) -> [UInt64] {
         let changed = UInt64(bitPattern: Int64(info.st_ctim.tv_sec)) &* 1_000_000_000 &+ UInt64(bitPattern: Int64(info.st_ctim.tv_nsec))
         let file = FileStat(info)
-        return [file.device, file.inode, file.size, file.modifiedNanoseconds, changed]
+        identity = [file.device, file.inode, file.size, file.modifiedNanoseconds, changed]
+        unmap = { munmap(UnsafeMutableRawPointer(mutating: $0.baseAddress), $0.count) }
     }
 
     /// A private, 8-byte-aligned copy of `data`.

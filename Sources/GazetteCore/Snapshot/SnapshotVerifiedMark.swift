@@ -29,15 +29,6 @@ enum SnapshotVerifiedMark {
     /// the next run verifies again).
     static func record(for mapping: SnapshotMapping, snapshot: String) {
         guard let identity = mapping.identity else { return }
-        record(identity: identity, snapshot: snapshot)
-    }
-
-    /// Records that the file with `identity` (`SnapshotMapping.identity`) is sound: the writer's,
-    /// for the file it has just written, fsynced and renamed. Its checksums were computed over the
-    /// very bytes written, so reading them all back to check would only prove the disk returns
-    /// them (what the mark vouches for afterwards anyway); a refresh right after a write then
-    /// starts without a ~500 MB checksum pass.
-    static func record(identity: [UInt64], snapshot: String) {
         // Named like the writer's temporaries, so one left by a killed process is cleaned up too.
         let temporary = snapshot + ".tmp-\(getpid())-verified"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)

@@ -28,11 +28,8 @@ enum SnapshotWriter {
             try addSections(store: store, report: report, files: files, directories: directories, to: &output)
             try output.finish(articleCount: store.count)
             guard fsync(fd) == 0 else { throw SnapshotError.cannotWrite(temporary, String(cString: strerror(errno))) }
-            guard rename(temporary, path) == 0 else { throw SnapshotError.cannotWrite(path, String(cString: strerror(errno))) }
-            // Stat the descriptor, not the path: another writer's file may already have replaced ours there.
-            var info = stat()
-            if fstat(fd, &info) == 0 { SnapshotVerifiedMark.record(identity: SnapshotMapping.identity(info), snapshot: path) }
             close(fd)
+            guard rename(temporary, path) == 0 else { throw SnapshotError.cannotWrite(path, String(cString: strerror(errno))) }
         } catch {
             close(fd)
             unlink(temporary)
