@@ -37,7 +37,7 @@ extension RefreshPlan {
     func patchedLoad(snapshot: Snapshot, files: [String], discoveryWarnings: [LoadWarning], directories: [String],
                      outcomes: ReparsedOutcomes, parsedSlot: [Int], size: (Int) -> Int) -> (ArticleStore, LoadReport)? {
         let old = snapshot.store
-        guard case .some((let records, _)) = old.articles.records else { return nil }
+        guard let records = old.articles.snapshotRecords else { return nil }
         let kept = keptArticles(in: snapshot)
         var freshCount = 0
         var clashing = Set<Int>()

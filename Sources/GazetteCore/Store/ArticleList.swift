@@ -40,11 +40,9 @@ public struct ArticleList: RandomAccessCollection, Sendable {
         return source >= 0 ? mapped.article(at: source) : owned[~source]
     }
 
-    /// The snapshot records behind this list and the record at each position (-1: in memory),
-    /// so a writer can copy records instead of re-encoding them.
-    var records: (articles: SnapshotArticles, at: (Int) -> Int)? {
-        guard let mapped else { return nil }
-        guard let sources else { return (mapped, { $0 }) }
-        return (mapped, { Int(Swift.max(sources[$0], -1)) })
-    }
+    /// The snapshot's records, when this list is exactly them (position = record).
+    var snapshotRecords: SnapshotArticles? { sources == nil ? mapped : nil }
+
+    /// Whether snapshot records and articles in memory are interleaved (a patched refresh).
+    var isMixed: Bool { mapped != nil && sources != nil }
 }
