@@ -1,13 +1,15 @@
+import Foundation
 import ArgumentParser
 import GazetteBenchKit
 import GazetteCore
+import GazetteUI
 
 /// `gazette-bench profile`: one phase, once, for `valgrind --tool=callgrind` or `perf`.
 struct Profile: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Run one phase once (for a profiler): load, store (browse-ready), or index (store with its full-text index).")
+        abstract: "Run one phase once (for a profiler): load, store (browse-ready), index (store with its full-text index), or keys (then the broad queries' last keys for --seconds; attach with perf -p after it prints ready).")
 
-    enum Phase: String, ExpressibleByArgument { case load, store, index }
+    enum Phase: String, ExpressibleByArgument { case load, store, index, keys }
 
     @Argument(help: "Corpus directory.")
     var directory: String
@@ -15,10 +17,37 @@ struct Profile: ParsableCommand {
     @Option(help: "load, store or index.")
     var phase: Phase = .load
 
+    @Option(help: "How long the keys phase types (seconds).")
+    var seconds: Double = 20
+
     func run() throws {
         let archive = try ArchiveLoader.load(directories: [directory])
         guard phase != .load else { return print("loaded \(archive.articles.count) articles") }
-        let store = ArticleStore(articles: archive.articles, textIndexInBackground: phase != .index)
+        let store = ArticleStore(articles: archive.articles, textIndexInBackground: phase == .store)
         print("stored \(store.count) articles")
+        guard phase == .keys else { return }
+        let words = CorpusWords(store: store)
+        var typed = [BenchApp]()
+        for text in [words.threeWords.joined(separator: " "), "\"" + words.commonPhrase.joined(separator: " ") + "\"",
+                     String(words.frequent.prefix(3)) + "*"] {
+            var app = BenchApp(store: store)
+            app.type(String(text.dropLast()))
+            app.send(.promptInsert(text.last!))
+            typed.append(app)
+        }
+        // Unbuffered, so a script waiting for it sees it at once.
+        FileHandle.standardOutput.write(Data("ready\n".utf8))
+        let end = MonotonicClock.nanoseconds() + UInt64(seconds * 1e9)
+        var keys = 0
+        while MonotonicClock.nanoseconds() < end {
+            for app in typed {
+                var copy = app
+                copy.send(.promptDeleteBackward)
+                copy.type(String(app.state.prompt?.text.last ?? " "))
+                _ = copy.frame()
+                keys += 2
+            }
+        }
+        print("typed \(keys) keys")
     }
 }

@@ -1,21 +1,27 @@
 /// The articles matching a query, in result order, with facet counts over them.
 public struct QueryResult: Sendable {
-    /// Article indices in result order.
-    public let indices: [Int32]
+    /// The articles in result order, settled only as far as they are looked at.
+    public let order: ResultOrder
+    /// Article indices in result order (the whole order: a relevance result finishes its sort).
+    public var indices: [Int32] { order.all }
     let counts: [[Int32]]
     let tables: [FacetTable]
     /// The reader's tags that no file carries, with their counts over the result.
     let extraTags: [FacetEntry]
 
     init(indices: [Int32], counts: [[Int32]], tables: [FacetTable], extraTags: [FacetEntry] = []) {
-        self.indices = indices
+        self.init(order: ResultOrder(indices), counts: counts, tables: tables, extraTags: extraTags)
+    }
+
+    init(order: ResultOrder, counts: [[Int32]], tables: [FacetTable], extraTags: [FacetEntry] = []) {
+        self.order = order
         self.counts = counts
         self.tables = tables
         self.extraTags = extraTags
     }
 
     /// Number of matching articles.
-    public var count: Int { indices.count }
+    public var count: Int { order.count }
 
     /// Facet values present in the result (count > 0), count descending then value ascending.
     public func facet(_ kind: FacetKind) -> [FacetEntry] {
@@ -35,7 +41,7 @@ public struct QueryResult: Sendable {
 
     /// This result's counts with another list of articles (the browser keeps its list when only
     /// the reader's state changed, so an article just read does not vanish from an Unread view).
-    public func keepingIndices(_ kept: [Int32]) -> QueryResult {
-        QueryResult(indices: kept, counts: counts, tables: tables, extraTags: extraTags)
+    public func keepingOrder(_ kept: ResultOrder) -> QueryResult {
+        QueryResult(order: kept, counts: counts, tables: tables, extraTags: extraTags)
     }
 }

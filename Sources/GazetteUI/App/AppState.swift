@@ -177,7 +177,13 @@ public struct AppState: Sendable {
 
     /// Store index of the list's row `position` (thread order when threaded).
     public func listArticle(at position: Int) -> Int {
-        Int(threadOrder?.indices[position] ?? result.indices[position])
+        Int(threadOrder?.indices[position] ?? result.order[position])
+    }
+
+    /// The list row showing store article `index`, if the list has it (no sort is finished for it).
+    func position(of index: Int32) -> Int? {
+        if let threadOrder { return threadOrder.indices.firstIndex(of: index) }
+        return result.order.position(of: index)
     }
 
     /// Indentation depth of the list's row `position` (0 when flat).
@@ -189,7 +195,7 @@ public struct AppState: Sendable {
     /// reader alone (until the selection moves), with a note saying so.
     mutating func open(_ index: Int) {
         let wanted = Int32(index)
-        if let position = (threadOrder?.indices ?? result.indices).firstIndex(of: wanted) {
+        if let position = self.position(of: wanted) {
             list.select(position)
             selectionChanged()
         } else {
@@ -243,13 +249,13 @@ public struct AppState: Sendable {
             filter.view = activeViewQuery ?? .all
             countsMoved = tagsChanged || filter.query.usesField(in: ["is"])
             if countsMoved {
-                result = store.evaluate(filter.query, sort: sort, overlay: overlay).keepingIndices(result.indices)
+                result = store.evaluate(filter.query, sort: sort, overlay: overlay).keepingOrder(result.order)
             }
         }
         // Only flags changed and the filter does not test them: facet counts stand; redo the
         // unread count and the Views in place (a full recount walks every facet value).
         if !countsMoved, sidebar.updateViews(viewItems) {
-            unreadInResult = overlay?.unreadCount(of: result.indices) ?? 0
+            unreadInResult = overlay?.unreadCount(of: result.order) ?? 0
             return
         }
         recountSidebar()
@@ -320,7 +326,7 @@ public struct AppState: Sendable {
         var position: Int? = result.count > 0 ? 0 : nil
         if let selectedID, let index = store.index(of: selectedID) {
             let wanted = Int32(index)
-            if let found = (threadOrder?.indices ?? result.indices).firstIndex(of: wanted) { position = found }
+            if let found = self.position(of: wanted) { position = found }
         }
         list.setCount(result.count, selection: position)
         recountSidebar()
@@ -348,7 +354,7 @@ public struct AppState: Sendable {
             }
             counts[kind] = byPosition
         }
-        unreadInResult = overlay?.unreadCount(of: result.indices) ?? 0
+        unreadInResult = overlay?.unreadCount(of: result.order) ?? 0
         sidebar.rebuild(order: order, counts: counts, marks: marks, views: viewItems)
     }
 

@@ -1,0 +1,84 @@
+import Testing
+@testable import GazetteCore
+
+/// The lazily settled order (`ResultOrder`) against a full sort: whatever positions are asked
+/// for, in whatever sequence, each holds the article the full sort puts there.
+@Suite struct ResultOrderTests {
+    /// Keys shaped like ranking keys (score bits high, article low), with the shapes quickselect
+    /// finds hardest: all scores tied, few distinct scores, sorted, reversed, organ pipe.
+    static func keys(_ shape: Int, count: Int, _ random: inout SeededRandom) -> [UInt64] {
+        let articles = (0..<count).map { UInt64($0) }
+        let scores: [UInt64] = articles.map { article in
+            switch shape {
+            case 0: return 7
+            case 1: return random.next() % 4
+            case 2: return article
+            case 3: return UInt64(count) - article
+            case 4: return min(article, UInt64(count) - article)
+            default: return random.next() % 1_000_000
+            }
+        }
+        return zip(scores, articles).map { $0 << 32 | $1 }.shuffledIf(shape >= 5, using: &random)
+    }
+
+    /// The positions a user reaches: the top window, pages down, `G` then pages up, random jumps.
+    static func accessPattern(count: Int, _ random: inout SeededRandom) -> [Int] {
+        guard count > 0 else { return [] }
+        switch random.next() % 4 {
+        case 0: return Array(0..<min(count, 40)) + stride(from: 0, to: count, by: 37).map { $0 }
+        case 1: return Array(((count - min(count, 40))..<count).reversed()) + stride(from: count - 1, through: 0, by: -41).map { $0 }
+        case 2: return (0..<200).map { _ in Int(random.next() % UInt64(count)) }
+        default: return Array(0..<count)
+        }
+    }
+
+    @Test func everyPositionAskedForHoldsTheFullSortsArticle() {
+        var random = SeededRandom()
+        for round in 0..<60 {
+            let count = [0, 1, 2, 47, 48, 49, 100, 1000, 5000][round % 9] + Int(random.next() % 3)
+            let keys = Self.keys(round % 6, count: count, &random)
+            let expected = keys.sorted().map { Int32(truncatingIfNeeded: $0) }
+            let order = ResultOrder(keys: keys)
+            #expect(order.count == expected.count)
+            for position in Self.accessPattern(count: count, &random) {
+                #expect(order[position] == expected[position], "round \(round) position \(position), \(random.reproduce)")
+            }
+            // Positions of articles need no sort; they agree with the full order.
+            for _ in 0..<min(count, 20) {
+                let article = Int32(random.next() % UInt64(count))
+                #expect(order.position(of: article) == expected.firstIndex(of: article), "\(random.reproduce)")
+            }
+            #expect(order.position(of: Int32(count)) == nil)
+            #expect(order.all == expected, "round \(round), \(random.reproduce)")
+        }
+    }
+
+    @Test func relevanceResultsSeenInAnyOrderEqualTheFullSort() throws {
+        let store = StoreOracleTests.store
+        var random = SeededRandom()
+        var legacy = StoreOracleTests.Random(state: random.next())
+        var broad = 0
+        for _ in 0..<60 {
+            let text = StoreOracleTests.randomQuery(&legacy)
+            let query = try Query.parse(text)
+            guard query.hasWords else { continue }
+            // The full sort, as the order was made before it was settled lazily.
+            let expected = store.evaluate(query, sort: .relevance).indices
+            let lazy = store.evaluate(query, sort: .relevance)
+            #expect(lazy.count == expected.count)
+            for position in Self.accessPattern(count: expected.count, &random) {
+                #expect(lazy.order[position] == expected[position], "\(text): position \(position), \(random.reproduce)")
+            }
+            #expect(lazy.indices == expected, "\(text)")
+            if expected.count > 1000 { broad += 1 }
+        }
+        // Broad results are where the lazy path differs most from a sort; the generator must make some.
+        #expect(broad >= 3)
+    }
+}
+
+private extension Array {
+    func shuffledIf(_ condition: Bool, using random: inout SeededRandom) -> [Element] {
+        condition ? shuffled(using: &random) : self
+    }
+}
