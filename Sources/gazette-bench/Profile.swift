@@ -20,6 +20,9 @@ struct Profile: ParsableCommand {
     @Option(help: "How long the keys phase types (seconds).")
     var seconds: Double = 20
 
+    @Option(help: "The keys phase types only this query (default: the three-word query, the commonest pair and the prefix).")
+    var query: String?
+
     func run() throws {
         let archive = try ArchiveLoader.load(directories: [directory])
         guard phase != .load else { return print("loaded \(archive.articles.count) articles") }
@@ -27,25 +30,25 @@ struct Profile: ParsableCommand {
         print("stored \(store.count) articles")
         guard phase == .keys else { return }
         let words = CorpusWords(store: store)
-        var typed = [BenchApp]()
-        for text in [words.threeWords.joined(separator: " "), "\"" + words.commonPhrase.joined(separator: " ") + "\"",
-                     String(words.frequent.prefix(3)) + "*"] {
+        let queries = query.map { [$0] } ?? [words.threeWords.joined(separator: " "), "\"" + words.commonPhrase.joined(separator: " ") + "\"",
+                                              String(words.frequent.prefix(3)) + "*"]
+        // Each query typed but for its last key, which the loop presses again and again (as the bench times it).
+        var typed = [(app: BenchApp, last: Character)]()
+        for text in queries {
             var app = BenchApp(store: store)
             app.type(String(text.dropLast()))
-            app.send(.promptInsert(text.last!))
-            typed.append(app)
+            typed.append((app, text.last!))
         }
         // Unbuffered, so a script waiting for it sees it at once.
         FileHandle.standardOutput.write(Data("ready\n".utf8))
         let end = MonotonicClock.nanoseconds() + UInt64(seconds * 1e9)
         var keys = 0
         while MonotonicClock.nanoseconds() < end {
-            for app in typed {
+            for (app, last) in typed {
                 var copy = app
-                copy.send(.promptDeleteBackward)
-                copy.type(String(app.state.prompt?.text.last ?? " "))
+                copy.send(.promptInsert(last))
                 _ = copy.frame()
-                keys += 2
+                keys += 1
             }
         }
         print("typed \(keys) keys")

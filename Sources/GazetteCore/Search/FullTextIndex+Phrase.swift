@@ -19,20 +19,26 @@ extension FullTextIndex {
         docBytes.withUnsafeBufferPointer { docBytes in
             positions.withUnsafeBufferPointer { positions in
                 tfs.withUnsafeBufferPointer { tfs in
-                    var cursors = ids.map { PostingCursor(index: self, term: $0, docBytes: docBytes) }
+                    // One cursor per distinct word: a word said twice ("bora bora") walks its postings once.
+                    var distinct: [Int] = []
+                    for id in ids where !distinct.contains(id) { distinct.append(id) }
+                    let cursorOf = ids.map { distinct.firstIndex(of: $0)! }
+                    var cursors = distinct.map { PostingCursor(index: self, term: $0, docBytes: docBytes) }
+                    var offsets = [Int](repeating: 0, count: distinct.count)
                     var matched: [Int32] = []
                     var streams = [PositionStream](repeating: PositionStream(), count: ids.count)
                     candidates: for article in articles {
-                        for j in cursors.indices {
-                            cursors[j].advance(to: article, index: self, docBytes: docBytes)
-                            guard cursors[j].doc == article else { continue candidates }
+                        for c in cursors.indices {
+                            cursors[c].advance(to: article, index: self, docBytes: docBytes)
+                            guard cursors[c].doc == article else { continue candidates }
+                            offsets[c] = cursors[c].positionOffset(index: self, positions: positions)
                         }
                         // Anchor on the word with the fewest occurrences here; the others are read only
                         // as far as the positions the anchor asks for.
                         var anchor = 0
-                        for j in cursors.indices {
-                            streams[j] = PositionStream(positions, cursors[j].positionOffset(index: self, positions: positions))
-                            if Self.occurrences(tfs[cursors[j].k]) < Self.occurrences(tfs[cursors[anchor].k]) { anchor = j }
+                        for j in ids.indices {
+                            streams[j] = PositionStream(positions, offsets[cursorOf[j]])
+                            if Self.occurrences(tfs[cursors[cursorOf[j]].k]) < Self.occurrences(tfs[cursors[cursorOf[anchor]].k]) { anchor = j }
                         }
                         if Self.matches(&streams, anchor: anchor, positions) { matched.append(article) }
                     }

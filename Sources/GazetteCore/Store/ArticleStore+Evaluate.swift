@@ -68,7 +68,10 @@ extension ArticleStore {
             return set
         case .phrase(let terms):
             var candidates = within
-            for term in terms {
+            // A word said twice narrows nothing the second time.
+            var seen: [SearchTerm] = []
+            for term in terms where !seen.contains(term) {
+                seen.append(term)
                 var set = Bitset(count: count)
                 text.addPostings(of: text.termRange(term), to: &set)
                 candidates.formIntersection(set)

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import GazetteCore
 
@@ -74,6 +75,45 @@ import Testing
         }
         // Broad results are where the lazy path differs most from a sort; the generator must make some.
         #expect(broad >= 3)
+    }
+}
+
+extension ResultOrderTests {
+    /// BM25 computed per hit, as `addScores` did before its factors came from `ScoringTables`.
+    static func perHitRanking(_ store: ArticleStore, _ query: Query) -> [Int32] {
+        let members = Set(store.evaluate(query).indices.map(Int.init))
+        let text = store.text
+        var scores = [Float](repeating: 0, count: store.count)
+        let k1 = 1.2, b = 0.75
+        for term in query.highlightTerms {
+            for id in text.termRange(term) {
+                let df = Double(text.documentFrequency(id))
+                let idf = Float(log(1 + (Double(store.count) - df + 0.5) / (df + 0.5)))
+                let norm = Float(k1 * (1 - b)), lengthFactor = Float(k1 * b / text.averageLength), boost = Float(k1 + 1)
+                text.forEachPosting(of: id) { k, doc in
+                    guard members.contains(doc) else { return }
+                    let tf = Float(TextIndexBuilder.weightedTF(text.tfs[k]))
+                    scores[doc] += idf * tf * boost / (tf + norm + lengthFactor * Float(text.lengths[doc]))
+                }
+            }
+        }
+        return members.map { UInt64(UInt32.max - scores[$0].bitPattern) << 32 | UInt64($0) }.sorted()
+            .map { Int32(truncatingIfNeeded: $0) }
+    }
+
+    @Test func rankingFromTablesEqualsThePerHitFormula() throws {
+        let store = StoreOracleTests.store
+        var random = SeededRandom()
+        var legacy = StoreOracleTests.Random(state: random.next())
+        var ranked = 0
+        for _ in 0..<40 {
+            let text = StoreOracleTests.randomQuery(&legacy)
+            let query = try Query.parse(text)
+            guard query.hasWords else { continue }
+            #expect(store.evaluate(query, sort: .relevance).indices == Self.perHitRanking(store, query), "\(text), \(random.reproduce)")
+            ranked += 1
+        }
+        #expect(ranked >= 10)
     }
 }
 
