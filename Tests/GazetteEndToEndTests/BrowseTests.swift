@@ -132,10 +132,15 @@ final class BrowseTests {
         #expect(await session.waitUntil { $0.first?.hasPrefix("Views") == true })
     }
 
-    /// Context switches of every thread of `pid` so far: each sleep that ended (a wake-up) is one.
+    /// Context switches so far of `pid`'s own threads (the run loop's and the watchers'): each
+    /// sleep that ended is one. libdispatch's threads (named `…qos…`) are left out: on Linux its
+    /// workqueue monitor ticks once a second on the manager thread in every process that used a
+    /// global queue, a runtime timer that is not Gazette's.
     func wakeUps(_ pid: pid_t) -> Int {
         let tasks = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/\(pid)/task")) ?? []
         return tasks.reduce(0) { total, task in
+            let name = (try? String(contentsOfFile: "/proc/\(pid)/task/\(task)/comm", encoding: .utf8)) ?? ""
+            guard !name.contains("qos") else { return total }
             let status = (try? String(contentsOfFile: "/proc/\(pid)/task/\(task)/status", encoding: .utf8)) ?? ""
             return total + status.split(separator: "\n").reduce(0) { sum, line in
                 guard line.hasPrefix("voluntary_ctxt_switches:") || line.hasPrefix("nonvoluntary_ctxt_switches:") else { return sum }

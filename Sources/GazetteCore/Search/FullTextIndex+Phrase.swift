@@ -16,7 +16,8 @@ extension FullTextIndex {
     }
 
     private func phraseMatches(_ ids: [Int], in articles: ArraySlice<Int32>) -> [Int32] {
-        docBytes.withUnsafeBufferPointer { docBytes in
+        if ids.count == 2 { return pairMatches(ids[0], ids[1], in: articles) }
+        return docBytes.withUnsafeBufferPointer { docBytes in
             positions.withUnsafeBufferPointer { positions in
                 tfs.withUnsafeBufferPointer { tfs in
                     // One cursor per distinct word: a word said twice ("bora bora") walks its postings once.
@@ -46,6 +47,58 @@ extension FullTextIndex {
                 }
             }
         }
+    }
+
+    /// The two-word phrase (the common case) with its cursors and streams in locals: the same
+    /// steps as the general loop without its arrays (bounds and uniqueness checks per position).
+    private func pairMatches(_ firstID: Int, _ secondID: Int, in articles: ArraySlice<Int32>) -> [Int32] {
+        docBytes.withUnsafeBufferPointer { docBytes in
+            positions.withUnsafeBufferPointer { positions in
+                tfs.withUnsafeBufferPointer { tfs in
+                    let same = firstID == secondID
+                    var first = PostingCursor(index: self, term: firstID, docBytes: docBytes)
+                    var second = PostingCursor(index: self, term: secondID, docBytes: docBytes)
+                    var matched: [Int32] = []
+                    for article in articles {
+                        first.advance(to: article, index: self, docBytes: docBytes)
+                        guard first.doc == article else { continue }
+                        let firstOffset = first.positionOffset(index: self, positions: positions)
+                        var secondOffset = firstOffset
+                        if !same {
+                            second.advance(to: article, index: self, docBytes: docBytes)
+                            guard second.doc == article else { continue }
+                            secondOffset = second.positionOffset(index: self, positions: positions)
+                        }
+                        var a = PositionStream(positions, firstOffset)
+                        var b = PositionStream(positions, secondOffset)
+                        // Anchor on the rarer word here, as the general loop does (the first on a tie).
+                        let anchorFirst = same || Self.occurrences(tfs[second.k]) >= Self.occurrences(tfs[first.k])
+                        if Self.pairMatches(&a, &b, anchorFirst: anchorFirst, positions) { matched.append(article) }
+                    }
+                    return matched
+                }
+            }
+        }
+    }
+
+    /// Whether some position of the first word is followed by the second word.
+    @inline(__always)
+    private static func pairMatches(
+        _ first: inout PositionStream, _ second: inout PositionStream, anchorFirst: Bool, _ positions: UnsafeBufferPointer<UInt8>
+    ) -> Bool {
+        if anchorFirst {
+            while let position = first.next(positions) {
+                guard let found = second.first(notBelow: position + 1, positions) else { return false }
+                if found == position + 1 { return true }
+            }
+        } else {
+            while let position = second.next(positions) {
+                guard position >= 1 else { continue }
+                guard let found = first.first(notBelow: position - 1, positions) else { return false }
+                if found == position - 1 { return true }
+            }
+        }
+        return false
     }
 
     @inline(__always)
