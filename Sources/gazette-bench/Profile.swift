@@ -20,8 +20,8 @@ struct Profile: ParsableCommand {
     @Option(help: "How long the keys phase types (seconds).")
     var seconds: Double = 20
 
-    @Option(help: "The keys phase types only this query (default: the three-word query, the commonest pair and the prefix).")
-    var query: String?
+    @Option(help: "The keys phase types these queries, each in turn for --seconds (default: the three-word query, the commonest pair and the prefix, together).")
+    var query: [String] = []
 
     func run() throws {
         let archive = try ArchiveLoader.load(directories: [directory])
@@ -30,27 +30,41 @@ struct Profile: ParsableCommand {
         print("stored \(store.count) articles")
         guard phase == .keys else { return }
         let words = CorpusWords(store: store)
-        let queries = query.map { [$0] } ?? [words.threeWords.joined(separator: " "), "\"" + words.commonPhrase.joined(separator: " ") + "\"",
+        let queries = !query.isEmpty ? query : [words.threeWords.joined(separator: " "), "\"" + words.commonPhrase.joined(separator: " ") + "\"",
                                               String(words.frequent.prefix(3)) + "*"]
-        // Each query typed but for its last key, which the loop presses again and again (as the bench times it).
-        var typed = [(app: BenchApp, last: Character)]()
+        // Each query typed but for its last key, which the loop presses again and again (as the
+        // bench times it); with queries named, each is timed on its own.
+        var typed = [(app: BenchApp, last: Character, text: String)]()
         for text in queries {
             var app = BenchApp(store: store)
             app.type(String(text.dropLast()))
-            typed.append((app, text.last!))
+            typed.append((app, text.last!, text))
         }
         // Unbuffered, so a script waiting for it sees it at once.
         FileHandle.standardOutput.write(Data("ready\n".utf8))
-        let end = MonotonicClock.nanoseconds() + UInt64(seconds * 1e9)
-        var keys = 0
-        while MonotonicClock.nanoseconds() < end {
-            for (app, last) in typed {
-                var copy = app
-                copy.send(.promptInsert(last))
-                _ = copy.frame()
-                keys += 1
+        for group in query.isEmpty ? [typed] : typed.map({ [$0] }) {
+            let start = MonotonicClock.nanoseconds(), cpuStart = Self.processCPUSeconds()
+            let end = start + UInt64(seconds * 1e9)
+            var keys = 0, shown = 0
+            while MonotonicClock.nanoseconds() < end {
+                for (app, last, _) in group {
+                    var copy = app
+                    copy.send(.promptInsert(last))
+                    _ = copy.frame()
+                    shown = copy.shown
+                    keys += 1
+                }
             }
+            // CPU time per key is less bent by other processes' load than wall time (the bench's figure).
+            let wall = Double(MonotonicClock.nanoseconds() - start) / 1e9, cpu = Self.processCPUSeconds() - cpuStart
+            let name = group.count == 1 ? "\(group[0].text) → \(shown)" : "\(group.count) queries"
+            print("\(name): \(keys) keys, \(String(format: "%.2f", wall / Double(keys) * 1e3)) ms wall, \(String(format: "%.2f", cpu / Double(keys) * 1e3)) ms CPU per key")
         }
-        print("typed \(keys) keys")
+    }
+
+    private static func processCPUSeconds() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
     }
 }

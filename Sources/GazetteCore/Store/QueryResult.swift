@@ -39,6 +39,28 @@ public struct QueryResult: Sendable {
         return Int(counts[kind.ordinal][Int(id)])
     }
 
+    /// Adds each value's count over the result to `counts[shift + positions[id]]`, by the value's
+    /// id in `kind`'s table (`ArticleStore.facetPositions`); values at position -1 are skipped.
+    /// No entry is built, sorted or hashed: the sidebar's recount on every key.
+    public func addCounts(_ kind: FacetKind, positions: [Int32], shift: Int, to target: inout [Int]) {
+        let values = counts[kind.ordinal]
+        guard positions.count == values.count else { return }
+        for id in values.indices where values[id] > 0 && positions[id] >= 0 {
+            target[shift + Int(positions[id])] = Int(values[id])
+        }
+    }
+
+    /// Tags in the result that `positions` does not place: the reader's own tags no file carries,
+    /// and any table value the positions leave out; with counts, by value case-insensitively.
+    public func unplacedTags(positions: [Int32]) -> [FacetEntry] {
+        let table = tables[FacetKind.tag.ordinal], values = counts[FacetKind.tag.ordinal]
+        var unplaced = extraTags
+        for id in values.indices where values[id] > 0 && (id >= positions.count || positions[id] < 0) {
+            unplaced.append(FacetEntry(kind: .tag, value: table.names[id], count: Int(values[id])))
+        }
+        return unplaced.sorted { $0.value.lowercased() < $1.value.lowercased() }
+    }
+
     /// This result's counts with another list of articles (the browser keeps its list when only
     /// the reader's state changed, so an article just read does not vanish from an Unread view).
     public func keepingOrder(_ kept: ResultOrder) -> QueryResult {

@@ -97,9 +97,9 @@ public struct AppState: Sendable {
 
     /// Sidebar order per facet: store-wide, so entries do not jump as counts change.
     private(set) var facetOrder: [FacetKind: [FacetEntry]]
-    /// Each value's position in `facetOrder`, built once per store, so a recount hashes only the
-    /// values the result has (`QueryResult` exposes no per-id counts).
-    private(set) var facetPositions: [FacetKind: [String: Int]]
+    /// Each value's position in `facetOrder` by its id in the store's facet table, built once per
+    /// store, so a recount copies counts by id (no entry is built, sorted or hashed per key).
+    private(set) var facetPositions: [FacetKind: [Int32]]
 
     /// The browser over `store` on a `width`×`height` screen, showing every article.
     /// With `overlay`, the reader's state is shown and kept (see `StateUpdate`); `notice` is said once.
@@ -140,7 +140,7 @@ public struct AppState: Sendable {
         report.warnings.map(\.description) + report.duplicates.map(\.reportLine)
     }
 
-    static func facetOrder(_ store: ArticleStore) -> ([FacetKind: [FacetEntry]], [FacetKind: [String: Int]]) {
+    static func facetOrder(_ store: ArticleStore) -> ([FacetKind: [FacetEntry]], [FacetKind: [Int32]]) {
         var order: [FacetKind: [FacetEntry]] = [:]
         for kind in SidebarState.sectionOrder {
             var entries = store.allFacetEntries(kind)
@@ -148,9 +148,8 @@ public struct AppState: Sendable {
             if kind == .year { entries.sort { $0.value > $1.value } }
             order[kind] = entries
         }
-        let positions = order.mapValues { entries in
-            Dictionary(entries.enumerated().map { ($1.value, $0) }, uniquingKeysWith: { first, _ in first })
-        }
+        var positions: [FacetKind: [Int32]] = [:]
+        for (kind, entries) in order { positions[kind] = store.facetPositions(kind, in: entries) }
         return (order, positions)
     }
 
@@ -338,17 +337,12 @@ public struct AppState: Sendable {
         var counts: [FacetKind: [Int]] = [:]
         var order = facetOrder
         // The reader's own tags that no file carries come first: they are what the reader made.
-        let userOnly = result.facet(.tag).filter { facetPositions[.tag]?[$0.value] == nil }
-            .sorted { $0.value.lowercased() < $1.value.lowercased() }
+        let userOnly = result.unplacedTags(positions: facetPositions[.tag] ?? [])
         order[.tag] = userOnly.map { FacetEntry(kind: .tag, value: $0.value, count: $0.count) } + (facetOrder[.tag] ?? [])
         for kind in SidebarState.sectionOrder {
-            let positions = facetPositions[kind] ?? [:]
             let shift = kind == .tag ? userOnly.count : 0
             var byPosition = [Int](repeating: 0, count: order[kind]?.count ?? 0)
-            // Only values present in the result are visited (the facet table filters by count first).
-            for entry in result.facet(kind) {
-                if let position = positions[entry.value] { byPosition[shift + position] = entry.count }
-            }
+            result.addCounts(kind, positions: facetPositions[kind] ?? [], shift: shift, to: &byPosition)
             if kind == .tag {
                 for (offset, entry) in userOnly.enumerated() { byPosition[offset] = entry.count }
             }
