@@ -54,15 +54,21 @@ import Testing
         }
     }
 
+    /// Random queries of the oracle's generator that have words (so they are ranked), `tries` drawn.
+    static func wordQueries(_ tries: Int, _ random: inout SeededRandom) throws -> [(text: String, query: Query)] {
+        var legacy = StoreOracleTests.Random(state: random.next())
+        return try (0..<tries).compactMap { _ in
+            let text = StoreOracleTests.randomQuery(&legacy)
+            let query = try Query.parse(text)
+            return query.hasWords ? (text, query) : nil
+        }
+    }
+
     @Test func relevanceResultsSeenInAnyOrderEqualTheFullSort() throws {
         let store = StoreOracleTests.store
         var random = SeededRandom()
-        var legacy = StoreOracleTests.Random(state: random.next())
         var broad = 0
-        for _ in 0..<60 {
-            let text = StoreOracleTests.randomQuery(&legacy)
-            let query = try Query.parse(text)
-            guard query.hasWords else { continue }
+        for (text, query) in try Self.wordQueries(60, &random) {
             // The full sort, as the order was made before it was settled lazily.
             let expected = store.evaluate(query, sort: .relevance).indices
             let lazy = store.evaluate(query, sort: .relevance)
@@ -104,12 +110,8 @@ extension ResultOrderTests {
     @Test func rankingFromTablesEqualsThePerHitFormula() throws {
         let store = StoreOracleTests.store
         var random = SeededRandom()
-        var legacy = StoreOracleTests.Random(state: random.next())
         var ranked = 0
-        for _ in 0..<40 {
-            let text = StoreOracleTests.randomQuery(&legacy)
-            let query = try Query.parse(text)
-            guard query.hasWords else { continue }
+        for (text, query) in try Self.wordQueries(40, &random) {
             #expect(store.evaluate(query, sort: .relevance).indices == Self.perHitRanking(store, query), "\(text), \(random.reproduce)")
             ranked += 1
         }
