@@ -34,8 +34,8 @@ struct IndexMerge {
             chunks.read(p) { chunk in
                 (0..<chunk.table.termCount).map { local in
                     chunk.table.withTermBytes(local) { key in
-                        let hash = TermTable.hash(key)
-                        return global.find(key, hash: hash) ?? global.insert(key, hash: hash)
+                        let hashed = TermTable.key(key)
+                        return global.find(key, hashed) ?? global.insert(key, hashed)
                     }
                 }
             }

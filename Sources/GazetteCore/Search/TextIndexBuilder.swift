@@ -132,24 +132,24 @@ struct TextIndexBuilder {
 
     private mutating func termID(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ ascii: Bool) -> Int32 {
         let raw = UnsafeBufferPointer(rebasing: bytes[start..<end])
-        let rawHash = TermTable.hash(raw)
-        if let found = table.find(raw, hash: rawHash) { return found }
+        let rawKey = TermTable.key(raw)
+        if let found = table.find(raw, rawKey) { return found }
         let key = raw.map(TextFolding.asciiLower)
         return key.withUnsafeBufferPointer { key in
-            if ascii { return newTerm(key, hash: rawHash, term: nil) }
+            if ascii { return newTerm(key, rawKey, term: nil) }
             // A new non-ASCII spelling: fold once, then map this spelling to the folded term.
             let folded = Array(TextFolding.foldUnicode(String(decoding: key, as: UTF8.self)).utf8)
-            if folded.elementsEqual(key) { return newTerm(key, hash: rawHash, term: nil) }
+            if folded.elementsEqual(key) { return newTerm(key, rawKey, term: nil) }
             let term = folded.withUnsafeBufferPointer { folded in
-                let hash = TermTable.hash(folded)
-                return table.find(folded, hash: hash) ?? newTerm(folded, hash: hash, term: nil)
+                let foldedKey = TermTable.key(folded)
+                return table.find(folded, foldedKey) ?? newTerm(folded, foldedKey, term: nil)
             }
-            return newTerm(key, hash: rawHash, term: term)
+            return newTerm(key, rawKey, term: term)
         }
     }
 
-    private mutating func newTerm(_ key: UnsafeBufferPointer<UInt8>, hash: UInt32, term: Int32?) -> Int32 {
-        let id = table.insert(key, hash: hash, term: term)
+    private mutating func newTerm(_ bytes: UnsafeBufferPointer<UInt8>, _ key: TermTable.Key, term: Int32?) -> Int32 {
+        let id = table.insert(bytes, key, term: term)
         if term == nil { counts.append(0) }
         return id
     }
