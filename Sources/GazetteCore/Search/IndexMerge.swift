@@ -110,13 +110,17 @@ struct IndexMerge {
 
         let allLengths = (0..<chunks.count).flatMap { p in chunks.read(p) { $0.lengths } }
         let total = postingStarts[termCount]
-        docBytes = [UInt8](repeating: 0, count: docStarts[termCount])
-        tfs = [UInt8](repeating: 0, count: total)
-        positions = [UInt8](repeating: 0, count: positionStarts[termCount])
+        // Not zero-filled: the scatter writes every element exactly once (each posting's doc
+        // varint, frequency and position block; each 64th posting's skip entry), so a page is
+        // first touched when a chunk writes it, while the chunks already copied are being freed;
+        // zero-filling made all of the index resident while every chunk was still held.
+        docBytes = Self.unfilled(docStarts[termCount])
+        tfs = Self.unfilled(total)
+        positions = Self.unfilled(positionStarts[termCount])
         let skipCount = (total + skipInterval - 1) / skipInterval
-        skipDocs = Array(repeating: 0, count: skipCount)
-        skipDocBytes = Array(repeating: 0, count: skipCount)
-        skipPositions = Array(repeating: 0, count: skipCount)
+        skipDocs = Self.unfilled(skipCount)
+        skipDocBytes = Self.unfilled(skipCount)
+        skipPositions = Self.unfilled(skipCount)
         let destinations = segments
         segments = []
         docBytes.withUnsafeMutableBufferPointer { docs in
@@ -142,6 +146,11 @@ struct IndexMerge {
             }
         }
         lengths = allLengths
+    }
+
+    /// An array of `count` plain values left as the allocator gives them, for the scatter to fill.
+    private static func unfilled<T: BitwiseCopyable>(_ count: Int) -> [T] {
+        [T](unsafeUninitializedCapacity: count) { _, initialized in initialized = count }
     }
 
     /// Per local term: posting count, bytes of doc deltas after the first, position bytes, first and last doc.
