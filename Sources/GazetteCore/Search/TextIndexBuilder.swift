@@ -117,17 +117,23 @@ struct TextIndexBuilder {
     }
 
     private mutating func add(bytes: UnsafeBufferPointer<UInt8>, isTitle: Bool) {
+        let first = articleTerms.count
         Tokenizer.scan(bytes) { start, end, ascii in
-            let term = Int(self.termID(bytes, start, end, ascii))
-            let count = self.counts[term]
-            if count == 0 { self.touched.append(Int32(term)) }
-            self.articleTerms.append(Int32(term))
-            if isTitle {
-                self.counts[term] = count &+ (1 << 32)
-                self.titleLength += 1
-            } else {
-                self.counts[term] = count &+ 1
-                self.bodyLength += 1
+            self.articleTerms.append(self.termID(bytes, start, end, ascii))
+        }
+        guard articleTerms.count > first else { return }
+        if isTitle { titleLength += UInt32(articleTerms.count - first) } else { bodyLength += UInt32(articleTerms.count - first) }
+        // Counted in a second loop over the words just found, through buffer pointers: an
+        // `Array` subscript write in the scan's closure checked uniqueness on every word.
+        let increment: UInt64 = isTitle ? 1 << 32 : 1
+        counts.withUnsafeMutableBufferPointer { counts in
+            articleTerms.withUnsafeBufferPointer { terms in
+                for k in first..<terms.count {
+                    let term = Int(terms[k])
+                    let count = counts[term]
+                    if count == 0 { touched.append(Int32(term)) }
+                    counts[term] = count &+ increment
+                }
             }
         }
     }
