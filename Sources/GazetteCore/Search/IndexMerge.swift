@@ -184,30 +184,36 @@ struct IndexMerge {
     private static func scatter(_ chunk: TextIndexBuilder.Chunk, firstArticle: Int, into destinations: [Segment],
                                 out: Outputs, skipInterval: Int) {
         var cursors = destinations
-        let terms = chunk.terms, tfs = chunk.tfs, articleEnds = chunk.articleEnds
-        chunk.positions.withUnsafeBufferPointer { positions in
-            var posting = 0, offset = 0
-            for (a, end) in articleEnds.enumerated() {
-                let doc = Int32(firstArticle + a)
-                while posting < Int(end) {
-                    let term = Int(terms[posting])
-                    let next = PositionCoding.skipBlock(positions, offset)
-                    var cursor = cursors[term]
-                    if cursor.count % skipInterval == 0 {
-                        let skip = cursor.count / skipInterval
-                        out.skipDocs[skip] = doc
-                        out.skipDocBytes[skip] = cursor.docBytes
-                        out.skipPositions[skip] = cursor.positionBytes
+        // Through buffer pointers: an `Array` subscript write checks uniqueness on every posting.
+        cursors.withUnsafeMutableBufferPointer { cursors in
+            chunk.terms.withUnsafeBufferPointer { terms in
+                chunk.tfs.withUnsafeBufferPointer { tfs in
+                    chunk.positions.withUnsafeBufferPointer { positions in
+                        var posting = 0, offset = 0
+                        for (a, end) in chunk.articleEnds.enumerated() {
+                            let doc = Int32(firstArticle + a)
+                            while posting < Int(end) {
+                                let term = Int(terms[posting])
+                                let next = PositionCoding.skipBlock(positions, offset)
+                                var cursor = cursors[term]
+                                if cursor.count % skipInterval == 0 {
+                                    let skip = cursor.count / skipInterval
+                                    out.skipDocs[skip] = doc
+                                    out.skipDocBytes[skip] = cursor.docBytes
+                                    out.skipPositions[skip] = cursor.positionBytes
+                                }
+                                cursor.docBytes = PositionCoding.writeVarint(UInt32(doc - cursor.firstDoc), to: out.docs, at: cursor.docBytes)
+                                cursor.firstDoc = doc
+                                out.tfs[cursor.count] = tfs[posting]
+                                cursor.count += 1
+                                for k in offset..<next { out.positions[cursor.positionBytes + k - offset] = positions[k] }
+                                cursor.positionBytes += next - offset
+                                cursors[term] = cursor
+                                offset = next
+                                posting += 1
+                            }
+                        }
                     }
-                    cursor.docBytes = PositionCoding.writeVarint(UInt32(doc - cursor.firstDoc), to: out.docs, at: cursor.docBytes)
-                    cursor.firstDoc = doc
-                    out.tfs[cursor.count] = tfs[posting]
-                    cursor.count += 1
-                    for k in offset..<next { out.positions[cursor.positionBytes + k - offset] = positions[k] }
-                    cursor.positionBytes += next - offset
-                    cursors[term] = cursor
-                    offset = next
-                    posting += 1
                 }
             }
         }
