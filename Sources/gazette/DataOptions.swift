@@ -45,7 +45,10 @@ struct DataOptions: ParsableArguments {
     /// Snapshot problems are warned about on stderr; call `finish` on the result before exiting.
     func loadStore(progress: (@Sendable (LoadProgress) -> Void)? = nil) throws -> CachedLoad {
         do {
-            let load = try CachedLoader.load(directories: resolvedDirectories(), snapshotPath: snapshotPath(), progress: progress)
+            let snapshot = snapshotPath()
+            // A running watcher (`gazette watch`, an open browser) may vouch for the files: no walk.
+            let vouch = snapshot.map { WatchClient.vouch(forSnapshot: $0, environment: ProcessInfo.processInfo.environment) }
+            let load = try CachedLoader.load(directories: resolvedDirectories(), snapshotPath: snapshot, progress: progress, vouch: vouch)
             for note in load.notes { StandardError.write("gazette: \(note)\n") }
             return load
         } catch {
