@@ -69,7 +69,10 @@ struct BrowseCommand: ParsableCommand {
         } else {
             Self.announceIndex(of: state.store, to: mailbox)
         }
-        let watcher = DirectoryWatcher(roots: directories) { reloader.request(byUser: false) }
+        // Watches for live reload and, while open, vouches for the files to the CLI (`gazette watch`).
+        let watcher = WatchService(directories: directories, snapshotPath: data.snapshotPath(), socketPath: data.watchSocketPath()) {
+            reloader.request(byUser: false)
+        }
         defer { watcher.stop() }
         var effects = StateEffects(session: session)
 

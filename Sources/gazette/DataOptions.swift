@@ -40,6 +40,11 @@ struct DataOptions: ParsableArguments {
         return SnapshotCache.path(for: resolvedDirectories(), currentDirectory: FileManager.default.currentDirectoryPath, in: cache)
     }
 
+    /// The socket a watcher of these directories serves (made private if missing); nil without a cache.
+    func watchSocketPath() -> String? {
+        snapshotPath().flatMap { WatchSocket.path(forSnapshot: $0, environment: ProcessInfo.processInfo.environment, create: true) }
+    }
+
     /// Loads the store through the snapshot (see `CachedLoader`); a fresh load's full-text index
     /// builds in the background, so commands whose query has no words never wait for it.
     /// Snapshot problems are warned about on stderr; call `finish` on the result before exiting.
