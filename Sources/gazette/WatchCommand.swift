@@ -36,8 +36,12 @@ struct WatchCommand: ParsableCommand {
             throw ExitCode(2)
         }
         let directories = data.resolvedDirectories()
-        let service = WatchService(directories: directories, snapshotPath: snapshotPath, socketPath: socketPath,
-                                   refresh: { Self.refresh(directories, snapshotPath: snapshotPath) }, onChange: {})
+        let executable = ExecutableCheck()
+        let service = WatchService(directories: directories, snapshotPath: snapshotPath, socketPath: socketPath, refresh: {
+            // A snapshot is one build's: after an upgrade, this old process must leave it to the new one.
+            if executable.wasReplaced() { return }
+            Self.refresh(directories, snapshotPath: snapshotPath)
+        }, onChange: {})
         if let error = service.serveError {
             service.stop()
             StandardError.write("gazette: \(error)\n")
@@ -71,5 +75,30 @@ struct WatchCommand: ParsableCommand {
         } catch {
             StandardError.write("gazette: \(error)\n")
         }
+    }
+}
+
+/// Notices when the installed `gazette` is no longer the running one (an upgrade or a rebuild).
+private struct ExecutableCheck: Sendable {
+    private let path: String?
+    private let warned = LockedValue(false)
+
+    init() {
+        path = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")).map {
+            $0.hasSuffix(" (deleted)") ? String($0.dropLast(" (deleted)".count)) : $0
+        }
+    }
+
+    /// True (and a warning, once) when the file at the executable's path is another file now.
+    func wasReplaced() -> Bool {
+        var running = stat(), installed = stat()
+        guard let path, stat("/proc/self/exe", &running) == 0 else { return false }
+        let replaced = stat(path, &installed) != 0 || installed.st_ino != running.st_ino || installed.st_dev != running.st_dev
+            || installed.st_size != running.st_size || installed.st_mtim.tv_sec != running.st_mtim.tv_sec
+            || installed.st_mtim.tv_nsec != running.st_mtim.tv_nsec
+        if replaced && !warned.update({ was in defer { was = true }; return was }) {
+            StandardError.write("gazette: \(path) changed since this watcher started; restart `gazette watch` (it no longer rewrites the snapshot)\n")
+        }
+        return replaced
     }
 }

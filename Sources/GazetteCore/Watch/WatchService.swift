@@ -12,7 +12,7 @@ public final class WatchService: Sendable {
     public let serveError: WatchServerError?
 
     /// Watches `directories`, calling `onChange` after article files change (live reload).
-    /// With a `socketPath`, serves it; `refresh` runs before every comparison with the snapshot.
+    /// With a `socketPath`, serves it; `refresh` runs after changes, before comparing with the snapshot.
     public init(directories: [String], snapshotPath: String?, socketPath: String?,
                 refresh: (@Sendable () -> Void)? = nil, onChange: @escaping @Sendable () -> Void) {
         let box = LockedValue<DirectoryWatcher?>(nil)
@@ -31,7 +31,7 @@ public final class WatchService: Sendable {
                 serveError = error
             }
         }
-        watcher = DirectoryWatcher(roots: directories, onSettle: { vouch?.compareSoon() }, onChange: onChange)
+        watcher = DirectoryWatcher(roots: directories, onSettle: { vouch?.compareSoon(afterChanges: true) }, onChange: onChange)
         box.set(watcher)
         self.vouch = vouch
         self.server = server

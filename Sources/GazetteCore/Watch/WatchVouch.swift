@@ -22,10 +22,10 @@ public final class WatchVouch: Sendable {
 
     /// The last comparison that passed, and the last one that failed (not repeated until
     /// something moves: an unverifiable tree would otherwise cost a walk per question).
-    private let state = LockedValue((passed: Check?.none, failed: Check?.none, scheduled: false, again: false))
+    private let state = LockedValue((passed: Check?.none, failed: Check?.none, scheduled: false, again: false, refresh: false))
 
-    /// `refresh`, when given, runs before every comparison: `gazette watch` rewrites the snapshot
-    /// there, so the CLI stays fast after an edit.
+    /// `refresh`, when given, runs before a comparison after files changed: `gazette watch`
+    /// rewrites the snapshot there, so the CLI stays fast after an edit.
     public init(directories: [String], snapshotPath: String, refresh: (@Sendable () -> Void)? = nil,
                 watching: @escaping @Sendable () -> DirectoryWatcher.Watching) {
         self.directories = directories
@@ -47,9 +47,12 @@ public final class WatchVouch: Sendable {
         return .unknown
     }
 
-    /// Compares the tree with the snapshot on a background queue (requests meanwhile coalesce).
-    public func compareSoon() {
+    /// Compares the tree with the snapshot on a background queue (requests meanwhile coalesce);
+    /// `afterChanges` (the watcher saw events) runs `refresh` first. A question alone never
+    /// refreshes: the snapshot a command just wrote (perhaps by a newer build) is compared, not replaced.
+    public func compareSoon(afterChanges: Bool = false) {
         let start = state.update { state -> Bool in
+            state.refresh = state.refresh || afterChanges
             if state.scheduled { state.again = true; return false }
             state.scheduled = true
             return true
@@ -57,7 +60,11 @@ public final class WatchVouch: Sendable {
         guard start else { return }
         queue.async { [self] in
             while true {
-                refresh?()
+                let refreshing = state.update { state -> Bool in
+                    defer { state.refresh = false }
+                    return state.refresh
+                }
+                if refreshing { refresh?() }
                 compare()
                 let more = state.update { state -> Bool in
                     if state.again { state.again = false; return true }
