@@ -107,7 +107,7 @@ extension FacetTable {
         })
         let (articleStarts, articleValues) = Self.patchedArticleValues(old, sources: sources, freshLists: freshLists, newID: newID)
         let (postingStarts, postingDocs) = Self.postings(valueCount: alive.count, articleStarts: articleStarts, articleValues: articleValues)
-        return FacetTable(kind: old.kind, names: alive.map { names[$0] }, folded: alive.map { folded[$0] }, ids: ids,
+        return FacetTable(kind: old.kind, names: alive.map { names[$0] }, folded: Lazy(made: alive.map { folded[$0] }), ids: Lazy(made: ids),
                           rank: FlatArray(rank), plain: FlatArray(alive.map { plain[$0] }),
                           articleStarts: FlatArray(articleStarts), articleValues: FlatArray(articleValues),
                           postingStarts: FlatArray(postingStarts), postingDocs: FlatArray(postingDocs))

@@ -9,13 +9,17 @@ final class FacetTable: Sendable {
     /// Display form per value id (for tags: the most common spelling in the corpus).
     let names: [String]
     /// Folded display form per value id (author substring search, value ordering).
-    let folded: [String]
+    var folded: [String] { lazyFolded.wrapped }
     /// Position of each value in ascending value order, for stable tie-breaking.
     let rank: FlatArray<Int32>
     /// 1 when every occurrence of the value in the corpus is spelled exactly as its name: a
     /// refresh that adds or removes only such spellings keeps the name without recounting.
     let plain: FlatArray<UInt8>
-    let ids: [String: Int32]
+    var ids: [String: Int32] { lazyIDs.wrapped }
+    // Made on first use when read from a snapshot: a CLI run that never asks for a facet value
+    // by name (`show`, `list WORD`) does not fold and hash thousands of names.
+    private let lazyFolded: Lazy<[String]>
+    private let lazyIDs: Lazy<[String: Int32]>
     let articleStarts: FlatArray<Int32>
     let articleValues: FlatArray<Int32>
     let postingStarts: FlatArray<Int32>
@@ -133,8 +137,9 @@ final class FacetTable: Sendable {
             valueOfSpelling.append(value)
         }
         names = bestSpelling.map { Self.trimmed(spellings[Int($0)]) }
-        folded = names.map { TextFolding.fold($0) }
-        self.ids = ids
+        let folded = names.map { TextFolding.fold($0) }
+        lazyFolded = Lazy(made: folded)
+        lazyIDs = Lazy(made: ids)
         var plain = [UInt8](repeating: 1, count: names.count)
         for (spelling, text) in spellings.enumerated() where text != names[Int(valueOfSpelling[spelling])] {
             plain[Int(valueOfSpelling[spelling])] = 0
@@ -159,7 +164,7 @@ final class FacetTable: Sendable {
         self.postingStarts = FlatArray(postingStarts)
         postingDocs = FlatArray(docs)
         totals = (0..<names.count).map { postingStarts[$0 + 1] - postingStarts[$0] }
-        let names = names, folded = folded
+        let names = names
         let order = (0..<names.count).sorted { (folded[$0], names[$0]) < (folded[$1], names[$1]) }
         var rank = Array(repeating: Int32(0), count: names.count)
         for (position, value) in order.enumerated() { rank[value] = Int32(position) }
@@ -171,19 +176,22 @@ final class FacetTable: Sendable {
     convenience init(kind: FacetKind, names: [String], rank: FlatArray<Int32>, plain: FlatArray<UInt8>, articleStarts: FlatArray<Int32>,
                      articleValues: FlatArray<Int32>, postingStarts: FlatArray<Int32>, postingDocs: FlatArray<Int32>) {
         // Every spelling of a value has the key of its (trimmed) display name.
-        var ids: [String: Int32] = [:]
-        for (value, name) in names.enumerated() { ids[Self.key(name)] = Int32(value) }
-        self.init(kind: kind, names: names, folded: names.map { TextFolding.fold($0) }, ids: ids, rank: rank, plain: plain,
+        let ids = Lazy {
+            var ids: [String: Int32] = [:]
+            for (value, name) in names.enumerated() { ids[Self.key(name)] = Int32(value) }
+            return ids
+        }
+        self.init(kind: kind, names: names, folded: Lazy { names.map { TextFolding.fold($0) } }, ids: ids, rank: rank, plain: plain,
                   articleStarts: articleStarts, articleValues: articleValues, postingStarts: postingStarts, postingDocs: postingDocs)
     }
 
     /// A table from all its parts (a snapshot's, or one patched after a refresh).
-    init(kind: FacetKind, names: [String], folded: [String], ids: [String: Int32], rank: FlatArray<Int32>, plain: FlatArray<UInt8>,
+    init(kind: FacetKind, names: [String], folded: Lazy<[String]>, ids: Lazy<[String: Int32]>, rank: FlatArray<Int32>, plain: FlatArray<UInt8>,
          articleStarts: FlatArray<Int32>, articleValues: FlatArray<Int32>, postingStarts: FlatArray<Int32>, postingDocs: FlatArray<Int32>) {
         self.kind = kind
         self.names = names
-        self.folded = folded
-        self.ids = ids
+        lazyFolded = folded
+        lazyIDs = ids
         self.rank = rank
         self.plain = plain
         self.articleStarts = articleStarts
