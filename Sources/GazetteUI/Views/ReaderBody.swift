@@ -160,16 +160,42 @@ struct ReaderBody: Sendable {
         layout.lines(BodyParser.blocks(utf8: bytes, range: range), leadInLength: leadIn)
     }
 
-    /// Calls `body` with the lines of each slot in order, keeping none (for `gazette show`).
+    /// Calls `body` with the lines of each slot in order, keeping none.
     func forEachSlotLines(_ body: ([StyledLine]) -> Void) {
+        forEachSlotRange { index, range in
+            if let lines = slots[index]?.lines {
+                body(lines)
+            } else if !range.isEmpty {
+                body(Self.lines(of: bytes, range: range, layout: layout, leadIn: index == 0 ? leadInLength : 0))
+            }
+        }
+    }
+
+    /// Calls `body` with the text of each slot's lines (each ended by `\n`) in order, laid out
+    /// as plain text (`BlockLayout.text`) and keeping none: `gazette show`.
+    func forEachSlotText(_ body: ([UInt8]) -> Void) {
+        var text: [UInt8] = []
+        forEachSlotRange { index, range in
+            text.removeAll(keepingCapacity: true)
+            if let lines = slots[index]?.lines {
+                for line in lines {
+                    text.append(contentsOf: line.text.utf8)
+                    text.append(0x0A)
+                }
+            } else if !range.isEmpty {
+                let blocks = BodyParser.blocks(utf8: bytes, range: range)
+                layout.text(blocks, leadInLength: index == 0 ? leadInLength : 0, into: &text)
+            }
+            body(text)
+        }
+    }
+
+    /// Each slot's index and bytes in order, found from the safe cuts without recording them.
+    private func forEachSlotRange(_ body: (Int, Range<Int>) -> Void) {
         var lower = 0
         for index in 0..<slotCount {
             let upper = index + 1 == slotCount ? bytes.count : max(lower, BodyParser.safeCut(in: bytes, atOrAfter: (index + 1) * slotBytes))
-            if let lines = slots[index]?.lines {
-                body(lines)
-            } else if upper > lower {
-                body(Self.lines(of: bytes, range: lower..<upper, layout: layout, leadIn: index == 0 ? leadInLength : 0))
-            }
+            body(index, lower..<upper)
             lower = upper
         }
     }
