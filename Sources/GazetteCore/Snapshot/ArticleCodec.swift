@@ -41,6 +41,13 @@ enum ArticleCodec {
     }
 
     /// The article in `bytes`, or nil when they are not exactly one encoded article.
+    /// Just the id of a record (its first two fields), without decoding the rest.
+    static func decodeID(_ bytes: UnsafeRawBufferPointer) -> ArticleID? {
+        var input = ByteReader(bytes)
+        guard let id = input.varint(), let longID: Int = input.int() else { return nil }
+        return longID == 0 ? ArticleID(value: id) : ArticleID(longHash: id)
+    }
+
     static func decode(_ bytes: UnsafeRawBufferPointer) -> Article? {
         var input = ByteReader(bytes)
         guard let id = input.varint(), let longID: Int = input.int(), let title = input.string(),

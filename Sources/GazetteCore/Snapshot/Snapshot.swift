@@ -169,4 +169,12 @@ struct SnapshotArticles: Sendable {
         return decoded ?? Article(id: ArticleID(value: 0), title: "(unreadable snapshot record \(index))",
                                   source: SourceLocation(path: "snapshot", line: 0))
     }
+
+    /// The id of the article at `index`, read without decoding the article (`article(at:).id`).
+    func id(at index: Int) -> ArticleID {
+        let decoded = bytes.withUnsafeBufferPointer { buffer in
+            ArticleCodec.decodeID(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(buffer)[Int(offsets[index])..<Int(offsets[index + 1])]))
+        }
+        return decoded ?? ArticleID(value: 0)
+    }
 }

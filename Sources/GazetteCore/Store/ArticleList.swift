@@ -22,4 +22,11 @@ public struct ArticleList: RandomAccessCollection, Sendable {
         if let mapped { return mapped.article(at: position) }
         return owned[position]
     }
+
+    /// The id of the article at `position`: from a snapshot, read without decoding the article
+    /// (`M` asks for the ids of a whole view; `index(of:)` checks one per lookup).
+    public func id(at position: Int) -> ArticleID {
+        if let mapped { return mapped.id(at: position) }
+        return owned[position].id
+    }
 }

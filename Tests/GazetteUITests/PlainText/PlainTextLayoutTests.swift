@@ -1,6 +1,7 @@
 import GazetteCore
 import Testing
 @testable import GazetteUI
+import GazetteTestSupport
 
 /// `gazette show`'s plain-text layout (bytes and widths, no styled glyphs) against the styled
 /// layout the reader draws: the same text, byte for byte, for every shape of body at every width.
