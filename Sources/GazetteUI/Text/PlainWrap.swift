@@ -76,6 +76,7 @@ enum PlainWrap {
 
     static func forEachLine(utf8 text: UnsafeBufferPointer<UInt8>, width: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
         guard width > 0 else { return }
+        if isPrintableASCII(text) { return forEachASCIILine(text, width: width, body) }
         var emitted = false
         var line = Line()
         line.bytes.reserveCapacity(4 * width + 16)
@@ -122,11 +123,72 @@ enum PlainWrap {
         if !line.isEmpty || !emitted { emit(glyphs: line.marks.count) }
     }
 
+    /// Whether every byte is printable ASCII: one glyph, one column each, only 0x20 a space.
+    static func isPrintableASCII(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        for byte in text where !PlainGlyphs.isPrintableASCII(byte) { return false }
+        return true
+    }
+
+    /// `forEachLine` for printable ASCII: the same steps with every glyph one byte and one
+    /// column. Bytes are only dropped while the line is empty (a space that breaks it, leading
+    /// spaces of a wrapped line), so a line is always a contiguous slice `start..<end` of the
+    /// text and nothing is copied.
+    private static func forEachASCIILine(_ text: UnsafeBufferPointer<UInt8>, width: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        var emitted = false
+        var start = 0, end = 0
+
+        func emit(_ from: Int, _ to: Int) {
+            var to = to
+            while to > from && text[to - 1] == 0x20 { to -= 1 }
+            body(UnsafeBufferPointer(rebasing: text[from..<to]))
+            emitted = true
+        }
+
+        for index in 0..<text.count {
+            if text[index] == 0x20 {
+                if end - start + 1 > width {
+                    // The space itself is the break: end the line, drop the space.
+                    emit(start, end)
+                    start = end
+                } else if end > start || !emitted {
+                    if end == start { start = index }
+                    end = index + 1
+                }
+                continue
+            }
+            while end - start + 1 > width && end > start {
+                // `TextWrap.lastBreak`: after the last space of the line, if any.
+                var breakAt = end
+                if text[end - 1] != 0x20 {
+                    breakAt = end - 1
+                    while breakAt > start && text[breakAt - 1] != 0x20 { breakAt -= 1 }
+                }
+                if breakAt > start && breakAt < end {
+                    emit(start, breakAt)
+                    start = breakAt
+                    while start < end && text[start] == 0x20 { start += 1 }
+                } else {
+                    emit(start, end)  // ends in a space, or unbreakable: a hard break
+                    start = end
+                }
+            }
+            if end == start { start = index }
+            end = index + 1
+        }
+        if end > start || !emitted { emit(start, end) }
+    }
+
     /// `BlockLayout.clip` as bytes: `text` as one line of at most `width` columns, cut and ended
     /// with `→` when wider (a wide glyph split by the cut becomes a space).
     static func clip(_ text: String, width: Int, into out: inout [UInt8]) {
         var text = text
         text.withUTF8 { utf8 in
+            if isPrintableASCII(utf8) {
+                // One column a byte: all of it, or the first width − 1 bytes and the marker.
+                guard utf8.count > width else { return out.append(contentsOf: utf8) }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[0..<(width - 1)]))
+                return out.append(contentsOf: BlockLayout.clipMarker.utf8)
+            }
             let start = out.count
             var widths: [Int] = []
             var ends: [Int] = []

@@ -86,15 +86,21 @@ struct BlockLayout {
         var bars: [StyledSpan]
         var textWidth: Int
         var verbatimWidth: Int
-        var bullet: String
+        /// The bars' text, as bytes (for the plain-text layout).
+        var barsText: [UInt8]
     }
 
+    /// The frame of a block at `block.level` (the same for every kind).
     func frame(_ block: BodyBlock) -> Frame {
         let bars = prefix(block.level)
         let barsWidth = bars.reduce(0) { $0 + DisplayWidth.of($1.text) }
-        let textWidth = max(1, measure - barsWidth)
-        let bullet = block.kind == .listItem ? String(repeating: " ", count: min(block.indent, textWidth / 4)) + block.marker + " " : ""
-        return Frame(bars: bars, textWidth: textWidth, verbatimWidth: max(1, verbatimWidth - barsWidth), bullet: bullet)
+        return Frame(bars: bars, textWidth: max(1, measure - barsWidth), verbatimWidth: max(1, verbatimWidth - barsWidth),
+                     barsText: Array(bars.map(\.text).joined().utf8))
+    }
+
+    /// A list item's bullet: its indent (at most a quarter of the text width), marker, a space.
+    func bullet(_ block: BodyBlock, textWidth: Int) -> String {
+        String(repeating: " ", count: min(block.indent, textWidth / 4)) + block.marker + " "
     }
 
     func layOut(_ block: BodyBlock, leadIn: Int) -> [StyledLine] {
@@ -113,7 +119,7 @@ struct BlockLayout {
             }
             body = TextWrap.wrap(content, width: textWidth)
         case .listItem:
-            body = ReaderDocument.hangingIndent(spans(block.text, base), bullet: frame.bullet, width: textWidth)
+            body = ReaderDocument.hangingIndent(spans(block.text, base), bullet: bullet(block, textWidth: textWidth), width: textWidth)
         case .preformatted, .signature:
             body = block.lines.map { Self.clip(spans($0, base), width: frame.verbatimWidth) }
         }

@@ -1,3 +1,4 @@
+import Foundation
 import GazetteCore
 
 /// An article body laid out a slot at a time, only where the reader looks.
@@ -172,22 +173,37 @@ struct ReaderBody: Sendable {
     }
 
     /// Calls `body` with the text of each slot's lines (each ended by `\n`) in order, laid out
-    /// as plain text (`BlockLayout.text`) and keeping none: `gazette show`.
+    /// as plain text (`BlockLayout.text`) and keeping none: `gazette show`. Slots are
+    /// independent, so a few at a time are parsed and laid out on all cores (memory: that many
+    /// slots' text); they are handed to `body` in order.
     func forEachSlotText(_ body: ([UInt8]) -> Void) {
-        var text: [UInt8] = []
-        forEachSlotRange { index, range in
-            text.removeAll(keepingCapacity: true)
-            if let lines = slots[index]?.lines {
-                for line in lines {
-                    text.append(contentsOf: line.text.utf8)
-                    text.append(0x0A)
-                }
-            } else if !range.isEmpty {
-                let blocks = BodyParser.blocks(utf8: bytes, range: range)
-                layout.text(blocks, leadInLength: index == 0 ? leadInLength : 0, into: &text)
-            }
-            body(text)
+        let batchSize = max(1, 2 * ProcessInfo.processInfo.activeProcessorCount)
+        var batch: [(index: Int, range: Range<Int>)] = []
+        func flush() {
+            let work = batch
+            batch.removeAll(keepingCapacity: true)
+            Parallel.map(work.count) { self.text(ofSlot: work[$0].index, range: work[$0].range) }.forEach(body)
         }
+        forEachSlotRange { index, range in
+            batch.append((index, range))
+            if batch.count == batchSize { flush() }
+        }
+        flush()
+    }
+
+    /// The text of slot `index` (its bytes `range`): its lines if it holds them, else laid out as plain text.
+    private func text(ofSlot index: Int, range: Range<Int>) -> [UInt8] {
+        var text: [UInt8] = []
+        if let lines = slots[index]?.lines {
+            for line in lines {
+                text.append(contentsOf: line.text.utf8)
+                text.append(0x0A)
+            }
+        } else if !range.isEmpty {
+            let blocks = BodyParser.blocks(utf8: bytes, range: range)
+            layout.text(blocks, leadInLength: index == 0 ? leadInLength : 0, into: &text)
+        }
+        return text
     }
 
     /// Each slot's index and bytes in order, found from the safe cuts without recording them.

@@ -38,6 +38,26 @@ import GazetteTestSupport
         }
     }
 
+    /// Printable ASCII takes its own path (lines as slices of the text): words, runs of spaces,
+    /// leading and trailing spaces, words longer than the width.
+    @Test func wrappingPlainASCIIGivesTextWrapsLines() {
+        var generator = SeededRandom()
+        let words = ["a", "to", "the", "(over)", "fox,", "x-y", " ", "  ", "   ", "~!@#$%^&*", String(repeating: "q", count: 45)]
+        for _ in 0..<6_000 {
+            let text = (0..<Int.random(in: 0...24, using: &generator)).map { _ in words.randomElement(using: &generator)! }
+                .joined(separator: Bool.random(using: &generator) ? " " : "")
+            let width = Int.random(in: 1...40, using: &generator)
+            var plain: [String] = []
+            PlainWrap.forEachLine(text, width: width) { plain.append(String(decoding: $0, as: UTF8.self)) }
+            var clipped: [UInt8] = []
+            PlainWrap.clip(text, width: width, into: &clipped)
+            #expect(plain == TextWrap.wrap(text, width: width).map(\.text), "\(text.debugDescription) at \(width); \(generator.reproduce)")
+            #expect(String(decoding: clipped, as: UTF8.self) == BlockLayout.clip([StyledSpan(text)], width: width).text,
+                    "\(text.debugDescription) at \(width); \(generator.reproduce)")
+            if plain != TextWrap.wrap(text, width: width).map(\.text) { return }
+        }
+    }
+
     @Test func clippingGivesTheStyledClip() {
         var generator = SeededRandom()
         for _ in 0..<3_000 {
