@@ -2,8 +2,12 @@
 /// short ids collide (different identities, same 48 bits) the long 16-digit form instead of
 /// dropping one.
 struct IdentityDedupe {
-    /// Short id → positions in the kept list of the articles that hashed to it.
-    private var byShortID: [ArticleID: [Int]] = [:]
+    /// Short id → position in the kept list of the first article that hashed to it. One `Int`,
+    /// not an array per article: 100k array allocations (and their release) were most of this
+    /// serial step of every cold load.
+    private var byShortID: [ArticleID: Int] = [:]
+    /// Short id → positions of the further articles that hashed to it (rare: collisions).
+    private var collided: [ArticleID: [Int]] = [:]
     /// Long ids handed out, so two of them can never be equal either.
     private var longIDs: Set<ArticleID> = []
 
@@ -22,10 +26,11 @@ struct IdentityDedupe {
     /// lengthen its id and the ids of the kept articles it collides with.
     mutating func admit(_ article: inout Article, among articles: inout [Article]) -> Decision {
         let shortID = article.id
-        guard let group = byShortID[shortID] else {
-            byShortID[shortID] = [articles.count]
+        guard let first = byShortID[shortID] else {
+            byShortID[shortID] = articles.count
             return .keep
         }
+        let group = [first] + collided[shortID, default: []]
         // Rare: compute identities by the reference definition and compare them exactly.
         let identity = ArticleIdentity(of: article)
         for position in group where ArticleIdentity(of: articles[position]) == identity {
@@ -37,7 +42,7 @@ struct IdentityDedupe {
             articles[position].id = uniqueLongID(ArticleIdentity(of: articles[position]))
         }
         article.id = uniqueLongID(identity)
-        byShortID[shortID, default: []].append(articles.count)
+        collided[shortID, default: []].append(articles.count)
         return .keep
     }
 

@@ -34,8 +34,8 @@ struct IndexMerge {
             chunks.read(p) { chunk in
                 (0..<chunk.table.termCount).map { local in
                     chunk.table.withTermBytes(local) { key in
-                        let hash = TermTable.hash(key)
-                        return global.find(key, hash: hash) ?? global.insert(key, hash: hash)
+                        let hashed = TermTable.key(key)
+                        return global.find(key, hashed) ?? global.insert(key, hashed)
                     }
                 }
             }
@@ -110,13 +110,17 @@ struct IndexMerge {
 
         let allLengths = (0..<chunks.count).flatMap { p in chunks.read(p) { $0.lengths } }
         let total = postingStarts[termCount]
-        docBytes = [UInt8](repeating: 0, count: docStarts[termCount])
-        tfs = [UInt8](repeating: 0, count: total)
-        positions = [UInt8](repeating: 0, count: positionStarts[termCount])
+        // Not zero-filled: the scatter writes every element exactly once (each posting's doc
+        // varint, frequency and position block; each 64th posting's skip entry), so a page is
+        // first touched when a chunk writes it, while the chunks already copied are being freed;
+        // zero-filling made all of the index resident while every chunk was still held.
+        docBytes = Self.unfilled(docStarts[termCount])
+        tfs = Self.unfilled(total)
+        positions = Self.unfilled(positionStarts[termCount])
         let skipCount = (total + skipInterval - 1) / skipInterval
-        skipDocs = Array(repeating: 0, count: skipCount)
-        skipDocBytes = Array(repeating: 0, count: skipCount)
-        skipPositions = Array(repeating: 0, count: skipCount)
+        skipDocs = Self.unfilled(skipCount)
+        skipDocBytes = Self.unfilled(skipCount)
+        skipPositions = Self.unfilled(skipCount)
         let destinations = segments
         segments = []
         docBytes.withUnsafeMutableBufferPointer { docs in
@@ -142,6 +146,11 @@ struct IndexMerge {
             }
         }
         lengths = allLengths
+    }
+
+    /// An array of `count` plain values left as the allocator gives them, for the scatter to fill.
+    private static func unfilled<T: BitwiseCopyable>(_ count: Int) -> [T] {
+        [T](unsafeUninitializedCapacity: count) { _, initialized in initialized = count }
     }
 
     /// Per local term: posting count, bytes of doc deltas after the first, position bytes, first and last doc.
@@ -175,30 +184,36 @@ struct IndexMerge {
     private static func scatter(_ chunk: TextIndexBuilder.Chunk, firstArticle: Int, into destinations: [Segment],
                                 out: Outputs, skipInterval: Int) {
         var cursors = destinations
-        let terms = chunk.terms, tfs = chunk.tfs, articleEnds = chunk.articleEnds
-        chunk.positions.withUnsafeBufferPointer { positions in
-            var posting = 0, offset = 0
-            for (a, end) in articleEnds.enumerated() {
-                let doc = Int32(firstArticle + a)
-                while posting < Int(end) {
-                    let term = Int(terms[posting])
-                    let next = PositionCoding.skipBlock(positions, offset)
-                    var cursor = cursors[term]
-                    if cursor.count % skipInterval == 0 {
-                        let skip = cursor.count / skipInterval
-                        out.skipDocs[skip] = doc
-                        out.skipDocBytes[skip] = cursor.docBytes
-                        out.skipPositions[skip] = cursor.positionBytes
+        // Through buffer pointers: an `Array` subscript write checks uniqueness on every posting.
+        cursors.withUnsafeMutableBufferPointer { cursors in
+            chunk.terms.withUnsafeBufferPointer { terms in
+                chunk.tfs.withUnsafeBufferPointer { tfs in
+                    chunk.positions.withUnsafeBufferPointer { positions in
+                        var posting = 0, offset = 0
+                        for (a, end) in chunk.articleEnds.enumerated() {
+                            let doc = Int32(firstArticle + a)
+                            while posting < Int(end) {
+                                let term = Int(terms[posting])
+                                let next = PositionCoding.skipBlock(positions, offset)
+                                var cursor = cursors[term]
+                                if cursor.count % skipInterval == 0 {
+                                    let skip = cursor.count / skipInterval
+                                    out.skipDocs[skip] = doc
+                                    out.skipDocBytes[skip] = cursor.docBytes
+                                    out.skipPositions[skip] = cursor.positionBytes
+                                }
+                                cursor.docBytes = PositionCoding.writeVarint(UInt32(doc - cursor.firstDoc), to: out.docs, at: cursor.docBytes)
+                                cursor.firstDoc = doc
+                                out.tfs[cursor.count] = tfs[posting]
+                                cursor.count += 1
+                                for k in offset..<next { out.positions[cursor.positionBytes + k - offset] = positions[k] }
+                                cursor.positionBytes += next - offset
+                                cursors[term] = cursor
+                                offset = next
+                                posting += 1
+                            }
+                        }
                     }
-                    cursor.docBytes = PositionCoding.writeVarint(UInt32(doc - cursor.firstDoc), to: out.docs, at: cursor.docBytes)
-                    cursor.firstDoc = doc
-                    out.tfs[cursor.count] = tfs[posting]
-                    cursor.count += 1
-                    for k in offset..<next { out.positions[cursor.positionBytes + k - offset] = positions[k] }
-                    cursor.positionBytes += next - offset
-                    cursors[term] = cursor
-                    offset = next
-                    posting += 1
                 }
             }
         }
