@@ -1,13 +1,15 @@
+import Foundation
 import ArgumentParser
 import GazetteBenchKit
 import GazetteCore
+import GazetteUI
 
 /// `gazette-bench profile`: one phase, once, for `valgrind --tool=callgrind` or `perf`.
 struct Profile: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Run one phase once (for a profiler): load, store (browse-ready), or index (store with its full-text index).")
+        abstract: "Run one phase once (for a profiler): load, store (browse-ready), index (store with its full-text index), or keys (then the broad queries' last keys for --seconds; attach with perf -p after it prints ready).")
 
-    enum Phase: String, ExpressibleByArgument { case load, store, index }
+    enum Phase: String, ExpressibleByArgument { case load, store, index, keys }
 
     @Argument(help: "Corpus directory.")
     var directory: String
@@ -15,10 +17,54 @@ struct Profile: ParsableCommand {
     @Option(help: "load, store or index.")
     var phase: Phase = .load
 
+    @Option(help: "How long the keys phase types (seconds).")
+    var seconds: Double = 20
+
+    @Option(help: "The keys phase types these queries, each in turn for --seconds (default: the three-word query, the commonest pair and the prefix, together).")
+    var query: [String] = []
+
     func run() throws {
         let archive = try ArchiveLoader.load(directories: [directory])
         guard phase != .load else { return print("loaded \(archive.articles.count) articles") }
-        let store = ArticleStore(articles: archive.articles, textIndexInBackground: phase != .index)
+        let store = ArticleStore(articles: archive.articles, textIndexInBackground: phase == .store)
         print("stored \(store.count) articles")
+        guard phase == .keys else { return }
+        let words = CorpusWords(store: store)
+        let queries = !query.isEmpty ? query : [words.threeWords.joined(separator: " "), "\"" + words.commonPhrase.joined(separator: " ") + "\"",
+                                              String(words.frequent.prefix(3)) + "*"]
+        // Each query typed but for its last key, which the loop presses again and again (as the
+        // bench times it); with queries named, each is timed on its own.
+        var typed = [(app: BenchApp, last: Character, text: String)]()
+        for text in queries {
+            var app = BenchApp(store: store)
+            app.type(String(text.dropLast()))
+            typed.append((app, text.last!, text))
+        }
+        // Unbuffered, so a script waiting for it sees it at once.
+        FileHandle.standardOutput.write(Data("ready\n".utf8))
+        for group in query.isEmpty ? [typed] : typed.map({ [$0] }) {
+            let start = MonotonicClock.nanoseconds(), cpuStart = Self.processCPUSeconds()
+            let end = start + UInt64(seconds * 1e9)
+            var keys = 0, shown = 0
+            while MonotonicClock.nanoseconds() < end {
+                for (app, last, _) in group {
+                    var copy = app
+                    copy.send(.promptInsert(last))
+                    _ = copy.frame()
+                    shown = copy.shown
+                    keys += 1
+                }
+            }
+            // CPU time per key is less bent by other processes' load than wall time (the bench's figure).
+            let wall = Double(MonotonicClock.nanoseconds() - start) / 1e9, cpu = Self.processCPUSeconds() - cpuStart
+            let name = group.count == 1 ? "\(group[0].text) → \(shown)" : "\(group.count) queries"
+            print("\(name): \(keys) keys, \(String(format: "%.2f", wall / Double(keys) * 1e3)) ms wall, \(String(format: "%.2f", cpu / Double(keys) * 1e3)) ms CPU per key")
+        }
+    }
+
+    private static func processCPUSeconds() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
     }
 }

@@ -35,8 +35,12 @@ struct BrowseCommand: ParsableCommand {
         defer { screen.stop() }
 
         screen.apply(theme: settings.theme)
+        // Background work reports as actions through the mailbox (the index being ready, reloads,
+        // the load's progress); the loop sleeps on it and the terminal together.
+        let mailbox = RunLoopMailbox()
+        let events = RunLoopInput(screen: screen, mailbox: mailbox)
         var input = LoadingInput(keyMap: settings.keyMap)
-        guard let loaded = try waitForLoad(directories, stateDirectory: stateDirectory, screen: screen, input: &input) else { return }
+        guard let loaded = try waitForLoad(directories, stateDirectory: stateDirectory, events: events, input: &input) else { return }
         var session = loaded.session
         var state = AppState(
             store: loaded.store, report: loaded.report, width: screen.size.width, height: screen.size.height,
@@ -53,8 +57,6 @@ struct BrowseCommand: ParsableCommand {
         var clicks = ClickCounter()
         let started = ContinuousClock.now
 
-        // Background work reports as actions through the mailbox: the index being ready, reloads.
-        let mailbox = RunLoopMailbox()
         let reloader = Reloader(directories: directories, snapshotPath: data.snapshotPath(), mailbox: mailbox)
         // `F` writes into the first data directory, as `gazette fetch` does; the watcher brings
         // the files in, and one more reload at the end makes sure of the last ones.
@@ -71,22 +73,26 @@ struct BrowseCommand: ParsableCommand {
         }
         let watcher = DirectoryWatcher(roots: directories) { reloader.request(byUser: false) }
         defer { watcher.stop() }
+        // Other processes' changes to the reader's state (another browser, `gazette tag`) wake
+        // the loop, which then asks the store (one PRAGMA data_version); nothing is polled.
+        let stateWatcher = DirectoryWatcher(roots: [stateDirectory], namePrefix: StateLocation.fileName) { mailbox.wake() }
+        defer { stateWatcher.stop() }
         var effects = StateEffects(session: session)
 
         while true {
             var actions = mailbox.drain()
             if actions.isEmpty {
-                if var key = screen.readKey(timeoutMilliseconds: 0) {
+                switch events.next() {
+                case .key(var key):
                     if case .mouse(let event) = key {
                         let elapsed = (ContinuousClock.now - started).components
                         key = .mouse(clicks.count(event, at: Double(elapsed.seconds) + Double(elapsed.attoseconds) * 1e-18))
                     }
                     if let action = state.action(for: key) { actions = [action] }
-                } else {
-                    if screen.isInputClosed { return }
-                    // Sleeps until a key or a message; the state store is looked at twice a second
-                    // for other processes' changes (one PRAGMA data_version).
-                    _ = screen.waitForInput(orWake: mailbox.descriptor, timeoutMilliseconds: 500)
+                case .inputClosed:
+                    return
+                case .woken:
+                    // A message (drained next time round) or the state store's watcher.
                     if effects.refresh(&state) { screen.draw(render(state)) }
                     continue
                 }
@@ -176,9 +182,11 @@ struct BrowseCommand: ParsableCommand {
     /// A data directory that cannot be read ends the program with status 2.
     /// Other keys are queued in `input` for the browser.
     private func waitForLoad(
-        _ directories: [String], stateDirectory: String, screen: TerminalScreen, input: inout LoadingInput
+        _ directories: [String], stateDirectory: String, events: RunLoopInput, input: inout LoadingInput
     ) throws -> LoadTask.Loaded? {
-        let task = LoadTask()
+        let screen = events.screen
+        let mailbox = events.mailbox
+        let task = LoadTask { mailbox.wake() }
         let snapshotPath = data.snapshotPath()
         let thread = Thread { task.run(directories, snapshotPath: snapshotPath, stateDirectory: stateDirectory) }
         thread.stackSize = 8 << 20
@@ -200,8 +208,14 @@ struct BrowseCommand: ParsableCommand {
                     elapsedSeconds: Int((ContinuousClock.now - started).components.seconds))
                 screen.draw(view.render(width: size.width, height: size.height))
             }
-            guard let key = screen.readKey(timeoutMilliseconds: 50) else {
-                if screen.isInputClosed { return nil }
+            // Woken by the load's progress, a key, or the next second of the elapsed time shown.
+            let sinceStart = (ContinuousClock.now - started).components
+            let key: Key
+            switch events.next(timeoutMilliseconds: Int32(1000 - sinceStart.attoseconds / 1_000_000_000_000_000 % 1000)) {
+            case .key(let read): key = read
+            case .inputClosed: return nil
+            case .woken:
+                mailbox.clearWakeUps()
                 continue
             }
             switch input.receive(key) {
@@ -238,8 +252,19 @@ final class LoadTask: Sendable {
     }
 
     private let state = LockedValue(Snapshot.loading(nil, indexing: false))
+    /// Called after each change of `snapshot`, from the load thread: wakes the run loop.
+    private let changed: @Sendable () -> Void
+
+    init(changed: @escaping @Sendable () -> Void) {
+        self.changed = changed
+    }
 
     var snapshot: Snapshot { state.value }
+
+    private func set(_ snapshot: Snapshot) {
+        state.set(snapshot)
+        changed()
+    }
 
     /// Loads through the snapshot at `snapshotPath` (nil: none). The first frame needs no
     /// full-text index (word queries wait for it); a new snapshot is written in the background.
@@ -248,20 +273,20 @@ final class LoadTask: Sendable {
             ReaderStateSession(database: StateDatabase.open(directory: stateDirectory), store: store)
         }
         if let snapshotPath, let opened = CachedLoader.openSnapshot(directories: directories, snapshotPath: snapshotPath) {
-            state.set(.done(Loaded(store: opened.load.store, report: opened.load.report,
+            set(.done(Loaded(store: opened.load.store, report: opened.load.report,
                                    finishVerification: opened.finishVerification, session: session(opened.load.store))))
             return
         }
         do {
             let load = try CachedLoader.load(directories: directories, snapshotPath: snapshotPath) { progress in
-                self.state.set(.loading(progress, indexing: progress.filesDone == progress.filesTotal))
+                self.set(.loading(progress, indexing: progress.filesDone == progress.filesTotal))
             }
             var report = load.report
             // Snapshot problems are shown with the other load warnings (curses owns the terminal).
             report.warnings += load.notes.map(\.warning)
-            state.set(.done(Loaded(store: load.store, report: report, finishVerification: nil, session: session(load.store))))
+            set(.done(Loaded(store: load.store, report: report, finishVerification: nil, session: session(load.store))))
         } catch {
-            state.set(.failed(error))
+            set(.failed(error))
         }
     }
 }

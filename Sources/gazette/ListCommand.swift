@@ -52,7 +52,8 @@ struct ListCommand: ParsableCommand {
         let overlay = session.overlay
         let order = sort ?? (parsed.hasWords ? .relevance : .date)
         let result = store.evaluate(parsed, sort: order, overlay: overlay)
-        let shown = result.indices.prefix(limit ?? Int.max)
+        // Only the rows printed are put in order (a relevance result is ranked lazily).
+        let shown = result.order.articles(at: 0..<min(limit ?? Int.max, result.count))
         if json {
             let rows = shown.map { index in
                 var row = ArticleJSON.summary(of: store.articles[Int(index)], tags: store.tagDisplayNames(ofArticle: Int(index)))

@@ -23,18 +23,29 @@ final class RunLoopMailbox: Sendable {
     /// Queues `action` for the run loop and wakes it (from any thread).
     func post(_ action: Action) {
         queue.update { $0.append(action) }
+        wake()
+    }
+
+    /// Wakes the run loop with no message: something it reads itself changed (the load's
+    /// progress, the state store on disk).
+    func wake() {
         var byte: UInt8 = 1
         _ = write(writeEnd, &byte, 1)
     }
 
     /// Every queued action, oldest first; empties the pipe too.
     func drain() -> [Action] {
-        var bytes = [UInt8](repeating: 0, count: 64)
-        while bytes.withUnsafeMutableBytes({ read(descriptor, $0.baseAddress, $0.count) }) > 0 {}
+        clearWakeUps()
         return queue.update { queued in
             defer { queued = [] }
             return queued
         }
+    }
+
+    /// Empties the pipe, leaving queued actions queued (they are drained once the browser runs).
+    func clearWakeUps() {
+        var bytes = [UInt8](repeating: 0, count: 64)
+        while bytes.withUnsafeMutableBytes({ read(descriptor, $0.baseAddress, $0.count) }) > 0 {}
     }
 
     deinit {

@@ -132,6 +132,40 @@ final class BrowseTests {
         #expect(await session.waitUntil { $0.first?.hasPrefix("Views") == true })
     }
 
+    /// Context switches so far of `pid`'s own threads (the run loop's and the watchers'): each
+    /// sleep that ended is one. libdispatch's threads (named `…qos…`) are left out: on Linux its
+    /// workqueue monitor ticks once a second on the manager thread in every process that used a
+    /// global queue, a runtime timer that is not Gazette's.
+    func wakeUps(_ pid: pid_t) -> Int {
+        let tasks = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/\(pid)/task")) ?? []
+        return tasks.reduce(0) { total, task in
+            let name = (try? String(contentsOfFile: "/proc/\(pid)/task/\(task)/comm", encoding: .utf8)) ?? ""
+            guard !name.contains("qos") else { return total }
+            let status = (try? String(contentsOfFile: "/proc/\(pid)/task/\(task)/status", encoding: .utf8)) ?? ""
+            return total + status.split(separator: "\n").reduce(0) { sum, line in
+                guard line.hasPrefix("voluntary_ctxt_switches:") || line.hasPrefix("nonvoluntary_ctxt_switches:") else { return sum }
+                return sum + (Int(line.split(separator: ":")[1].trimmingCharacters(in: .whitespaces)) ?? 0)
+            }
+        }
+    }
+
+    @Test func idleBrowserSleepsUntilAKey() async throws {
+        let session = try launch("\(gazette); echo exit=$?")
+        try await waitForFirstFrame(session)
+        let pid = try #require(gazettePID())
+        // Let the start's background work (index, snapshot check) finish and settle.
+        try await Task.sleep(for: .seconds(2))
+        let before = wakeUps(pid)
+        try await Task.sleep(for: .seconds(3))
+        let idle = wakeUps(pid) - before
+        // Nothing polls: no timer, no state-store check on a clock (a 500 ms poll made 6+ here).
+        // A stray wake-up or two is the scheduler's (a loaded machine can preempt a thread).
+        #expect(idle <= 2, "\(idle) wake-ups in 3 idle seconds")
+        // A key still wakes it.
+        try session.sendKeys("q")
+        #expect(await waitForOutput(session, "exit=0"))
+    }
+
     // MARK: - Every way out
 
     @Test func qExitsZeroAndRestoresTheScreen() async throws {

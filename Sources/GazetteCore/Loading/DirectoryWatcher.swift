@@ -13,9 +13,14 @@ public final class DirectoryWatcher: @unchecked Sendable {
     /// Quiet time after the last event before `onChange`: a burst (a copy of many files) is one reload.
     static let settleMilliseconds: Int32 = 120
 
-    /// Starts watching `roots` (and every directory below them).
-    public init(roots: [String], onChange: @escaping @Sendable () -> Void) {
+    /// Files whose names start with this are watched instead of article files (and directories).
+    private let namePrefix: [UInt8]?
+
+    /// Starts watching `roots` (and every directory below them) for article files, or with
+    /// `namePrefix` for files whose names start with it (the state store and its journal).
+    public init(roots: [String], namePrefix: String? = nil, onChange: @escaping @Sendable () -> Void) {
         self.roots = roots
+        self.namePrefix = namePrefix.map { Array($0.utf8) }
         self.onChange = onChange
         pipe(&stopPipe)
         let thread = Thread { [self] in run() }
@@ -80,14 +85,20 @@ public final class DirectoryWatcher: @unchecked Sendable {
                     let length = Int(raw.loadUnaligned(fromByteOffset: offset + 12, as: UInt32.self))
                     let nameStart = offset + MemoryLayout<inotify_event>.size
                     let name = raw[nameStart..<min(count, nameStart + length)].prefix { $0 != 0 }
-                    let isArticle = name.count >= 4 && name.suffix(4).elementsEqual(".txt".utf8) && name.first != UInt8(ascii: ".")
-                    if isArticle || mask & UInt32(IN_ISDIR) != 0 || mask & UInt32(IN_Q_OVERFLOW | IN_DELETE_SELF | IN_MOVE_SELF) != 0 {
+                    if isRelevant(name, mask: mask) || mask & UInt32(IN_Q_OVERFLOW | IN_DELETE_SELF | IN_MOVE_SELF) != 0 {
                         relevant = true
                     }
                     offset = nameStart + length
                 }
             }
         }
+    }
+
+    /// Whether an event on `name` matters: an article file or a directory, or a name with the prefix.
+    private func isRelevant(_ name: Slice<UnsafeRawBufferPointer>, mask: UInt32) -> Bool {
+        if let namePrefix { return name.starts(with: namePrefix) }
+        let isArticle = name.count >= 4 && name.suffix(4).elementsEqual(".txt".utf8) && name.first != UInt8(ascii: ".")
+        return isArticle || mask & UInt32(IN_ISDIR) != 0
     }
 
     /// Watches every directory under the roots; false when the kernel refuses (too many watches).
@@ -130,7 +141,10 @@ public final class DirectoryWatcher: @unchecked Sendable {
     }
 
     private func signature() -> UInt64 {
-        guard let files = try? ArchiveLoader.discoverFiles(in: roots).files else { return 0 }
+        guard let files = namePrefix.map({ prefix in roots.flatMap { root in
+            ((try? FileManager.default.contentsOfDirectory(atPath: root)) ?? [])
+                .filter { $0.utf8.starts(with: prefix) }.sorted().map { root + "/" + $0 }
+        } }) ?? (try? ArchiveLoader.discoverFiles(in: roots).files) else { return 0 }
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for (path, stat) in zip(files, FileStat.of(files)) {
             for byte in path.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }

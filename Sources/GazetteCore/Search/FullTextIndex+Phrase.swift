@@ -16,23 +16,30 @@ extension FullTextIndex {
     }
 
     private func phraseMatches(_ ids: [Int], in articles: ArraySlice<Int32>) -> [Int32] {
-        docBytes.withUnsafeBufferPointer { docBytes in
+        if ids.count == 2 { return pairMatches(ids[0], ids[1], in: articles) }
+        return docBytes.withUnsafeBufferPointer { docBytes in
             positions.withUnsafeBufferPointer { positions in
                 tfs.withUnsafeBufferPointer { tfs in
-                    var cursors = ids.map { PostingCursor(index: self, term: $0, docBytes: docBytes) }
+                    // One cursor per distinct word: a word said twice ("bora bora") walks its postings once.
+                    var distinct: [Int] = []
+                    for id in ids where !distinct.contains(id) { distinct.append(id) }
+                    let cursorOf = ids.map { distinct.firstIndex(of: $0)! }
+                    var cursors = distinct.map { PostingCursor(index: self, term: $0, docBytes: docBytes) }
+                    var offsets = [Int](repeating: 0, count: distinct.count)
                     var matched: [Int32] = []
                     var streams = [PositionStream](repeating: PositionStream(), count: ids.count)
                     candidates: for article in articles {
-                        for j in cursors.indices {
-                            cursors[j].advance(to: article, index: self, docBytes: docBytes)
-                            guard cursors[j].doc == article else { continue candidates }
+                        for c in cursors.indices {
+                            cursors[c].advance(to: article, index: self, docBytes: docBytes)
+                            guard cursors[c].doc == article else { continue candidates }
+                            offsets[c] = cursors[c].positionOffset(index: self, positions: positions)
                         }
                         // Anchor on the word with the fewest occurrences here; the others are read only
                         // as far as the positions the anchor asks for.
                         var anchor = 0
-                        for j in cursors.indices {
-                            streams[j] = PositionStream(positions, cursors[j].positionOffset(index: self, positions: positions))
-                            if Self.occurrences(tfs[cursors[j].k]) < Self.occurrences(tfs[cursors[anchor].k]) { anchor = j }
+                        for j in ids.indices {
+                            streams[j] = PositionStream(positions, offsets[cursorOf[j]])
+                            if Self.occurrences(tfs[cursors[cursorOf[j]].k]) < Self.occurrences(tfs[cursors[cursorOf[anchor]].k]) { anchor = j }
                         }
                         if Self.matches(&streams, anchor: anchor, positions) { matched.append(article) }
                     }
@@ -40,6 +47,58 @@ extension FullTextIndex {
                 }
             }
         }
+    }
+
+    /// The two-word phrase (the common case) with its cursors and streams in locals: the same
+    /// steps as the general loop without its arrays (bounds and uniqueness checks per position).
+    private func pairMatches(_ firstID: Int, _ secondID: Int, in articles: ArraySlice<Int32>) -> [Int32] {
+        docBytes.withUnsafeBufferPointer { docBytes in
+            positions.withUnsafeBufferPointer { positions in
+                tfs.withUnsafeBufferPointer { tfs in
+                    let same = firstID == secondID
+                    var first = PostingCursor(index: self, term: firstID, docBytes: docBytes)
+                    var second = PostingCursor(index: self, term: secondID, docBytes: docBytes)
+                    var matched: [Int32] = []
+                    for article in articles {
+                        first.advance(to: article, index: self, docBytes: docBytes)
+                        guard first.doc == article else { continue }
+                        let firstOffset = first.positionOffset(index: self, positions: positions)
+                        var secondOffset = firstOffset
+                        if !same {
+                            second.advance(to: article, index: self, docBytes: docBytes)
+                            guard second.doc == article else { continue }
+                            secondOffset = second.positionOffset(index: self, positions: positions)
+                        }
+                        var a = PositionStream(positions, firstOffset)
+                        var b = PositionStream(positions, secondOffset)
+                        // Anchor on the rarer word here, as the general loop does (the first on a tie).
+                        let anchorFirst = same || Self.occurrences(tfs[second.k]) >= Self.occurrences(tfs[first.k])
+                        if Self.pairMatches(&a, &b, anchorFirst: anchorFirst, positions) { matched.append(article) }
+                    }
+                    return matched
+                }
+            }
+        }
+    }
+
+    /// Whether some position of the first word is followed by the second word.
+    @inline(__always)
+    private static func pairMatches(
+        _ first: inout PositionStream, _ second: inout PositionStream, anchorFirst: Bool, _ positions: UnsafeBufferPointer<UInt8>
+    ) -> Bool {
+        if anchorFirst {
+            while let position = first.next(positions) {
+                guard let found = second.first(notBelow: position + 1, positions) else { return false }
+                if found == position + 1 { return true }
+            }
+        } else {
+            while let position = second.next(positions) {
+                guard position >= 1 else { continue }
+                guard let found = first.first(notBelow: position - 1, positions) else { return false }
+                if found == position - 1 { return true }
+            }
+        }
+        return false
     }
 
     @inline(__always)

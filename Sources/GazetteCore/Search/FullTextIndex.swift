@@ -27,6 +27,8 @@ final class FullTextIndex: Sendable {
     let skipDocBytes: FlatArray<Int>
     let skipPositions: FlatArray<Int>
     static let skipInterval = 64
+    /// BM25's per-article length term, made on the first ranking (see `ScoringTables`).
+    let scoring: Lazy<ScoringTables>
 
     var termCount: Int { termOffsets.count - 1 }
 
@@ -57,6 +59,7 @@ final class FullTextIndex: Sendable {
         skipPositions = FlatArray(merged.skipPositions)
         lengths = FlatArray(merged.lengths)
         averageLength = articles.isEmpty ? 1 : max(1, Double(lengths.reduce(0) { $0 + Int($1) }) / Double(articles.count))
+        scoring = ScoringTables.lazy(lengths: lengths, averageLength: averageLength)
     }
 
     /// An index whose tables already exist (read in place from a snapshot).
@@ -77,6 +80,7 @@ final class FullTextIndex: Sendable {
         self.skipDocs = skipDocs
         self.skipDocBytes = skipDocBytes
         self.skipPositions = skipPositions
+        scoring = ScoringTables.lazy(lengths: lengths, averageLength: averageLength)
     }
 
     /// Bytes held by the index (for the benchmark's memory breakdown).
@@ -147,18 +151,24 @@ final class FullTextIndex: Sendable {
     }
 
     /// Adds the BM25 score of term `id` to `scores` for articles in `within`.
+    ///
+    /// `idf · tf · (k1 + 1) / (tf + k1 (1 − b) + k1 b · length / average)`, with the length term
+    /// and `tf` read from tables made once: the same Float operations in the same order as when
+    /// they were computed per hit, so every score (and so every order and tie) is unchanged.
     func addScores(of id: Int, documentCount: Int, within: Bitset, to scores: inout [Float]) {
-        let k1 = 1.2, b = 0.75
         let df = Double(documentFrequency(id))
         let idf = Float(log(1 + (Double(documentCount) - df + 0.5) / (df + 0.5)))
-        let norm = Float(k1 * (1 - b)), lengthFactor = Float(k1 * b / averageLength), boost = Float(k1 + 1)
-        tfs.withUnsafeBufferPointer { tfs in
-            lengths.withUnsafeBufferPointer { lengths in
-                scores.withUnsafeMutableBufferPointer { scores in
-                    forEachPosting(of: id) { k, doc in
-                        guard within.contains(doc) else { return }
-                        let tf = Float(TextIndexBuilder.weightedTF(tfs[k]))
-                        scores[doc] += idf * tf * boost / (tf + norm + lengthFactor * Float(lengths[doc]))
+        let tables = scoring.wrapped
+        let norm = tables.norm, boost = tables.boost
+        tables.weightedTFs.withUnsafeBufferPointer { weightedTFs in
+            tables.lengthTerms.withUnsafeBufferPointer { lengthTerms in
+                tfs.withUnsafeBufferPointer { tfs in
+                    scores.withUnsafeMutableBufferPointer { scores in
+                        forEachPosting(of: id) { k, doc in
+                            guard within.contains(doc) else { return }
+                            let tf = weightedTFs[Int(tfs[k])]
+                            scores[doc] += idf * tf * boost / (tf + norm + lengthTerms[doc])
+                        }
                     }
                 }
             }

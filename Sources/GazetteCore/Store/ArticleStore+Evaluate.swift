@@ -13,15 +13,15 @@ extension ArticleStore {
         }
         var matches = bitset(query.root, within: .full(count: count), overlay: overlay)
         matches.formIntersection(.full(count: count))
-        let indices: [Int32]
+        let indices: ResultOrder
         if sort == .relevance && query.hasWords {
             indices = ranked(matches, terms: query.highlightTerms)
         } else {
-            indices = order(sort, matches: matches)
+            indices = ResultOrder(order(sort, matches: matches))
         }
         var counts = facets.map { $0.counts(over: matches) }
         let extra = overlay.map { adjustTagCounts(&counts[FacetKind.tag.ordinal], over: matches, overlay: $0) } ?? []
-        return QueryResult(indices: indices, counts: counts, tables: facets, extraTags: extra)
+        return QueryResult(order: indices, counts: counts, tables: facets, extraTags: extra)
     }
 
     private func order(_ sort: SortOrder, matches: Bitset?) -> [Int32] {
@@ -36,8 +36,9 @@ extension ArticleStore {
         return permutation.filter { matches.contains(Int($0)) }
     }
 
-    /// BM25 over the positive terms, best first; ties keep date order.
-    private func ranked(_ matches: Bitset, terms: [SearchTerm]) -> [Int32] {
+    /// BM25 over the positive terms, best first; ties keep date order. Only the rows looked at
+    /// are put in order (see `ResultOrder`).
+    private func ranked(_ matches: Bitset, terms: [SearchTerm]) -> ResultOrder {
         var scores = [Float](repeating: 0, count: count)
         for term in terms {
             for id in text.termRange(term) {
@@ -50,8 +51,7 @@ extension ArticleStore {
         matches.forEach { article in
             keys.append(UInt64(UInt32.max - scores[article].bitPattern) << 32 | UInt64(article))
         }
-        keys.sort()
-        return keys.map { Int32(truncatingIfNeeded: $0) }
+        return ResultOrder(keys: keys)
     }
 
     /// The articles matching `node`, exact on `within` (bits outside it are unspecified).
@@ -68,7 +68,10 @@ extension ArticleStore {
             return set
         case .phrase(let terms):
             var candidates = within
-            for term in terms {
+            // A word said twice narrows nothing the second time.
+            var seen: [SearchTerm] = []
+            for term in terms where !seen.contains(term) {
+                seen.append(term)
                 var set = Bitset(count: count)
                 text.addPostings(of: text.termRange(term), to: &set)
                 candidates.formIntersection(set)

@@ -197,6 +197,20 @@ public final class ArticleStore: Sendable {
     /// Every value of a facet over the whole store, count descending then value ascending.
     public func allFacetEntries(_ kind: FacetKind) -> [FacetEntry] { allEntries.wrapped[kind.ordinal] }
 
+    /// For each value id of `kind`'s table, the position of its value in `entries` (-1 when not
+    /// there): what `QueryResult.addCounts` needs to count into a list in `entries`' order.
+    public func facetPositions(_ kind: FacetKind, in entries: [FacetEntry]) -> [Int32] {
+        let table = facets[kind.ordinal]
+        var positions = [Int32](repeating: -1, count: table.names.count)
+        for (position, entry) in entries.enumerated() {
+            // Exact names, as the entries carry them (the first wins, as a lookup by name would).
+            if let id = table.id(of: entry.value), table.names[Int(id)] == entry.value, positions[Int(id)] < 0 {
+                positions[Int(id)] = Int32(position)
+            }
+        }
+        return positions
+    }
+
     /// The corpus-wide display spelling of each of the article's tags, in the article's order.
     public func tagDisplayNames(ofArticle index: Int) -> [String] {
         let tags = facets[FacetKind.tag.ordinal]

@@ -54,6 +54,13 @@ public struct ReaderOverlay: Sendable {
         return unread
     }
 
+    /// Articles in `order` not marked read (counted in any order: no sort is finished for it).
+    public func unreadCount(of order: ResultOrder) -> Int {
+        var unread = 0
+        order.forEachMember { index in if !read.contains(Int(index)) { unread += 1 } }
+        return unread
+    }
+
     /// How many articles `is:` `flag` selects.
     public func cardinality(_ flag: ReaderFlag) -> Int { bitset(flag).cardinality }
 

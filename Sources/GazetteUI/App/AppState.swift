@@ -97,9 +97,9 @@ public struct AppState: Sendable {
 
     /// Sidebar order per facet: store-wide, so entries do not jump as counts change.
     private(set) var facetOrder: [FacetKind: [FacetEntry]]
-    /// Each value's position in `facetOrder`, built once per store, so a recount hashes only the
-    /// values the result has (`QueryResult` exposes no per-id counts).
-    private(set) var facetPositions: [FacetKind: [String: Int]]
+    /// Each value's position in `facetOrder` by its id in the store's facet table, built once per
+    /// store, so a recount copies counts by id (no entry is built, sorted or hashed per key).
+    private(set) var facetPositions: [FacetKind: [Int32]]
 
     /// The browser over `store` on a `width`×`height` screen, showing every article.
     /// With `overlay`, the reader's state is shown and kept (see `StateUpdate`); `notice` is said once.
@@ -140,7 +140,7 @@ public struct AppState: Sendable {
         report.warnings.map(\.description) + report.duplicates.map(\.reportLine)
     }
 
-    static func facetOrder(_ store: ArticleStore) -> ([FacetKind: [FacetEntry]], [FacetKind: [String: Int]]) {
+    static func facetOrder(_ store: ArticleStore) -> ([FacetKind: [FacetEntry]], [FacetKind: [Int32]]) {
         var order: [FacetKind: [FacetEntry]] = [:]
         for kind in SidebarState.sectionOrder {
             var entries = store.allFacetEntries(kind)
@@ -148,9 +148,8 @@ public struct AppState: Sendable {
             if kind == .year { entries.sort { $0.value > $1.value } }
             order[kind] = entries
         }
-        let positions = order.mapValues { entries in
-            Dictionary(entries.enumerated().map { ($1.value, $0) }, uniquingKeysWith: { first, _ in first })
-        }
+        var positions: [FacetKind: [Int32]] = [:]
+        for (kind, entries) in order { positions[kind] = store.facetPositions(kind, in: entries) }
         return (order, positions)
     }
 
@@ -177,7 +176,13 @@ public struct AppState: Sendable {
 
     /// Store index of the list's row `position` (thread order when threaded).
     public func listArticle(at position: Int) -> Int {
-        Int(threadOrder?.indices[position] ?? result.indices[position])
+        Int(threadOrder?.indices[position] ?? result.order[position])
+    }
+
+    /// The list row showing store article `index`, if the list has it (no sort is finished for it).
+    func position(of index: Int32) -> Int? {
+        if let threadOrder { return threadOrder.indices.firstIndex(of: index) }
+        return result.order.position(of: index)
     }
 
     /// Indentation depth of the list's row `position` (0 when flat).
@@ -189,7 +194,7 @@ public struct AppState: Sendable {
     /// reader alone (until the selection moves), with a note saying so.
     mutating func open(_ index: Int) {
         let wanted = Int32(index)
-        if let position = (threadOrder?.indices ?? result.indices).firstIndex(of: wanted) {
+        if let position = self.position(of: wanted) {
             list.select(position)
             selectionChanged()
         } else {
@@ -243,13 +248,13 @@ public struct AppState: Sendable {
             filter.view = activeViewQuery ?? .all
             countsMoved = tagsChanged || filter.query.usesField(in: ["is"])
             if countsMoved {
-                result = store.evaluate(filter.query, sort: sort, overlay: overlay).keepingIndices(result.indices)
+                result = store.evaluate(filter.query, sort: sort, overlay: overlay).keepingOrder(result.order)
             }
         }
         // Only flags changed and the filter does not test them: facet counts stand; redo the
         // unread count and the Views in place (a full recount walks every facet value).
         if !countsMoved, sidebar.updateViews(viewItems) {
-            unreadInResult = overlay?.unreadCount(of: result.indices) ?? 0
+            unreadInResult = overlay?.unreadCount(of: result.order) ?? 0
             return
         }
         recountSidebar()
@@ -320,7 +325,7 @@ public struct AppState: Sendable {
         var position: Int? = result.count > 0 ? 0 : nil
         if let selectedID, let index = store.index(of: selectedID) {
             let wanted = Int32(index)
-            if let found = (threadOrder?.indices ?? result.indices).firstIndex(of: wanted) { position = found }
+            if let found = self.position(of: wanted) { position = found }
         }
         list.setCount(result.count, selection: position)
         recountSidebar()
@@ -332,23 +337,18 @@ public struct AppState: Sendable {
         var counts: [FacetKind: [Int]] = [:]
         var order = facetOrder
         // The reader's own tags that no file carries come first: they are what the reader made.
-        let userOnly = result.facet(.tag).filter { facetPositions[.tag]?[$0.value] == nil }
-            .sorted { $0.value.lowercased() < $1.value.lowercased() }
+        let userOnly = result.unplacedTags(positions: facetPositions[.tag] ?? [])
         order[.tag] = userOnly.map { FacetEntry(kind: .tag, value: $0.value, count: $0.count) } + (facetOrder[.tag] ?? [])
         for kind in SidebarState.sectionOrder {
-            let positions = facetPositions[kind] ?? [:]
             let shift = kind == .tag ? userOnly.count : 0
             var byPosition = [Int](repeating: 0, count: order[kind]?.count ?? 0)
-            // Only values present in the result are visited (the facet table filters by count first).
-            for entry in result.facet(kind) {
-                if let position = positions[entry.value] { byPosition[shift + position] = entry.count }
-            }
+            result.addCounts(kind, positions: facetPositions[kind] ?? [], shift: shift, to: &byPosition)
             if kind == .tag {
                 for (offset, entry) in userOnly.enumerated() { byPosition[offset] = entry.count }
             }
             counts[kind] = byPosition
         }
-        unreadInResult = overlay?.unreadCount(of: result.indices) ?? 0
+        unreadInResult = overlay?.unreadCount(of: result.order) ?? 0
         sidebar.rebuild(order: order, counts: counts, marks: marks, views: viewItems)
     }
 
