@@ -71,7 +71,10 @@ struct BrowseCommand: ParsableCommand {
         } else {
             Self.announceIndex(of: state.store, to: mailbox)
         }
-        let watcher = DirectoryWatcher(roots: directories) { reloader.request(byUser: false) }
+        // Watches for live reload and, while open, vouches for the files to the CLI (`gazette watch`).
+        let watcher = WatchService(directories: directories, snapshotPath: data.snapshotPath(), socketPath: data.watchSocketPath()) {
+            reloader.request(byUser: false)
+        }
         defer { watcher.stop() }
         // Other processes' changes to the reader's state (another browser, `gazette tag`) wake
         // the loop, which then asks the store (one PRAGMA data_version); nothing is polled.

@@ -40,12 +40,20 @@ struct DataOptions: ParsableArguments {
         return SnapshotCache.path(for: resolvedDirectories(), currentDirectory: FileManager.default.currentDirectoryPath, in: cache)
     }
 
+    /// The socket a watcher of these directories serves (made private if missing); nil without a cache.
+    func watchSocketPath() -> String? {
+        snapshotPath().flatMap { WatchSocket.path(forSnapshot: $0, environment: ProcessInfo.processInfo.environment, create: true) }
+    }
+
     /// Loads the store through the snapshot (see `CachedLoader`); a fresh load's full-text index
     /// builds in the background, so commands whose query has no words never wait for it.
     /// Snapshot problems are warned about on stderr; call `finish` on the result before exiting.
     func loadStore(progress: (@Sendable (LoadProgress) -> Void)? = nil) throws -> CachedLoad {
         do {
-            let load = try CachedLoader.load(directories: resolvedDirectories(), snapshotPath: snapshotPath(), progress: progress)
+            let snapshot = snapshotPath()
+            // A running watcher (`gazette watch`, an open browser) may vouch for the files: no walk.
+            let vouch = snapshot.map { WatchClient.vouch(forSnapshot: $0, environment: ProcessInfo.processInfo.environment) }
+            let load = try CachedLoader.load(directories: resolvedDirectories(), snapshotPath: snapshot, progress: progress, vouch: vouch)
             for note in load.notes { StandardError.write("gazette: \(note)\n") }
             return load
         } catch {

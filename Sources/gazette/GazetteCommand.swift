@@ -14,7 +14,7 @@ struct GazetteCommand: ParsableCommand {
         subcommands: [
             BrowseCommand.self, ListCommand.self, TagsCommand.self, ShowCommand.self, CheckCommand.self,
             TagCommand.self, MarkCommand.self, StateCommand.self, ViewCommand.self, CacheCommand.self,
-            FeedsCommand.self, FetchCommand.self, ConfigCommand.self,
+            FeedsCommand.self, FetchCommand.self, ConfigCommand.self, WatchCommand.self,
         ],
         defaultSubcommand: BrowseCommand.self
     )

@@ -130,6 +130,27 @@ public struct WarmProbe: Sendable {
         let data = roots.flatMap { ["--data", $0] }
         // `gazette` is another build than this bench: its first run rebuilds the snapshot as its own.
         _ = try run(gazette, ["list", "--limit", "1"] + data, cacheRoot: cacheRoot)
+        figures += try measureCLI(gazette, data: data, cacheRoot: cacheRoot, word: word, repetitions: repetitions, label: "warm CLI")
+        // The same with `gazette watch` running: it vouches for the files, so no walk.
+        let watcher = try start(gazette, ["watch"] + data, cacheRoot: cacheRoot)
+        defer {
+            kill(watcher.processIdentifier, SIGTERM)
+            watcher.waitUntilExit()
+        }
+        let snapshot = SnapshotCache.path(for: roots, currentDirectory: FileManager.default.currentDirectoryPath, in: cacheRoot + "/gazette")
+        let socket = WatchSocket.path(forSnapshot: snapshot, environment: ["XDG_RUNTIME_DIR": Self.runtimeDirectory(cacheRoot)], create: false)
+        let deadline = ContinuousClock.now + .seconds(120)
+        while ContinuousClock.now < deadline {
+            if let socket, case .clean? = WatchClient.ask(socketPath: socket, timeoutMilliseconds: 1000) { break }
+            usleep(50_000)
+        }
+        figures += try measureCLI(gazette, data: data, cacheRoot: cacheRoot, word: word, repetitions: repetitions, label: "warm CLI + watcher")
+        return figures
+    }
+
+    /// `list WORD --limit 20` and `show ID`, spawn to exit, wall and CPU.
+    private func measureCLI(_ gazette: String, data: [String], cacheRoot: String, word: String, repetitions: Int, label: String) throws -> [Figure] {
+        var figures: [Figure] = []
         var list = [Double](), show = [Double]()
         var listCPU = [Double](), showCPU = [Double]()
         var id: String?
@@ -144,23 +165,47 @@ public struct WarmProbe: Sendable {
                 showCPU.append(shown.cpu)
             }
         }
-        figures.append(Figure("warm CLI: gazette list WORD --limit 20", .time(Sample(seconds: list))))
+        figures.append(Figure("\(label): gazette list WORD --limit 20", .time(Sample(seconds: list))))
         // CPU (user + system) moves far less than wall time on a shared machine.
-        figures.append(Figure("warm CLI: list, CPU user+sys", .time(Sample(seconds: listCPU))))
+        figures.append(Figure("\(label): list, CPU user+sys", .time(Sample(seconds: listCPU))))
         if !show.isEmpty {
-            figures.append(Figure("warm CLI: gazette show ID", .time(Sample(seconds: show))))
-            figures.append(Figure("warm CLI: show, CPU user+sys", .time(Sample(seconds: showCPU))))
+            figures.append(Figure("\(label): gazette show ID", .time(Sample(seconds: show))))
+            figures.append(Figure("\(label): show, CPU user+sys", .time(Sample(seconds: showCPU))))
         }
         return figures
+    }
+
+    /// A private `XDG_RUNTIME_DIR` (where a watcher's socket lives) under the bench's cache.
+    private static func runtimeDirectory(_ cacheRoot: String) -> String {
+        let path = cacheRoot + "/run"
+        mkdir(path, 0o700)
+        return path
+    }
+
+    private func environment(cacheRoot: String) -> [String: String] {
+        var environment = ProcessInfo.processInfo.environment
+        environment["XDG_CACHE_HOME"] = cacheRoot
+        environment["XDG_RUNTIME_DIR"] = Self.runtimeDirectory(cacheRoot)
+        return environment
+    }
+
+    /// Starts a process in the background (output discarded).
+    private func start(_ executable: String, _ arguments: [String], cacheRoot: String) throws -> Process {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        process.environment = environment(cacheRoot: cacheRoot)
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        return process
     }
 
     private func run(_ executable: String, _ arguments: [String], cacheRoot: String) throws -> (output: String, seconds: Double, cpu: Double) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
-        var environment = ProcessInfo.processInfo.environment
-        environment["XDG_CACHE_HOME"] = cacheRoot
-        process.environment = environment
+        process.environment = environment(cacheRoot: cacheRoot)
         let pipe = Pipe()
         process.standardOutput = pipe
         let cpuBefore = Self.childrenCPU()

@@ -3,10 +3,15 @@ import Foundation
 /// Watches the data directories and calls `onChange` (on its own thread) shortly after article
 /// files are added, changed, removed or renamed: inotify where the kernel offers it, otherwise
 /// a walk and `stat` once a second.
+///
+/// It also counts every inotify event it reads (`watching()`), so that a `WatchVouch` can tell
+/// whether anything at all happened in the tree since it last compared it with a snapshot.
 public final class DirectoryWatcher: @unchecked Sendable {
-    // `stopped` and the descriptors are only changed under `lock` (stop) or before the thread starts.
+    // `stopped`, `generation`, `watchesComplete` and `inotifyDescriptor` are only changed under
+    // `lock`; the descriptors of the pipe only before the thread starts.
     private let roots: [String]
     private let onChange: @Sendable () -> Void
+    private let onSettle: (@Sendable () -> Void)?
     private let lock = NSLock()
     private var stopped = false
     private var stopPipe: [Int32] = [-1, -1]
@@ -18,10 +23,14 @@ public final class DirectoryWatcher: @unchecked Sendable {
 
     /// Starts watching `roots` (and every directory below them) for article files, or with
     /// `namePrefix` for files whose names start with it (the state store and its journal).
-    public init(roots: [String], namePrefix: String? = nil, onChange: @escaping @Sendable () -> Void) {
+    /// `onSettle` (optional) is called after the first watches are in place and after every
+    /// settled burst of any events at all.
+    public init(roots: [String], namePrefix: String? = nil, onSettle: (@Sendable () -> Void)? = nil,
+                onChange: @escaping @Sendable () -> Void) {
         self.roots = roots
         self.namePrefix = namePrefix.map { Array($0.utf8) }
         self.onChange = onChange
+        self.onSettle = onSettle
         pipe(&stopPipe)
         let thread = Thread { [self] in run() }
         thread.name = "gazette-watch"
@@ -45,14 +54,53 @@ public final class DirectoryWatcher: @unchecked Sendable {
 
     private var isStopped: Bool { lock.withLock { stopped } }
 
+    /// Events read so far (any kind, relevant or not).
+    private var generation: UInt64 = 0
+    /// Every directory of the tree has a watch and no event since asked for more.
+    private var watchesComplete = false
+    /// Events that need the watches walked again (a new directory, a watch gone, an overflow).
+    private var structureChanges: UInt64 = 0
+    private var inotifyDescriptor: Int32 = -1
+    /// Watch descriptors of Maildir `cur/` and `new/` folders, where every file is a message.
+    private var maildirWatches = Set<Int32>()
+
+    /// What the watcher can vouch for right now: `complete` only when inotify watches every
+    /// directory and no event is waiting to be read; `generation` moves with every event read.
+    public struct Watching: Sendable, Equatable {
+        public var generation: UInt64
+        public var complete: Bool
+    }
+
+    /// The watcher's state at this instant. Events of writes that finished before the call are
+    /// already queued by the kernel: they are either counted in `generation` or still waiting
+    /// (then `complete` is false), never missed.
+    public func watching() -> Watching {
+        lock.withLock {
+            guard !stopped, !polling, watchesComplete, inotifyDescriptor >= 0 else {
+                return Watching(generation: generation, complete: false)
+            }
+            var pending: Int32 = 0
+            let queued = ioctl(inotifyDescriptor, UInt(FIONREAD), &pending) != 0 || pending > 0
+            return Watching(generation: generation, complete: !queued)
+        }
+    }
+
     private func run() {
         let fd = inotify_init1(Int32(IN_NONBLOCK | IN_CLOEXEC))
-        guard fd >= 0, addWatches(fd) else {
-            if fd >= 0 { close(fd) }
+        if fd >= 0 { lock.withLock { inotifyDescriptor = fd } }
+        guard fd >= 0, installWatches(fd) else {
+            if fd >= 0 {
+                lock.withLock { inotifyDescriptor = -1 }
+                close(fd)
+            }
             lock.withLock { polling = true }
             return poll()
         }
-        defer { close(fd) }
+        defer {
+            lock.withLock { inotifyDescriptor = -1 }
+            close(fd)
+        }
+        onSettle?()
         var buffer = [UInt8](repeating: 0, count: 64 * 1024)
         while !isStopped {
             guard wait(fd, timeout: -1) else { continue }
@@ -61,8 +109,19 @@ public final class DirectoryWatcher: @unchecked Sendable {
             while !isStopped, wait(fd, timeout: Self.settleMilliseconds) { relevant = drain(fd, &buffer) || relevant }
             if isStopped { return }
             // New directories need watches of their own (their files would go unseen).
-            if relevant { _ = addWatches(fd); onChange() }
+            if !lock.withLock({ watchesComplete }) { _ = installWatches(fd) }
+            if relevant { onChange() }
+            onSettle?()
         }
+    }
+
+    /// Walks the tree adding watches; complete only if every one was added and no event asked
+    /// for another walk meanwhile.
+    private func installWatches(_ fd: Int32) -> Bool {
+        let before = lock.withLock { structureChanges }
+        let (added, complete) = addWatches(fd)
+        lock.withLock { if complete && structureChanges == before { watchesComplete = true } }
+        return added
     }
 
     /// Waits until `fd` is readable (true) or the timeout passes or `stop` is called (false).
@@ -73,7 +132,10 @@ public final class DirectoryWatcher: @unchecked Sendable {
     }
 
     /// Reads pending events; true when one concerns an article file or a directory.
+    /// Under the lock, so `watching()` never sees events read but not yet counted.
     private func drain(_ fd: Int32, _ buffer: inout [UInt8]) -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
         var relevant = false
         while true {
             let count = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
@@ -82,10 +144,16 @@ public final class DirectoryWatcher: @unchecked Sendable {
                 var offset = 0
                 while offset + MemoryLayout<inotify_event>.size <= count {
                     let mask = raw.loadUnaligned(fromByteOffset: offset + 4, as: UInt32.self)
+                    generation &+= 1
+                    if mask & UInt32(IN_ISDIR | IN_Q_OVERFLOW | IN_IGNORED | IN_DELETE_SELF | IN_MOVE_SELF | IN_UNMOUNT) != 0 {
+                        watchesComplete = false
+                        structureChanges &+= 1
+                    }
                     let length = Int(raw.loadUnaligned(fromByteOffset: offset + 12, as: UInt32.self))
                     let nameStart = offset + MemoryLayout<inotify_event>.size
                     let name = raw[nameStart..<min(count, nameStart + length)].prefix { $0 != 0 }
-                    if isRelevant(name, mask: mask) || mask & UInt32(IN_Q_OVERFLOW | IN_DELETE_SELF | IN_MOVE_SELF) != 0 {
+                    let watch = raw.loadUnaligned(fromByteOffset: offset, as: Int32.self)
+                    if isRelevant(name, mask: mask, inMaildir: maildirWatches.contains(watch)) || mask & UInt32(IN_Q_OVERFLOW | IN_DELETE_SELF | IN_MOVE_SELF) != 0 {
                         relevant = true
                     }
                     offset = nameStart + length
@@ -94,26 +162,37 @@ public final class DirectoryWatcher: @unchecked Sendable {
         }
     }
 
-    /// Whether an event on `name` matters: an article file or a directory, or a name with the prefix.
-    private func isRelevant(_ name: Slice<UnsafeRawBufferPointer>, mask: UInt32) -> Bool {
+    /// Whether an event on `name` matters: a file `FileDiscovery` would load (`.txt`, `.mbox`,
+    /// anything in a Maildir folder) or a directory; with a prefix, a name that has it.
+    private func isRelevant(_ name: Slice<UnsafeRawBufferPointer>, mask: UInt32, inMaildir: Bool) -> Bool {
         if let namePrefix { return name.starts(with: namePrefix) }
-        let isArticle = name.count >= 4 && name.suffix(4).elementsEqual(".txt".utf8) && name.first != UInt8(ascii: ".")
-        return isArticle || mask & UInt32(IN_ISDIR) != 0
+        if mask & UInt32(IN_ISDIR) != 0 { return true }
+        guard let first = name.first, first != UInt8(ascii: ".") else { return false }
+        func ends(_ suffix: String) -> Bool { name.count > suffix.utf8.count && name.suffix(suffix.utf8.count).elementsEqual(suffix.utf8) }
+        return inMaildir || ends(".txt") || ends(".mbox")
     }
 
-    /// Watches every directory under the roots; false when the kernel refuses (too many watches).
-    private func addWatches(_ fd: Int32) -> Bool {
+    /// Watches every directory under the roots; `added` false when the kernel refuses (too many
+    /// watches), `complete` false when any directory could not be watched or listed.
+    private func addWatches(_ fd: Int32) -> (added: Bool, complete: Bool) {
+        var complete = true
         let mask = UInt32(IN_CREATE | IN_DELETE | IN_CLOSE_WRITE | IN_MODIFY | IN_MOVED_FROM | IN_MOVED_TO | IN_ATTRIB
             | IN_DELETE_SELF | IN_MOVE_SELF)
         var pending = roots
         var seen = Set<String>()
         while let directory = pending.popLast() {
             guard seen.insert(directory).inserted else { continue }
-            if inotify_add_watch(fd, directory, mask) < 0 {
-                if errno == ENOSPC || errno == ENOMEM { return false }
+            let watch = inotify_add_watch(fd, directory, mask)
+            if watch < 0 {
+                if errno == ENOSPC || errno == ENOMEM { return (false, false) }
+                complete = false
                 continue
             }
-            guard let handle = opendir(directory) else { continue }
+            if namePrefix == nil, FileDiscovery.isMaildirFolder(directory) { lock.withLock { _ = maildirWatches.insert(watch) } }
+            guard let handle = opendir(directory) else {
+                complete = false
+                continue
+            }
             while let entry = readdir(handle) {
                 let name = withUnsafePointer(to: &entry.pointee.d_name) { String(cString: UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self)) }
                 guard !name.hasPrefix(".") else { continue }
@@ -125,7 +204,7 @@ public final class DirectoryWatcher: @unchecked Sendable {
             }
             closedir(handle)
         }
-        return true
+        return (true, complete)
     }
 
     /// The fallback: a signature of every article file's path and stat, compared once a second.

@@ -48,8 +48,13 @@ public enum CachedLoader {
     /// A file whose device, inode, size and mtime (ns) match the snapshot is taken from it unread;
     /// changed and new files are parsed, deleted ones dropped. A missing, foreign or damaged
     /// snapshot is noted and rebuilt. Any change writes a new snapshot in the background.
+    ///
+    /// `vouch`, given the identity of the snapshot file opened (`SnapshotMapping.identity`), says
+    /// whether a watcher vouches that the directories are exactly as that snapshot records them
+    /// (`WatchClient.vouch`); then the walk is skipped.
     public static func load(directories: [String], snapshotPath: String?,
-                            progress: (@Sendable (LoadProgress) -> Void)? = nil) throws(LoadError) -> CachedLoad {
+                            progress: (@Sendable (LoadProgress) -> Void)? = nil,
+                            vouch: (@Sendable ([UInt64]) -> Bool)? = nil) throws(LoadError) -> CachedLoad {
         guard let snapshotPath else {
             let archive = try ArchiveLoader.load(directories: directories, progress: progress)
             return CachedLoad(store: ArticleStore(articles: archive.articles, textIndexInBackground: true),
@@ -66,7 +71,8 @@ public enum CachedLoader {
         // (Not at utility priority: a command waits for it.)
         let verification = snapshot.map { opened in SnapshotWrite(qos: .userInitiated) { opened.finishVerification() } }
         // Nothing changed (the common case): answered by the fast walk, no `String` per file.
-        if let opened = snapshot, WarmCheck.unchanged(directories: directories, files: opened.files) {
+        if let opened = snapshot, Self.vouched(opened, directories: directories, vouch: vouch)
+            || WarmCheck.unchanged(directories: directories, files: opened.files) {
             if let error = verification?.wait() {
                 notes.append(error)
                 snapshot = nil
@@ -119,6 +125,12 @@ public enum CachedLoader {
 }
 
 extension CachedLoader {
+    /// A watcher vouches for exactly this snapshot file, made from exactly these directories.
+    private static func vouched(_ snapshot: Snapshot, directories: [String], vouch: (@Sendable ([UInt64]) -> Bool)?) -> Bool {
+        guard let vouch, snapshot.directories == directories, let identity = snapshot.mapping.identity else { return false }
+        return vouch(identity)
+    }
+
     /// The report of a load that took every file from `snapshot`.
     private static func warmReport(_ snapshot: Snapshot, directories: [String], discoveryWarnings: [LoadWarning]) -> LoadReport {
         var report = LoadReport()

@@ -25,10 +25,18 @@ final class SnapshotMapping: @unchecked Sendable {
             throw .unreadable(path, String(cString: strerror(errno)))
         }
         bytes = UnsafeRawBufferPointer(start: base, count: size)
+        identity = Self.identity(of: info)
+        unmap = { munmap(UnsafeMutableRawPointer(mutating: $0.baseAddress), $0.count) }
+    }
+
+    /// How many numbers an identity has.
+    static let identityCount = 5
+
+    /// Device, inode, size, mtime and ctime (ns) of a file's `stat`.
+    static func identity(of info: stat) -> [UInt64] {
         let changed = UInt64(bitPattern: Int64(info.st_ctim.tv_sec)) &* 1_000_000_000 &+ UInt64(bitPattern: Int64(info.st_ctim.tv_nsec))
         let file = FileStat(info)
-        identity = [file.device, file.inode, file.size, file.modifiedNanoseconds, changed]
-        unmap = { munmap(UnsafeMutableRawPointer(mutating: $0.baseAddress), $0.count) }
+        return [file.device, file.inode, file.size, file.modifiedNanoseconds, changed]
     }
 
     /// A private, 8-byte-aligned copy of `data`.

@@ -13,8 +13,13 @@ import Foundation
 /// symbolic link to a directory, a directory reached twice, a path spelled differently — answers
 /// `false`, and the caller takes the full path, which decides exactly. So it can only be slower
 /// than needed, never wrong.
+///
+/// `forWatcher` adds what a `DirectoryWatcher` cannot see to the things that answer `false`:
+/// a symbolic link (its target may lie outside the watched tree), a file with other hard links
+/// (written through another name, no event reaches the watched directory) and a directory on a
+/// network or FUSE file system (changes made on another machine raise no inotify event).
 enum WarmCheck {
-    static func unchanged(directories: [String], files: SnapshotFileTable) -> Bool {
+    static func unchanged(directories: [String], files: SnapshotFileTable, forWatcher: Bool = false) -> Bool {
         guard let lookup = PathLookup(files) else { return false }
         var visited = Set<DirectoryKey>()
         var matched = 0
@@ -25,7 +30,7 @@ enum WarmCheck {
             var level: [[UInt8]] = [Array(root.utf8)]
             while !level.isEmpty {
                 let current = level
-                let scans = Parallel.map(current.count) { index in Self.scan(current[index], lookup: lookup) }
+                let scans = Parallel.map(current.count) { index in Self.scan(current[index], lookup: lookup, forWatcher: forWatcher) }
                 var next: [[UInt8]] = []
                 for scan in scans {
                     guard let scan else { return false }
@@ -58,7 +63,7 @@ enum WarmCheck {
 
     /// Lists one directory: its article files matched against the snapshot, its subdirectories.
     /// nil as soon as anything differs from the snapshot or would need the full walk's judgement.
-    private static func scan(_ directory: [UInt8], lookup: PathLookup) -> Scan? {
+    private static func scan(_ directory: [UInt8], lookup: PathLookup, forWatcher: Bool) -> Scan? {
         let descriptor = directory.withUnsafeBufferPointer { bytes in
             var path = Array(bytes)
             path.append(0)
@@ -71,6 +76,7 @@ enum WarmCheck {
             return nil
         }
         defer { closedir(handle) }
+        if forWatcher && !WatchableFileSystem.isLocal(descriptor) { return nil }
         let inMaildir = isMaildirCandidate(directory) && FileDiscovery.isMaildirFolder(String(decoding: directory, as: UTF8.self))
         var path = directory
         if path.last != UInt8(ascii: "/") { path.append(UInt8(ascii: "/")) }
@@ -86,7 +92,8 @@ enum WarmCheck {
                 let type = Int32(entry.pointee.d_type)
                 if !isArticleName && type != Int32(DT_DIR) && type != Int32(DT_LNK) && type != Int32(DT_UNKNOWN) { return true }
                 var info = stat()
-                guard fstatat(descriptor, name, &info, 0) == 0 else { return !isArticleName }  // the full walk warns
+                guard fstatat(descriptor, name, &info, forWatcher ? AT_SYMLINK_NOFOLLOW : 0) == 0 else { return !isArticleName }  // the full walk warns
+                if forWatcher && (info.st_mode & S_IFMT == S_IFLNK || (info.st_mode & S_IFMT == S_IFREG && info.st_nlink > 1)) { return false }
                 path.removeSubrange(prefix...)
                 path.append(contentsOf: bytes)
                 switch info.st_mode & S_IFMT {

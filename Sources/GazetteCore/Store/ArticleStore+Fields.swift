@@ -21,7 +21,8 @@ extension ArticleStore {
         case .contains(let needle):
             var set = Bitset(count: count)
             let table = facets[FacetKind.author.ordinal]
-            for id in 0..<table.valueCount where table.folded[id].contains(needle) {
+            let folded = table.folded
+            for id in 0..<table.valueCount where folded[id].contains(needle) {
                 addPostings(table, id, to: &set)
             }
             return set

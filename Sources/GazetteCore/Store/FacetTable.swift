@@ -9,10 +9,14 @@ final class FacetTable: Sendable {
     /// Display form per value id (for tags: the most common spelling in the corpus).
     let names: [String]
     /// Folded display form per value id (author substring search, value ordering).
-    let folded: [String]
+    var folded: [String] { lazyFolded.wrapped }
     /// Position of each value in ascending value order, for stable tie-breaking.
     let rank: FlatArray<Int32>
-    private let ids: [String: Int32]
+    private var ids: [String: Int32] { lazyIDs.wrapped }
+    // Made on first use when read from a snapshot: a CLI run that never asks for a facet value
+    // by name (`show`, `list WORD`) does not fold and hash thousands of names.
+    private let lazyFolded: Lazy<[String]>
+    private let lazyIDs: Lazy<[String: Int32]>
     let articleStarts: FlatArray<Int32>
     let articleValues: FlatArray<Int32>
     let postingStarts: FlatArray<Int32>
@@ -130,8 +134,9 @@ final class FacetTable: Sendable {
             valueOfSpelling.append(value)
         }
         names = bestSpelling.map { Self.trimmed(spellings[Int($0)]) }
-        folded = names.map { TextFolding.fold($0) }
-        self.ids = ids
+        let folded = names.map { TextFolding.fold($0) }
+        lazyFolded = Lazy(made: folded)
+        lazyIDs = Lazy(made: ids)
         // Per-article value ids, with values repeated in one article (`CIA`, `cia`) kept once.
         var values: [Int32] = []
         values.reserveCapacity(spellingOfValue.count)
@@ -163,7 +168,7 @@ final class FacetTable: Sendable {
         self.postingStarts = FlatArray(postingStarts)
         postingDocs = FlatArray(docs)
         totals = (0..<names.count).map { postingStarts[$0 + 1] - postingStarts[$0] }
-        let names = names, folded = folded
+        let names = names
         let order = (0..<names.count).sorted { (folded[$0], names[$0]) < (folded[$1], names[$1]) }
         var rank = Array(repeating: Int32(0), count: names.count)
         for (position, value) in order.enumerated() { rank[value] = Int32(position) }
@@ -176,11 +181,13 @@ final class FacetTable: Sendable {
          articleValues: FlatArray<Int32>, postingStarts: FlatArray<Int32>, postingDocs: FlatArray<Int32>) {
         self.kind = kind
         self.names = names
-        folded = names.map { TextFolding.fold($0) }
+        lazyFolded = Lazy { names.map { TextFolding.fold($0) } }
         // Every spelling of a value has the key of its (trimmed) display name.
-        var ids: [String: Int32] = [:]
-        for (value, name) in names.enumerated() { ids[Self.key(name)] = Int32(value) }
-        self.ids = ids
+        lazyIDs = Lazy {
+            var ids: [String: Int32] = [:]
+            for (value, name) in names.enumerated() { ids[Self.key(name)] = Int32(value) }
+            return ids
+        }
         self.rank = rank
         self.articleStarts = articleStarts
         self.articleValues = articleValues
