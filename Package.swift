@@ -21,7 +21,7 @@ let package = Package(
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .target(name: "GazetteFeeds", dependencies: ["CLibXML2"]),
         // Fetching subscriptions over HTTP (URLSession) and filing items under DATA/feeds/.
-        .target(name: "GazetteFetch", dependencies: ["GazetteFeeds"]),
+        .target(name: "GazetteFetch", dependencies: ["GazetteFeeds", "GazetteCore"]),
         // A loopback HTTP server for the fetch tests and benchmarks (never linked into the app).
         .target(name: "LoopbackHTTP"),
         // Pure: state, actions, reducer, key map, layout and views rendering into a Canvas.
@@ -53,10 +53,12 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "GazetteCoreTests", dependencies: ["GazetteCore"], resources: [.copy("Fixtures")]),
+        // What several test targets share (the seeded random generator).
+        .target(name: "GazetteTestSupport", path: "Tests/GazetteTestSupport"),
+        .testTarget(name: "GazetteCoreTests", dependencies: ["GazetteCore", "GazetteTestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "GazetteFeedsTests", dependencies: ["GazetteFeeds", "GazetteCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "GazetteFetchTests", dependencies: ["GazetteFetch", "GazetteFeeds", "GazetteCore", "LoopbackHTTP"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "GazetteUITests", dependencies: ["GazetteUI", "GazetteCore"], exclude: ["Golden"]),
+        .testTarget(name: "GazetteUITests", dependencies: ["GazetteUI", "GazetteCore", "GazetteTestSupport"], exclude: ["Golden"]),
         .testTarget(name: "GazetteTerminalTests", dependencies: ["GazetteTerminal", "GazetteUI", "CNcursesw"]),
         .testTarget(name: "GazetteConfigTests", dependencies: ["GazetteConfig", "GazetteUI", "GazetteCore"]),
         .testTarget(name: "GazetteStateTests", dependencies: ["GazetteState", "GazetteCore"]),

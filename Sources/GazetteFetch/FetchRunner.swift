@@ -1,4 +1,5 @@
 import Foundation
+import GazetteCore
 import GazetteFeeds
 #if canImport(FoundationNetworking)
 import FoundationNetworking
@@ -128,57 +129,60 @@ public enum FetchRunner {
 }
 
 /// Hands out subscription indices so that no host has more than `perHost` in flight.
-private final class HostScheduler: @unchecked Sendable {
-    private let condition = NSCondition()
-    private var pending: [Int]
-    private var active: [String: Int] = [:]
+private struct HostScheduler: Sendable {
+    private struct State: Sendable {
+        var pending: [Int]
+        var active: [String: Int] = [:]
+    }
+
+    /// What a worker is told: fetch this index, or stop.
+    private enum Turn {
+        case fetch(Int)
+        case done
+    }
+
+    private let state: ConditionValue<State>
     private let hosts: [String]
     private let perHost: Int
 
     init(_ hosts: [String], perHost: Int) {
         self.hosts = hosts
         self.perHost = max(1, perHost)
-        pending = Array(hosts.indices)
+        state = ConditionValue(State(pending: Array(hosts.indices)))
     }
 
     /// The next index whose host has room, waiting while all pending ones are busy; nil when done.
     func next() -> Int? {
-        condition.lock()
-        defer { condition.unlock() }
-        while true {
-            if pending.isEmpty { return nil }
-            if let position = pending.firstIndex(where: { active[hosts[$0], default: 0] < perHost }) {
-                let index = pending.remove(at: position)
-                active[hosts[index], default: 0] += 1
-                return index
-            }
-            condition.wait()
+        let turn: Turn = state.wait { state in
+            if state.pending.isEmpty { return .done }
+            guard let position = state.pending.firstIndex(where: { state.active[hosts[$0], default: 0] < perHost }) else { return nil }
+            let index = state.pending.remove(at: position)
+            state.active[hosts[index], default: 0] += 1
+            return .fetch(index)
         }
+        if case .fetch(let index) = turn { return index }
+        return nil
     }
 
     func finished(_ index: Int) {
-        condition.lock()
-        active[hosts[index], default: 1] -= 1
-        condition.broadcast()
-        condition.unlock()
+        state.update { $0.active[hosts[index], default: 1] -= 1 }
     }
 }
 
 /// One slot per subscription, and the count done so far.
-private final class OutcomeSlots: @unchecked Sendable {
-    private let lock = NSLock()
-    private var slots: [FeedOutcome?]
-    private var done = 0
+private struct OutcomeSlots: Sendable {
+    private let state: LockedValue<(slots: [FeedOutcome?], done: Int)>
 
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
+    init(count: Int) { state = LockedValue((Array(repeating: nil, count: count), 0)) }
 
+    /// Fills slot `index`; returns how many are filled now.
     func store(_ outcome: FeedOutcome, at index: Int) -> Int {
-        lock.withLock {
-            slots[index] = outcome
-            done += 1
-            return done
+        state.update { state in
+            state.slots[index] = outcome
+            state.done += 1
+            return state.done
         }
     }
 
-    func values() -> [FeedOutcome] { lock.withLock { slots.map { $0! } } }
+    func values() -> [FeedOutcome] { state.value.slots.map { $0! } }
 }

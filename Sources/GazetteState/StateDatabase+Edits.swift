@@ -68,9 +68,10 @@ extension StateDatabase {
         return commit
     }
 
-    /// Many articles set to one value (`M`, `gazette mark`): done as set operations through a
-    /// temporary table, not a read and a write per article (about ten times faster at 100k).
-    /// Nil when `edits` are not of that shape.
+    /// Many articles set to one value (`M`, `gazette mark`): one set-based statement, not a
+    /// read and a write per article. The ids go in as one JSON array (SQLite's `json_each`),
+    /// sorted, so the upsert walks the primary key in order (about half the CPU of the view's
+    /// order at 99k, measured with sqlite3); `RETURNING` names the rows that changed. Nil when `edits` are not of that shape.
     private static func applyBulk(_ edits: [StateEdit], seq: Int64, in db: Database) throws -> StateCommit? {
         guard edits.count >= 256 else { return nil }
         var ids: [String] = []
@@ -94,21 +95,52 @@ extension StateDatabase {
         default:
             return nil
         }
-        try db.execute(sql: "CREATE TEMP TABLE IF NOT EXISTS pending (id TEXT PRIMARY KEY NOT NULL) WITHOUT ROWID; DELETE FROM pending")
-        // One statement for every id (SQLite's json_each), not one bound statement per id.
-        let list = String(decoding: try JSONEncoder().encode(ids), as: UTF8.self)
-        try db.execute(sql: "INSERT OR IGNORE INTO pending (id) SELECT value FROM json_each(?)", arguments: [list])
-        let changed = try String.fetchAll(db, sql: """
-            SELECT p.id FROM pending p LEFT JOIN article a ON a.id = p.id WHERE coalesce(a.\(column), 0) != ? ORDER BY p.id
-            """, arguments: [value])
-        try db.execute(sql: """
+        // SQLite compares bytes; String's order and equality are Unicode's (canonically equal
+        // strings are ==), the same only for ASCII, which ids nearly always are.
+        if ids.allSatisfy({ $0.utf8.allSatisfy { $0 < 0x80 } }) {
+            ids.sort()
+        } else {
+            ids.sort { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        }
+        var changed = try String.fetchAll(db, sql: """
             INSERT INTO article (id, \(column), seq)
-            SELECT p.id, ?, ? FROM pending p LEFT JOIN article a ON a.id = p.id WHERE coalesce(a.\(column), 0) != ?
+            SELECT j.value, ?, ? FROM json_each(?) j LEFT JOIN article a ON a.id = j.value WHERE coalesce(a.\(column), 0) != ?
             ON CONFLICT (id) DO UPDATE SET \(column) = excluded.\(column), seq = excluded.seq
-            """, arguments: [value, seq, value])
-        try db.execute(sql: "DELETE FROM pending")
+            RETURNING id
+            """, arguments: [value, seq, jsonArray(distinctSorted: ids), value])
+        changed.sort()
         let make: (String, Bool) -> StateEdit = column == "read" ? { .read(id: $0, value: $1) } : { .starred(id: $0, value: $1) }
         return StateCommit(applied: changed.map { make($0, value) }, inverse: changed.reversed().map { make($0, !value) })
+    }
+
+    /// `ids` (sorted by bytes) as a JSON array of strings, each once (built by hand: plain strings
+    /// need no encoder).
+    static func jsonArray(distinctSorted ids: [String]) -> String {
+        var json: [UInt8] = [UInt8(ascii: "[")]
+        json.reserveCapacity(ids.count * 16 + 2)
+        let hex = Array("0123456789abcdef".utf8)
+        var previous: String?
+        for id in ids {
+            if let previous {
+                if id.utf8.elementsEqual(previous.utf8) { continue }
+                json.append(UInt8(ascii: ","))
+            }
+            previous = id
+            json.append(UInt8(ascii: "\""))
+            for byte in id.utf8 {
+                switch byte {
+                case UInt8(ascii: "\""), UInt8(ascii: "\\"):
+                    json += [UInt8(ascii: "\\"), byte]
+                case 0..<0x20:
+                    json += Array("\\u00".utf8) + [hex[Int(byte >> 4)], hex[Int(byte & 15)]]
+                default:
+                    json.append(byte)
+                }
+            }
+            json.append(UInt8(ascii: "\""))
+        }
+        json.append(UInt8(ascii: "]"))
+        return String(decoding: json, as: UTF8.self)
     }
 
     /// Calls `flags` for each article row and `tag` for each tag row stamped after `sequence`

@@ -1,14 +1,16 @@
 import Foundation
+import GazetteCore
 import GazetteFetch
 import GazetteUI
 
 /// What `gazette fetch` shows while it works: a progress bar on a terminal (stderr), else one
 /// line per feed on stdout as each finishes; a summary line at the end either way.
-final class FetchProgress: @unchecked Sendable {
+final class FetchProgress: Sendable {
     private let total: Int
     private let bar: Bool
     private let lines: Bool
-    private let lock = NSLock()
+    /// Serialises what the workers write (the runner calls `report` one at a time already).
+    private let output = LockedValue(())
 
     init(total: Int, bar: Bool, lines: Bool) {
         self.total = total
@@ -18,7 +20,7 @@ final class FetchProgress: @unchecked Sendable {
 
     /// Called from worker threads, one at a time (the runner serialises them).
     func report(_ outcome: FeedOutcome, done: Int) {
-        lock.withLock {
+        output.update { _ in
             if bar {
                 if outcome.status == .failed { clearBar(); StandardError.write(Self.line(outcome) + "\n") }
                 drawBar(done)

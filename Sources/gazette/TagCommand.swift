@@ -119,7 +119,7 @@ struct MarkCommand: ParsableCommand {
         let session = ReaderStateSession(database: try state.open(forWriting: true), store: store)
         let result = store.evaluate(parsed, sort: .date, overlay: session.overlay)
         let value = flag == .read
-        let edits = result.indices.map { StateEdit.read(id: store.articles[Int($0)].id.description, value: value) }
+        let edits = result.indices.map { StateEdit.read(id: store.articles.id(at: Int($0)).description, value: value) }
         let commit = try session.apply(edits)
         let noun = result.count == 1 ? "article" : "articles"
         StandardOutput.write("\(result.count) \(noun) matched, \(commit.applied.count) marked \(flag.rawValue)\n")

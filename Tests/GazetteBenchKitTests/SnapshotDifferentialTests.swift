@@ -72,6 +72,7 @@ import Testing
             if round == 9 { #expect(!load.store.articles.isMixed, "round 9: kept articles displaced by read ones: rebuilt") }
             #expect(encoded(load.store) == encoded(store), "round \(round)")
             #expect(StoreTables(load.store) == StoreTables(store), "round \(round): store tables")
+            #expect(load.store.articles.indices.map(load.store.articles.id(at:)) == store.articles.map(\.id), "round \(round): ids in place")
             // A refresh updates the old index instead of rebuilding it: it must be the very index a fresh build makes.
             #expect(Self.tables(load.store.textIndex) == Self.tables(store.textIndex), "round \(round): text index tables")
             #expect(load.report.duplicates == fresh.report.duplicates, "round \(round)")

@@ -39,6 +39,29 @@ import Testing
         #expect(starred.applied.count == 999)
     }
 
+    /// The bulk path takes the view's order, repeats and ids no article would have (quotes,
+    /// backslashes, controls, non-ASCII), and answers as the per-row path does.
+    @Test func markingManyInAnyOrderWithAwkwardIdsMatchesThePerRowPath() throws {
+        let odd = ["a\"b", "back\\slash", "tab\there", "nl\nx", "東京", "e\u{301}", "\u{1}", ""]
+        let ids = (0..<600).map { String(format: "%012x", ($0 * 7919) % 600) } + odd
+        let edits: [StateEdit] = (ids + ids.prefix(50)).shuffled().map { .read(id: $0, value: true) }
+        let bulk = StateDatabase.inMemory(), perRow = StateDatabase.inMemory()
+        try bulk.apply([.read(id: ids[3], value: true)])
+        try perRow.apply([.read(id: ids[3], value: true)])
+        let fast = try bulk.apply(edits)
+        var slow = StateCommit()
+        for chunk in stride(from: 0, to: edits.count, by: 100) {
+            let part = try perRow.apply(Array(edits[chunk..<min(chunk + 100, edits.count)]))  // under the bulk threshold
+            slow.applied += part.applied
+        }
+        #expect(Set(fast.applied) == Set(slow.applied))
+        #expect(fast.applied.count == ids.count - 1, "each changed id once; the one already read is not reported")
+        #expect(fast.applied == fast.applied.sorted { $0.id < $1.id }, "in id order")
+        #expect(try bulk.rows() == perRow.rows())
+        try bulk.apply(fast.inverse)
+        #expect(try bulk.rows().map(\.id) == [ids[3]])
+    }
+
     @Test func exportIsSortedStableAndRoundTrips() throws {
         let database = StateDatabase.inMemory()
         try database.apply([

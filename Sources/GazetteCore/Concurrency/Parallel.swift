@@ -1,9 +1,9 @@
 import Foundation
 
 /// Runs independent pieces of work on all cores (index builds, facet tables, the warm walk).
-enum Parallel {
+public enum Parallel {
     /// `body(i)` for each `i` in `0..<count`, concurrently; results in index order.
-    static func map<T: Sendable>(_ count: Int, _ body: @Sendable (Int) -> T) -> [T] {
+    public static func map<T: Sendable>(_ count: Int, _ body: @Sendable (Int) -> T) -> [T] {
         slots(count, body).takeAll()
     }
 

@@ -41,6 +41,13 @@ enum ArticleCodec {
     }
 
     /// The article in `bytes`, or nil when they are not exactly one encoded article.
+    /// Just the id of a record (its first two fields), without decoding the rest.
+    static func decodeID(_ bytes: UnsafeRawBufferPointer) -> ArticleID? {
+        var input = ByteReader(bytes)
+        guard let id = input.varint(), let longID: Int = input.int() else { return nil }
+        return longID == 0 ? ArticleID(value: id) : ArticleID(longHash: id)
+    }
+
     static func decode(_ bytes: UnsafeRawBufferPointer) -> Article? {
         var input = ByteReader(bytes)
         guard let head = readHead(&input), let (comments, link, headers, thread) = readMiddle(&input),
@@ -118,12 +125,5 @@ extension ArticleCodec {
               let references = input.strings()
         else { return nil }
         return (comments, link, headers, ThreadFields(messageID: messageID, inReplyTo: inReplyTo, references: references))
-    }
-
-    /// Whether the record's id is a long one (its first two fields only).
-    static func hasLongID(_ bytes: UnsafeRawBufferPointer) -> Bool {
-        var input = ByteReader(bytes)
-        guard input.varint() != nil, let longID: Int = input.int() else { return false }
-        return longID != 0
     }
 }

@@ -52,7 +52,7 @@ extension RefreshPlan {
         }
         let keptCount = kept.reduce(0) { $0 + ($1 ? 1 : 0) }
         guard freshCount <= (keptCount + freshCount) / 2,
-              !kept.indices.contains(where: { kept[$0] && records.withRecord($0) { ArticleCodec.hasLongID($0) } })
+              !kept.indices.contains(where: { kept[$0] && records.id(at: $0).isLong })
         else { return nil }
         // Per unchanged file, the clashing kept records given to `assemble`, in file order.
         var given: [Int: [Int]] = [:]

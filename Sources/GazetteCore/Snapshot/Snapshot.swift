@@ -186,4 +186,9 @@ struct SnapshotArticles: Sendable {
     func threadFields(at index: Int) -> ThreadFields {
         withRecord(index) { ArticleCodec.decodeThreadFields($0) } ?? ThreadFields(messageID: nil, inReplyTo: nil, references: [])
     }
+
+    /// The id of the article at `index`, read without decoding the article (`article(at:).id`).
+    func id(at index: Int) -> ArticleID {
+        withRecord(index) { ArticleCodec.decodeID($0) } ?? ArticleID(value: 0)
+    }
 }

@@ -40,6 +40,15 @@ public struct ArticleList: RandomAccessCollection, Sendable {
         return source >= 0 ? mapped.article(at: source) : owned[~source]
     }
 
+    /// The id of the article at `position`: from a snapshot, read without decoding the article
+    /// (`M` asks for the ids of a whole view; `index(of:)` checks one per lookup).
+    public func id(at position: Int) -> ArticleID {
+        guard let mapped else { return owned[position].id }
+        guard let sources else { return mapped.id(at: position) }
+        let source = Int(sources[position])
+        return source >= 0 ? mapped.id(at: source) : owned[~source].id
+    }
+
     /// The snapshot's records, when this list is exactly them (position = record).
     var snapshotRecords: SnapshotArticles? { sources == nil ? mapped : nil }
 

@@ -175,7 +175,7 @@ public final class ArticleStore: Sendable {
         // A short id and a long one can share a sort key (the long one's last digits zero).
         while position < sortedIDs.count, sortedIDs[position] == id.sortKey {
             let index = Int(sortedIDIndices[position])
-            if articles[index].id == id { return index }
+            if articles.id(at: index) == id { return index }
             position += 1
         }
         return nil

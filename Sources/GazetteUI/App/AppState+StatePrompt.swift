@@ -35,7 +35,7 @@ extension AppState {
         switch kind {
         case .confirmMarkRead:
             guard let overlay else { return [] }
-            let ids = result.indices.filter { !overlay.isRead(Int($0)) }.map { store.articles[Int($0)].id.description }
+            let ids = result.indices.filter { !overlay.isRead(Int($0)) }.map { store.articles.id(at: Int($0)).description }
             let noun = ids.count == 1 ? "article" : "articles"
             return [.changeState(StateChange(edits: ids.map { .read(id: $0, value: true) }, label: "Marked \(ids.count) \(noun) read"))]
         case .confirmDeleteView(let name):

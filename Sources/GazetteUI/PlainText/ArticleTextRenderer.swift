@@ -23,7 +23,9 @@ public enum ArticleTextRenderer {
     }
 
     /// What `render` returns, given to `output` a piece at a time as the body is laid out (a
-    /// slot of `slotBytes` at a time), so a huge article streams in bounded memory.
+    /// slot of `slotBytes` at a time), so a huge article streams in bounded memory. The body
+    /// goes through the plain-text layout (`BlockLayout.text`: bytes and widths, no styled
+    /// glyphs), which gives `render`'s text byte for byte.
     public static func stream(
         _ article: Article, tags: [String], width: Int, allHeaders: Bool = false, thread: ReaderThread? = nil,
         slotBytes: Int = 256 * 1024, to output: (String) -> Void
@@ -33,19 +35,26 @@ public enum ArticleTextRenderer {
         let document = ReaderDocument.lazyLayout(
             shown, width: width, measureLimit: width, allHeaders: allHeaders, hiddenHeadersHint: "--headers shows all",
             thread: thread, slotBytes: slotBytes, eagerBytes: -1)
-        var out = ""
-        func emit(_ line: StyledLine) {
-            out += line.text
-            out += "\n"
-            if out.utf8.count >= 1 << 16 {
-                output(out)
-                out = ""
+        var out: [UInt8] = []
+        func flush(atLeast bytes: Int) {
+            guard out.count >= bytes, !out.isEmpty else { return }
+            output(String(decoding: out, as: UTF8.self))
+            out.removeAll(keepingCapacity: true)
+        }
+        func emit(_ lines: [StyledLine]) {
+            for line in lines {
+                out.append(contentsOf: line.text.utf8)
+                out.append(0x0A)
             }
+            flush(atLeast: 1 << 16)
         }
         let (above, below) = document.linesAroundBody
-        above.forEach(emit)
-        document.forEachBodyLine(emit)
-        below.forEach(emit)
-        if !out.isEmpty { output(out) }
+        emit(above)
+        document.forEachBodyText { text in
+            out.append(contentsOf: text)
+            flush(atLeast: 1 << 16)
+        }
+        emit(below)
+        flush(atLeast: 1)
     }
 }

@@ -24,22 +24,29 @@ struct BlockLayout {
         var lines: [StyledLine] = []
         var previous: BodyBlock?
         for (index, block) in blocks.enumerated() {
-            if let previous {
-                let tight = (previous.kind == .attribution && block.level > previous.level)
-                    || (previous.kind == .listItem && block.kind == .listItem && previous.level == block.level)
-                if !tight {
-                    // The shared bars, without the space after the last (no trailing blanks in `show`).
-                    var bars = prefix(min(previous.level, block.level))
-                    if let last = bars.indices.last, bars[last].text.hasSuffix(" ") { bars[last].text.removeLast() }
-                    lines.append(StyledLine(bars))
-                }
-            } else {
-                lines.append(StyledLine())
-            }
-            lines += layOut(block, leadIn: index == 0 && block.level == 0 && block.kind == .paragraph ? leadInLength : 0)
+            if let separator = separator(after: previous, before: block) { lines.append(StyledLine(separator)) }
+            lines += layOut(block, leadIn: Self.leadIn(leadInLength, block: block, at: index))
             previous = block
         }
         return lines
+    }
+
+    /// The line between `previous` and `block`: blank before the first block, else the bars the
+    /// two share; nil for an attribution directly above its quotation and consecutive list items.
+    func separator(after previous: BodyBlock?, before block: BodyBlock) -> [StyledSpan]? {
+        guard let previous else { return [] }
+        let tight = (previous.kind == .attribution && block.level > previous.level)
+            || (previous.kind == .listItem && block.kind == .listItem && previous.level == block.level)
+        if tight { return nil }
+        // The shared bars, without the space after the last (no trailing blanks in `show`).
+        var bars = prefix(min(previous.level, block.level))
+        if let last = bars.indices.last, bars[last].text.hasSuffix(" ") { bars[last].text.removeLast() }
+        return bars
+    }
+
+    /// The lead-in length block `index` is drawn with: the body's first unquoted paragraph only.
+    static func leadIn(_ length: Int, block: BodyBlock, at index: Int) -> Int {
+        index == 0 && block.level == 0 && block.kind == .paragraph ? length : 0
     }
 
     /// The bars for depth `level`: `│ ` per level, narrower (`│`) when that would take more
@@ -73,10 +80,33 @@ struct BlockLayout {
         }
     }
 
-    private func layOut(_ block: BodyBlock, leadIn: Int) -> [StyledLine] {
+    /// Where a block's text goes: its bars, the width left for wrapped text, a list item's
+    /// bullet, and the width a verbatim line may take before it is clipped.
+    struct Frame {
+        var bars: [StyledSpan]
+        var textWidth: Int
+        var verbatimWidth: Int
+        /// The bars' text, as bytes (for the plain-text layout).
+        var barsText: [UInt8]
+    }
+
+    /// The frame of a block at `block.level` (the same for every kind).
+    func frame(_ block: BodyBlock) -> Frame {
         let bars = prefix(block.level)
         let barsWidth = bars.reduce(0) { $0 + DisplayWidth.of($1.text) }
-        let textWidth = max(1, measure - barsWidth)
+        return Frame(bars: bars, textWidth: max(1, measure - barsWidth), verbatimWidth: max(1, verbatimWidth - barsWidth),
+                     barsText: Array(bars.map(\.text).joined().utf8))
+    }
+
+    /// A list item's bullet: its indent (at most a quarter of the text width), marker, a space.
+    func bullet(_ block: BodyBlock, textWidth: Int) -> String {
+        String(repeating: " ", count: min(block.indent, textWidth / 4)) + block.marker + " "
+    }
+
+    func layOut(_ block: BodyBlock, leadIn: Int) -> [StyledLine] {
+        let frame = frame(block)
+        let bars = frame.bars
+        let textWidth = frame.textWidth
         let base = style(block.kind, level: block.level)
         var body: [StyledLine]
         switch block.kind {
@@ -89,11 +119,9 @@ struct BlockLayout {
             }
             body = TextWrap.wrap(content, width: textWidth)
         case .listItem:
-            let bullet = String(repeating: " ", count: min(block.indent, textWidth / 4)) + block.marker + " "
-            body = ReaderDocument.hangingIndent(spans(block.text, base), bullet: bullet, width: textWidth)
+            body = ReaderDocument.hangingIndent(spans(block.text, base), bullet: bullet(block, textWidth: textWidth), width: textWidth)
         case .preformatted, .signature:
-            let room = max(1, verbatimWidth - barsWidth)
-            body = block.lines.map { Self.clip(spans($0, base), width: room) }
+            body = block.lines.map { Self.clip(spans($0, base), width: frame.verbatimWidth) }
         }
         return body.map { StyledLine(bars + $0.spans) }
     }

@@ -1,3 +1,4 @@
+import Foundation
 import GazetteCore
 
 /// An article body laid out a slot at a time, only where the reader looks.
@@ -160,16 +161,58 @@ struct ReaderBody: Sendable {
         layout.lines(BodyParser.blocks(utf8: bytes, range: range), leadInLength: leadIn)
     }
 
-    /// Calls `body` with the lines of each slot in order, keeping none (for `gazette show`).
+    /// Calls `body` with the lines of each slot in order, keeping none.
     func forEachSlotLines(_ body: ([StyledLine]) -> Void) {
+        forEachSlotRange { index, range in
+            if let lines = slots[index]?.lines {
+                body(lines)
+            } else if !range.isEmpty {
+                body(Self.lines(of: bytes, range: range, layout: layout, leadIn: index == 0 ? leadInLength : 0))
+            }
+        }
+    }
+
+    /// Calls `body` with the text of each slot's lines (each ended by `\n`) in order, laid out
+    /// as plain text (`BlockLayout.text`) and keeping none: `gazette show`. Slots are
+    /// independent, so one per core at a time is parsed and laid out in parallel (memory: that
+    /// many slots' text: 5.5 MiB at its peak on 2 cores against 6.4 MiB for twice as many, at
+    /// the same speed); they are handed to `body` in order.
+    func forEachSlotText(_ body: ([UInt8]) -> Void) {
+        let batchSize = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        var batch: [(index: Int, range: Range<Int>)] = []
+        func flush() {
+            let work = batch
+            batch.removeAll(keepingCapacity: true)
+            Parallel.map(work.count) { self.text(ofSlot: work[$0].index, range: work[$0].range) }.forEach(body)
+        }
+        forEachSlotRange { index, range in
+            batch.append((index, range))
+            if batch.count == batchSize { flush() }
+        }
+        flush()
+    }
+
+    /// The text of slot `index` (its bytes `range`): its lines if it holds them, else laid out as plain text.
+    private func text(ofSlot index: Int, range: Range<Int>) -> [UInt8] {
+        var text: [UInt8] = []
+        if let lines = slots[index]?.lines {
+            for line in lines {
+                text.append(contentsOf: line.text.utf8)
+                text.append(0x0A)
+            }
+        } else if !range.isEmpty {
+            let blocks = BodyParser.blocks(utf8: bytes, range: range)
+            layout.text(blocks, leadInLength: index == 0 ? leadInLength : 0, into: &text)
+        }
+        return text
+    }
+
+    /// Each slot's index and bytes in order, found from the safe cuts without recording them.
+    private func forEachSlotRange(_ body: (Int, Range<Int>) -> Void) {
         var lower = 0
         for index in 0..<slotCount {
             let upper = index + 1 == slotCount ? bytes.count : max(lower, BodyParser.safeCut(in: bytes, atOrAfter: (index + 1) * slotBytes))
-            if let lines = slots[index]?.lines {
-                body(lines)
-            } else if upper > lower {
-                body(Self.lines(of: bytes, range: lower..<upper, layout: layout, leadIn: index == 0 ? leadInLength : 0))
-            }
+            body(index, lower..<upper)
             lower = upper
         }
     }

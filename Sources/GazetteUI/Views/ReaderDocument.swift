@@ -79,6 +79,12 @@ public struct ReaderDocument: Sendable, Equatable {
         body?.forEachSlotLines { $0.forEach(visit) }
     }
 
+    /// Calls `body` with the body's text a slot at a time (lines ended by `\n`), laid out as
+    /// plain text without styled lines: the text of `forEachBodyLine`'s lines, byte for byte.
+    public func forEachBodyText(_ visit: ([UInt8]) -> Void) {
+        body?.forEachSlotText(visit)
+    }
+
     /// The lines above the body, then those below it.
     public var linesAroundBody: (above: [StyledLine], below: [StyledLine]) { (head, tail) }
 

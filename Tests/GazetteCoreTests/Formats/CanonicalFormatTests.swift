@@ -1,5 +1,6 @@
 import Testing
 @testable import GazetteCore
+import GazetteTestSupport
 
 @Suite struct CanonicalFormatTests {
     func parse(_ text: String, path: String = "a.txt") -> ParsedFile {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import GazetteCore
+import GazetteTestSupport
 
 /// The parallel index build gives, table for table, the index `ReferenceTextIndex` builds the
 /// obvious way: on random Unicode text with long words (past the term table's 16 inline bytes),

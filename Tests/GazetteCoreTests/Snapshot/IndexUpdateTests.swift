@@ -1,5 +1,6 @@
 import Testing
 @testable import GazetteCore
+import GazetteTestSupport
 
 /// Updating a text index after some articles changed gives the index a fresh build gives.
 @Suite struct IndexUpdateTests {

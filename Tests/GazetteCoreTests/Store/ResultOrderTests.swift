@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import GazetteCore
+import GazetteTestSupport
 
 /// The lazily settled order (`ResultOrder`) against a full sort: whatever positions are asked
 /// for, in whatever sequence, each holds the article the full sort puts there.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import GazetteCore
+import GazetteTestSupport
 
 /// A real watcher (inotify, its socket) and real loads: what it vouches for is never stale.
 @Suite(.serialized) struct WatchVouchTests {

@@ -1,5 +1,6 @@
 import GazetteCore
 @testable import GazetteUI
+import GazetteTestSupport
 
 import Testing
 

@@ -1,5 +1,6 @@
 import Testing
 @testable import GazetteUI
+import GazetteTestSupport
 
 @Suite struct ListViewportTests {
     /// Invariants that must hold after every operation.

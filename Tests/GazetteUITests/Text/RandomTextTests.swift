@@ -1,5 +1,6 @@
 import Testing
 @testable import GazetteUI
+import GazetteTestSupport
 
 /// Random mixes of the awkward parts of Unicode through sanitising, wrapping and drawing.
 @Suite struct RandomTextTests {

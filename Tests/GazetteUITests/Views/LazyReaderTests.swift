@@ -2,6 +2,7 @@ import Foundation
 import GazetteCore
 import Testing
 @testable import GazetteUI
+import GazetteTestSupport
 
 /// The lazily laid-out reader: what it shows is always what the whole layout would show, a huge
 /// body opens having laid out only a window of it, and `G`, `g`, `n`, `N` land where the whole

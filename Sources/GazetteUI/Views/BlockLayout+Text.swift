@@ -1,0 +1,97 @@
+import GazetteCore
+
+extension BlockLayout {
+    /// The text of `lines(blocks, leadInLength:)`, each line ended by `\n`, appended to `out`
+    /// without building styled lines (`gazette show`). Byte for byte the same: the differential
+    /// tests compare the two. The lead-in paragraph (one per article) and highlighted text take
+    /// the styled path, whose text is the same by construction.
+    func text(_ blocks: [BodyBlock], leadInLength: Int, into out: inout [UInt8]) {
+        var bars = BarsText(layout: self)
+        var previous: BodyBlock?
+        for (index, block) in blocks.enumerated() {
+            if previous == nil {
+                out.append(0x0A)
+            } else if let previous, let separator = bars.separator(after: previous, before: block) {
+                out.append(contentsOf: separator)
+                out.append(0x0A)
+            }
+            let leadIn = Self.leadIn(leadInLength, block: block, at: index)
+            if leadIn > 0 || highlighter != nil {
+                for line in layOut(block, leadIn: leadIn) {
+                    out.append(contentsOf: line.text.utf8)
+                    out.append(0x0A)
+                }
+            } else {
+                text(of: block, bars: bars.bars(block.level), into: &out)
+            }
+            previous = block
+        }
+    }
+
+    /// The bars of each depth as text, made once per slot instead of once per block.
+    private struct BarsText {
+        let layout: BlockLayout
+        private var levels: [BlockLayout.Frame?] = []
+        private var separators: [[UInt8]?] = []
+
+        init(layout: BlockLayout) { self.layout = layout }
+
+        /// The frame of a paragraph at `level` (bars, their text, widths).
+        mutating func bars(_ level: Int) -> BlockLayout.Frame {
+            if level >= levels.count { levels += [BlockLayout.Frame?](repeating: nil, count: level + 1 - levels.count) }
+            if let known = levels[level] { return known }
+            let frame = layout.frame(BodyBlock(.paragraph, level: level, text: ""))
+            levels[level] = frame
+            return frame
+        }
+
+        /// `BlockLayout.separator` as text (nil: no line between the two blocks).
+        mutating func separator(after previous: BodyBlock, before block: BodyBlock) -> [UInt8]? {
+            let tight = (previous.kind == .attribution && block.level > previous.level)
+                || (previous.kind == .listItem && block.kind == .listItem && previous.level == block.level)
+            if tight { return nil }
+            let level = min(previous.level, block.level)
+            if level >= separators.count { separators += [[UInt8]?](repeating: nil, count: level + 1 - separators.count) }
+            if let known = separators[level] { return known }
+            let text = Array((layout.separator(after: previous, before: block) ?? []).map(\.text).joined().utf8)
+            separators[level] = text
+            return text
+        }
+    }
+
+    /// One block's lines as text (no lead-in, no highlighting), behind `frame`'s bars.
+    private func text(of block: BodyBlock, bars frame: Frame, into out: inout [UInt8]) {
+        let bars = frame.barsText
+        switch block.kind {
+        case .paragraph, .attribution:
+            PlainWrap.forEachLine(block.text, width: frame.textWidth) { line in
+                out.append(contentsOf: bars)
+                out.append(contentsOf: line)
+                out.append(0x0A)
+            }
+        case .listItem:
+            // `ReaderDocument.hangingIndent`: the bullet before the first line, its width of
+            // spaces before the rest, unless the column is too narrow for it.
+            let bulletText = bullet(block, textWidth: frame.textWidth)
+            let indent = DisplayWidth.of(bulletText)
+            let hangs = frame.textWidth > indent + 1
+            let bullet = Array(bulletText.utf8)
+            var first = true
+            PlainWrap.forEachLine(block.text, width: hangs ? frame.textWidth - indent : frame.textWidth) { line in
+                out.append(contentsOf: bars)
+                if hangs {
+                    if first { out.append(contentsOf: bullet) } else { out.append(contentsOf: repeatElement(0x20, count: indent)) }
+                }
+                first = false
+                out.append(contentsOf: line)
+                out.append(0x0A)
+            }
+        case .preformatted, .signature:
+            for line in block.lines {
+                out.append(contentsOf: bars)
+                PlainWrap.clip(line, width: frame.verbatimWidth, into: &out)
+                out.append(0x0A)
+            }
+        }
+    }
+}
