@@ -56,22 +56,10 @@ extension ArticleStore {
     /// position its record (>= 0) or `~f` for `fresh[f]`; and each record's new position (-1: gone).
     private static func mergedDateOrder(records: SnapshotArticles, kept: [Bool], fresh: [Article]) -> (sources: [Int32], oldToNew: [Int32]) {
         let keptRecords = kept.indices.filter { kept[$0] }
-        var sources: [Int32] = []
-        sources.reserveCapacity(keptRecords.count + fresh.count)
-        var next = 0
-        for (f, article) in fresh.enumerated() {
-            let key = (id: article.id, title: article.title, date: article.date)
-            var low = next, high = keptRecords.count
-            while low < high {
-                let mid = (low + high) / 2
-                let head = records.head(at: keptRecords[mid])
-                if ArticleOrdering.precedesInDateOrder((head.id, head.title, head.date), key) { low = mid + 1 } else { high = mid }
-            }
-            for record in keptRecords[next..<low] { sources.append(Int32(record)) }
-            sources.append(~Int32(f))
-            next = low
-        }
-        for record in keptRecords[next...] { sources.append(Int32(record)) }
+        let sources = SortedInsertion.merge(kept: keptRecords, inserted: fresh, keptPrecedes: { record, article in
+            let head = records.head(at: record)
+            return ArticleOrdering.precedesInDateOrder((head.id, head.title, head.date), (article.id, article.title, article.date))
+        }, keptOutput: { Int32($0) }, insertedOutput: { f, _ in ~Int32(f) })
         var oldToNew = [Int32](repeating: -1, count: kept.count)
         for (position, source) in sources.enumerated() where source >= 0 { oldToNew[Int(source)] = Int32(position) }
         return (sources, oldToNew)
@@ -115,21 +103,8 @@ extension ArticleStore {
         let inserted = sources.indices.filter { sources[$0] < 0 }
             .map { (title: TextFolding.fold(fresh[Int(~sources[$0])].title), index: Int32($0)) }
             .sorted { $0.title != $1.title ? $0.title < $1.title : $0.index < $1.index }
-        var order: [Int32] = []
-        order.reserveCapacity(sources.count)
-        var next = 0
-        for entry in inserted {
-            var low = next, high = kept.count
-            while low < high {
-                let mid = (low + high) / 2
-                let title = TextFolding.fold(records.head(at: Int(sources[Int(kept[mid])])).title)
-                if (title, kept[mid]) < (entry.title, entry.index) { low = mid + 1 } else { high = mid }
-            }
-            order.append(contentsOf: kept[next..<low])
-            order.append(entry.index)
-            next = low
-        }
-        order.append(contentsOf: kept[next...])
-        return order
+        return SortedInsertion.merge(kept: kept, inserted: inserted, keptPrecedes: { index, entry in
+            (TextFolding.fold(records.head(at: Int(sources[Int(index)])).title), index) < (entry.title, entry.index)
+        }, keptOutput: { $0 }, insertedOutput: { _, entry in entry.index })
     }
 }

@@ -135,20 +135,8 @@ extension FacetTable {
         let kept = byOldRank.filter { newID[$0] >= 0 && !inserted($0) }
         let precedes = { (a: Int, b: Int) in (folded[a], names[a]) < (folded[b], names[b]) }
         let insert = alive.filter(inserted).sorted(by: precedes)
-        var order: [Int] = []
-        order.reserveCapacity(alive.count)
-        var next = 0
-        for value in insert {
-            var low = next, high = kept.count
-            while low < high {
-                let mid = (low + high) / 2
-                if precedes(kept[mid], value) { low = mid + 1 } else { high = mid }
-            }
-            order.append(contentsOf: kept[next..<low])
-            order.append(value)
-            next = low
-        }
-        order.append(contentsOf: kept[next...])
+        let order = SortedInsertion.merge(kept: kept, inserted: insert, keptPrecedes: precedes,
+                                          keptOutput: { $0 }, insertedOutput: { _, value in value })
         var rank = [Int32](repeating: 0, count: alive.count)
         for (position, value) in order.enumerated() { rank[Int(newID[value])] = Int32(position) }
         return rank
