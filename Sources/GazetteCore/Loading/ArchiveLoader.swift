@@ -12,9 +12,11 @@ public enum ArchiveLoader {
         directories: [String], progress: (@Sendable (LoadProgress) -> Void)? = nil
     ) throws(LoadError) -> LoadedArchive {
         let (files, discoveryWarnings) = try discoverFiles(in: directories)
-        let outcomes = parseAll(files, progress: progress)
+        // The merge runs while the files are parsed (each chunk as soon as it is in), so it no
+        // longer adds its serial time after the parse.
+        let outcomes = startParsing(files, progress: progress)
         return assemble(files: files, discoveryWarnings: discoveryWarnings, directories: directories,
-                        capacity: outcomes.articleCount) { outcomes.take($0) }
+                        capacity: files.count) { outcomes.take($0) }
     }
 
     /// The archive from each file's outcome, in file order: the same article found twice is kept
@@ -72,7 +74,7 @@ public enum ArchiveLoader {
         for directory in directories { try discovery.add(root: directory) }
         // String order is Unicode order, not the locale's: the same on every machine.
         var files = discovery.files
-        files.sort()
+        PathOrder.sort(&files)
         var warnings = discovery.warnings
         warnings.sort { $0.location.path < $1.location.path }
         return (files, warnings)
@@ -85,7 +87,20 @@ public enum ArchiveLoader {
 
     /// Reads and parses `files` on all cores; the outcomes are taken out in file order.
     static func parseAll(_ files: [String], progress: (@Sendable (LoadProgress) -> Void)?) -> OutcomeSlots {
-        let slots = OutcomeSlots(count: files.count)
+        let slots = OutcomeSlots(count: files.count, chunkSize: chunkSize)
+        parse(files, into: slots, progress: progress)
+        return slots
+    }
+
+    /// Like `parseAll`, but returns at once: the files are parsed on other threads, and taking an
+    /// outcome waits until its file's chunk is parsed (chunks finish roughly in file order).
+    static func startParsing(_ files: [String], progress: (@Sendable (LoadProgress) -> Void)?) -> OutcomeSlots {
+        let slots = OutcomeSlots(count: files.count, chunkSize: chunkSize)
+        DispatchQueue.global(qos: .userInitiated).async { parse(files, into: slots, progress: progress) }
+        return slots
+    }
+
+    private static func parse(_ files: [String], into slots: OutcomeSlots, progress: (@Sendable (LoadProgress) -> Void)?) {
         let tracker = ProgressTracker(total: files.count, report: progress)
         let ranges = Parallel.ranges(files.count, size: chunkSize)
         Parallel.forEach(ranges.count) { chunk in
@@ -104,31 +119,47 @@ public enum ArchiveLoader {
                 }
                 slots.set(index, outcome)
             }
-            slots.add(articles: articles)
+            slots.finish(chunk: chunk, articles: articles)
             tracker.add(files: range.count, articles: articles)
         }
         tracker.finish()
-        return slots
     }
 }
 
 /// One write-once slot per file, filled from many threads (each index by exactly one), then
-/// emptied on one thread by moving each outcome out.
+/// emptied on one thread by moving each outcome out, each chunk's as soon as it is finished.
 final class OutcomeSlots: Sendable {
     private let slots: SlotArray<ArchiveLoader.Outcome>
-    private let articles = LockedValue(0)
+    private let chunkSize: Int
+    /// Per chunk of files: whether its slots are all filled; and the articles in finished chunks.
+    /// The lock also publishes a chunk's slots to the thread that takes them.
+    private let finished: ConditionValue<(chunks: [Bool], articles: Int)>
 
-    init(count: Int) { slots = SlotArray(count: count) }
+    init(count: Int, chunkSize: Int) {
+        slots = SlotArray(count: count)
+        self.chunkSize = max(1, chunkSize)
+        finished = ConditionValue(([Bool](repeating: false, count: (count + self.chunkSize - 1) / self.chunkSize), 0))
+    }
 
-    /// Articles in all slots (a capacity for the merged list).
-    var articleCount: Int { articles.value }
+    /// Articles in the finished chunks (all of them, a capacity for the merged list, once parsed).
+    var articleCount: Int { finished.update { $0.articles } }
 
     func set(_ index: Int, _ outcome: ArchiveLoader.Outcome) { slots.set(index, outcome) }
 
-    func add(articles count: Int) { articles.update { $0 += count } }
+    /// Marks chunk `chunk` filled (its `articles` counted), waking a taker waiting for it.
+    func finish(chunk: Int, articles: Int) {
+        finished.update {
+            $0.chunks[chunk] = true
+            $0.articles += articles
+        }
+    }
 
-    /// The outcome of file `index`, moved out of its slot (which is left empty).
-    func take(_ index: Int) -> ArchiveLoader.Outcome { slots.takeIfSet(index) ?? .failed("not read") }
+    /// The outcome of file `index`, moved out of its slot (which is left empty); waits until its chunk is finished.
+    func take(_ index: Int) -> ArchiveLoader.Outcome {
+        let chunk = index / chunkSize
+        finished.wait { $0.chunks[chunk] ? () : nil }
+        return slots.takeIfSet(index) ?? .failed("not read")
+    }
 }
 
 /// Counts finished files across threads and reports progress each time another ~1000 are done.

@@ -94,7 +94,7 @@ public enum CachedLoader {
                               kind: .warm, notes: notes, write: nil)
         }
         let reparse = plan?.reparse ?? Array(files.indices)
-        let parsed = ArchiveLoader.parseAll(reparse.map { files[$0] }, progress: progress)
+        let parsed = ArchiveLoader.startParsing(reparse.map { files[$0] }, progress: progress)
         var parsedSlot = [Int](repeating: -1, count: files.count)
         for (slot, file) in reparse.enumerated() { parsedSlot[file] = slot }
         let store: ArticleStore
@@ -113,7 +113,7 @@ public enum CachedLoader {
             }
         } else {
             let archive = ArchiveLoader.assemble(files: files, discoveryWarnings: discoveryWarnings, directories: directories,
-                                                 capacity: parsed.articleCount, outcome: { parsed.take(parsedSlot[$0]) })
+                                                 capacity: reparse.count, outcome: { parsed.take(parsedSlot[$0]) })
             store = ArticleStore(articles: archive.articles, textIndexInBackground: true)
             report = archive.report
         }

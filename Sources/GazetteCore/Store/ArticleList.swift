@@ -49,6 +49,17 @@ public struct ArticleList: RandomAccessCollection, Sendable {
         return source >= 0 ? mapped.id(at: source) : owned[~source].id
     }
 
+    /// The reply headers of the article at `position`, without copying (or decoding) the rest of it.
+    func threadFields(at position: Int) -> ThreadFields {
+        func fields(_ index: Int) -> ThreadFields {
+            ThreadFields(messageID: owned[index].messageID, inReplyTo: owned[index].inReplyTo, references: owned[index].references)
+        }
+        guard let mapped else { return fields(position) }
+        guard let sources else { return mapped.threadFields(at: position) }
+        let source = Int(sources[position])
+        return source >= 0 ? mapped.threadFields(at: source) : fields(~source)
+    }
+
     /// The snapshot's records, when this list is exactly them (position = record).
     var snapshotRecords: SnapshotArticles? { sources == nil ? mapped : nil }
 

@@ -48,6 +48,17 @@ import Testing
         #expect(HTMLText.text(long).count == 20_000 * 5 - 1)
     }
 
+    @Test func mboxSuffixByBytesIsTheLowerCasedSuffix() {
+        let stems = ["", "a", "/data/box", "/data/ü", "x\u{0600}", "é", "東", "x\u{301}", "archive.tar"]
+        let ends = [".mbox", ".MBOX", ".MbOx", ".mbox\u{301}", ".mbo", "mbox", ".mboxx", "\u{212A}.mbox", ".mbox ", ".txt"]
+        for stem in stems {
+            for end in ends {
+                let path = stem + end
+                #expect(MboxFormat.hasMboxSuffix(path) == path.lowercased().hasSuffix(".mbox"), "\(Array(path.unicodeScalars))")
+            }
+        }
+    }
+
     @Test func mboxSplitsAtEnvelopesAndUnescapes() {
         let mbox = """
             From a@x.org Mon Jan  1 00:00:00 2001

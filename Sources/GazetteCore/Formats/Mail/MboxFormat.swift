@@ -6,10 +6,22 @@ enum MboxFormat: ArticleFormat {
     static let name = "mbox"
 
     static func claims(_ file: ArticleFileInput) -> Bool {
-        if file.path.lowercased().hasSuffix(".mbox") { return true }
+        if hasMboxSuffix(file.path) { return true }
         let text = file.text
         guard let first = text.lines.first, text.hasPrefix(first, "From ") else { return false }
         return isEnvelope(text.bytes[first])
+    }
+
+    /// `path.lowercased().hasSuffix(".mbox")`, without lower-casing every loaded file's path:
+    /// no scalar but these ASCII letters lower-cases to them, so comparing bytes is the same test
+    /// when the byte before is ASCII (else a scalar there could join the dot into one `Character`).
+    static func hasMboxSuffix(_ path: String) -> Bool {
+        let suffix: [UInt8] = [0x2E, 0x6D, 0x62, 0x6F, 0x78]  // ".mbox"
+        let utf8 = path.utf8
+        guard utf8.count >= suffix.count else { return false }
+        guard zip(utf8.suffix(suffix.count), suffix).allSatisfy({ TextBuffer.lowerASCII($0) == $1 }) else { return false }
+        if utf8.count > suffix.count, utf8.dropLast(suffix.count).last! >= 0x80 { return path.lowercased().hasSuffix(".mbox") }
+        return true
     }
 
     static func parse(_ file: ArticleFileInput) -> ParsedFile {
