@@ -221,6 +221,34 @@ final class TempTree {
         }
         #expect(bytes.count == 100)
     }
+
+    /// The merge takes each chunk's outcomes while later chunks are still parsed: over many
+    /// chunks, with duplicates and unreadable files far apart, it must give exactly the archive
+    /// that merging after the whole parse gives.
+    @Test func mergingWhileParsingGivesTheArchiveOfMergingAfterwards() throws {
+        let tree = try TempTree()
+        for k in 0..<700 {
+            let directory = String(format: "%02d", k % 23)
+            // Every 97th file repeats an article written 350 files earlier (another chunk).
+            let n = k >= 350 && k % 97 == 0 ? k - 350 : k
+            try tree.write("\(directory)/\(String(format: "%04d", k)).txt", Self.article("Article \(n)", "2020-01-\(String(format: "%02d", n % 28 + 1))"))
+        }
+        try tree.write("05/binary.txt", String(repeating: "\u{01}\u{02}", count: 64))
+        #expect(mkfifo(tree.path("11/fifo.txt"), 0o644) == 0)
+
+        let streamed = try ArchiveLoader.load(directories: [tree.root])
+        let (files, warnings) = try ArchiveLoader.discoverFiles(in: [tree.root])
+        let parsed = ArchiveLoader.parseAll(files, progress: nil)
+        let reference = ArchiveLoader.assemble(files: files, discoveryWarnings: warnings, directories: [tree.root],
+                                               capacity: parsed.articleCount) { parsed.take($0) }
+        #expect(streamed.articles.count == 700 - 4 && reference.articles.count == 700 - 4)
+        #expect(streamed.articles.map(\.id) == reference.articles.map(\.id))
+        #expect(streamed.articles.map(\.source) == reference.articles.map(\.source))
+        #expect(streamed.report.duplicates.map(\.dropped) == reference.report.duplicates.map(\.dropped))
+        #expect(streamed.report.warnings == reference.report.warnings)
+        #expect(streamed.report.filesRead == 701 && streamed.report.filesSkipped == reference.report.filesSkipped)
+        #expect(!streamed.report.warnings.contains { $0.reason == "not read" })
+    }
 }
 
 /// Collects progress reports from loader threads.
