@@ -96,7 +96,12 @@ public enum ArchiveLoader {
     /// outcome waits until its file's chunk is parsed (chunks finish roughly in file order).
     static func startParsing(_ files: [String], progress: (@Sendable (LoadProgress) -> Void)?) -> OutcomeSlots {
         let slots = OutcomeSlots(count: files.count, chunkSize: chunkSize)
-        DispatchQueue.global(qos: .userInitiated).async { parse(files, into: slots, progress: progress) }
+        // A thread of its own, not a dispatch queue: the caller may be a dispatch worker about to
+        // wait for these outcomes, and a pool with no thread left would never start the parse.
+        // (`concurrentPerform` works on the calling thread too, so the parse always progresses.)
+        let thread = Thread { parse(files, into: slots, progress: progress) }
+        thread.stackSize = 8 << 20
+        thread.start()
         return slots
     }
 
