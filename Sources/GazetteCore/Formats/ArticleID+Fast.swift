@@ -96,10 +96,7 @@ extension ArticleID {
     /// `chunk` with each byte 0x0A (LF) replaced by 0x20 (space).
     @inline(__always)
     static func newlinesAsSpaces(_ chunk: UInt64) -> UInt64 {
-        let low: UInt64 = 0x0101_0101_0101_0101, high: UInt64 = 0x8080_8080_8080_8080
-        // Exactly the bytes equal to 0x0A, as their high bits (no carry crosses a byte).
-        let x = chunk ^ (0x0A &* low)
-        let isNewline = ~((x & ~high) &+ ~high | x | ~high)
+        let isNewline = BinaryText.zeroBytes(chunk ^ 0x0A0A_0A0A_0A0A_0A0A)
         return chunk ^ ((isNewline >> 7) &* (0x0A ^ 0x20))
     }
 
