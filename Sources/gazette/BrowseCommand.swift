@@ -46,6 +46,9 @@ struct BrowseCommand: ParsableCommand {
             store: loaded.store, report: loaded.report, width: screen.size.width, height: screen.size.height,
             overlay: session.overlay, views: session.views, notice: session.database.notice ?? session.loadProblem ?? Self.configNotice(config),
             settings: settings, configWarnings: config.warnings.map(\.description))
+        if let from = ProcessInfo.processInfo.environment["GAZETTE_RELATED_IN_BACKGROUND_FROM"].flatMap({ Int($0) }) {
+            state.findRelatedInBackground(from: from)
+        }
         if let view, !state.openView(named: view) {
             screen.stop()
             _ = try savedView(view, in: session.views + settings.views)

@@ -38,6 +38,13 @@ extension AppState {
     /// archive (tens of ms a selection at 1M articles), and a key must not wait for it.
     static let relatedInBackgroundFrom = 150_000
 
+    /// Finds "More like this" in the background from `articles` articles on (the browser's
+    /// `GAZETTE_RELATED_IN_BACKGROUND_FROM`, for tests of the background path on small archives).
+    public mutating func findRelatedInBackground(from articles: Int) {
+        relatedInBackgroundThreshold = articles
+        syncLayout()
+    }
+
     private var findsRelatedInBackground: Bool { store.count >= relatedInBackgroundThreshold }
 
     /// The reader's article when its "More like this" should be found in the background now
