@@ -57,8 +57,11 @@ struct LineTraits {
     /// Column gaps: a tab, or a run of 2+ spaces inside the text that does not just follow the
     /// end of a sentence (`end.  Next` is typewriter spacing, not a column).
     var gaps: Int = 0
-    /// Columns where a field begins after a gap or ends before one: aligned tables share them.
-    var edges: [Int] = []
+    /// Columns where a field begins after a gap or ends before one (aligned tables share them):
+    /// `edges[edgeStart..<edgeEnd]` of the pool the traits were made with, so that a line with
+    /// gaps costs no array of its own.
+    var edgeStart = 0
+    var edgeEnd = 0
     /// Box or rule drawing: `┌─┐│═`, `+---+`, `|` at both ends, a line of `-=_~*#+` only.
     var drawing = false
     /// Ends like code: `{`, `}`, `;`.
@@ -72,7 +75,9 @@ struct LineTraits {
     /// A list marker's byte length (`- `, `1. `, `a) ` including the space), 0 when none.
     var listMarker = 0
 
-    init(_ bytes: UnsafeBufferPointer<UInt8>, _ line: BodyLine) {
+    /// The traits of `line`, its column edges appended to `edges`.
+    init(_ bytes: UnsafeBufferPointer<UInt8>, _ line: BodyLine, edges: inout [Int]) {
+        edgeStart = edges.count
         let start = line.textStart, end = line.end
         var letters = 0, visible = 0, words = 0
         var column = line.indent
@@ -83,6 +88,7 @@ struct LineTraits {
         // Whether the text after the last gap is a number (a right-aligned column ends the line).
         var lastFieldNumeric = true
         var hasPlus = false
+        let classes = Self.byteClasses
         while index < end {
             let byte = bytes[index]
             if byte == 0x20 || byte == 0x09 {
@@ -115,16 +121,19 @@ struct LineTraits {
                 visible += 1
             }
             if !inWord { words += 1; inWord = true }
-            if Self.isLetter(byte) { letters += 1 }
+            // One table look-up instead of three tests of ranges and lists per byte.
+            let flags = classes[Int(byte)]
+            letters &+= Int(flags & Self.letterFlag)
             if byte == 0xE2, index + 1 < end, bytes[index + 1] == 0x94 || bytes[index + 1] == 0x95 {
                 drawingBytes += 1  // U+2500–U+257F, box drawing
             }
-            if !Self.isRule(byte) { ruleOnly = false }
-            if !Self.isNumeric(byte) { lastFieldNumeric = false }
-            if byte == UInt8(ascii: "+") { hasPlus = true }
+            ruleOnly = ruleOnly && flags & Self.ruleFlag != 0
+            lastFieldNumeric = lastFieldNumeric && flags & Self.numericFlag != 0
+            hasPlus = hasPlus || byte == UInt8(ascii: "+")
             index += 1
         }
         if gaps > 0, lastFieldNumeric { edges.append(column) }
+        edgeEnd = edges.count
         length = column - line.indent
         let first = bytes[start]
         let last = bytes[end - 1]
@@ -165,6 +174,14 @@ struct LineTraits {
             return spaceThenText(index + 2)
         }
         return 0
+    }
+
+    static let letterFlag: UInt8 = 1, ruleFlag: UInt8 = 2, numericFlag: UInt8 = 4
+
+    /// `isLetter`, `isRule` and `isNumeric` of every byte, as flags.
+    static let byteClasses: [UInt8] = (0...255).map { value in
+        let byte = UInt8(value)
+        return (isLetter(byte) ? letterFlag : 0) | (isRule(byte) ? ruleFlag : 0) | (isNumeric(byte) ? numericFlag : 0)
     }
 
     static func isLetter(_ byte: UInt8) -> Bool {

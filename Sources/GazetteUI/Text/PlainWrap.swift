@@ -182,40 +182,43 @@ enum PlainWrap {
     /// with `→` when wider (a wide glyph split by the cut becomes a space).
     static func clip(_ text: String, width: Int, into out: inout [UInt8]) {
         var text = text
-        text.withUTF8 { utf8 in
-            if isPrintableASCII(utf8) {
-                // One column a byte: all of it, or the first width − 1 bytes and the marker.
-                guard utf8.count > width else { return out.append(contentsOf: utf8) }
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[0..<(width - 1)]))
-                return out.append(contentsOf: BlockLayout.clipMarker.utf8)
-            }
-            let start = out.count
-            var widths: [Int] = []
-            var ends: [Int] = []
-            var used = 0
-            var cut = false
-            PlainGlyphs.forEach(utf8) { bytes, glyphWidth in
-                if used + glyphWidth > width {
-                    cut = true
-                    return false
-                }
-                out.append(contentsOf: bytes)
-                widths.append(glyphWidth)
-                ends.append(out.count)
-                used += glyphWidth
-                return true
-            }
-            guard cut else { return }
-            while used > width - 1, let last = widths.popLast() {
-                used -= last
-                ends.removeLast()
-                out.removeSubrange((ends.last ?? start)...)
-            }
-            while used < width - 1 {
-                out.append(0x20)
-                used += 1
-            }
-            out.append(contentsOf: BlockLayout.clipMarker.utf8)
+        text.withUTF8 { clip(utf8: $0, width: width, into: &out) }
+    }
+
+    /// `clip` of text given as well-formed UTF-8.
+    static func clip(utf8: UnsafeBufferPointer<UInt8>, width: Int, into out: inout [UInt8]) {
+        if isPrintableASCII(utf8) {
+            // One column a byte: all of it, or the first width − 1 bytes and the marker.
+            guard utf8.count > width else { return out.append(contentsOf: utf8) }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[0..<(width - 1)]))
+            return out.append(contentsOf: BlockLayout.clipMarker.utf8)
         }
+        let start = out.count
+        var widths: [Int] = []
+        var ends: [Int] = []
+        var used = 0
+        var cut = false
+        PlainGlyphs.forEach(utf8) { bytes, glyphWidth in
+            if used + glyphWidth > width {
+                cut = true
+                return false
+            }
+            out.append(contentsOf: bytes)
+            widths.append(glyphWidth)
+            ends.append(out.count)
+            used += glyphWidth
+            return true
+        }
+        guard cut else { return }
+        while used > width - 1, let last = widths.popLast() {
+            used -= last
+            ends.removeLast()
+            out.removeSubrange((ends.last ?? start)...)
+        }
+        while used < width - 1 {
+            out.append(0x20)
+            used += 1
+        }
+        out.append(contentsOf: BlockLayout.clipMarker.utf8)
     }
 }

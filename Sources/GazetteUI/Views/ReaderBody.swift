@@ -201,8 +201,8 @@ struct ReaderBody: Sendable {
                 text.append(0x0A)
             }
         } else if !range.isEmpty {
-            let blocks = BodyParser.blocks(utf8: bytes, range: range)
-            layout.text(blocks, leadInLength: index == 0 ? leadInLength : 0, into: &text)
+            let table = BodyParser.table(utf8: bytes, range: range)
+            layout.text(table, leadInLength: index == 0 ? leadInLength : 0, into: &text)
         }
         return text
     }
