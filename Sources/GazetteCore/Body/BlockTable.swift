@@ -54,6 +54,9 @@ public struct BlockTable: Sendable {
 
     mutating func beginText() { textStart = bytes.count }
 
+    /// Room for `count` bytes of text (about the body's size), so the buffer is allocated once.
+    mutating func reserveCapacity(bytes count: Int) { bytes.reserveCapacity(count) }
+
     mutating func append(_ text: UnsafeBufferPointer<UInt8>) { bytes.append(contentsOf: text) }
 
     mutating func append(byte: UInt8) { bytes.append(byte) }

@@ -82,7 +82,6 @@ struct LineTraits {
         var letters = 0, visible = 0, words = 0
         var column = line.indent
         var index = start
-        var inWord = false
         var drawingBytes = 0
         var ruleOnly = true
         // Whether the text after the last gap is a number (a right-aligned column ends the line).
@@ -113,24 +112,29 @@ struct LineTraits {
                 }
                 column = gapEnd
                 index = runEnd
-                inWord = false
                 continue
             }
-            if byte & 0xC0 != 0x80 {
-                column += 1
-                visible += 1
-            }
-            if !inWord { words += 1; inWord = true }
-            // One table look-up instead of three tests of ranges and lists per byte.
-            let flags = classes[Int(byte)]
-            letters &+= Int(flags & Self.letterFlag)
-            if byte == 0xE2, index + 1 < end, bytes[index + 1] == 0x94 || bytes[index + 1] == 0x95 {
-                drawingBytes += 1  // U+2500–U+257F, box drawing
-            }
-            ruleOnly = ruleOnly && flags & Self.ruleFlag != 0
-            lastFieldNumeric = lastFieldNumeric && flags & Self.numericFlag != 0
-            hasPlus = hasPlus || byte == UInt8(ascii: "+")
-            index += 1
+            // A word: the bytes up to the next space or tab, their flags combined in one pass
+            // (one table look-up per byte instead of tests of ranges and lists).
+            words += 1
+            var all: UInt8 = 0xFF, any: UInt8 = 0
+            var leads = 0
+            repeat {
+                let flags = classes[Int(bytes[index])]
+                all &= flags
+                any |= flags
+                letters &+= Int(flags & Self.letterFlag)
+                leads &+= Int((flags & Self.leadFlag) >> 4)
+                if flags & Self.boxLeadFlag != 0, index + 1 < end, bytes[index + 1] == 0x94 || bytes[index + 1] == 0x95 {
+                    drawingBytes += 1  // U+2500–U+257F, box drawing
+                }
+                index += 1
+            } while index < end && classes[Int(bytes[index])] & Self.spaceFlag == 0
+            column += leads
+            visible += leads
+            ruleOnly = ruleOnly && all & Self.ruleFlag != 0
+            lastFieldNumeric = lastFieldNumeric && all & Self.numericFlag != 0
+            hasPlus = hasPlus || any & Self.plusFlag != 0
         }
         if gaps > 0, lastFieldNumeric { edges.append(column) }
         edgeEnd = edges.count
@@ -176,12 +180,25 @@ struct LineTraits {
         return 0
     }
 
-    static let letterFlag: UInt8 = 1, ruleFlag: UInt8 = 2, numericFlag: UInt8 = 4
+    static let letterFlag: UInt8 = 1, ruleFlag: UInt8 = 2, numericFlag: UInt8 = 4, spaceFlag: UInt8 = 8
+    /// A byte that starts a character (not a UTF-8 continuation byte): one column.
+    static let leadFlag: UInt8 = 16
+    static let plusFlag: UInt8 = 32
+    /// 0xE2, the first byte of box drawing (U+2500–U+257F).
+    static let boxLeadFlag: UInt8 = 64
 
-    /// `isLetter`, `isRule` and `isNumeric` of every byte, as flags.
+    /// What `LineTraits` asks of each byte, as flags.
     static let byteClasses: [UInt8] = (0...255).map { value in
         let byte = UInt8(value)
-        return (isLetter(byte) ? letterFlag : 0) | (isRule(byte) ? ruleFlag : 0) | (isNumeric(byte) ? numericFlag : 0)
+        var flags: UInt8 = 0
+        if isLetter(byte) { flags |= letterFlag }
+        if isRule(byte) { flags |= ruleFlag }
+        if isNumeric(byte) { flags |= numericFlag }
+        if byte == 0x20 || byte == 0x09 { flags |= spaceFlag }
+        if byte & 0xC0 != 0x80 { flags |= leadFlag }
+        if byte == UInt8(ascii: "+") { flags |= plusFlag }
+        if byte == 0xE2 { flags |= boxLeadFlag }
+        return flags
     }
 
     static func isLetter(_ byte: UInt8) -> Bool {

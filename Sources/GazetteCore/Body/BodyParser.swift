@@ -49,6 +49,7 @@ public enum BodyParser {
             lineStart = lineEnd + 1
         }
         var builder = BlockBuilder(bytes: bytes)
+        builder.table.reserveCapacity(bytes: bytes.count + bytes.count / 8)
         var runStart = 0
         while runStart < lines.count {
             var runEnd = runStart + 1

@@ -125,7 +125,21 @@ enum PlainWrap {
 
     /// Whether every byte is printable ASCII: one glyph, one column each, only 0x20 a space.
     static func isPrintableASCII(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
-        for byte in text where !PlainGlyphs.isPrintableASCII(byte) { return false }
+        guard let base = text.baseAddress else { return true }
+        // Eight bytes a step: a byte below 0x20 (`(x - 0x20…) & ~x` sets its high bit), or of
+        // 0x7F and above (`(x + 1) | x` sets it), in any lane means not all printable.
+        let raw = UnsafeRawPointer(base)
+        let ones: UInt64 = 0x0101_0101_0101_0101, high: UInt64 = 0x8080_8080_8080_8080
+        var index = 0
+        while index + 8 <= text.count {
+            let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+            if ((word &- ones &* 0x20) & ~word | (word &+ ones) | word) & high != 0 { return false }
+            index += 8
+        }
+        while index < text.count {
+            if !PlainGlyphs.isPrintableASCII(text[index]) { return false }
+            index += 1
+        }
         return true
     }
 

@@ -195,6 +195,8 @@ struct ReaderBody: Sendable {
     /// The text of slot `index` (its bytes `range`): its lines if it holds them, else laid out as plain text.
     private func text(ofSlot index: Int, range: Range<Int>) -> [UInt8] {
         var text: [UInt8] = []
+        // About the slot's size, plus bars and blank lines: one allocation, not a dozen doublings.
+        text.reserveCapacity(range.count + range.count / 4 + 1024)
         if let lines = slots[index]?.lines {
             for line in lines {
                 text.append(contentsOf: line.text.utf8)
