@@ -158,18 +158,8 @@ enum PlainWrap {
             emitted = true
         }
 
-        for index in 0..<text.count {
-            if text[index] == 0x20 {
-                if end - start + 1 > width {
-                    // The space itself is the break: end the line, drop the space.
-                    emit(start, end)
-                    start = end
-                } else if end > start || !emitted {
-                    if end == start { start = index }
-                    end = index + 1
-                }
-                continue
-            }
+        /// One non-space byte, as `TextWrap` takes a glyph.
+        func addASCII(at index: Int) {
             while end - start + 1 > width && end > start {
                 // `TextWrap.lastBreak`: after the last space of the line, if any.
                 var breakAt = end
@@ -188,6 +178,35 @@ enum PlainWrap {
             }
             if end == start { start = index }
             end = index + 1
+        }
+
+        var index = 0
+        while index < text.count {
+            if text[index] == 0x20 {
+                if end - start + 1 > width {
+                    // The space itself is the break: end the line, drop the space.
+                    emit(start, end)
+                    start = end
+                } else if end > start || !emitted {
+                    if end == start { start = index }
+                    end = index + 1
+                }
+                index += 1
+                continue
+            }
+            // A word that fits on the line is taken whole: byte by byte, each step below would
+            // only move `end` (a non-empty line always ends right before `index`).
+            var wordEnd = index + 1
+            while wordEnd < text.count && text[wordEnd] != 0x20 { wordEnd += 1 }
+            let lineStart = end == start ? index : start
+            if wordEnd - lineStart <= width {
+                start = lineStart
+                end = wordEnd
+                index = wordEnd
+                continue
+            }
+            for byte in index..<wordEnd { addASCII(at: byte) }
+            index = wordEnd
         }
         if end > start || !emitted { emit(start, end) }
     }
