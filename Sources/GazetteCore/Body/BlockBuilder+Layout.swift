@@ -72,6 +72,10 @@ extension BlockBuilder {
 
     /// Whether some column edge is shared by at least half the lines (and at least two).
     static func columnsAlign(_ run: ArraySlice<LineTraits>, edges: [Int]) -> Bool {
+        if run.count == 2, let first = run.first, let second = run.last {
+            // Both lines must share an edge (the commonest table run: a heading and one row).
+            return edges[first.edgeStart..<first.edgeEnd].contains { edges[second.edgeStart..<second.edgeEnd].contains($0) }
+        }
         // Each line's distinct edges, all lines together, sorted: an edge shared by k lines is
         // then a run of k equal values (no dictionary or set per line).
         var all: [Int] = []

@@ -88,6 +88,16 @@ struct LineTraits {
         var lastFieldNumeric = true
         var hasPlus = false
         let classes = Self.byteClasses
+        if let plain = Self.plainCounts(bytes, from: start, to: end) {
+            // No gap, no drawing (the first character starts no rule): the loop below would
+            // only count these.
+            letters = plain.letters
+            visible = plain.visible
+            words = plain.spaces + 1
+            column += plain.visible + plain.spaces
+            ruleOnly = false
+            index = end
+        }
         while index < end {
             let byte = bytes[index]
             if byte == 0x20 || byte == 0x09 {

@@ -85,6 +85,27 @@ import Testing
         #expect(checked >= 10)
     }
 
+    /// `LineTraits.plainCounts` (eight bytes a step) against counting byte by byte, including
+    /// when it must refuse the line.
+    @Test func plainLineCountsMatchCountingEachByte() {
+        var random = SeededRandom()
+        let alphabet: [UInt8] = [0x61, 0x5A, 0x20, 0x20, 0x20, 0x2E, 0xC3, 0xA9, 0x80, 0x31, 0x0D, 0x00, 0x7C, 0x2D, 0x2B, 0x09, 0xE2, 0xFF, 0x40, 0x5B, 0x60, 0x7B]
+        for _ in 0..<20_000 {
+            var line = (0..<Int.random(in: 1...40, using: &random)).map { _ in BodyGenerator.pick(alphabet, &random) }
+            while line.first == 0x20 { line.removeFirst() }
+            while line.last == 0x20 { line.removeLast() }
+            guard !line.isEmpty else { continue }
+            let refused = line.contains(0x09) || line.contains(0xE2) || line.contains(UInt8(ascii: "+"))
+                || zip(line, line.dropFirst()).contains { $0 == 0x20 && $1 == 0x20 } || LineTraits.isRule(line[0])
+            let counts = line.withUnsafeBufferPointer { LineTraits.plainCounts($0, from: 0, to: $0.count) }
+            #expect((counts == nil) == refused, "\(line); \(random.reproduce)")
+            guard let counts else { continue }
+            #expect(counts.letters == line.filter { $0 != 0x20 && LineTraits.isLetter($0) }.count, "\(line); \(random.reproduce)")
+            #expect(counts.visible == line.filter { $0 != 0x20 && $0 & 0xC0 != 0x80 }.count, "\(line); \(random.reproduce)")
+            #expect(counts.spaces == line.filter { $0 == 0x20 }.count, "\(line); \(random.reproduce)")
+        }
+    }
+
     @Test func benchBodyShapes() {
         let unit = Array(BodyGenerator.benchUnit.utf8)
         Self.expectSame(Array((0..<200).flatMap { _ in unit }), "bench body")
