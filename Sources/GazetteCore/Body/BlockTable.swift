@@ -54,8 +54,13 @@ public struct BlockTable: Sendable {
 
     mutating func beginText() { textStart = bytes.count }
 
-    /// Room for `count` bytes of text (about the body's size), so the buffer is allocated once.
-    mutating func reserveCapacity(bytes count: Int) { bytes.reserveCapacity(count) }
+    /// Room for `count` bytes of text (about the body's size) and the blocks of `lines` source
+    /// lines (a block or a line range takes at least one), so each buffer is allocated once.
+    mutating func reserveCapacity(bytes count: Int, lines: Int) {
+        bytes.reserveCapacity(count)
+        lineRanges.reserveCapacity(lines)
+        entries.reserveCapacity(lines)
+    }
 
     mutating func append(_ text: UnsafeBufferPointer<UInt8>) { bytes.append(contentsOf: text) }
 

@@ -37,7 +37,18 @@ public enum BodyParser {
     }
 
     static func table(bytes: UnsafeBufferPointer<UInt8>) -> BlockTable {
+        // Sized once from a count of the newlines: growing these arrays (and the table's) by
+        // doubling copied them and touched fresh pages on every slot of a huge body.
+        var newlines = 0
+        if var cursor = bytes.baseAddress {
+            let end = cursor + bytes.count
+            while cursor < end, let newline = memchr(cursor, 0x0A, cursor.distance(to: end)) {
+                newlines += 1
+                cursor = UnsafePointer(newline.assumingMemoryBound(to: UInt8.self)) + 1
+            }
+        }
         var lines: [BodyLine] = []
+        lines.reserveCapacity(newlines + 1)
         var lineStart = 0
         while true {
             var lineEnd = bytes.count
@@ -49,7 +60,7 @@ public enum BodyParser {
             lineStart = lineEnd + 1
         }
         var builder = BlockBuilder(bytes: bytes)
-        builder.table.reserveCapacity(bytes: bytes.count + bytes.count / 8)
+        builder.table.reserveCapacity(bytes: bytes.count + bytes.count / 8, lines: newlines + 2)
         var runStart = 0
         while runStart < lines.count {
             var runEnd = runStart + 1
