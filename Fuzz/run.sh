@@ -2,6 +2,7 @@
 # Builds and runs one libFuzzer target (or all of them) for a number of seconds.
 #   Fuzz/run.sh TARGET SECONDS      TARGET: canonical | dump | date | query | file | mail | store | render | snapshot | feed | html | all
 # Environment: SANITIZE (default fuzzer,address, falling back to fuzzer if that cannot be built),
+# FUZZ_SEED (libFuzzer's -seed; default 0 = a new random seed each run, CI sets a fixed one),
 # FUZZ_OUT (build dir, default Fuzz/out), JOBS_CORPUS (work corpus dir, default Fuzz/corpus-work).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -80,7 +81,7 @@ run_target() {
   LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=Fuzz/lsan-suppressions.txt:print_suppressions=0} \
   ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1:quarantine_size_mb=64} \
   "$out/fuzz-$name" "$work" "Fuzz/corpus/$name" \
-    -max_total_time="$seconds" -max_len=4096 -rss_limit_mb=2048 -timeout=10 \
+    -seed="${FUZZ_SEED:-0}" -max_total_time="$seconds" -max_len=4096 -rss_limit_mb=2048 -timeout=10 \
     -print_final_stats=1 -artifact_prefix="$out/crash-$name-" >"$out/log-$name.txt" 2>&1 || status=$?
   grep -E '^#[0-9]+\s+(INITED|DONE)|^stat::(number_of_executed_units|peak_rss_mb)|^==[0-9]+==|^SUMMARY|Fatal error|fuzz invariant|deadly signal|Test unit written' \
     "$out/log-$name.txt" || true

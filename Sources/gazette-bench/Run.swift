@@ -32,9 +32,16 @@ struct Run: ParsableCommand {
     @Option(help: ArgumentHelp("Run only these steps, by name, comma-separated (e.g. baseline,pipeline,warm).", valueName: "NAMES"))
     var steps: String?
 
+    @Flag(help: ArgumentHelp(
+        "Time the keystroke, related and reader-state steps on a warm store (mapped from the snapshot in $XDG_CACHE_HOME/gazette-bench, written once per build of the bench) instead of the cold-loaded one; step name warm-store."))
+    var warmStore = false
+
     func run() throws {
         var suite = BenchSuite.standard(keystrokeTrials: keystrokeTrials)
         if !noWarm { suite.steps.append(BenchSuite.warm(probe: Self.probe())) }
+        if warmStore, let keys = suite.steps.firstIndex(where: { $0.name == "keystrokes" }) {
+            suite.steps.insert(BenchSuite.warmStore(), at: keys)
+        }
         if let steps {
             let names = Set(steps.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
             suite.steps = suite.steps.filter { names.contains($0.name) }

@@ -21,8 +21,16 @@ struct GazetteCommand: ParsableCommand {
 
     /// Parses with the common options accepted before the subcommand too (see `GlobalOptions`).
     static func main() {
-        let names = Set(configuration.subcommands.map { $0._commandName })
-        main(GlobalOptions.movedAfterSubcommand(Array(CommandLine.arguments.dropFirst()), subcommands: names))
+        main(GlobalOptions.movedAfterSubcommand(Array(CommandLine.arguments.dropFirst()), subcommands: commands(of: self)))
+    }
+
+    /// The tree of subcommand names under `command`.
+    static func commands(of command: ParsableCommand.Type) -> GlobalOptions.Commands {
+        var tree = GlobalOptions.Commands()
+        for child in command.configuration.subcommands {
+            tree.children[child._commandName] = commands(of: child)
+        }
+        return tree
     }
 }
 

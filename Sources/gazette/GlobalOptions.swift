@@ -6,10 +6,15 @@ enum GlobalOptions {
     /// Options that stand alone.
     static let flags: Set<String> = ["--no-cache"]
 
+    /// The subcommand names under a command, level by level (`cache` → `info`, `clear`).
+    struct Commands {
+        var children: [String: Commands] = [:]
+    }
+
     /// `arguments` (without the program name) with the common options written before a
-    /// subcommand moved right after it; unchanged when no subcommand follows them (the default
-    /// `browse` then takes them as it always did).
-    static func movedAfterSubcommand(_ arguments: [String], subcommands: Set<String>) -> [String] {
+    /// subcommand moved right after its whole name (`--data D cache info` → `cache info --data D`);
+    /// unchanged when no subcommand follows them (the default `browse` then takes them as it always did).
+    static func movedAfterSubcommand(_ arguments: [String], subcommands: Commands) -> [String] {
         var leading: [String] = []
         var index = 0
         while index < arguments.count {
@@ -31,7 +36,12 @@ enum GlobalOptions {
                 break
             }
         }
-        guard !leading.isEmpty, index < arguments.count, subcommands.contains(arguments[index]) else { return arguments }
-        return [arguments[index]] + leading + arguments[(index + 1)...]
+        guard !leading.isEmpty, index < arguments.count, var level = subcommands.children[arguments[index]] else { return arguments }
+        var end = index + 1
+        while end < arguments.count, let next = level.children[arguments[end]] {
+            level = next
+            end += 1
+        }
+        return Array(arguments[index..<end]) + leading + arguments[end...]
     }
 }

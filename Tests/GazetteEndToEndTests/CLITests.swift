@@ -79,6 +79,19 @@ import Testing
         }
         #expect(after.status == 0)
         #expect(after.stdout.contains("Cartels and covert action"))
+
+        // Nested subcommands take them too (`gazette --data D cache info` once failed: "Unexpected argument 'info'").
+        let cache = FileManager.default.temporaryDirectory.appendingPathComponent("gazette-cli-cache-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: cache) }
+        let environment = ProcessInfo.processInfo.environment.merging(["XDG_CACHE_HOME": cache.path]) { $1 }
+        _ = try CommandLineRun.gazette(["--data", archive.path, "list"], environment: environment)
+        let info = try CommandLineRun.gazette(["--data", archive.path, "cache", "info"], environment: environment)
+        #expect(info.status == 0, "\(info.stderr)")
+        #expect(info.stdout.contains("Directories: \(archive.path)"), "\(info.stdout)")
+        let stateDirectory = cache.appendingPathComponent("s").path
+        let state = try CommandLineRun.gazette(["--state", stateDirectory, "state", "path"])
+        #expect(state.status == 0, "\(state.stderr)")
+        #expect(state.stdout.hasPrefix(stateDirectory + "/"), "\(state.stdout)")
     }
 
     @Test func listFiltersWithTheQueryLanguage() throws {

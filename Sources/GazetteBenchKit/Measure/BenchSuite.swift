@@ -41,6 +41,10 @@ public struct BenchSuite: Sendable {
         self.steps = steps
     }
 
+    /// Whether a corpus is at the 1M scale, whose targets are looser: 1M generated files hold
+    /// ~990k distinct articles (the generator plants 1% duplicates).
+    static func millionScale(_ articles: Int) -> Bool { articles >= 900_000 }
+
     /// The loader's own walk, so the baseline reads exactly the files a load reads.
     public static let loaderWalk: FileDiscovery = CorpusWalk.dataFiles
 
@@ -77,7 +81,7 @@ public struct BenchSuite: Sendable {
     public static let memory = BenchStep(name: "memory") { context in
         var figures = [Figure]()
         // Targets: ≤ the corpus size up to 100k articles, ≤ 1.2× at 1M.
-        let factor = (context.articles ?? 0) >= 1_000_000 ? 1.2 : 1.0
+        let factor = millionScale(context.articles ?? 0) ? 1.2 : 1.0
         if let peak = ResidentMemory.peakBytes() {
             figures.append(Figure("peak resident memory", .bytes(peak),
                                   target: .bytesAtMost(Int(Double(context.corpusBytes) * factor))))

@@ -9,7 +9,7 @@ extension BenchSuite {
             guard let store = context.store else { return [] }
             let words = CorpusWords(store: store)
             context.words = words
-            let limit = store.count >= 1_000_000 ? 0.050 : 0.016
+            let limit = millionScale(store.count) ? 0.050 : 0.016
             let target = BenchTarget.p95AtMost(seconds: limit)
             // The app as the first frame leaves it; every trial starts from a copy of it.
             let base = BenchApp(store: store)

@@ -35,7 +35,7 @@ extension BenchSuite {
                                   .time(load), target: .p95AtMost(seconds: budget)))
             guard let session else { return figures }
 
-            let frameLimit = store.count >= 1_000_000 ? 0.050 : 0.016
+            let frameLimit = millionScale(store.count) ? 0.050 : 0.016
             var state = AppState(store: store, width: 120, height: 40, overlay: session.overlay, views: session.views)
             _ = render(state)
             var generation = 0

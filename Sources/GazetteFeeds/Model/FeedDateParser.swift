@@ -98,6 +98,8 @@ public enum FeedDateParser {
                 guard let hh = number(2) else { return nil }
                 _ = skip(":")
                 let mm = number(2) ?? 0
+                // The bounds every other reader keeps (and the article format reads back): `+40:00` is not a zone.
+                guard hh <= 14, mm < 60 else { return nil }
                 date.offset = sign * (hh * 3600 + mm * 60)
             } else {
                 let rest = String(decoding: b[i...], as: UTF8.self)

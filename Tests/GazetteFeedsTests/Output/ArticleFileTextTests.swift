@@ -106,4 +106,29 @@ import Testing
         #expect(file.relativePath == "2024/03/2024-03-09-no-date.txt")
         #expect(!file.text.contains("Category:"))
     }
+
+    /// Every date the feed reader accepts is filed so that the article loads back on that day: the
+    /// zone bounds of the two readers agree (a feed's `+40:00` once filed a date the loader dropped).
+    @Test func everyAcceptedDateLoadsBackOnItsDay() throws {
+        var checked = 0
+        for hours in [0, 1, 9, 12, 14, 15, 23, 40, 99] {
+            for minutes in [0, 30, 59, 60, 99] {
+                for sign in ["+", "-"] {
+                    for text in [String(format: "2024-03-05T23:59:60%@%02d:%02d", sign, hours, minutes),
+                                 String(format: "2024-12-31T00:00%@%02d%02d", sign, hours, minutes),
+                                 String(format: "Tue, 05 Mar 2024 09:05:00 %@%02d%02d", sign, hours, minutes)] {
+                        guard let date = FeedDateParser.parse(text) else { continue }
+                        var item = FeedItem()
+                        item.title = "Dated"
+                        item.published = date
+                        let file = ArticleFileText(item: item, feedTitle: "", feedURL: "u", subscriptionTags: [], fallbackDate: now)
+                        let article = try #require(CanonicalFormat.parse(file.text, path: "x.txt").articles.first, "\(text)")
+                        #expect(article.date?.isoDay == date.isoDay, "\(text) filed as \(date.iso8601)")
+                        checked += 1
+                    }
+                }
+            }
+        }
+        #expect(checked == 5 * 3 * 2 * 3)  // hours 0–14 with minutes below 60, both signs, all three forms
+    }
 }

@@ -26,6 +26,12 @@ import Testing
         ("yesterday", nil),
         ("", nil),
         ("2024-03-05T25:00:00Z", nil),
+        // Offsets out of range (a fuzzer find: `+40:00` was kept, written, and not read back).
+        ("2024-03-05T09:05+40:00", nil),
+        ("2024-03-05T09:05:00-15:00", nil),
+        ("2024-03-05T09:05:00+01:75", nil),
+        ("2024-03-05T09:05:00+14:00", "2024-03-05T09:05:00+14:00"),
+        ("2024-03-05T09:05:00-12:59", "2024-03-05T09:05:00-12:59"),
     ]
 
     @Test(arguments: cases) func parses(_ text: String, _ expected: String?) {
