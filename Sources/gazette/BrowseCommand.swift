@@ -46,6 +46,9 @@ struct BrowseCommand: ParsableCommand {
             store: loaded.store, report: loaded.report, width: screen.size.width, height: screen.size.height,
             overlay: session.overlay, views: session.views, notice: session.database.notice ?? session.loadProblem ?? Self.configNotice(config),
             settings: settings, configWarnings: config.warnings.map(\.description))
+        if let from = ProcessInfo.processInfo.environment["GAZETTE_RELATED_IN_BACKGROUND_FROM"].flatMap({ Int($0) }) {
+            state.findRelatedInBackground(from: from)
+        }
         if let view, !state.openView(named: view) {
             screen.stop()
             _ = try savedView(view, in: session.views + settings.views)
@@ -81,8 +84,20 @@ struct BrowseCommand: ParsableCommand {
         let stateWatcher = DirectoryWatcher(roots: [stateDirectory], namePrefix: StateLocation.fileName) { mailbox.wake() }
         defer { stateWatcher.stop() }
         var effects = StateEffects(session: session)
+        // A large archive's "More like this" is found here, off the key path; holding `j` asks
+        // for one article at a time, the newest (`AppState.relatedRequest`).
+        let relatedFinder = LatestRequest<RelatedQuery>(label: "gazette.related") { query in
+            let related = ReaderExtras.relatedArticles(of: query.article, in: query.store)
+            mailbox.post(.relatedFound(FoundRelated(store: query.store, article: query.article, related: related)))
+        }
+        var relatedAsked: (store: ObjectIdentifier, article: Int)?
 
         while true {
+            if let article = state.relatedRequest,
+               relatedAsked.map({ $0.store != ObjectIdentifier(state.store) || $0.article != article }) ?? true {
+                relatedAsked = (ObjectIdentifier(state.store), article)
+                relatedFinder.request(RelatedQuery(store: state.store, article: article))
+            }
             var actions = mailbox.drain()
             if actions.isEmpty {
                 switch events.next() {
@@ -292,4 +307,10 @@ final class LoadTask: Sendable {
             set(.failed(error))
         }
     }
+}
+
+/// One "More like this" search: an article of a store.
+private struct RelatedQuery: Sendable {
+    let store: ArticleStore
+    let article: Int
 }

@@ -97,6 +97,18 @@ final class BrowseTests {
         #expect(sidebarCount(try session.capture(), "Strike") == 2)
     }
 
+    /// A large archive's "More like this" comes from the run loop's background search (forced
+    /// here on the small fixture): it appears after the first frame, and again for the next article.
+    @Test func moreLikeThisFoundInTheBackgroundAppearsInTheReader() async throws {
+        let session = try launch("GAZETTE_RELATED_IN_BACKGROUND_FROM=0 " + gazette)
+        try await waitForFirstFrame(session)
+        #expect(await session.waitFor(text: "More like this"), "\((try? session.capture()) ?? [])")
+        try session.sendKeys("j")
+        #expect(await session.waitUntil { lines in
+            lines.filter { $0.contains(BrowseFixture.titles[1]) }.count == 2 && lines.contains { $0.contains("More like this") }
+        }, "\((try? session.capture()) ?? [])")
+    }
+
     @Test func typingAQueryFiltersLiveAndEnterShowsTheBody() async throws {
         let session = try launch(gazette)
         try await waitForFirstFrame(session)

@@ -113,11 +113,14 @@ public struct BenchSuite: Sendable {
 /// Why a benchmark run stopped.
 public enum BenchError: Error, CustomStringConvertible {
     case corpusChanged(expected: Int, read: Int)
+    case commandFailed(String, status: Int32)
 
     public var description: String {
         switch self {
         case let .corpusChanged(expected, read):
             "the corpus changed during the run: \(expected) bytes on disk, \(read) read"
+        case let .commandFailed(command, status):
+            "\(command) exited with status \(status)"
         }
     }
 }

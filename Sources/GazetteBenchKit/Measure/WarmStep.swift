@@ -202,25 +202,8 @@ public struct WarmProbe: Sendable {
     }
 
     private func run(_ executable: String, _ arguments: [String], cacheRoot: String) throws -> (output: String, seconds: Double, cpu: Double) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        process.environment = environment(cacheRoot: cacheRoot)
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        let cpuBefore = Self.childrenCPU()
-        let start = MonotonicClock.nanoseconds()
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let end = MonotonicClock.nanoseconds()
-        return (String(decoding: data, as: UTF8.self), BenchSuite.seconds(start, end), Self.childrenCPU() - cpuBefore)
-    }
-
-    /// User + system seconds of every child waited for so far.
-    private static func childrenCPU() -> Double {
-        var usage = rusage()
-        getrusage(RUSAGE_CHILDREN.rawValue, &usage)
-        return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+        let run = try TimedSpawn.run(executable, arguments, environment: environment(cacheRoot: cacheRoot))
+        guard run.status == 0 else { throw BenchError.commandFailed(([executable] + arguments).joined(separator: " "), status: run.status) }
+        return (run.output, run.seconds, run.cpu)
     }
 }

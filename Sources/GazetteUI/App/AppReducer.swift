@@ -19,6 +19,9 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
         state.recountSidebar()
         state.syncLayout()
         return []
+    case .relatedFound(let found):
+        state.relatedFound(found)
+        return []
     case .resize(let width, let height):
         state.resize(width: width, height: height)
         state.syncLayout()

@@ -81,6 +81,10 @@ public struct AppState: Sendable {
     public internal(set) var pendingCount: Int?
     /// `R` was pressed and its reload has not reported back yet (so "no changes" is worth saying).
     public internal(set) var reloadRequested = false
+    /// The last "More like this" found in the background (`relatedRequest`).
+    public internal(set) var foundRelated: FoundRelated?
+    /// Archives of at least this many articles find "More like this" in the background.
+    public var relatedInBackgroundThreshold = AppState.relatedInBackgroundFrom
 
     /// Read, starred and the reader's tags by article index; nil when the browser has no state.
     public internal(set) var overlay: ReaderOverlay?
@@ -389,7 +393,8 @@ public struct AppState: Sendable {
         if let rect = layout.list { list.fit(articleListIn: rect) }
         if let rect = layout.sidebar { sidebar.fit(to: rect) }
         if let rect = layout.reader {
-            reader.fit(to: rect, store: store, terms: highlightTerms, overlay: overlay, headers: readerOptions)
+            reader.fit(to: rect, store: store, terms: highlightTerms, overlay: overlay, headers: readerOptions,
+                       related: readerRelatedSource)
         }
         if let lineCount = overlayContent?.count {
             let area = overlayArea

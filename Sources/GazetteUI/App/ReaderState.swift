@@ -14,8 +14,9 @@ public struct ReaderState: Sendable {
         var width: Int
         var terms: [SearchTerm]
         var options: ReaderOptions
-        /// "More like this" needs the text index: the article is laid out again once it is ready.
-        var indexReady: Bool
+        /// "More like this" (it needs the text index, and large archives find it in the
+        /// background): the article is laid out again when it arrives.
+        var related: RelatedSource
     }
 
     /// Store index of the article shown; nil when the result is empty.
@@ -43,12 +44,19 @@ public struct ReaderState: Sendable {
 
     /// Lays the article out for a pane `width` columns wide unless the cached layout still fits,
     /// keeping the reading position (as a fraction of the text) when the same article re-flows.
-    mutating func layOut(store: ArticleStore, width: Int, terms: [SearchTerm], overlay: ReaderOverlay? = nil, headers: ReaderOptions = ReaderOptions()) {
+    ///
+    /// `related`: where "More like this" comes from.
+    mutating func layOut(store: ArticleStore, width: Int, terms: [SearchTerm], overlay: ReaderOverlay? = nil,
+                         headers: ReaderOptions = ReaderOptions(), related: RelatedSource = .unavailable) {
         guard let article else { return }
         let wanted = DocumentKey(
             article: article, measure: min(max(0, width), headers.measure), width: max(0, width),
-            terms: terms, options: headers, indexReady: store.isTextIndexReady)
+            terms: terms, options: headers, related: related)
         guard wanted != key else { return }
+        // Only the list at the end changed: the text above it did not move.
+        var unmoved = key
+        unmoved?.related = related
+        let onlyRelatedChanged = unmoved == wanted
         let oldTotal = viewport.total
         let oldOffset = viewport.offset
         let sameArticle = key?.article == article
@@ -64,7 +72,8 @@ public struct ReaderState: Sendable {
                 shown, width: width, highlighter: AppState.highlighter(terms), measureLimit: headers.measure,
                 allHeaders: headers.all, readable: headers.readable,
                 hiddenHeadersHint: "H shows all", thread: thread,
-                extras: ReaderExtras.of(article, in: store, replyCount: thread?.replies.count ?? 0))
+                extras: ReaderExtras.of(article, in: store, replyCount: thread?.replies.count ?? 0,
+                                       related: related.articles(of: article, in: store)))
         }
         recent.append((wanted, laidOut))
         if recent.count > Self.recentLimit { recent.removeFirst() }
@@ -72,7 +81,9 @@ public struct ReaderState: Sendable {
         key = wanted
         currentHit = nil
         viewport.setTotal(laidOut.lineCount)
-        if sameArticle, oldTotal > 0 {
+        if onlyRelatedChanged {
+            viewport.scroll(toLine: oldOffset)
+        } else if sameArticle, oldTotal > 0 {
             // Int.multipliedReportingOverflow is not needed: line counts are far below 2^31.
             viewport.scroll(toLine: oldOffset * laidOut.lineCount / oldTotal)
         } else {
@@ -133,7 +144,7 @@ public struct ReaderState: Sendable {
     /// The article's tags may have changed: lay it out again at the next fit, keeping the position.
     mutating func invalidate() {
         recent.removeAll()
-        key = key.map { DocumentKey(article: $0.article, measure: -1, width: $0.width, terms: $0.terms, options: $0.options, indexReady: $0.indexReady) }
+        key = key.map { DocumentKey(article: $0.article, measure: -1, width: $0.width, terms: $0.terms, options: $0.options, related: $0.related) }
     }
 
     /// The visible height changed.
@@ -142,9 +153,10 @@ public struct ReaderState: Sendable {
     /// Fits the reader to a pane of `width` columns and `height` text lines: re-flows the text
     /// if needed, keeping the reading position; a reader scrolled to the end stays at the end
     /// (a proportional position would land short of it once the line count changes).
-    mutating func fit(store: ArticleStore, width: Int, height: Int, terms: [SearchTerm], overlay: ReaderOverlay? = nil, headers: ReaderOptions = ReaderOptions()) {
+    mutating func fit(store: ArticleStore, width: Int, height: Int, terms: [SearchTerm], overlay: ReaderOverlay? = nil,
+                      headers: ReaderOptions = ReaderOptions(), related: RelatedSource = .unavailable) {
         let wasAtEnd = viewport.offset > 0 && viewport.isAtEnd
-        layOut(store: store, width: width, terms: terms, overlay: overlay, headers: headers)
+        layOut(store: store, width: width, terms: terms, overlay: overlay, headers: headers, related: related)
         setHeight(height)
         if wasAtEnd { viewport.end() }
         prepareWindow()
@@ -153,8 +165,10 @@ public struct ReaderState: Sendable {
 
 extension ReaderState {
     /// Fits the reader to the pane `rect` the layout gives it (the rule above the text is the pane's own).
-    mutating func fit(to rect: Rect, store: ArticleStore, terms: [SearchTerm], overlay: ReaderOverlay?, headers: ReaderOptions) {
-        fit(store: store, width: rect.width, height: ReaderView.textHeight(in: rect), terms: terms, overlay: overlay, headers: headers)
+    mutating func fit(to rect: Rect, store: ArticleStore, terms: [SearchTerm], overlay: ReaderOverlay?, headers: ReaderOptions,
+                      related: RelatedSource) {
+        fit(store: store, width: rect.width, height: ReaderView.textHeight(in: rect), terms: terms, overlay: overlay,
+            headers: headers, related: related)
     }
 }
 

@@ -25,22 +25,30 @@ public struct ReaderExtras: Sendable, Equatable {
     /// Most articles listed under "More like this".
     public static let relatedLimit = 5
 
-    /// The extras of store article `index`; related articles only once the text index is ready
-    /// (the reader lays the article out again then).
-    public static func of(_ index: Int, in store: ArticleStore, replyCount: Int) -> ReaderExtras {
+    /// The extras of store article `index`, with `related` as found by `relatedArticles` (nil:
+    /// not known yet, none listed; the reader lays the article out again when they are).
+    public static func of(_ index: Int, in store: ArticleStore, replyCount: Int, related: [Int]?) -> ReaderExtras {
         let article = store.articles[index]
-        var related: [Int] = []
-        if store.isTextIndexReady {
-            for excerpt in article.related {
-                if let found = store.article(matchingExcerpt: excerpt, excluding: index), !related.contains(found) { related.append(found) }
-            }
-            for similar in store.related(toArticle: index, limit: relatedLimit) where !related.contains(similar) {
-                related.append(similar)
-            }
-        }
+        let related = related ?? []
         let titles = related.map { ReaderThread.byline(store.articles[$0]) }
         return ReaderExtras(links: LinkScanner.urls(of: article), related: related, relatedTitles: titles,
                             firstRelatedNumber: replyCount + 1)
+    }
+
+    /// "More like this" for store article `index`: the dump's teasers found in the archive
+    /// first, then the most similar. Empty until the text index is ready. Its cost grows with
+    /// the archive (the postings of the article's words and tags: tens of ms at 1M articles), so
+    /// large archives find it off the key path (`AppState.relatedRequest`).
+    public static func relatedArticles(of index: Int, in store: ArticleStore) -> [Int] {
+        guard store.isTextIndexReady, store.articles.indices.contains(index) else { return [] }
+        var related: [Int] = []
+        for excerpt in store.articles[index].related {
+            if let found = store.article(matchingExcerpt: excerpt, excluding: index), !related.contains(found) { related.append(found) }
+        }
+        for similar in store.related(toArticle: index, limit: relatedLimit) where !related.contains(similar) {
+            related.append(similar)
+        }
+        return related
     }
 }
 
