@@ -7,14 +7,14 @@ import GazetteUI
 /// `gazette-bench profile`: one phase, once, for `valgrind --tool=callgrind` or `perf`.
 struct Profile: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Run one phase once (for a profiler): load, store (browse-ready), index (store with its full-text index), or keys (then the broad queries' last keys for --seconds; attach with perf -p after it prints ready).")
+        abstract: "Run one phase once (for a profiler): load, store (browse-ready), index (store with its full-text index), keys (then the broad queries' last keys for --seconds; attach with perf -p after it prints ready), or refresh (through a snapshot kept under $TMPDIR, three refreshes after 1% of the files were touched; this touches the corpus).")
 
-    enum Phase: String, ExpressibleByArgument { case load, store, index, keys }
+    enum Phase: String, ExpressibleByArgument { case load, store, index, keys, refresh }
 
     @Argument(help: "Corpus directory.")
     var directory: String
 
-    @Option(help: "load, store or index.")
+    @Option(help: "load, store, index, keys or refresh.")
     var phase: Phase = .load
 
     @Option(help: "How long the keys phase types (seconds).")
@@ -24,6 +24,7 @@ struct Profile: ParsableCommand {
     var query: [String] = []
 
     func run() throws {
+        if phase == .refresh { return try refresh() }
         let archive = try ArchiveLoader.load(directories: [directory])
         guard phase != .load else { return print("loaded \(archive.articles.count) articles") }
         let store = ArticleStore(articles: archive.articles, textIndexInBackground: phase == .store)
@@ -59,6 +60,32 @@ struct Profile: ParsableCommand {
             let wall = Double(MonotonicClock.nanoseconds() - start) / 1e9, cpu = Self.processCPUSeconds() - cpuStart
             let name = group.count == 1 ? "\(group[0].text) → \(shown)" : "\(group.count) queries"
             print("\(name): \(keys) keys, \(String(format: "%.2f", wall / Double(keys) * 1e3)) ms wall, \(String(format: "%.2f", cpu / Double(keys) * 1e3)) ms CPU per key")
+        }
+    }
+
+    /// Three refreshes after 1% of the files were touched (as the bench's warm step), each timed
+    /// by phase; the snapshot is kept between runs, so a profiled run after the first starts warm.
+    private func refresh() throws {
+        let cache = NSTemporaryDirectory() + "gazette-profile-cache-\(getuid())"
+        let snapshot = SnapshotCache.path(for: [directory], currentDirectory: FileManager.default.currentDirectoryPath, in: cache)
+        let first = try CachedLoader.load(directories: [directory], snapshotPath: snapshot)
+        if let error = first.write?.wait() { throw error }
+        print("ready (\(first.kind))")
+        let files = try ArchiveLoader.discoverFiles(in: [directory]).files
+        func milliseconds(_ from: UInt64, _ to: UInt64) -> String { String(format: "%.1f ms", Double(to - from) / 1e6) }
+        for _ in 0..<3 {
+            for index in stride(from: 0, to: files.count, by: 100) { utimensat(AT_FDCWD, files[index], nil, 0) }
+            let start = MonotonicClock.nanoseconds()
+            let load = try CachedLoader.load(directories: [directory], snapshotPath: snapshot)
+            let loaded = MonotonicClock.nanoseconds()
+            _ = BenchApp.firstFrame(store: load.store, width: 120, height: 40)
+            let drawn = MonotonicClock.nanoseconds()
+            load.store.waitUntilTextIndexReady()
+            let searchable = MonotonicClock.nanoseconds()
+            if let error = load.write?.wait() { throw error }
+            let written = MonotonicClock.nanoseconds()
+            print("\(load.kind): load \(milliseconds(start, loaded)), first frame \(milliseconds(start, drawn)), "
+                  + "search ready \(milliseconds(start, searchable)), written \(milliseconds(start, written))")
         }
     }
 

@@ -54,7 +54,7 @@ struct ShowCommand: ParsableCommand {
             // Streamed as laid out: a huge article never waits for (or holds) its whole layout.
             ArticleTextRenderer.stream(
                 article, tags: tags, width: columns, allHeaders: headers,
-                thread: ReaderThread.of(index, in: store, keysShown: false), to: StandardOutput.write)
+                thread: ReaderThread.of(index, in: store, keysShown: false), bytes: StandardOutput.write(bytes:))
         }
         StandardOutput.flush()
     }

@@ -17,6 +17,18 @@ enum StandardOutput {
         if buffer.count >= 1 << 16 { flush() }
     }
 
+    /// Writes `bytes` (a slot of `show`'s text): a large piece goes straight out after what is
+    /// buffered, without a copy.
+    static func write(bytes: UnsafeBufferPointer<UInt8>) {
+        guard bytes.count >= 1 << 16 else {
+            buffer.append(contentsOf: bytes)
+            if buffer.count >= 1 << 16 { flush() }
+            return
+        }
+        flush()
+        writeAll(fd: 1, raw: UnsafeRawBufferPointer(bytes))
+    }
+
     static func flush() {
         writeAll(fd: 1, bytes: buffer)
         buffer.removeAll(keepingCapacity: true)
@@ -26,23 +38,25 @@ enum StandardOutput {
     static var isTerminal: Bool { isatty(1) == 1 }
 
     static func writeAll(fd: Int32, bytes: [UInt8]) {
-        bytes.withUnsafeBytes { raw in
-            var offset = 0
-            while offset < raw.count {
-                let written = Glibc.write(fd, raw.baseAddress! + offset, raw.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    // A message to a stderr that is gone cannot be delivered; the exit status still is.
-                    if fd == 2 { return }
-                    // EPIPE: the reader closed the pipe (`gazette list | head`); a quiet success.
-                    if errno == EPIPE { exit(0) }
-                    // Anything else (a full disk, a revoked descriptor) is a failure worth saying.
-                    let message = "gazette: cannot write output: \(String(cString: strerror(errno)))\n"
-                    writeAll(fd: 2, bytes: Array(message.utf8))
-                    exit(1)
-                }
-                offset += written
+        bytes.withUnsafeBytes { writeAll(fd: fd, raw: $0) }
+    }
+
+    static func writeAll(fd: Int32, raw: UnsafeRawBufferPointer) {
+        var offset = 0
+        while offset < raw.count {
+            let written = Glibc.write(fd, raw.baseAddress! + offset, raw.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                // A message to a stderr that is gone cannot be delivered; the exit status still is.
+                if fd == 2 { return }
+                // EPIPE: the reader closed the pipe (`gazette list | head`); a quiet success.
+                if errno == EPIPE { exit(0) }
+                // Anything else (a full disk, a revoked descriptor) is a failure worth saying.
+                let message = "gazette: cannot write output: \(String(cString: strerror(errno)))\n"
+                writeAll(fd: 2, bytes: Array(message.utf8))
+                exit(1)
             }
+            offset += written
         }
     }
 }

@@ -32,7 +32,8 @@ import Testing
         var patched = 0
         var previous: ArticleStore?
         var copied: String?
-        for round in 0..<10 {
+        var listedFromDelta = 0
+        for round in 0..<12 {
             let edits = round == 0 || round == 3 || round >= 6 ? 0 : 1 + random.below(12)
             for _ in 0..<edits { try edit(data, donor: donor, random: &random, added: &added) }
             // Edits at the ends of the orders and of duplicate ids: the newest and oldest articles'
@@ -52,6 +53,32 @@ import Testing
                 let original = previous.articles[previous.count / 3].source.path
                 let name = (original as NSString).lastPathComponent
                 try FileManager.default.copyItem(atPath: original, toPath: (original as NSString).deletingLastPathComponent + "/!" + name)
+            }
+            if round == 10, let previous {
+                // Deleted then written again at the same path; a new directory; a move across directories.
+                let path = previous.articles[previous.count / 4].source.path
+                unlink(path)
+                var bytes: [UInt8] = []
+                donor.render(file: random.below(donor.layout.fileCount), into: &bytes)
+                try Data(bytes).write(to: URL(fileURLWithPath: path))
+                try FileManager.default.createDirectory(atPath: data + "/zz-new/deeper", withIntermediateDirectories: true)
+                for (index, name) in ["zz-new/a.txt", "zz-new/deeper/b.txt"].enumerated() {
+                    bytes.removeAll()
+                    donor.render(file: index, into: &bytes)
+                    try Data(bytes).write(to: URL(fileURLWithPath: data + "/" + name))
+                }
+                let moved = previous.articles[previous.count / 5].source.path
+                rename(moved, data + "/zz-new/moved-" + (moved as NSString).lastPathComponent)
+            }
+            if round == 11 { try FileManager.default.removeItem(atPath: data + "/zz-new") }
+            // A refresh lists the files from the fast walk's delta: exactly the full walk's listing and plan.
+            if round > 0, let opened = try? Snapshot.open(path: snapshot),
+               let delta = WarmCheck.delta(directories: [data], files: opened.files),
+               let (plan, listing) = RefreshPlan.fromDelta(delta, snapshot: opened) {
+                let full = try FileListing.walk([data])
+                #expect(listing == full, "round \(round): the delta's listing")
+                #expect(plan == RefreshPlan(files: full.files, stats: full.stats, snapshot: opened), "round \(round): the delta's plan")
+                listedFromDelta += 1
             }
             let load = try CachedLoader.load(directories: [data], snapshotPath: snapshot)
             _ = load.write?.wait()
@@ -85,6 +112,7 @@ import Testing
             }
         }
         #expect(queries >= 300)
+        #expect(listedFromDelta == 11, "every edit here is one the fast walk judges")
         // The dump corpus has a handful of files: random edits often replace most articles, which rebuilds.
         #expect(patched >= (format == .canonical ? 6 : 3), "refreshes patch the snapshot's store")
     }

@@ -18,7 +18,7 @@ extension BenchSuite {
             _ = ResidentMemory.resetPeak()
             let before = ResidentMemory.currentBytes() ?? 0
             let show = Trials.measure(repetitions: 1) {
-                ArticleTextRenderer.stream(article, tags: [], width: 80) { streamed += $0.utf8.count }
+                ArticleTextRenderer.stream(article, tags: [], width: 80, bytes: { streamed += $0.count })
             }
             let showPeak = max(0, (ResidentMemory.peakBytes() ?? 0) - before)
             let rate = Double(article.bodyUTF8.count) / 1_048_576 / max(show.median, 1e-9)

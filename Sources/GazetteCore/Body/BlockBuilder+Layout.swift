@@ -5,9 +5,29 @@ extension BlockBuilder {
     mutating func addSegment(_ segment: ArraySlice<BodyLine>, level: Int) {
         lastWasVerbatimNeighbour = false
         guard !segment.isEmpty else { return }
-        let traits = segment.map { LineTraits(bytes, $0) }
+        // The builder's buffers, reused from segment to segment (a body has hundreds of thousands).
+        var traits = traitsBuffer, edges = edgesBuffer
+        traits.removeAll(keepingCapacity: true)
+        edges.removeAll(keepingCapacity: true)
+        var anyColumns = false
+        for line in segment {
+            let trait = LineTraits(bytes, line, edges: &edges)
+            anyColumns = anyColumns || trait.gaps > 0 || trait.drawing
+            traits.append(trait)
+        }
+        traitsBuffer = []
+        edgesBuffer = []
+        defer {
+            traitsBuffer = traits
+            edgesBuffer = edges
+        }
+        // Most stretches have no column gap and no drawing: all prose rules, no table to find.
+        guard anyColumns else {
+            addProse(segment, traits: traits[...], level: level)
+            return
+        }
         let base = segment.startIndex
-        let tabular = tableLines(traits)
+        let tabular = tableLines(traits, edges: edges)
         var index = 0
         while index < traits.count {
             var end = index + 1
@@ -24,7 +44,7 @@ extension BlockBuilder {
 
     /// Which lines belong to a table or drawing: runs of lines with column gaps whose columns
     /// line up, any drawing, and a single line between two such runs (a heading row, a note).
-    func tableLines(_ traits: [LineTraits]) -> [Bool] {
+    func tableLines(_ traits: [LineTraits], edges: [Int]) -> [Bool] {
         var marks = [Bool](repeating: false, count: traits.count)
         var index = 0
         while index < traits.count {
@@ -37,7 +57,7 @@ extension BlockBuilder {
             let run = traits[index..<end]
             let isTable = run.contains { $0.drawing }
                 || (run.count == 1 && run[index].gaps >= 2)
-                || (run.count >= 2 && Self.columnsAlign(run))
+                || (run.count >= 2 && Self.columnsAlign(run, edges: edges))
             if isTable { for line in index..<end { marks[line] = true } }
             index = end
         }
@@ -51,24 +71,44 @@ extension BlockBuilder {
     }
 
     /// Whether some column edge is shared by at least half the lines (and at least two).
-    static func columnsAlign(_ run: ArraySlice<LineTraits>) -> Bool {
-        var counts: [Int: Int] = [:]
-        for line in run {
-            // Each line counts an edge once.
-            var seen = Set<Int>()
-            for edge in line.edges where seen.insert(edge).inserted { counts[edge, default: 0] += 1 }
+    static func columnsAlign(_ run: ArraySlice<LineTraits>, edges: [Int]) -> Bool {
+        if run.count == 2, let first = run.first, let second = run.last {
+            // Both lines must share an edge (the commonest table run: a heading and one row).
+            return edges[first.edgeStart..<first.edgeEnd].contains { edges[second.edgeStart..<second.edgeEnd].contains($0) }
         }
+        // Each line's distinct edges, all lines together, sorted: an edge shared by k lines is
+        // then a run of k equal values (no dictionary or set per line).
+        var all: [Int] = []
+        for line in run {
+            let from = all.count
+            all += edges[line.edgeStart..<line.edgeEnd]
+            all[from...].sort()
+            var kept = from
+            for read in from..<all.count where read == from || all[read] != all[kept - 1] {
+                all[kept] = all[read]
+                kept += 1
+            }
+            all.removeSubrange(kept...)
+        }
+        all.sort()
         let needed = max(2, (run.count + 1) / 2)
-        return counts.values.contains { $0 >= needed }
+        var index = 0
+        while index < all.count {
+            var end = index + 1
+            while end < all.count, all[end] == all[index] { end += 1 }
+            if end - index >= needed { return true }
+            index = end
+        }
+        return false
     }
 
     mutating func addPreformatted(_ lines: ArraySlice<BodyLine>, level: Int) {
-        let texts = lines.map { verbatim($0) }
+        for line in lines { appendVerbatim(line) }
         // Adjacent verbatim lines are one block.
-        if let last = blocks.last, last.kind == .preformatted, last.level == level, lastWasVerbatimNeighbour {
-            blocks[blocks.count - 1].lines += texts
+        if let last = table.last, last.kind == .preformatted, last.level == level, lastWasVerbatimNeighbour {
+            table.extendLast()
         } else {
-            blocks.append(BodyBlock(.preformatted, level: level, lines: texts))
+            table.endVerbatim(.preformatted, level: level, lineCount: lines.count)
         }
         lastWasVerbatimNeighbour = true
     }
@@ -77,27 +117,30 @@ extension BlockBuilder {
     /// deeper than its neighbours starts a paragraph (wire style) when it reads as prose;
     /// list markers start items; the rest joins into paragraphs.
     mutating func addProse(_ lines: ArraySlice<BodyLine>, traits: ArraySlice<LineTraits>, level: Int) {
-        let margin = lines.map(\.indent).min() ?? 0
+        var margin = lines.first?.indent ?? 0
+        for line in lines { margin = min(margin, line.indent) }
         // Code written flush left (`int main() {` … `}`): most lines end like code and a brace
         // opens or closes a block (a line of prose may end in `;`, hardly in `{`).
-        let codeLines = traits.reduce(0) { $0 + ($1.codeEnding ? 1 : 0) }
+        var codeLines = 0
+        for trait in traits where trait.codeEnding { codeLines += 1 }
         let braces = lines.contains { bytes[$0.end - 1] == UInt8(ascii: "{") || bytes[$0.end - 1] == UInt8(ascii: "}") }
         if (margin >= 2 && !Self.readsAsProse(traits)) || (traits.count >= 2 && codeLines * 2 >= traits.count && braces) {
             addPreformatted(lines, level: level)
             return
         }
         lastWasVerbatimNeighbour = false
-        var paragraph: [UInt8] = []
-        var item: (marker: String, indent: Int, column: Int)?
+        // The paragraph being joined is the table's open text: verbatim lines are only added
+        // while it is empty, and it is opened again after them.
+        table.beginText()
+        var item: (marker: Range<Int>, indent: Int, column: Int)?
         func flush(_ builder: inout BlockBuilder) {
-            guard !paragraph.isEmpty else { return }
-            let text = String(decoding: paragraph, as: UTF8.self)
+            guard !builder.table.textIsEmpty else { return }
             if let current = item {
-                builder.blocks.append(BodyBlock(.listItem, level: level, text: text, marker: current.marker, indent: current.indent))
+                builder.table.endFlowing(.listItem, level: level, marker: current.marker, indent: current.indent)
             } else {
-                builder.blocks.append(BodyBlock(.paragraph, level: level, text: text))
+                builder.table.endFlowing(.paragraph, level: level)
             }
-            paragraph = []
+            builder.table.beginText()
             item = nil
         }
         let first = lines.startIndex
@@ -110,15 +153,17 @@ extension BlockBuilder {
             if trait.listMarker > 0, index == first || item != nil || previousEndsIntro, hasWordCharacter(line, after: trait.listMarker) {
                 flush(&self)
                 let markerEnd = line.textStart + trait.listMarker
-                let marker = String(decoding: UnsafeBufferPointer(rebasing: bytes[line.textStart..<(markerEnd - 1)]), as: UTF8.self)
-                item = (marker, line.indent - margin, line.indent)
-                paragraph.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[markerEnd..<line.end]))
+                let markerStart = table.bytes.count
+                table.append(UnsafeBufferPointer(rebasing: bytes[line.textStart..<(markerEnd - 1)]))
+                item = (markerStart..<table.bytes.count, line.indent - margin, line.indent)
+                table.beginText()
+                table.append(UnsafeBufferPointer(rebasing: bytes[markerEnd..<line.end]))
                 index += 1
                 continue
             }
             if let current = item {
                 if line.indent > current.column {
-                    appendJoined(line, to: &paragraph)
+                    appendJoined(line)
                     index += 1
                     continue
                 }
@@ -136,18 +181,19 @@ extension BlockBuilder {
                     let closes = trait.sentenceEnd || bytes[lines[deeper].end - 1] == UInt8(ascii: ":")
                     guard trait.prose, closes || deeper == end - 1 else { break }
                     flush(&self)
-                    appendJoined(lines[deeper], to: &paragraph)
+                    appendJoined(lines[deeper])
                     deeper += 1
                 }
                 if deeper < end {
                     flush(&self)
                     addPreformatted(lines[deeper..<end], level: level)
                     lastWasVerbatimNeighbour = false
+                    table.beginText()
                 }
                 index = end
                 continue
             }
-            appendJoined(line, to: &paragraph)
+            appendJoined(line)
             index += 1
         }
         flush(&self)

@@ -57,8 +57,11 @@ struct LineTraits {
     /// Column gaps: a tab, or a run of 2+ spaces inside the text that does not just follow the
     /// end of a sentence (`end.  Next` is typewriter spacing, not a column).
     var gaps: Int = 0
-    /// Columns where a field begins after a gap or ends before one: aligned tables share them.
-    var edges: [Int] = []
+    /// Columns where a field begins after a gap or ends before one (aligned tables share them):
+    /// `edges[edgeStart..<edgeEnd]` of the pool the traits were made with, so that a line with
+    /// gaps costs no array of its own.
+    var edgeStart = 0
+    var edgeEnd = 0
     /// Box or rule drawing: `┌─┐│═`, `+---+`, `|` at both ends, a line of `-=_~*#+` only.
     var drawing = false
     /// Ends like code: `{`, `}`, `;`.
@@ -72,17 +75,29 @@ struct LineTraits {
     /// A list marker's byte length (`- `, `1. `, `a) ` including the space), 0 when none.
     var listMarker = 0
 
-    init(_ bytes: UnsafeBufferPointer<UInt8>, _ line: BodyLine) {
+    /// The traits of `line`, its column edges appended to `edges`.
+    init(_ bytes: UnsafeBufferPointer<UInt8>, _ line: BodyLine, edges: inout [Int]) {
+        edgeStart = edges.count
         let start = line.textStart, end = line.end
         var letters = 0, visible = 0, words = 0
         var column = line.indent
         var index = start
-        var inWord = false
         var drawingBytes = 0
         var ruleOnly = true
         // Whether the text after the last gap is a number (a right-aligned column ends the line).
         var lastFieldNumeric = true
         var hasPlus = false
+        let classes = Self.byteClasses
+        if let plain = Self.plainCounts(bytes, from: start, to: end) {
+            // No gap, no drawing (the first character starts no rule): the loop below would
+            // only count these.
+            letters = plain.letters
+            visible = plain.visible
+            words = plain.spaces + 1
+            column += plain.visible + plain.spaces
+            ruleOnly = false
+            index = end
+        }
         while index < end {
             let byte = bytes[index]
             if byte == 0x20 || byte == 0x09 {
@@ -107,24 +122,32 @@ struct LineTraits {
                 }
                 column = gapEnd
                 index = runEnd
-                inWord = false
                 continue
             }
-            if byte & 0xC0 != 0x80 {
-                column += 1
-                visible += 1
-            }
-            if !inWord { words += 1; inWord = true }
-            if Self.isLetter(byte) { letters += 1 }
-            if byte == 0xE2, index + 1 < end, bytes[index + 1] == 0x94 || bytes[index + 1] == 0x95 {
-                drawingBytes += 1  // U+2500–U+257F, box drawing
-            }
-            if !Self.isRule(byte) { ruleOnly = false }
-            if !Self.isNumeric(byte) { lastFieldNumeric = false }
-            if byte == UInt8(ascii: "+") { hasPlus = true }
-            index += 1
+            // A word: the bytes up to the next space or tab, their flags combined in one pass
+            // (one table look-up per byte instead of tests of ranges and lists).
+            words += 1
+            var all: UInt8 = 0xFF, any: UInt8 = 0
+            var leads = 0
+            repeat {
+                let flags = classes[Int(bytes[index])]
+                all &= flags
+                any |= flags
+                letters &+= Int(flags & Self.letterFlag)
+                leads &+= Int((flags & Self.leadFlag) >> 4)
+                if flags & Self.boxLeadFlag != 0, index + 1 < end, bytes[index + 1] == 0x94 || bytes[index + 1] == 0x95 {
+                    drawingBytes += 1  // U+2500–U+257F, box drawing
+                }
+                index += 1
+            } while index < end && classes[Int(bytes[index])] & Self.spaceFlag == 0
+            column += leads
+            visible += leads
+            ruleOnly = ruleOnly && all & Self.ruleFlag != 0
+            lastFieldNumeric = lastFieldNumeric && all & Self.numericFlag != 0
+            hasPlus = hasPlus || any & Self.plusFlag != 0
         }
         if gaps > 0, lastFieldNumeric { edges.append(column) }
+        edgeEnd = edges.count
         length = column - line.indent
         let first = bytes[start]
         let last = bytes[end - 1]
@@ -165,6 +188,27 @@ struct LineTraits {
             return spaceThenText(index + 2)
         }
         return 0
+    }
+
+    static let letterFlag: UInt8 = 1, ruleFlag: UInt8 = 2, numericFlag: UInt8 = 4, spaceFlag: UInt8 = 8
+    /// A byte that starts a character (not a UTF-8 continuation byte): one column.
+    static let leadFlag: UInt8 = 16
+    static let plusFlag: UInt8 = 32
+    /// 0xE2, the first byte of box drawing (U+2500–U+257F).
+    static let boxLeadFlag: UInt8 = 64
+
+    /// What `LineTraits` asks of each byte, as flags.
+    static let byteClasses: [UInt8] = (0...255).map { value in
+        let byte = UInt8(value)
+        var flags: UInt8 = 0
+        if isLetter(byte) { flags |= letterFlag }
+        if isRule(byte) { flags |= ruleFlag }
+        if isNumeric(byte) { flags |= numericFlag }
+        if byte == 0x20 || byte == 0x09 { flags |= spaceFlag }
+        if byte & 0xC0 != 0x80 { flags |= leadFlag }
+        if byte == UInt8(ascii: "+") { flags |= plusFlag }
+        if byte == 0xE2 { flags |= boxLeadFlag }
+        return flags
     }
 
     static func isLetter(_ byte: UInt8) -> Bool {

@@ -11,7 +11,7 @@
 extension BodyParser {
     /// The blocks of `body[range]`, parsed as if it were a whole body.
     public static func blocks(utf8 body: [UInt8], range: Range<Int>) -> [BodyBlock] {
-        body.withUnsafeBufferPointer { blocks(bytes: UnsafeBufferPointer(rebasing: $0[range])) }
+        table(utf8: body, range: range).blocks
     }
 
     /// The first safe cut at or after `position` (`body.count` when there is none).

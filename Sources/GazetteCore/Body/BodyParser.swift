@@ -1,3 +1,5 @@
+import Foundation
+
 /// Splits an article body (its source lines, separated by `\n`) into blocks: paragraphs,
 /// quotations with their depth, attributions, preformatted blocks, list items and a signature.
 ///
@@ -20,22 +22,45 @@ public enum BodyParser {
     /// The blocks of `body`.
     public static func blocks(_ body: String) -> [BodyBlock] {
         var copy = body
-        return copy.withUTF8 { blocks(bytes: $0) }
+        return copy.withUTF8 { table(bytes: $0).blocks }
     }
 
     /// The blocks of a body given as UTF-8 (`Article.bodyUTF8`).
     public static func blocks(utf8 body: [UInt8]) -> [BodyBlock] {
-        body.withUnsafeBufferPointer { blocks(bytes: $0) }
+        body.withUnsafeBufferPointer { table(bytes: $0).blocks }
     }
 
-    static func blocks(bytes: UnsafeBufferPointer<UInt8>) -> [BodyBlock] {
+    /// The blocks of `body[range]` (parsed as if it were a whole body) as byte ranges, with no
+    /// `String` per block: `gazette show`'s plain-text layout reads them as bytes.
+    public static func table(utf8 body: [UInt8], range: Range<Int>) -> BlockTable {
+        body.withUnsafeBufferPointer { table(bytes: UnsafeBufferPointer(rebasing: $0[range])) }
+    }
+
+    static func table(bytes: UnsafeBufferPointer<UInt8>) -> BlockTable {
+        // Sized once from a count of the newlines: growing these arrays (and the table's) by
+        // doubling copied them and touched fresh pages on every slot of a huge body.
+        var newlines = 0
+        if var cursor = bytes.baseAddress {
+            let end = cursor + bytes.count
+            while cursor < end, let newline = memchr(cursor, 0x0A, cursor.distance(to: end)) {
+                newlines += 1
+                cursor = UnsafePointer(newline.assumingMemoryBound(to: UInt8.self)) + 1
+            }
+        }
         var lines: [BodyLine] = []
+        lines.reserveCapacity(newlines + 1)
         var lineStart = 0
-        for index in 0...bytes.count where index == bytes.count || bytes[index] == 0x0A {
-            lines.append(BodyLine(bytes, from: lineStart, to: index))
-            lineStart = index + 1
+        while true {
+            var lineEnd = bytes.count
+            if lineStart < bytes.count, let base = bytes.baseAddress, let newline = memchr(base + lineStart, 0x0A, bytes.count - lineStart) {
+                lineEnd = base.distance(to: newline.assumingMemoryBound(to: UInt8.self))
+            }
+            lines.append(BodyLine(bytes, from: lineStart, to: lineEnd))
+            if lineEnd == bytes.count { break }
+            lineStart = lineEnd + 1
         }
         var builder = BlockBuilder(bytes: bytes)
+        builder.table.reserveCapacity(bytes: bytes.count + bytes.count / 8, lines: newlines + 2)
         var runStart = 0
         while runStart < lines.count {
             var runEnd = runStart + 1
@@ -44,7 +69,7 @@ public enum BodyParser {
             builder.addRun(lines[runStart..<runEnd], deeperFollows: nextDepth > lines[runStart].level)
             runStart = runEnd
         }
-        return builder.blocks
+        return builder.table
     }
 
     /// The depth of the next non-blank line at or after `index` (-1 at the end).
@@ -62,9 +87,12 @@ public enum BodyParser {
 /// Collects blocks while the parser walks a body.
 struct BlockBuilder {
     let bytes: UnsafeBufferPointer<UInt8>
-    var blocks: [BodyBlock] = []
+    var table = BlockTable()
     /// Whether the last lines handled were kept verbatim, so the next verbatim lines join them.
     var lastWasVerbatimNeighbour = false
+    /// Scratch buffers kept from segment to segment: each line's traits and their column edges.
+    var traitsBuffer: [LineTraits] = []
+    var edgesBuffer: [Int] = []
 
     init(bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
@@ -114,9 +142,11 @@ struct BlockBuilder {
     private mutating func addSignature(_ lines: ArraySlice<BodyLine>, level: Int) {
         var end = lines.endIndex
         while end > lines.startIndex, lines[end - 1].isBlank { end -= 1 }
-        var texts = ["-- "]
-        for line in lines[(lines.startIndex + 1)..<end] { texts.append(verbatim(line)) }
-        blocks.append(BodyBlock(.signature, level: level, lines: texts))
+        table.beginText()
+        for byte in "-- ".utf8 { table.append(byte: byte) }
+        _ = table.endLine()
+        for line in lines[(lines.startIndex + 1)..<end] { appendVerbatim(line) }
+        table.endVerbatim(.signature, level: level, lineCount: end - lines.startIndex)
     }
 
     /// A stretch of non-blank lines: attributions are taken out, the rest goes to the layout rules.
@@ -128,9 +158,9 @@ struct BlockBuilder {
             let span = attributionSpan(chunk, at: index, lastBeforeQuote: isLast && endsBeforeQuote)
             if span > 0 {
                 addSegment(chunk[segmentStart..<index], level: level)
-                var text: [UInt8] = []
-                for line in chunk[index..<(index + span)] { appendJoined(line, to: &text) }
-                blocks.append(BodyBlock(.attribution, level: level, text: String(decoding: text, as: UTF8.self)))
+                table.beginText()
+                for line in chunk[index..<(index + span)] { appendJoined(line) }
+                table.endFlowing(.attribution, level: level)
                 index += span
                 segmentStart = index
             } else {
@@ -144,6 +174,10 @@ struct BlockBuilder {
     private func attributionSpan(_ chunk: ArraySlice<BodyLine>, at index: Int, lastBeforeQuote: Bool) -> Int {
         let line = chunk[index]
         guard line.indent <= 2 else { return 0 }
+        // Every rule below needs `I…`, `O…` or a last line ending in `:` (most lines have none).
+        let first = bytes[line.textStart]
+        guard first == UInt8(ascii: "I") || first == UInt8(ascii: "O") || (lastBeforeQuote && bytes[line.end - 1] == UInt8(ascii: ":"))
+        else { return 0 }
         let text = slice(line)
         let length = line.end - line.textStart
         let introduces = Self.endsWith(text, "writes:") || Self.endsWith(text, "wrote:")
@@ -175,31 +209,34 @@ struct BlockBuilder {
         UnsafeBufferPointer(rebasing: bytes[line.textStart..<line.end])
     }
 
-    /// Appends the trimmed text of `line`, after a space when `text` is not empty.
-    func appendJoined(_ line: BodyLine, to text: inout [UInt8]) {
+    /// Appends the trimmed text of `line` to the text being built, after a space when it is not empty.
+    mutating func appendJoined(_ line: BodyLine) {
         guard !line.isBlank else { return }
-        if !text.isEmpty { text.append(0x20) }
-        text.append(contentsOf: slice(line))
+        if !table.textIsEmpty { table.append(byte: 0x20) }
+        table.append(slice(line))
     }
 
-    /// The content of `line` as written (indentation kept), tabs expanded to 8-column stops.
-    func verbatim(_ line: BodyLine) -> String {
+    /// Appends the content of `line` as written (indentation kept), tabs expanded to 8-column
+    /// stops, as one verbatim line.
+    mutating func appendVerbatim(_ line: BodyLine) {
+        table.beginText()
         let content = UnsafeBufferPointer(rebasing: bytes[line.start..<line.end])
-        guard content.contains(0x09) else { return String(decoding: content, as: UTF8.self) }
-        var out: [UInt8] = []
-        out.reserveCapacity(content.count + 16)
-        var column = 0
-        for byte in content {
-            if byte == 0x09 {
-                let next = (column / 8 + 1) * 8
-                out.append(contentsOf: repeatElement(0x20, count: next - column))
-                column = next
-            } else {
-                out.append(byte)
-                if byte & 0xC0 != 0x80 { column += 1 }
+        if content.isEmpty || memchr(content.baseAddress!, 0x09, content.count) == nil {
+            table.append(content)
+        } else {
+            var column = 0
+            for byte in content {
+                if byte == 0x09 {
+                    let next = (column / 8 + 1) * 8
+                    for _ in column..<next { table.append(byte: 0x20) }
+                    column = next
+                } else {
+                    table.append(byte: byte)
+                    if byte & 0xC0 != 0x80 { column += 1 }
+                }
             }
         }
-        return String(decoding: out, as: UTF8.self)
+        _ = table.endLine()
     }
 
     static func startsWith(_ text: UnsafeBufferPointer<UInt8>, _ prefix: StaticString) -> Bool {

@@ -70,29 +70,37 @@ public enum CachedLoader {
         // The large sections' checksums are verified on another core while this one walks.
         // (Not at utility priority: a command waits for it.)
         let verification = snapshot.map { opened in SnapshotWrite(qos: .userInitiated) { opened.finishVerification() } }
-        // Nothing changed (the common case): answered by the fast walk, no `String` per file.
-        if let opened = snapshot, Self.vouched(opened, directories: directories, vouch: vouch)
-            || WarmCheck.unchanged(directories: directories, files: opened.files) {
+        // One fast walk (no `String` per file) tells what changed: nothing, in the common case.
+        // nil when it met something only the full walk below judges.
+        var plan: RefreshPlan?
+        var listing: FileListing?
+        if let opened = snapshot,
+           let delta = Self.vouched(opened, directories: directories, vouch: vouch) ? WarmDelta() : WarmCheck.delta(directories: directories, files: opened.files) {
             if let error = verification?.wait() {
                 notes.append(error)
                 snapshot = nil
-            } else {
+            } else if delta.isEmpty {
                 return CachedLoad(store: opened.store, report: warmReport(opened, directories: directories, discoveryWarnings: []),
                                   kind: .warm, notes: notes, write: nil)
+            } else if let found = RefreshPlan.fromDelta(delta, snapshot: opened) {
+                (plan, listing) = found
             }
         }
-        let (files, discoveryWarnings) = try ArchiveLoader.discoverFiles(in: directories)
-        // Stats first: a file changed while it is being read then looks changed next time.
-        let stats = FileStat.of(files)
-        if let error = verification?.wait(), snapshot != nil {
-            notes.append(error)
-            snapshot = nil
+        if listing == nil {
+            let walked = try FileListing.walk(directories)
+            if let error = verification?.wait(), snapshot != nil {
+                notes.append(error)
+                snapshot = nil
+            }
+            plan = snapshot.map { RefreshPlan(files: walked.files, stats: walked.stats, snapshot: $0) }
+            if let snapshot, let plan, plan.isUnchanged {
+                return CachedLoad(store: snapshot.store, report: warmReport(snapshot, directories: directories, discoveryWarnings: walked.discoveryWarnings),
+                                  kind: .warm, notes: notes, write: nil)
+            }
+            listing = walked
         }
-        let plan = snapshot.map { RefreshPlan(files: files, stats: stats, snapshot: $0) }
-        if let snapshot, let plan, plan.isUnchanged {
-            return CachedLoad(store: snapshot.store, report: warmReport(snapshot, directories: directories, discoveryWarnings: discoveryWarnings),
-                              kind: .warm, notes: notes, write: nil)
-        }
+        guard let listing else { preconditionFailure("listed by one walk or the other") }
+        let (files, stats, discoveryWarnings) = (listing.files, listing.stats, listing.discoveryWarnings)
         let reparse = plan?.reparse ?? Array(files.indices)
         let parsed = ArchiveLoader.startParsing(reparse.map { files[$0] }, progress: progress)
         var parsedSlot = [Int](repeating: -1, count: files.count)
@@ -168,71 +176,5 @@ extension CachedLoader {
         report.warnings = snapshot.report.fileWarnings.map(\.warning)
         let load = CachedLoad(store: snapshot.store, report: report, kind: .snapshot, notes: [], write: nil)
         return (load, { snapshot.finishVerification() == nil })
-    }
-}
-
-/// Which files a warm start must read again, by comparing the walk with the snapshot's file table.
-struct RefreshPlan {
-    /// For each walked file, its index in the snapshot when unchanged there (else -1).
-    private(set) var unchanged: [Int]
-    /// Walked files to read and parse.
-    private(set) var reparse: [Int] = []
-    /// Snapshot files no longer present.
-    private(set) var removed = 0
-    private var warnings: [Int: [LoadWarning]] = [:]
-
-    /// Nothing to read: every walked file is unchanged and the snapshot has no others.
-    var isUnchanged: Bool { reparse.isEmpty && removed == 0 }
-
-    init(files: [String], stats: [FileStat], snapshot: Snapshot) {
-        let table = snapshot.files
-        unchanged = [Int](repeating: -1, count: files.count)
-        // Both lists are sorted by path (String order): one merge pass.
-        var old = 0
-        var matched = 0
-        for (file, path) in files.enumerated() {
-            while old < table.count && table.path(old) < path { old += 1 }
-            guard old < table.count, table.path(old) == path else { continue }
-            matched += 1
-            if table.flags[old] & SnapshotFileFlag.failed == 0 && table.stat(old) == stats[file] { unchanged[file] = old }
-            old += 1
-        }
-        removed = table.count - matched
-        reparse = files.indices.filter { unchanged[$0] < 0 }
-        // A file that lost an article to a duplicate elsewhere may have to keep it now: after any change, read it again.
-        if !isUnchanged {
-            for file in files.indices where unchanged[file] >= 0 && table.flags[unchanged[file]] & SnapshotFileFlag.droppedDuplicate != 0 {
-                unchanged[file] = -1
-                reparse.append(file)
-            }
-            reparse.sort()
-        }
-        for (file, warning) in snapshot.report.fileWarnings { warnings[file, default: []].append(warning) }
-    }
-
-    /// The snapshot's index of the `k`th article of `file`, when the file is unchanged.
-    func snapshotArticle(_ file: Int, _ k: Int, in snapshot: Snapshot) -> Int32? {
-        let old = unchanged[file]
-        guard old >= 0 else { return nil }
-        return snapshot.files.articles[Int(snapshot.files.articleStarts[old]) + k]
-    }
-
-    /// What reading unchanged `file` gave last time: its articles (from the snapshot, unless
-    /// `withArticles` is false) and warnings.
-    func outcome(ofUnchanged file: Int, snapshot: Snapshot, size: Int, withArticles: Bool = true) -> ArchiveLoader.Outcome {
-        let old = unchanged[file]
-        let articles = withArticles ? snapshot.files.articleIndices(old).map { snapshot.store.articles[$0] } : []
-        return .parsed(ParsedFile(articles: articles, warnings: warnings[old] ?? []), bytes: size)
-    }
-
-    /// Per snapshot article: whether it comes from a file that is unchanged (kept as it is).
-    func keptArticles(in snapshot: Snapshot) -> [Bool] {
-        var kept = [Bool](repeating: false, count: snapshot.store.count)
-        for old in unchanged where old >= 0 {
-            for k in Int(snapshot.files.articleStarts[old])..<Int(snapshot.files.articleStarts[old + 1]) {
-                kept[Int(snapshot.files.articles[k])] = true
-            }
-        }
-        return kept
     }
 }

@@ -56,7 +56,7 @@ extension RefreshPlan {
         else { return nil }
         // Per unchanged file, the clashing kept records given to `assemble`, in file order.
         var given: [Int: [Int]] = [:]
-        for file in files.indices where parsedSlot[file] < 0 {
+        for file in files.indices where !clashing.isEmpty && parsedSlot[file] < 0 {
             let clashes = snapshot.files.articleIndices(unchanged[file]).filter(clashing.contains)
             if !clashes.isEmpty { given[file] = clashes }
         }

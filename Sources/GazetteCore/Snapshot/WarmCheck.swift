@@ -1,6 +1,7 @@
 import Foundation
 
-/// The fast answer to "is every file exactly as the snapshot recorded it?", for the CLI's warm path.
+/// The fast walk that compares the data directories with a snapshot's file table: "is every file
+/// exactly as recorded?" for the warm path, and which files changed, appeared or went for a refresh.
 ///
 /// The full path (`ArchiveLoader.discoverFiles` + `FileStat.of` + `RefreshPlan`) builds a `String`
 /// per file, sorts 100k of them and compares them as `String`s. This walk lists the directories
@@ -8,43 +9,60 @@ import Foundation
 /// to its directory's descriptor, and looks the path's bytes up in a hash table over the
 /// snapshot's file table: no `String` and no sort per file.
 ///
-/// It answers `true` only when the walk finds exactly the snapshot's files with identical stats
-/// and nothing the full walk would warn about. Anything else — a new, changed or missing file, a
-/// symbolic link to a directory, a directory reached twice, a path spelled differently — answers
-/// `false`, and the caller takes the full path, which decides exactly. So it can only be slower
-/// than needed, never wrong.
+/// It judges only what the full walk would accept without a warning. Anything else — a symbolic
+/// link to a directory, a directory reached twice, an entry that cannot be stat'ed, a file that
+/// failed last time — answers nil (`delta`) or `false` (`unchanged`), and the caller takes the
+/// full path, which decides exactly. So it can only be slower than needed, never wrong.
 ///
 /// `forWatcher` adds what a `DirectoryWatcher` cannot see to the things that answer `false`:
 /// a symbolic link (its target may lie outside the watched tree), a file with other hard links
 /// (written through another name, no event reaches the watched directory) and a directory on a
 /// network or FUSE file system (changes made on another machine raise no inotify event).
 enum WarmCheck {
+    /// Whether the walk finds exactly the snapshot's files with identical stats; stops at the first difference.
     static func unchanged(directories: [String], files: SnapshotFileTable, forWatcher: Bool = false) -> Bool {
-        guard let lookup = PathLookup(files) else { return false }
+        walk(directories: directories, files: files, forWatcher: forWatcher, collect: false)?.isEmpty == true
+    }
+
+    /// The files that differ from the snapshot's table (one walk, so a refresh need not walk
+    /// again); nil when the walk met something only the full walk judges.
+    static func delta(directories: [String], files: SnapshotFileTable) -> WarmDelta? {
+        walk(directories: directories, files: files, forWatcher: false, collect: true)
+    }
+
+    /// `collect` false: nil at the first difference (only "unchanged" is asked).
+    private static func walk(directories: [String], files: SnapshotFileTable, forWatcher: Bool, collect: Bool) -> WarmDelta? {
+        guard let lookup = PathLookup(files) else { return nil }
         var visited = Set<DirectoryKey>()
-        var matched = 0
+        var seen = [Bool](repeating: false, count: files.count)
+        var delta = WarmDelta()
         for root in directories {
             var info = stat()
             guard stat(root, &info) == 0, info.st_mode & S_IFMT == S_IFDIR,
-                  visited.insert(DirectoryKey(info)).inserted else { return false }
+                  visited.insert(DirectoryKey(info)).inserted else { return nil }
             var level: [[UInt8]] = [Array(root.utf8)]
             while !level.isEmpty {
                 let current = level
-                let scans = Parallel.map(current.count) { index in Self.scan(current[index], lookup: lookup, forWatcher: forWatcher) }
+                let scans = Parallel.map(current.count) { index in
+                    Self.scan(current[index], lookup: lookup, forWatcher: forWatcher, collect: collect)
+                }
                 var next: [[UInt8]] = []
                 for scan in scans {
-                    guard let scan else { return false }
-                    matched += scan.matched
+                    guard let scan else { return nil }
+                    for file in scan.matched { seen[Int(file)] = true }
+                    delta.changed += scan.changed
+                    delta.added += scan.added
                     for (path, key) in scan.directories {
                         // The full walk's depth-first order decides which path a twice-reached directory gets.
-                        guard visited.insert(key).inserted else { return false }
+                        guard visited.insert(key).inserted else { return nil }
                         next.append(path)
                     }
                 }
                 level = next
             }
         }
-        return matched == files.count
+        delta.removed = seen.indices.filter { !seen[$0] }
+        return delta
     }
 
     private struct DirectoryKey: Hashable, Sendable {
@@ -57,13 +75,16 @@ enum WarmCheck {
     }
 
     private struct Scan: Sendable {
-        var matched = 0
+        /// Snapshot files found here, changed or not.
+        var matched: [Int32] = []
+        var changed: [(file: Int, stat: FileStat)] = []
+        var added: [(path: [UInt8], stat: FileStat)] = []
         var directories: [([UInt8], DirectoryKey)] = []
     }
 
     /// Lists one directory: its article files matched against the snapshot, its subdirectories.
-    /// nil as soon as anything differs from the snapshot or would need the full walk's judgement.
-    private static func scan(_ directory: [UInt8], lookup: PathLookup, forWatcher: Bool) -> Scan? {
+    /// nil as soon as anything would need the full walk's judgement (or, unless `collect`, differs from the snapshot).
+    private static func scan(_ directory: [UInt8], lookup: PathLookup, forWatcher: Bool, collect: Bool) -> Scan? {
         let descriptor = directory.withUnsafeBufferPointer { bytes in
             var path = Array(bytes)
             path.append(0)
@@ -99,8 +120,16 @@ enum WarmCheck {
                 switch info.st_mode & S_IFMT {
                 case S_IFREG:
                     guard isArticleName else { return true }
-                    guard let file = lookup.find(path), lookup.files.stat(file) == FileStat(info) else { return false }
-                    result.matched += 1
+                    let found = FileStat(info)
+                    guard let file = lookup.find(path) else {
+                        result.added.append((path, found))
+                        return collect
+                    }
+                    result.matched.append(Int32(file))
+                    guard lookup.files.stat(file) == found else {
+                        result.changed.append((file, found))
+                        return collect
+                    }
                     return true
                 case S_IFDIR:
                     // A directory named like an article is warned about; a link to one may be a loop.
@@ -130,6 +159,19 @@ enum WarmCheck {
         let tail = path[(end - 4)..<end]
         return tail.elementsEqual("/cur".utf8) || tail.elementsEqual("/new".utf8)
     }
+}
+
+/// The files a walk found different from a snapshot's file table.
+struct WarmDelta: Sendable {
+    /// Snapshot files found with another stat: their index in the table and the stat found.
+    var changed: [(file: Int, stat: FileStat)] = []
+    /// Article files not in the snapshot: path bytes and stat.
+    var added: [(path: [UInt8], stat: FileStat)] = []
+    /// Indices of snapshot files not found, ascending.
+    var removed: [Int] = []
+
+    /// Every file exactly as the snapshot recorded it.
+    var isEmpty: Bool { changed.isEmpty && added.isEmpty && removed.isEmpty }
 }
 
 /// The snapshot's file paths in an open-addressing hash table keyed by their bytes.

@@ -42,8 +42,15 @@ extension ArticleStore {
                             titleOrder: Lazy { patchedTitleOrder(old.titleOrder, records: records, oldToNew: oldToNew, fresh: fresh, sources: sources) },
                             authorOrder: Lazy { ArticleOrdering.authorOrder(authors) },
                             sortedIDs: FlatArray(sortedIDs), sortedIDIndices: FlatArray(sortedIDIndices), threads: Lazy {
+            // No reply links before, and the fresh articles have no reply headers at all (a feed
+            // archive, typically): no link can appear, since kept articles keep their relative
+            // order, so each message id still resolves to the same kept article or to none.
+            // Decoding every record's reply headers would only confirm it (a first frame asks).
+            if old.threads.replies.isEmpty, fresh.allSatisfy({ $0.messageID == nil && $0.inReplyTo == nil && $0.references.isEmpty }) {
+                return ThreadTable(unlinked: sources.count)
+            }
             // Reply headers only: the kept records' bodies are not copied.
-            ThreadTable(count: sources.count) { position in
+            return ThreadTable(count: sources.count) { position in
                 let source = Int(sources[position])
                 guard source < 0 else { return records.threadFields(at: source) }
                 let article = fresh[~source]

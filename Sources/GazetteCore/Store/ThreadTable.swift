@@ -25,6 +25,13 @@ struct ThreadTable: Sendable {
         self.init(count: articles.count) { articles.threadFields(at: $0) }
     }
 
+    /// `count` articles of which none replies to another.
+    init(unlinked count: Int) {
+        parents = FlatArray([Int32](repeating: -1, count: count))
+        replyStarts = FlatArray([Int32](repeating: 0, count: count + 1))
+        replies = FlatArray([Int32]())
+    }
+
     /// The table from each article's reply headers.
     init(count: Int, fields read: (Int) -> ThreadFields) {
         let fields = (0..<count).map(read)

@@ -30,31 +30,35 @@ public enum ArticleTextRenderer {
         _ article: Article, tags: [String], width: Int, allHeaders: Bool = false, thread: ReaderThread? = nil,
         slotBytes: Int = 256 * 1024, to output: (String) -> Void
     ) {
+        stream(article, tags: tags, width: width, allHeaders: allHeaders, thread: thread, slotBytes: slotBytes) { bytes in
+            output(String(decoding: bytes, as: UTF8.self))
+        }
+    }
+
+    /// `stream` as UTF-8 (well-formed, as `render`'s text is), each slot's text given as the
+    /// layout made it: no copy, no `String` to validate (`gazette show` writes it straight out).
+    public static func stream(
+        _ article: Article, tags: [String], width: Int, allHeaders: Bool = false, thread: ReaderThread? = nil,
+        slotBytes: Int = 256 * 1024, bytes output: (UnsafeBufferPointer<UInt8>) -> Void
+    ) {
         var shown = article
         shown.tags = tags
         let document = ReaderDocument.lazyLayout(
             shown, width: width, measureLimit: width, allHeaders: allHeaders, hiddenHeadersHint: "--headers shows all",
             thread: thread, slotBytes: slotBytes, eagerBytes: -1)
-        var out: [UInt8] = []
-        func flush(atLeast bytes: Int) {
-            guard out.count >= bytes, !out.isEmpty else { return }
-            output(String(decoding: out, as: UTF8.self))
-            out.removeAll(keepingCapacity: true)
-        }
         func emit(_ lines: [StyledLine]) {
+            var out: [UInt8] = []
             for line in lines {
                 out.append(contentsOf: line.text.utf8)
                 out.append(0x0A)
             }
-            flush(atLeast: 1 << 16)
+            if !out.isEmpty { out.withUnsafeBufferPointer(output) }
         }
         let (above, below) = document.linesAroundBody
         emit(above)
         document.forEachBodyText { text in
-            out.append(contentsOf: text)
-            flush(atLeast: 1 << 16)
+            if !text.isEmpty { text.withUnsafeBufferPointer(output) }
         }
         emit(below)
-        flush(atLeast: 1)
     }
 }

@@ -125,7 +125,21 @@ enum PlainWrap {
 
     /// Whether every byte is printable ASCII: one glyph, one column each, only 0x20 a space.
     static func isPrintableASCII(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
-        for byte in text where !PlainGlyphs.isPrintableASCII(byte) { return false }
+        guard let base = text.baseAddress else { return true }
+        // Eight bytes a step: a byte below 0x20 (`(x - 0x20…) & ~x` sets its high bit), or of
+        // 0x7F and above (`(x + 1) | x` sets it), in any lane means not all printable.
+        let raw = UnsafeRawPointer(base)
+        let ones: UInt64 = 0x0101_0101_0101_0101, high: UInt64 = 0x8080_8080_8080_8080
+        var index = 0
+        while index + 8 <= text.count {
+            let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+            if ((word &- ones &* 0x20) & ~word | (word &+ ones) | word) & high != 0 { return false }
+            index += 8
+        }
+        while index < text.count {
+            if !PlainGlyphs.isPrintableASCII(text[index]) { return false }
+            index += 1
+        }
         return true
     }
 
@@ -144,18 +158,8 @@ enum PlainWrap {
             emitted = true
         }
 
-        for index in 0..<text.count {
-            if text[index] == 0x20 {
-                if end - start + 1 > width {
-                    // The space itself is the break: end the line, drop the space.
-                    emit(start, end)
-                    start = end
-                } else if end > start || !emitted {
-                    if end == start { start = index }
-                    end = index + 1
-                }
-                continue
-            }
+        /// One non-space byte, as `TextWrap` takes a glyph.
+        func addASCII(at index: Int) {
             while end - start + 1 > width && end > start {
                 // `TextWrap.lastBreak`: after the last space of the line, if any.
                 var breakAt = end
@@ -175,6 +179,35 @@ enum PlainWrap {
             if end == start { start = index }
             end = index + 1
         }
+
+        var index = 0
+        while index < text.count {
+            if text[index] == 0x20 {
+                if end - start + 1 > width {
+                    // The space itself is the break: end the line, drop the space.
+                    emit(start, end)
+                    start = end
+                } else if end > start || !emitted {
+                    if end == start { start = index }
+                    end = index + 1
+                }
+                index += 1
+                continue
+            }
+            // A word that fits on the line is taken whole: byte by byte, each step below would
+            // only move `end` (a non-empty line always ends right before `index`).
+            var wordEnd = index + 1
+            while wordEnd < text.count && text[wordEnd] != 0x20 { wordEnd += 1 }
+            let lineStart = end == start ? index : start
+            if wordEnd - lineStart <= width {
+                start = lineStart
+                end = wordEnd
+                index = wordEnd
+                continue
+            }
+            for byte in index..<wordEnd { addASCII(at: byte) }
+            index = wordEnd
+        }
         if end > start || !emitted { emit(start, end) }
     }
 
@@ -182,40 +215,43 @@ enum PlainWrap {
     /// with `→` when wider (a wide glyph split by the cut becomes a space).
     static func clip(_ text: String, width: Int, into out: inout [UInt8]) {
         var text = text
-        text.withUTF8 { utf8 in
-            if isPrintableASCII(utf8) {
-                // One column a byte: all of it, or the first width − 1 bytes and the marker.
-                guard utf8.count > width else { return out.append(contentsOf: utf8) }
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[0..<(width - 1)]))
-                return out.append(contentsOf: BlockLayout.clipMarker.utf8)
-            }
-            let start = out.count
-            var widths: [Int] = []
-            var ends: [Int] = []
-            var used = 0
-            var cut = false
-            PlainGlyphs.forEach(utf8) { bytes, glyphWidth in
-                if used + glyphWidth > width {
-                    cut = true
-                    return false
-                }
-                out.append(contentsOf: bytes)
-                widths.append(glyphWidth)
-                ends.append(out.count)
-                used += glyphWidth
-                return true
-            }
-            guard cut else { return }
-            while used > width - 1, let last = widths.popLast() {
-                used -= last
-                ends.removeLast()
-                out.removeSubrange((ends.last ?? start)...)
-            }
-            while used < width - 1 {
-                out.append(0x20)
-                used += 1
-            }
-            out.append(contentsOf: BlockLayout.clipMarker.utf8)
+        text.withUTF8 { clip(utf8: $0, width: width, into: &out) }
+    }
+
+    /// `clip` of text given as well-formed UTF-8.
+    static func clip(utf8: UnsafeBufferPointer<UInt8>, width: Int, into out: inout [UInt8]) {
+        if isPrintableASCII(utf8) {
+            // One column a byte: all of it, or the first width − 1 bytes and the marker.
+            guard utf8.count > width else { return out.append(contentsOf: utf8) }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[0..<(width - 1)]))
+            return out.append(contentsOf: BlockLayout.clipMarker.utf8)
         }
+        let start = out.count
+        var widths: [Int] = []
+        var ends: [Int] = []
+        var used = 0
+        var cut = false
+        PlainGlyphs.forEach(utf8) { bytes, glyphWidth in
+            if used + glyphWidth > width {
+                cut = true
+                return false
+            }
+            out.append(contentsOf: bytes)
+            widths.append(glyphWidth)
+            ends.append(out.count)
+            used += glyphWidth
+            return true
+        }
+        guard cut else { return }
+        while used > width - 1, let last = widths.popLast() {
+            used -= last
+            ends.removeLast()
+            out.removeSubrange((ends.last ?? start)...)
+        }
+        while used < width - 1 {
+            out.append(0x20)
+            used += 1
+        }
+        out.append(contentsOf: BlockLayout.clipMarker.utf8)
     }
 }

@@ -1,30 +1,35 @@
 import GazetteCore
 
 extension BlockLayout {
-    /// The text of `lines(blocks, leadInLength:)`, each line ended by `\n`, appended to `out`
-    /// without building styled lines (`gazette show`). Byte for byte the same: the differential
-    /// tests compare the two. The lead-in paragraph (one per article) and highlighted text take
-    /// the styled path, whose text is the same by construction.
-    func text(_ blocks: [BodyBlock], leadInLength: Int, into out: inout [UInt8]) {
+    /// The text of `lines(table.blocks, leadInLength:)`, each line ended by `\n`, appended to
+    /// `out` without building styled lines or a `String` per block (`gazette show`). Byte for
+    /// byte the same: the differential tests compare the two. The lead-in paragraph (one per
+    /// article), highlighted text and a table whose bytes are not well-formed UTF-8 (its texts
+    /// are then repaired `String`s) take the styled path, whose text is the same by construction.
+    func text(_ table: BlockTable, leadInLength: Int, into out: inout [UInt8]) {
         var bars = BarsText(layout: self)
-        var previous: BodyBlock?
-        for (index, block) in blocks.enumerated() {
-            if previous == nil {
-                out.append(0x0A)
-            } else if let previous, let separator = bars.separator(after: previous, before: block) {
-                out.append(contentsOf: separator)
-                out.append(0x0A)
-            }
-            let leadIn = Self.leadIn(leadInLength, block: block, at: index)
-            if leadIn > 0 || highlighter != nil {
-                for line in layOut(block, leadIn: leadIn) {
-                    out.append(contentsOf: line.text.utf8)
+        let styledOnly = highlighter != nil || !table.isWellFormedUTF8
+        table.bytes.withUnsafeBufferPointer { bytes in
+            var previous: BlockTable.Entry?
+            for (index, entry) in table.entries.enumerated() {
+                if previous == nil {
+                    out.append(0x0A)
+                } else if let previous, let separator = bars.separator(after: previous, before: entry) {
+                    out.append(contentsOf: separator)
                     out.append(0x0A)
                 }
-            } else {
-                text(of: block, bars: bars.bars(block.level), into: &out)
+                let leadIn = index == 0 && entry.level == 0 && entry.kind == .paragraph ? leadInLength : 0
+                if leadIn > 0 || styledOnly {
+                    let block = table.block(at: index)
+                    for line in layOut(block, leadIn: Self.leadIn(leadInLength, block: block, at: index)) {
+                        out.append(contentsOf: line.text.utf8)
+                        out.append(0x0A)
+                    }
+                } else {
+                    text(of: entry, in: table, bytes: bytes, bars: bars.bars(entry.level), into: &out)
+                }
+                previous = entry
             }
-            previous = block
         }
     }
 
@@ -46,25 +51,30 @@ extension BlockLayout {
         }
 
         /// `BlockLayout.separator` as text (nil: no line between the two blocks).
-        mutating func separator(after previous: BodyBlock, before block: BodyBlock) -> [UInt8]? {
+        mutating func separator(after previous: BlockTable.Entry, before block: BlockTable.Entry) -> [UInt8]? {
             let tight = (previous.kind == .attribution && block.level > previous.level)
                 || (previous.kind == .listItem && block.kind == .listItem && previous.level == block.level)
             if tight { return nil }
             let level = min(previous.level, block.level)
             if level >= separators.count { separators += [[UInt8]?](repeating: nil, count: level + 1 - separators.count) }
             if let known = separators[level] { return known }
-            let text = Array((layout.separator(after: previous, before: block) ?? []).map(\.text).joined().utf8)
+            let separator = layout.separator(
+                after: BodyBlock(previous.kind, level: previous.level, lines: []), before: BodyBlock(block.kind, level: block.level, lines: []))
+            let text = Array((separator ?? []).map(\.text).joined().utf8)
             separators[level] = text
             return text
         }
     }
 
     /// One block's lines as text (no lead-in, no highlighting), behind `frame`'s bars.
-    private func text(of block: BodyBlock, bars frame: Frame, into out: inout [UInt8]) {
+    private func text(
+        of block: BlockTable.Entry, in table: BlockTable, bytes: UnsafeBufferPointer<UInt8>, bars frame: Frame, into out: inout [UInt8]
+    ) {
         let bars = frame.barsText
+        func line(_ index: Int) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: bytes[table.lineRanges[index]]) }
         switch block.kind {
         case .paragraph, .attribution:
-            PlainWrap.forEachLine(block.text, width: frame.textWidth) { line in
+            PlainWrap.forEachLine(utf8: line(block.lines.lowerBound), width: frame.textWidth) { line in
                 out.append(contentsOf: bars)
                 out.append(contentsOf: line)
                 out.append(0x0A)
@@ -72,12 +82,13 @@ extension BlockLayout {
         case .listItem:
             // `ReaderDocument.hangingIndent`: the bullet before the first line, its width of
             // spaces before the rest, unless the column is too narrow for it.
-            let bulletText = bullet(block, textWidth: frame.textWidth)
+            let marker = String(decoding: UnsafeBufferPointer(rebasing: bytes[block.marker]), as: UTF8.self)
+            let bulletText = bullet(marker: marker, indent: block.indent, textWidth: frame.textWidth)
             let indent = DisplayWidth.of(bulletText)
             let hangs = frame.textWidth > indent + 1
             let bullet = Array(bulletText.utf8)
             var first = true
-            PlainWrap.forEachLine(block.text, width: hangs ? frame.textWidth - indent : frame.textWidth) { line in
+            PlainWrap.forEachLine(utf8: line(block.lines.lowerBound), width: hangs ? frame.textWidth - indent : frame.textWidth) { line in
                 out.append(contentsOf: bars)
                 if hangs {
                     if first { out.append(contentsOf: bullet) } else { out.append(contentsOf: repeatElement(0x20, count: indent)) }
@@ -87,9 +98,9 @@ extension BlockLayout {
                 out.append(0x0A)
             }
         case .preformatted, .signature:
-            for line in block.lines {
+            for index in block.lines {
                 out.append(contentsOf: bars)
-                PlainWrap.clip(line, width: frame.verbatimWidth, into: &out)
+                PlainWrap.clip(utf8: line(index), width: frame.verbatimWidth, into: &out)
                 out.append(0x0A)
             }
         }

@@ -100,7 +100,11 @@ struct BlockLayout {
 
     /// A list item's bullet: its indent (at most a quarter of the text width), marker, a space.
     func bullet(_ block: BodyBlock, textWidth: Int) -> String {
-        String(repeating: " ", count: min(block.indent, textWidth / 4)) + block.marker + " "
+        bullet(marker: block.marker, indent: block.indent, textWidth: textWidth)
+    }
+
+    func bullet(marker: String, indent: Int, textWidth: Int) -> String {
+        String(repeating: " ", count: min(indent, textWidth / 4)) + marker + " "
     }
 
     func layOut(_ block: BodyBlock, leadIn: Int) -> [StyledLine] {

@@ -195,14 +195,16 @@ struct ReaderBody: Sendable {
     /// The text of slot `index` (its bytes `range`): its lines if it holds them, else laid out as plain text.
     private func text(ofSlot index: Int, range: Range<Int>) -> [UInt8] {
         var text: [UInt8] = []
+        // About the slot's size, plus bars and blank lines: one allocation, not a dozen doublings.
+        text.reserveCapacity(range.count + range.count / 4 + 1024)
         if let lines = slots[index]?.lines {
             for line in lines {
                 text.append(contentsOf: line.text.utf8)
                 text.append(0x0A)
             }
         } else if !range.isEmpty {
-            let blocks = BodyParser.blocks(utf8: bytes, range: range)
-            layout.text(blocks, leadInLength: index == 0 ? leadInLength : 0, into: &text)
+            let table = BodyParser.table(utf8: bytes, range: range)
+            layout.text(table, leadInLength: index == 0 ? leadInLength : 0, into: &text)
         }
         return text
     }

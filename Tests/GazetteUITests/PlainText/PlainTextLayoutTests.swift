@@ -58,6 +58,21 @@ import GazetteTestSupport
         }
     }
 
+    /// The eight-bytes-a-step test against the byte-wise definition, bytes at both edges of the range.
+    @Test func printableASCIITestMatchesEachByte() {
+        var generator = SeededRandom()
+        let edges: [UInt8] = [0x00, 0x09, 0x1F, 0x20, 0x21, 0x41, 0x7E, 0x7F, 0x80, 0xC3, 0xFE, 0xFF]
+        for _ in 0..<20_000 {
+            let count = Int.random(in: 0...40, using: &generator)
+            var bytes = (0..<count).map { _ in UInt8.random(in: 0x20...0x7E, using: &generator) }
+            for _ in 0..<Int.random(in: 0...2, using: &generator) where count > 0 {
+                bytes[Int.random(in: 0..<count, using: &generator)] = edges.randomElement(using: &generator)!
+            }
+            let expected = bytes.allSatisfy { (0x20...0x7E).contains($0) }
+            #expect(bytes.withUnsafeBufferPointer(PlainWrap.isPrintableASCII) == expected, "\(bytes); \(generator.reproduce)")
+        }
+    }
+
     @Test func clippingGivesTheStyledClip() {
         var generator = SeededRandom()
         for _ in 0..<3_000 {
@@ -110,6 +125,9 @@ import GazetteTestSupport
                 ArticleTextRenderer.stream(article, tags: ["t"], width: width, allHeaders: allHeaders, slotBytes: slotBytes) { streamed += $0 }
                 let whole = ArticleTextRenderer.render(article, tags: ["t"], width: width, allHeaders: allHeaders)
                 #expect(streamed == whole, "\(article.bodyUTF8.count) bytes at \(width), slots \(slotBytes); \(generator.reproduce)")
+                var bytes: [UInt8] = []
+                ArticleTextRenderer.stream(article, tags: ["t"], width: width, allHeaders: allHeaders, slotBytes: slotBytes, bytes: { bytes += $0 })
+                #expect(bytes == Array(whole.utf8), "bytes at \(width), slots \(slotBytes); \(generator.reproduce)")
                 if streamed != whole { return }
             }
         }
@@ -124,6 +142,10 @@ import GazetteTestSupport
                     ArticleTextRenderer.stream(article, tags: article.tags, width: width, allHeaders: allHeaders, slotBytes: 2048) { streamed += $0 }
                     let whole = ArticleTextRenderer.render(article, tags: article.tags, width: width, allHeaders: allHeaders)
                     #expect(streamed == whole, "\(article.source) at \(width), all headers \(allHeaders)")
+                    // `gazette show` writes the bytes as the layout made them: exactly the rendering's UTF-8.
+                    var bytes: [UInt8] = []
+                    ArticleTextRenderer.stream(article, tags: article.tags, width: width, allHeaders: allHeaders, slotBytes: 2048, bytes: { bytes += $0 })
+                    #expect(bytes == Array(whole.utf8), "bytes of \(article.source) at \(width), all headers \(allHeaders)")
                 }
             }
         }

@@ -1,0 +1,105 @@
+import Foundation
+import Testing
+@testable import GazetteCore
+
+/// A refresh lists the files from the fast walk's delta instead of walking again: the listing
+/// and the plan must be exactly those of the full walk, and the refreshed store a fresh load's.
+@Suite struct WarmDeltaTests {
+    /// The delta's listing and plan against the full walk's; false when the delta was not usable.
+    @discardableResult
+    private func expectSameAsFullWalk(_ corpus: SnapshotCorpus, _ label: String) throws -> Bool {
+        let snapshot = try Snapshot.open(path: corpus.snapshotPath)
+        let full = try FileListing.walk([corpus.data])
+        let plan = RefreshPlan(files: full.files, stats: full.stats, snapshot: snapshot)
+        guard let delta = WarmCheck.delta(directories: [corpus.data], files: snapshot.files),
+              let (fastPlan, listing) = RefreshPlan.fromDelta(delta, snapshot: snapshot) else { return false }
+        #expect(listing == full, "\(label): the same files, in the same order, with the same stats")
+        #expect(fastPlan == plan, "\(label): the same files read again, kept and removed")
+        #expect(delta.isEmpty == plan.isUnchanged, "\(label)")
+        return true
+    }
+
+    /// Loads through the snapshot (rewriting it), then checks it against a fresh load.
+    private func refresh(_ corpus: SnapshotCorpus, _ label: String) throws {
+        let load = try corpus.cachedLoad()
+        let fresh = try corpus.freshStore()
+        #expect(StoreComparison.encodedArticles(load.store) == StoreComparison.encodedArticles(fresh), "\(label): articles")
+        for query in SnapshotCorpus.queries { #expect(try StoreComparison.differences(load.store, fresh, query: query).isEmpty, "\(label): \(query)") }
+    }
+
+    @Test func theDeltaListsWhatTheFullWalkFinds() throws {
+        let corpus = SnapshotCorpus()
+        _ = try corpus.cachedLoad()
+        let edits: [(String, () -> Void)] = [
+            ("nothing", {}),
+            ("touched", {
+                var times = [timespec(tv_sec: 1_700_000_000, tv_nsec: 7), timespec(tv_sec: 1_700_000_000, tv_nsec: 7)]
+                utimensat(AT_FDCWD, corpus.data + "/notes/plain.txt", &times, 0)
+            }),
+            ("added first and last, in new directories", {
+                corpus.scratch.write("data/aaa/first.txt", "Title: First of all\nDate: 2024-01-02\n\nA courier memo.\n")
+                corpus.scratch.write("data/zzz/deep/last.txt", "Title: Last of all\nDate: 2024-01-03\n\nA tunnel memo.\n")
+            }),
+            ("renamed within and across directories", {
+                rename(corpus.data + "/aaa/first.txt", corpus.data + "/aaa/second.txt")
+                rename(corpus.data + "/notes/undated.txt", corpus.data + "/wire/undated.txt")
+            }),
+            ("deleted, then written again at the same path", {
+                unlink(corpus.data + "/wire/morning.txt")
+                corpus.scratch.write("data/wire/morning.txt", "Title: Border crossing closes again\nDate: 2024-03-06\n\nThe cable was cut twice.\n")
+            }),
+            ("a directory removed", { try? FileManager.default.removeItem(atPath: corpus.data + "/zzz") }),
+            ("non-ASCII names among ASCII ones", {
+                corpus.scratch.write("data/notes/Zeta.txt", "Title: Zeta\n\nUpper case sorts first.\n")
+                corpus.scratch.write("data/notes/été.txt", "Title: Été\n\nAfter every ASCII name.\n")
+                corpus.scratch.write("data/notes/東京.txt", "Title: Tokyo\n\nThree bytes a character.\n")
+            }),
+            ("a Maildir delivery", {
+                for folder in ["cur", "new", "tmp"] { mkdir(corpus.data + "/mail/" + folder, 0o755) }
+                corpus.scratch.write("data/mail/new/1700000000.M1P1.host", "From: desk@example.org\nSubject: Delivered memo\nDate: Tue, 5 Mar 2024 10:00:00 +0000\n\nA courier arrived.\n")
+            }),
+            ("the duplicate's original deleted", { unlink(corpus.data + "/wire/evening.txt") }),
+            ("the duplicate's original back", {
+                corpus.scratch.write("data/wire/evening.txt", """
+                    Title: Courier detained at Zürich station
+                    Date: 5 March 2024
+                    Author: Anna Müller
+
+                    A courier carrying a cipher notebook was detained at Zürich station.
+                    """)
+            }),
+        ]
+        var used = 0
+        for (label, edit) in edits {
+            edit()
+            if try expectSameAsFullWalk(corpus, label) { used += 1 }
+            try refresh(corpus, label)
+        }
+        #expect(used == edits.count, "every edit here is one the fast walk judges")
+    }
+
+    @Test func whatTheFastWalkCannotJudgeFallsBackToTheFullWalk() throws {
+        let corpus = SnapshotCorpus()
+        _ = try corpus.cachedLoad()
+        // A broken link with an article's name: the full walk warns about it.
+        symlink(corpus.data + "/nowhere.txt", corpus.data + "/notes/broken.txt")
+        corpus.scratch.write("data/notes/added.txt", "Title: Added beside a broken link\n\nA tunnel memo.\n")
+        let snapshot = try Snapshot.open(path: corpus.snapshotPath)
+        #expect(WarmCheck.delta(directories: [corpus.data], files: snapshot.files) == nil)
+        let load = try corpus.cachedLoad()
+        #expect(load.report.warnings.contains { $0.location.path.hasSuffix("/notes/broken.txt") }, "the warning is reported")
+        try refresh(corpus, "broken link")
+    }
+
+    @Test func aPathEqualToAnotherOnlyAsAStringGoesToTheFullWalk() throws {
+        let corpus = SnapshotCorpus()
+        corpus.scratch.write("data/notes/caf\u{E9}.txt", "Title: Precomposed\n\nOne spelling.\n")
+        _ = try corpus.cachedLoad()
+        // The same name decomposed: another file on disk, the same `String`.
+        corpus.scratch.write("data/notes/cafe\u{301}.txt", "Title: Decomposed\n\nThe other spelling.\n")
+        let snapshot = try Snapshot.open(path: corpus.snapshotPath)
+        let delta = try #require(WarmCheck.delta(directories: [corpus.data], files: snapshot.files))
+        #expect(delta.added.count == 1)
+        #expect(RefreshPlan.fromDelta(delta, snapshot: snapshot) == nil)
+    }
+}
