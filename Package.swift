@@ -55,7 +55,8 @@ let package = Package(
         ),
         // What several test targets share (the seeded random generator).
         .target(name: "GazetteTestSupport", path: "Tests/GazetteTestSupport"),
-        .testTarget(name: "GazetteCoreTests", dependencies: ["GazetteCore", "GazetteTestSupport"], resources: [.copy("Fixtures")]),
+        // GazetteBenchKit: the block parser's differential test also runs the bench's own body (`BodyShapes`).
+        .testTarget(name: "GazetteCoreTests", dependencies: ["GazetteCore", "GazetteTestSupport", "GazetteBenchKit"], resources: [.copy("Fixtures")]),
         .testTarget(name: "GazetteFeedsTests", dependencies: ["GazetteFeeds", "GazetteCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "GazetteFetchTests", dependencies: ["GazetteFetch", "GazetteFeeds", "GazetteCore", "LoopbackHTTP"], resources: [.copy("Fixtures")]),
         .testTarget(name: "GazetteUITests", dependencies: ["GazetteUI", "GazetteCore", "GazetteTestSupport"], exclude: ["Golden"]),

@@ -55,32 +55,4 @@ enum BodyGenerator {
     static func pick<T>(_ choices: [T], _ random: inout SeededRandom) -> T {
         choices[Int.random(in: 0..<choices.count, using: &random)]
     }
-
-    /// `BodyShapes.unit` of gazette-bench's huge article: mail, news and wire text in every block shape.
-    static let benchUnit = """
-        In article <1993Apr28.1402@cs.example> kb@cs.example (Kay Bell) writes:
-        >In article <C6A2x1@news.example> dtr@news.example writes:
-        >>The spring launches will all slip; the pad crews are stretched far
-        >>too thin to turn two vehicles around in three weeks.
-        >
-        >They already published the dates:
-        >
-        >  April 27  STS-55   Columbia    Spacelab D2
-        >  May 19    Titan    IV          classified
-
-            Shares of Kestrel Lawn Corp shot up 11-1/2 to 39-1/2 in heavy
-        trading after Waste Haulers Inc offered 27 dlrs a share.
-            Kestrel said it had not received the offer.
-
-        Things to check:
-        - the valve sensor on the
-          second stage
-        - the weather
-
-            for (i = 0; i < n; i++) {
-                total += a[i];
-            }
-
-
-        """
 }

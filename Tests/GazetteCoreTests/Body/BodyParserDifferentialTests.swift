@@ -1,4 +1,5 @@
 import Foundation
+@testable import GazetteBenchKit
 import GazetteTestSupport
 import Testing
 @testable import GazetteCore
@@ -107,7 +108,7 @@ import Testing
     }
 
     @Test func benchBodyShapes() {
-        let unit = Array(BodyGenerator.benchUnit.utf8)
+        let unit = Array(BodyShapes.unit.utf8)
         Self.expectSame(Array((0..<200).flatMap { _ in unit }), "bench body")
     }
 }
