@@ -23,9 +23,8 @@ import GazetteTestSupport
          index.skipPositions.array]
     }
 
-    @Test func keptAddedChangedAndDeletedArticlesGiveTheFreshIndex() throws {
-        let before = (0..<600).map { Self.article($0) }
-        let old = FullTextIndex(articles: before)
+    /// Articles 0..<600 with some deleted, changed and added, and which old article each new one is.
+    static func edited(_ before: [Article]) -> (after: [Article], previous: [Int32]) {
         var after: [Article] = [], previous: [Int32] = []
         for k in before.indices {
             if k % 17 == 3 { continue }  // deleted
@@ -43,10 +42,54 @@ import GazetteTestSupport
         }
         after.append(Self.article(20_000))  // and at the end
         previous.append(-1)
-        let updated = try #require(FullTextIndex.updated(old, previous: previous, articles: ArticleList(after)))
+        return (after, previous)
+    }
+
+    /// The merge cut into 1 range, a few, one per term or so, and more ranges than terms (some
+    /// empty): every cut gives the fresh build's tables.
+    @Test(arguments: [1, 2, 3, 7, 64, 400, 5_000])
+    func keptAddedChangedAndDeletedArticlesGiveTheFreshIndex(parts: Int) throws {
+        let before = (0..<600).map { Self.article($0) }
+        let old = FullTextIndex(articles: before)
+        let (after, previous) = Self.edited(before)
+        let updated = try #require(FullTextIndex.updated(old, previous: previous, articles: ArticleList(after), parts: parts))
         #expect(Self.tables(updated) == Self.tables(FullTextIndex(articles: after)))
         // Terms only the deleted articles had are gone, as in a fresh build.
         #expect(updated.termCount == FullTextIndex(articles: after).termCount)
+    }
+
+    /// Articles renumbered by a constant shift (an article added at the front), one replaced in
+    /// place (a touched file read again), and the result updated again: still the fresh build.
+    @Test func shiftedReplacedAndTwiceUpdatedGiveTheFreshIndex() throws {
+        let before = (0..<300).map { Self.article($0) }
+        let old = FullTextIndex(articles: before)
+        var after = [Self.article(30_000)] + before
+        after[150] = Self.article(149, revision: 2)
+        let previous: [Int32] = [-1] + (0..<300).map { $0 == 149 ? -1 : Int32($0) }
+        let once = try #require(FullTextIndex.updated(old, previous: previous, articles: ArticleList(after), parts: 5))
+        #expect(Self.tables(once) == Self.tables(FullTextIndex(articles: after)))
+        var again = after
+        again.removeFirst(3)
+        again.append(Self.article(30_001))
+        let twice = try #require(FullTextIndex.updated(once, previous: (3..<301).map(Int32.init) + [-1],
+                                                       articles: ArticleList(again), parts: 3))
+        #expect(Self.tables(twice) == Self.tables(FullTextIndex(articles: again)))
+    }
+
+    /// Every article deleted, or every old term's postings replaced by new ones with new words.
+    @Test func allRemovedAndAllTermsNewGiveTheFreshIndex() throws {
+        let before = (0..<40).map { Self.article($0) }
+        let old = FullTextIndex(articles: before)
+        let empty = try #require(FullTextIndex.updated(old, previous: [], articles: ArticleList([]), parts: 4))
+        #expect(Self.tables(empty) == Self.tables(FullTextIndex(articles: [])))
+        #expect(empty.termCount == 0)
+        // Half the articles kept, the other half new, with words no old article has.
+        let unseen = (0..<20).map { StoreFixture.article("quorum \($0)", nil, body: ["zeppelin yacht \($0) xylophone"]) }
+        let mixed = Array(before[..<20]) + unseen
+        let previous = (0..<20).map(Int32.init) + Array(repeating: -1, count: 20)
+        let updated = try #require(FullTextIndex.updated(old, previous: previous, articles: ArticleList(mixed), parts: 6))
+        #expect(Self.tables(updated) == Self.tables(FullTextIndex(articles: mixed)))
+        #expect(updated.termRange(SearchTerm(folded: "zeppelin", isPrefix: false)).count == 1)
     }
 
     @Test func nothingKeptOrOrderChangedFallsBackToARebuild() {
