@@ -123,26 +123,12 @@ struct IndexMerge {
         skipPositions = Self.unfilled(skipCount)
         let destinations = segments
         segments = []
-        docBytes.withUnsafeMutableBufferPointer { docs in
-            tfs.withUnsafeMutableBufferPointer { tfs in
-                positions.withUnsafeMutableBufferPointer { positions in
-                    skipDocs.withUnsafeMutableBufferPointer { skipDocs in
-                        skipDocBytes.withUnsafeMutableBufferPointer { skipDocBytes in
-                            skipPositions.withUnsafeMutableBufferPointer { skipPositions in
-                                let out = Outputs(docs: SharedBuffer(base: docs), tfs: SharedBuffer(base: tfs),
-                                                  positions: SharedBuffer(base: positions), skipDocs: SharedBuffer(base: skipDocs),
-                                                  skipDocBytes: SharedBuffer(base: skipDocBytes),
-                                                  skipPositions: SharedBuffer(base: skipPositions))
-                                Parallel.forEach(chunks.count) { p in
-                                    // Moved out of its slot: freed when this task is done with it.
-                                    let chunk = chunks.take(p)
-                                    Self.scatter(chunk, firstArticle: firstArticle[p], into: destinations[p],
-                                                 out: out, skipInterval: skipInterval)
-                                }
-                            }
-                        }
-                    }
-                }
+        PostingOutputs.writing(docs: &docBytes, tfs: &tfs, positions: &positions, skipDocs: &skipDocs,
+                               skipDocBytes: &skipDocBytes, skipPositions: &skipPositions) { out in
+            Parallel.forEach(chunks.count) { p in
+                // Moved out of its slot: freed when this task is done with it.
+                let chunk = chunks.take(p)
+                Self.scatter(chunk, firstArticle: firstArticle[p], into: destinations[p], out: out, skipInterval: skipInterval)
             }
         }
         lengths = allLengths
@@ -182,7 +168,7 @@ struct IndexMerge {
 
     /// Copies one chunk's postings to their destinations (`count` = slot, `firstDoc` = previous doc).
     private static func scatter(_ chunk: TextIndexBuilder.Chunk, firstArticle: Int, into destinations: [Segment],
-                                out: Outputs, skipInterval: Int) {
+                                out: PostingOutputs, skipInterval: Int) {
         var cursors = destinations
         // Through buffer pointers: an `Array` subscript write checks uniqueness on every posting.
         cursors.withUnsafeMutableBufferPointer { cursors in
@@ -217,11 +203,5 @@ struct IndexMerge {
                 }
             }
         }
-    }
-
-    /// The output arrays' storage, written by the chunks at disjoint offsets.
-    private struct Outputs: Sendable {
-        let docs: SharedBuffer<UInt8>, tfs: SharedBuffer<UInt8>, positions: SharedBuffer<UInt8>
-        let skipDocs: SharedBuffer<Int32>, skipDocBytes: SharedBuffer<Int>, skipPositions: SharedBuffer<Int>
     }
 }

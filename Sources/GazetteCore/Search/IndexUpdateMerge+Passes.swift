@@ -18,15 +18,11 @@ extension IndexUpdateMerge {
                     size.docBytes += PositionCoding.varintSize(UInt32(doc - previous))
                     previous = doc
                 }
-                var fresh = input.freshPostings(of: Int(freshTerms[candidate]))
+                var fresh = FreshCursor(input.freshPostings(of: Int(freshTerms[candidate])))
                 func addFresh(before limit: Int32) {
-                    while fresh.lowerBound < fresh.upperBound {
-                        let posting = Int(input.freshGrouped[fresh.lowerBound])
-                        let doc = input.freshDocs[posting]
-                        guard doc < limit else { return }
-                        add(doc)
+                    while let posting = fresh.next(before: limit, input) {
+                        add(input.freshDocs[posting])
                         size.positionBytes += input.freshBlockStarts[posting + 1] - input.freshBlockStarts[posting]
-                        fresh = fresh.lowerBound + 1..<fresh.upperBound
                     }
                 }
                 let oldTerm = Int(oldTerms[candidate])
@@ -54,20 +50,16 @@ extension IndexUpdateMerge {
     }
 
     /// Writes the candidates of `range` at their places.
-    func fill(_ range: Range<Int>, places: Places, out: Outputs) {
+    func fill(_ range: Range<Int>, places: Places, out: PostingOutputs) {
         withInputs { input in
             for candidate in range where places.postings[candidate + 1] > places.postings[candidate] {
                 var writer = PostingWriter(posting: places.postings[candidate], docByte: places.docBytes[candidate],
                                            positionByte: places.positions[candidate], out: out)
-                var fresh = input.freshPostings(of: Int(freshTerms[candidate]))
+                var fresh = FreshCursor(input.freshPostings(of: Int(freshTerms[candidate])))
                 func writeFresh(before limit: Int32) {
-                    while fresh.lowerBound < fresh.upperBound {
-                        let posting = Int(input.freshGrouped[fresh.lowerBound])
-                        let doc = input.freshDocs[posting]
-                        guard doc < limit else { return }
-                        writer.write(doc: doc, tf: input.freshTFs[posting], positionByte: writer.positionByte)
+                    while let posting = fresh.next(before: limit, input) {
+                        writer.write(doc: input.freshDocs[posting], tf: input.freshTFs[posting], positionByte: writer.positionByte)
                         writer.copyPositions(input.freshPositions, input.freshBlockStarts[posting]..<input.freshBlockStarts[posting + 1])
-                        fresh = fresh.lowerBound + 1..<fresh.upperBound
                     }
                 }
                 let oldTerm = Int(oldTerms[candidate])
@@ -85,7 +77,7 @@ extension IndexUpdateMerge {
                             writer.copyPositions(input.oldPositions, runStart..<offset)
                             runStart = blockEnd
                         } else {
-                            if fresh.lowerBound < fresh.upperBound, input.freshDocs[Int(input.freshGrouped[fresh.lowerBound])] < doc {
+                            if fresh.hasNext(before: doc, input) {
                                 writer.copyPositions(input.oldPositions, runStart..<offset)
                                 runStart = offset
                                 writeFresh(before: doc)
@@ -144,6 +136,27 @@ private struct Inputs {
     }
 }
 
+/// One term's fresh postings, taken in article order up to a limit.
+private struct FreshCursor {
+    private var range: Range<Int>
+
+    init(_ range: Range<Int>) { self.range = range }
+
+    /// Whether the next fresh posting's article comes before `limit`.
+    @inline(__always)
+    func hasNext(before limit: Int32, _ input: Inputs) -> Bool {
+        !range.isEmpty && input.freshDocs[Int(input.freshGrouped[range.lowerBound])] < limit
+    }
+
+    /// The next fresh posting (an index into the chunk's postings), if its article comes before `limit`.
+    @inline(__always)
+    mutating func next(before limit: Int32, _ input: Inputs) -> Int? {
+        guard hasNext(before: limit, input) else { return nil }
+        defer { range = range.lowerBound + 1..<range.upperBound }
+        return Int(input.freshGrouped[range.lowerBound])
+    }
+}
+
 /// The size of removed old postings' position blocks, found from the skip table: the nearest skip
 /// entry at or before the posting (or the last removed posting, when nearer), then block by block.
 private struct RemovedBlocks {
@@ -175,9 +188,9 @@ private struct PostingWriter {
     /// Where the next position bytes copied go.
     private(set) var positionByte: Int
     private var previous: Int32 = 0
-    let out: IndexUpdateMerge.Outputs
+    let out: PostingOutputs
 
-    init(posting: Int, docByte: Int, positionByte: Int, out: IndexUpdateMerge.Outputs) {
+    init(posting: Int, docByte: Int, positionByte: Int, out: PostingOutputs) {
         self.posting = posting
         self.docByte = docByte
         self.positionByte = positionByte

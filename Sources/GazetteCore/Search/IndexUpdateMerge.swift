@@ -110,22 +110,9 @@ struct IndexUpdateMerge: Sendable {
         var skipDocs: [Int32] = Self.unfilled(skipCount)
         var skipDocBytes: [Int] = Self.unfilled(skipCount), skipPositions: [Int] = Self.unfilled(skipCount)
         let places = Places(postings: postingAt, docBytes: docAt, positions: positionAt)
-        docBytes.withUnsafeMutableBufferPointer { docs in
-            tfs.withUnsafeMutableBufferPointer { tfs in
-                positions.withUnsafeMutableBufferPointer { positions in
-                    skipDocs.withUnsafeMutableBufferPointer { skipDocs in
-                        skipDocBytes.withUnsafeMutableBufferPointer { skipDocBytes in
-                            skipPositions.withUnsafeMutableBufferPointer { skipPositions in
-                                let out = Outputs(docs: SharedBuffer(base: docs), tfs: SharedBuffer(base: tfs),
-                                                  positions: SharedBuffer(base: positions), skipDocs: SharedBuffer(base: skipDocs),
-                                                  skipDocBytes: SharedBuffer(base: skipDocBytes),
-                                                  skipPositions: SharedBuffer(base: skipPositions))
-                                Parallel.forEach(ranges.count) { part in fill(ranges[part], places: places, out: out) }
-                            }
-                        }
-                    }
-                }
-            }
+        PostingOutputs.writing(docs: &docBytes, tfs: &tfs, positions: &positions, skipDocs: &skipDocs,
+                               skipDocBytes: &skipDocBytes, skipPositions: &skipPositions) { out in
+            Parallel.forEach(ranges.count) { part in fill(ranges[part], places: places, out: out) }
         }
         (tables.docBytes, tables.tfs, tables.positions) = (docBytes, tfs, positions)
         (tables.skipDocs, tables.skipDocBytes, tables.skipPositions) = (skipDocs, skipDocBytes, skipPositions)
@@ -174,11 +161,5 @@ struct IndexUpdateMerge: Sendable {
     /// Where each candidate's output starts, by candidate (`count + 1` entries each).
     struct Places: Sendable {
         let postings: [Int], docBytes: [Int], positions: [Int]
-    }
-
-    /// The output tables' storage, written by the ranges at disjoint offsets.
-    struct Outputs: Sendable {
-        let docs: SharedBuffer<UInt8>, tfs: SharedBuffer<UInt8>, positions: SharedBuffer<UInt8>
-        let skipDocs: SharedBuffer<Int32>, skipDocBytes: SharedBuffer<Int>, skipPositions: SharedBuffer<Int>
     }
 }
