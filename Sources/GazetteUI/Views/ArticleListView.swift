@@ -160,7 +160,7 @@ public struct ArticleListView {
         let titleWidth = title.reduce(0) { $0 + $1.width }
         var tagText = ""
         if showsAuthor {
-            tagText = String((item.author ?? "").leading(columns: room))
+            tagText = String(AuthorName(item.author ?? "").short.leading(columns: room))
             tagStyle.role = .accent
         }
         for tag in showsAuthor ? [] : item.tags {
