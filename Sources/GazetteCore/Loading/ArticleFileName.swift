@@ -5,7 +5,10 @@
 /// `.eml` (one mail saved from a mail client) and a name of digits only: a Usenet spool keeps
 /// `comp/lang/swift/42` (INN's tradspool, leafnode, slrnpull) and an MH folder keeps
 /// `inbox/17`. Anything else (images, PDFs, `.overview` files, notes) is not read.
-enum ArticleFileName {
+public enum ArticleFileName {
+    /// What is read, for messages shown when nothing was found.
+    public static let kinds = ".txt, .mbox and .eml files, numbered files (news spools, MH) and Maildir folders"
+
     /// Whether a file called `name` (its last path component, not hidden) is read as articles.
     static func isArticle<Name: BidirectionalCollection<UInt8>>(_ name: Name) -> Bool {
         hasArticleExtension(name) || isNumber(name)
