@@ -2,12 +2,13 @@
 /// the watcher, so the three never disagree about what the archive is.
 ///
 /// `.txt` (articles, blog dumps, Usenet posts saved by hand), `.mbox` (mailing-list archives),
-/// `.eml` (one mail saved from a mail client) and a name of digits only: a Usenet spool keeps
+/// `.eml` (one mail saved from a mail client), `.sgm`/`.sgml` (wire archives such as
+/// Reuters-21578's `reut2-000.sgm`) and a name of digits only: a Usenet spool keeps
 /// `comp/lang/swift/42` (INN's tradspool, leafnode, slrnpull) and an MH folder keeps
 /// `inbox/17`. Anything else (images, PDFs, `.overview` files, notes) is not read.
 public enum ArticleFileName {
     /// What is read, for messages shown when nothing was found.
-    public static let kinds = ".txt, .mbox and .eml files, numbered files (news spools, MH) and Maildir folders"
+    public static let kinds = ".txt, .mbox, .eml and .sgm files, numbered files (news spools, MH) and Maildir folders"
 
     /// Whether a file called `name` (its last path component, not hidden) is read as articles.
     static func isArticle<Name: BidirectionalCollection<UInt8>>(_ name: Name) -> Bool {
@@ -17,7 +18,7 @@ public enum ArticleFileName {
     /// Whether `name` ends in an article file's extension: a directory so named is warned about
     /// (someone meant a file), while a numbered directory is just a year or a month.
     static func hasArticleExtension<Name: BidirectionalCollection<UInt8>>(_ name: Name) -> Bool {
-        hasSuffix(name, ".txt") || hasSuffix(name, ".mbox") || hasSuffix(name, ".eml")
+        hasSuffix(name, ".txt") || hasSuffix(name, ".mbox") || hasSuffix(name, ".eml") || hasSuffix(name, ".sgm") || hasSuffix(name, ".sgml")
     }
 
     /// All ASCII digits, at most 12 of them (article numbers; a 13-digit name is more likely a timestamp).

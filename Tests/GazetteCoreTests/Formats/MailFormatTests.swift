@@ -174,7 +174,7 @@ import Testing
         let parsed = Self.parse(post)
         #expect(parsed.articles.map(\.title) == ["Launch schedule"])
         #expect(parsed.articles.first?.tags == ["sci.space"])
-        #expect(ArticleFormats.all.map { $0.name } == ["mbox", "MIME message", "header block", "blog dump", "plain text"])
+        #expect(ArticleFormats.all.map { $0.name } == ["mbox", "MIME message", "header block", "SGML wire archive", "blog dump", "plain text"])
     }
 
     @Test func bodyLinesAreKeptAsWritten() {

@@ -5,7 +5,7 @@ import Testing
 /// Which names the walk reads: a news spool, an MH folder and saved mail load as well as `.txt`.
 @Suite(.timeLimit(.minutes(1))) struct ArticleFileNameTests {
     @Test func articleNames() {
-        for name in ["a.txt", "list.mbox", "saved.eml", "42", "0", "123456789012", "x.y.txt"] {
+        for name in ["a.txt", "list.mbox", "saved.eml", "reut2-000.sgm", "ap881104.sgml", "42", "0", "123456789012", "x.y.txt"] {
             #expect(ArticleFileName.isArticle(Array(name.utf8)), "\(name)")
         }
         for name in ["notes.md", "image.png", "1234567890123", "42a", "4 2", "txt", "mbox", "a.TXT", "a.txt~", "", "-1", "１２"] {
