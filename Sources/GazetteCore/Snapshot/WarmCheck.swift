@@ -108,8 +108,18 @@ enum WarmCheck {
                 let name = UnsafeRawPointer(field).assumingMemoryBound(to: CChar.self)
                 let length = strlen(name)
                 let bytes = UnsafeRawBufferPointer(start: name, count: length)
-                guard length > 0, bytes[0] != UInt8(ascii: ".") else { return true }  // hidden, "." and ".."
-                let isArticleName = inMaildir || hasSuffix(bytes, ".txt") || hasSuffix(bytes, ".mbox")
+                guard length > 0 else { return true }
+                if bytes[0] == UInt8(ascii: ".") {  // hidden, "." and "..": skipped, but for Maildir++ folders
+                    guard MaildirPlusPlus.isFolder(name, in: descriptor) else { return true }
+                    var info = stat()
+                    // A link is left to the full walk, which follows it and detects loops.
+                    guard fstatat(descriptor, name, &info, AT_SYMLINK_NOFOLLOW) == 0, info.st_mode & S_IFMT == S_IFDIR else { return false }
+                    path.removeSubrange(prefix...)
+                    path.append(contentsOf: bytes)
+                    result.directories.append((path, DirectoryKey(info)))
+                    return true
+                }
+                let isArticleName = inMaildir || ArticleFileName.isArticle(bytes)
                 let type = Int32(entry.pointee.d_type)
                 if !isArticleName && type != Int32(DT_DIR) && type != Int32(DT_LNK) && type != Int32(DT_UNKNOWN) { return true }
                 var info = stat()
@@ -133,7 +143,7 @@ enum WarmCheck {
                     return true
                 case S_IFDIR:
                     // A directory named like an article is warned about; a link to one may be a loop.
-                    guard !isArticleName, type != Int32(DT_LNK) else { return false }
+                    guard !inMaildir, !ArticleFileName.hasArticleExtension(bytes), type != Int32(DT_LNK) else { return false }
                     result.directories.append((path, DirectoryKey(info)))
                     return true
                 default:
@@ -143,12 +153,6 @@ enum WarmCheck {
             guard ok else { return nil }
         }
         return result
-    }
-
-    private static func hasSuffix(_ name: UnsafeRawBufferPointer, _ suffix: StaticString) -> Bool {
-        let count = suffix.utf8CodeUnitCount
-        guard name.count >= count else { return false }
-        return memcmp(name.baseAddress! + (name.count - count), suffix.utf8Start, count) == 0
     }
 
     /// Ends in `/cur` or `/new` (trailing slashes aside): worth asking `isMaildirFolder`.
