@@ -194,8 +194,8 @@ public final class DirectoryWatcher: @unchecked Sendable {
             }
             while let entry = readdir(handle) {
                 let name = withUnsafePointer(to: &entry.pointee.d_name) { String(cString: UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self)) }
-                guard !name.hasPrefix(".") else { continue }
                 let path = directory.hasSuffix("/") ? directory + name : directory + "/" + name
+                guard !name.hasPrefix(".") || MaildirPlusPlus.isFolder(path: path, name: name) else { continue }
                 var info = stat()
                 if entry.pointee.d_type == UInt8(DT_DIR) || (entry.pointee.d_type != UInt8(DT_REG) && stat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR) {
                     pending.append(path)

@@ -43,8 +43,11 @@ struct FileDiscovery {
                 let name = withUnsafePointer(to: &entry.pointee.d_name) {
                     String(cString: UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self))
                 }
-                if name.hasPrefix(".") { continue }  // hidden, and "." / ".."
                 let path = directory.hasSuffix("/") ? directory + name : directory + "/" + name
+                if name.hasPrefix(".") {  // hidden, and "." / "..": skipped, but for Maildir++ folders
+                    if MaildirPlusPlus.isFolder(path: path, name: name) { enter(path, pending: &pending) }
+                    continue
+                }
                 let isArticleName = inMaildir || ArticleFileName.isArticle(name.utf8)
                 let type = Int32(entry.pointee.d_type)
                 // Regular files need no stat; other entries without an article name that are not directories are ignored.
@@ -81,6 +84,13 @@ struct FileDiscovery {
         default:
             if isArticleName { warn(path, "not a regular file (\(Self.kind(info.st_mode))); skipped") }
         }
+    }
+
+    /// Walks directory `path` later, once (a link to one already walked is not entered again).
+    private mutating func enter(_ path: String, pending: inout [String]) {
+        var info = stat()
+        guard stat(path, &info) == 0, visited.insert(Self.key(info)).inserted else { return }
+        pending.append(path)
     }
 
     private mutating func warn(_ path: String, _ reason: String) {

@@ -108,7 +108,17 @@ enum WarmCheck {
                 let name = UnsafeRawPointer(field).assumingMemoryBound(to: CChar.self)
                 let length = strlen(name)
                 let bytes = UnsafeRawBufferPointer(start: name, count: length)
-                guard length > 0, bytes[0] != UInt8(ascii: ".") else { return true }  // hidden, "." and ".."
+                guard length > 0 else { return true }
+                if bytes[0] == UInt8(ascii: ".") {  // hidden, "." and "..": skipped, but for Maildir++ folders
+                    guard MaildirPlusPlus.isFolder(name, in: descriptor) else { return true }
+                    var info = stat()
+                    // A link is left to the full walk, which follows it and detects loops.
+                    guard fstatat(descriptor, name, &info, AT_SYMLINK_NOFOLLOW) == 0, info.st_mode & S_IFMT == S_IFDIR else { return false }
+                    path.removeSubrange(prefix...)
+                    path.append(contentsOf: bytes)
+                    result.directories.append((path, DirectoryKey(info)))
+                    return true
+                }
                 let isArticleName = inMaildir || ArticleFileName.isArticle(bytes)
                 let type = Int32(entry.pointee.d_type)
                 if !isArticleName && type != Int32(DT_DIR) && type != Int32(DT_LNK) && type != Int32(DT_UNKNOWN) { return true }

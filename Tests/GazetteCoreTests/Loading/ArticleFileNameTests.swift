@@ -54,4 +54,21 @@ import Testing
             tree.path("saved/folder.eml") + ": a directory named like an article file; skipped",
         ])
     }
+    @Test func maildirPlusPlusFoldersAreReadOtherHiddenFoldersAreNot() throws {
+        let tree = try TempTree()
+        func deliver(_ folder: String, _ name: String, _ subject: String) throws {
+            for sub in ["cur", "new", "tmp"] { try tree.mkdir("Maildir/\(folder)\(sub)") }
+            try tree.write("Maildir/\(folder)new/\(name)", "From: desk@example.org\nSubject: \(subject)\nDate: Mon, 30 Nov 2026 09:00:00 +0000\n\nBody.\n")
+        }
+        try deliver("", "1764493200.M1P1.host", "In the inbox")
+        try deliver(".Sent/", "1764493201.M2P1.host", "Sent by me")
+        try deliver(".Lists.swift-dev/", "1764493202.M3P1.host", "On a list")
+        try tree.write("Maildir/.Sent/tmp/1764493203.M4P1.host", "From: a@example.org\nSubject: Still being written\n\nPartial\n")
+        try tree.write(".git/notes.txt", ArchiveLoaderTests.article("Inside a hidden folder that is no mail folder"))
+        try tree.write("Maildir/.notes/cur.txt", ArchiveLoaderTests.article("A hidden folder with a file named cur.txt"))
+
+        let archive = try ArchiveLoader.load(directories: [tree.root])
+        #expect(archive.articles.map(\.title).sorted() == ["In the inbox", "On a list", "Sent by me"])
+        #expect(archive.report.warnings.isEmpty, "\(archive.report.warnings)")
+    }
 }

@@ -38,6 +38,16 @@ import Testing
         })
     }
 
+    @Test func aMessageDeliveredToAMaildirPlusPlusFolderReloads() {
+        let scratch = SnapshotScratch()
+        for folder in ["cur", "new", "tmp", ".Sent/cur", ".Sent/new", ".Sent/tmp"] {
+            try? FileManager.default.createDirectory(atPath: scratch.child("Maildir/\(folder)"), withIntermediateDirectories: true)
+        }
+        #expect(reloads(root: scratch.path) {
+            scratch.write("Maildir/.Sent/new/1764547200.M52P7.host", "From: a@example.org\nSubject: Sent\n\nBody\n")
+        })
+    }
+
     @Test func anArticleArrivingInANewsSpoolReloads() {
         let scratch = SnapshotScratch()
         try? FileManager.default.createDirectory(atPath: scratch.child("spool/comp/lang/swift"), withIntermediateDirectories: true)

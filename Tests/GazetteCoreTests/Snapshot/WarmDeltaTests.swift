@@ -58,6 +58,11 @@ import Testing
                 for folder in ["cur", "new", "tmp"] { mkdir(corpus.data + "/mail/" + folder, 0o755) }
                 corpus.scratch.write("data/mail/new/1700000000.M1P1.host", "From: desk@example.org\nSubject: Delivered memo\nDate: Tue, 5 Mar 2024 10:00:00 +0000\n\nA courier arrived.\n")
             }),
+            ("a Maildir++ folder", {
+                for folder in ["cur", "new", "tmp"] { mkdir(corpus.data + "/mail/.Sent", 0o755); mkdir(corpus.data + "/mail/.Sent/" + folder, 0o755) }
+                corpus.scratch.write("data/mail/.Sent/cur/1700000001.M2P1.host:2,S", "From: desk@example.org\nSubject: Sent memo\nDate: Tue, 5 Mar 2024 11:00:00 +0000\n\nA courier left.\n")
+                corpus.scratch.write("data/.hidden/ignored.txt", "Title: Not read\n\nHidden.\n")
+            }),
             ("a news spool, an MH message, saved mail and numbered folders", {
                 corpus.scratch.write("data/spool/comp/lang/swift/42", "From: ada@example.org\nSubject: Spooled post\nNewsgroups: comp.lang.swift\nDate: Sat, 2 Mar 2024 10:00:00 +0000\n\nA numbered file.\n")
                 corpus.scratch.write("data/Mail/inbox/7", "From: desk@example.org\nSubject: MH memo\nDate: Sun, 3 Mar 2024 10:00:00 +0000\n\nAn MH message.\n")
