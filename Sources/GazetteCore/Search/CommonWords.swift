@@ -26,7 +26,7 @@ struct CommonWords: Sendable, Equatable {
         ranks = Dictionary(self.words.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
-    static let none = CommonWords(words: [])
+    static let empty = CommonWords(words: [])
 
     var isEmpty: Bool { words.isEmpty }
 
@@ -48,7 +48,7 @@ struct CommonWords: Sendable, Equatable {
     static func chosen(from articles: some RandomAccessCollection<Article>) -> CommonWords {
         let total = articles.count
         let sample = min(total, sampleSize)
-        guard sample > 0 else { return .none }
+        guard sample > 0 else { return .empty }
         var builder = TextIndexBuilder(expectedBytes: 0)
         for k in 0..<sample {
             builder.add(article: articles[articles.index(articles.startIndex, offsetBy: k * total / sample)])

@@ -46,7 +46,7 @@ struct TextIndexBuilder {
     @inline(__always)
     static func weightedTF(_ packed: UInt8) -> UInt32 { UInt32(packed >> 6) * titleWeight + UInt32(packed & 63) }
 
-    init(expectedBytes: Int, commonWords: CommonWords = .none) {
+    init(expectedBytes: Int, commonWords: CommonWords = .empty) {
         pairs = PairPostings(commonWords)
         // About one posting per 10 bytes of text and one position byte per 3 (measured on the
         // bench corpus). Reserving a little more avoids regrowth: a doubling copies the array and
