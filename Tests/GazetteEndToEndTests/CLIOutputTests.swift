@@ -180,6 +180,16 @@ import Testing
         #expect(ok.stdout == "Directories: \(clean.path)\nFiles: 4 read, 0 skipped\nArticles: 5\nWarnings: 0\n", "\(ok.stdout)")
     }
 
+    @Test func checkOnAFolderWithoutArticleFilesSaysWhatIsRead() throws {
+        let notes = try TemporaryArchive()
+        try notes.write("notes.md", "# Reading list\n")
+        let run = try CommandLineRun.gazette(["check", "--data", notes.path])
+        #expect(run.status == 0)
+        #expect(run.stdout.hasSuffix(
+            "Files: 0 read, 0 skipped\nArticles: 0\nWarnings: 0\n\nNo article files found: Gazette reads .txt, .mbox, .eml and .sgm files, numbered files (news spools, MH) and Maildir folders.\n"),
+                "\(run.stdout)")
+    }
+
     @Test func hostileFileNamesAndHeaderValuesInWarningsCannotDriveTheTerminal() throws {
         let archive = try TemporaryArchive()
         try archive.write("a.txt", "Title: Hostile date\nDate: \u{1B}[2J\u{1B}]0;pwned\u{07}\n\nBody.\n")

@@ -28,6 +28,7 @@ enum ArticleFormats {
         MboxFormat.self,          // *.mbox, or a first line `From ADDRESS DATE`
         MimeMessageFormat.self,   // a header block with MIME fields (or 8-bit text), Maildir messages
         HeaderBlockFormat.self,   // a file that begins with a header block: canonical, mail, news
+        WireSGMLFormat.self,      // <REUTERS …> or <DOC> records: Reuters-21578, TIPSTER/TREC wire
         DumpFormat.self,          // a title line followed by a dateline near the top
         PlainTextFormat.self,     // anything else: the first non-empty line is the title
     ]

@@ -162,14 +162,13 @@ public final class DirectoryWatcher: @unchecked Sendable {
         }
     }
 
-    /// Whether an event on `name` matters: a file `FileDiscovery` would load (`.txt`, `.mbox`,
+    /// Whether an event on `name` matters: a file `FileDiscovery` would load (`ArticleFileName`,
     /// anything in a Maildir folder) or a directory; with a prefix, a name that has it.
     private func isRelevant(_ name: Slice<UnsafeRawBufferPointer>, mask: UInt32, inMaildir: Bool) -> Bool {
         if let namePrefix { return name.starts(with: namePrefix) }
         if mask & UInt32(IN_ISDIR) != 0 { return true }
         guard let first = name.first, first != UInt8(ascii: ".") else { return false }
-        func ends(_ suffix: String) -> Bool { name.count > suffix.utf8.count && name.suffix(suffix.utf8.count).elementsEqual(suffix.utf8) }
-        return inMaildir || ends(".txt") || ends(".mbox")
+        return inMaildir || ArticleFileName.isArticle(name)
     }
 
     /// Watches every directory under the roots; `added` false when the kernel refuses (too many

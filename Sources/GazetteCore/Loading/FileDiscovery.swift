@@ -45,21 +45,22 @@ struct FileDiscovery {
                 }
                 if name.hasPrefix(".") { continue }  // hidden, and "." / ".."
                 let path = directory.hasSuffix("/") ? directory + name : directory + "/" + name
-                let isArticleName = inMaildir || name.hasSuffix(".txt") || name.hasSuffix(".mbox")
+                let isArticleName = inMaildir || ArticleFileName.isArticle(name.utf8)
                 let type = Int32(entry.pointee.d_type)
-                // Regular files need no stat; other non-.txt entries that are not directories are ignored.
+                // Regular files need no stat; other entries without an article name that are not directories are ignored.
                 if type == Int32(DT_REG) {
                     if isArticleName { files.append(path) }
                     continue
                 }
                 if !isArticleName, type != Int32(DT_DIR), type != Int32(DT_LNK), type != Int32(DT_UNKNOWN) { continue }
-                classify(path, isArticleName: isArticleName, isLink: type == Int32(DT_LNK), pending: &pending)
+                let directoryWarned = inMaildir || ArticleFileName.hasArticleExtension(name.utf8)
+                classify(path, isArticleName: isArticleName, directoryWarned: directoryWarned, isLink: type == Int32(DT_LNK), pending: &pending)
             }
         }
     }
 
     /// Follows a link or unknown entry with `stat` (never `open`: opening a FIFO blocks).
-    private mutating func classify(_ path: String, isArticleName: Bool, isLink: Bool, pending: inout [String]) {
+    private mutating func classify(_ path: String, isArticleName: Bool, directoryWarned: Bool, isLink: Bool, pending: inout [String]) {
         var info = stat()
         guard stat(path, &info) == 0 else {
             let code = errno
@@ -70,7 +71,7 @@ struct FileDiscovery {
         case S_IFREG:
             if isArticleName { files.append(path) }
         case S_IFDIR:
-            if isArticleName {
+            if directoryWarned {
                 warn(path, "a directory named like an article file; skipped")
             } else if !visited.insert(Self.key(info)).inserted {
                 if isLink || Self.isSymbolicLink(path) { warn(path, "symbolic link to a directory already read (a loop?); skipped") }

@@ -109,7 +109,7 @@ enum WarmCheck {
                 let length = strlen(name)
                 let bytes = UnsafeRawBufferPointer(start: name, count: length)
                 guard length > 0, bytes[0] != UInt8(ascii: ".") else { return true }  // hidden, "." and ".."
-                let isArticleName = inMaildir || hasSuffix(bytes, ".txt") || hasSuffix(bytes, ".mbox")
+                let isArticleName = inMaildir || ArticleFileName.isArticle(bytes)
                 let type = Int32(entry.pointee.d_type)
                 if !isArticleName && type != Int32(DT_DIR) && type != Int32(DT_LNK) && type != Int32(DT_UNKNOWN) { return true }
                 var info = stat()
@@ -133,7 +133,7 @@ enum WarmCheck {
                     return true
                 case S_IFDIR:
                     // A directory named like an article is warned about; a link to one may be a loop.
-                    guard !isArticleName, type != Int32(DT_LNK) else { return false }
+                    guard !inMaildir, !ArticleFileName.hasArticleExtension(bytes), type != Int32(DT_LNK) else { return false }
                     result.directories.append((path, DirectoryKey(info)))
                     return true
                 default:
@@ -143,12 +143,6 @@ enum WarmCheck {
             guard ok else { return nil }
         }
         return result
-    }
-
-    private static func hasSuffix(_ name: UnsafeRawBufferPointer, _ suffix: StaticString) -> Bool {
-        let count = suffix.utf8CodeUnitCount
-        guard name.count >= count else { return false }
-        return memcmp(name.baseAddress! + (name.count - count), suffix.utf8Start, count) == 0
     }
 
     /// Ends in `/cur` or `/new` (trailing slashes aside): worth asking `isMaildirFolder`.

@@ -10,7 +10,7 @@ public func render(_ state: AppState) -> Canvas {
     let result = state.result
     let focus = state.options.focus
     let highlighter = AppState.highlighter(state.highlightTerms)
-    let emptyList = store.count == 0 ? "No articles loaded (see gazette --help for --data)." : "No articles match. c clears filters."
+    let emptyList = store.count == 0 ? "No articles found. Gazette reads \(ArticleFileName.kinds) (--data picks the directories)." : "No articles match. c clears filters."
     let list = ArticleListView(
         count: result.count,
         row: { position in

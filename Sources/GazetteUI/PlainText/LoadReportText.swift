@@ -10,6 +10,9 @@ public enum LoadReportText {
         out += "Articles: \(report.articles)"
         out += report.duplicates.isEmpty ? "\n" : " (\(plural(report.duplicates.count, "duplicate")) dropped)\n"
         out += "Warnings: \(report.warnings.count)\n"
+        if report.filesRead == 0 && report.filesSkipped == 0 {
+            out += "\nNo article files found: Gazette reads \(ArticleFileName.kinds).\n"
+        }
         if !report.duplicates.isEmpty {
             out += "\nDuplicates:\n"
             for duplicate in report.duplicates {

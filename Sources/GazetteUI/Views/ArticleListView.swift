@@ -118,7 +118,11 @@ public struct ArticleListView {
         let rows = area.maxY - top
         guard rows > 0 else { return }
         guard count > 0 else {
-            canvas.put(emptyMessage, x: area.x, y: top, maxWidth: area.width, style: Style(.dim, dim: true), overflow: .ellipsis, clip: area)
+            // Wrapped: the message may say what to do, which an ellipsis would cut.
+            let lines = TextWrap.wrap(emptyMessage, width: area.width, style: Style(.dim, dim: true))
+            for (offset, line) in lines.prefix(rows).enumerated() {
+                canvas.put(line: line, x: area.x, y: top + offset, maxWidth: area.width, clip: area)
+            }
             return
         }
         var view = viewport
@@ -160,7 +164,7 @@ public struct ArticleListView {
         let titleWidth = title.reduce(0) { $0 + $1.width }
         var tagText = ""
         if showsAuthor {
-            tagText = String((item.author ?? "").leading(columns: room))
+            tagText = String(AuthorName(item.author ?? "").short.leading(columns: room))
             tagStyle.role = .accent
         }
         for tag in showsAuthor ? [] : item.tags {

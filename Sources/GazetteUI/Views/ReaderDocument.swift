@@ -186,7 +186,7 @@ public struct ReaderDocument: Sendable, Equatable {
         add(hl(article.title, Styles.title))
         var meta: [String] = []
         if let date = article.date { meta.append(date.isoDay) }
-        if let author = article.author, !author.isEmpty { meta.append(author) }
+        if let author = article.author, !author.isEmpty { meta.append(AuthorName(author).full) }
         if let comments = article.comments { meta.append(comments == 1 ? "1 comment" : "\(comments) comments") }
         if !meta.isEmpty { add([StyledSpan(meta.joined(separator: " · "), Styles.meta)]) }
         var facets: [StyledSpan] = []

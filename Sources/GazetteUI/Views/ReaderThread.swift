@@ -25,7 +25,7 @@ public struct ReaderThread: Sendable, Equatable {
 
     /// `title — author · date`, as replies and related articles are listed.
     static func byline(_ article: Article) -> String {
-        let byline = [article.author, article.date?.isoDay].compactMap { $0 }.filter { !$0.isEmpty }
+        let byline = [article.author.map { AuthorName($0).short }, article.date?.isoDay].compactMap { $0 }.filter { !$0.isEmpty }
         return article.title + (byline.isEmpty ? "" : " — " + byline.joined(separator: " · "))
     }
 

@@ -127,13 +127,13 @@ public struct SidebarView {
             switch row {
             case .heading(let section):
                 canvas.put(section.title, x: area.x, y: y, maxWidth: area.width, style: Style(.accent, bold: true, underline: true), overflow: .ellipsis, clip: rowRect)
-            case .entry(let entry, let index, _):
-                drawEntry(entry, selected: index == cursor, countColumn: countColumn, in: rowRect, canvas: &canvas)
+            case .entry(let entry, let index, let kind):
+                drawEntry(entry, kind: kind, selected: index == cursor, countColumn: countColumn, in: rowRect, canvas: &canvas)
             }
         }
     }
 
-    private func drawEntry(_ entry: SidebarEntry, selected: Bool, countColumn: Int, in row: Rect, canvas: inout Canvas) {
+    private func drawEntry(_ entry: SidebarEntry, kind: FacetKind, selected: Bool, countColumn: Int, in row: Rect, canvas: inout Canvas) {
         var style: Style
         let markText: String
         switch entry.mark {
@@ -157,7 +157,9 @@ public struct SidebarView {
         canvas.put(markText, x: row.x, y: row.y, style: style, clip: row)
         let showCount = row.width >= countColumn + 6
         let valueRoom = row.width - 2 - (showCount ? countColumn + 1 : 0)
-        canvas.put(String(entry.value.leading(columns: valueRoom)), x: row.x + 2, y: row.y, maxWidth: valueRoom, style: style, overflow: .ellipsis, clip: row)
+        // An author reads as a name: the address would fill the narrow column.
+        let value = kind == .author ? AuthorName(entry.value).short : entry.value
+        canvas.put(String(value.leading(columns: valueRoom)), x: row.x + 2, y: row.y, maxWidth: valueRoom, style: style, overflow: .ellipsis, clip: row)
         if showCount {
             var countStyle = style
             if entry.mark == .none && !selected {

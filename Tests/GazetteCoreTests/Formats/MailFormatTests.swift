@@ -114,6 +114,18 @@ import Testing
         #expect(Self.parse(neverFound).warnings.map(\.reason) == ["multipart/mixed: boundary \"zz\" never found; body shown as text"])
     }
 
+    @Test func plainTextLabelledBase64IsShownAsWritten() {
+        let mislabelled = "Subject: S\nContent-Transfer-Encoding: base64\n\nThanks, see you on Friday.\n"
+        let parsed = Self.parse(mislabelled)
+        #expect(parsed.articles.map(\.body) == ["Thanks, see you on Friday."])
+        #expect(parsed.warnings.map(\.description) == ["m.txt:4: labelled base64 but written as plain text; body taken as written"])
+        // Stray bytes in real base64 are still decoded as far as it goes.
+        let stray = Self.parse("Subject: S\nContent-Transfer-Encoding: base64\n\nVGhlIHRleHQgc3Vydml2ZXMu!!\n")
+        #expect(stray.articles.map(\.body) == ["The text survives."])
+        #expect(stray.warnings.map(\.reason) == ["bad base64; decoded as far as it goes"])
+        #expect(!Base64Text.isPlainText(Array("  SGVs\n\tbG8=  \n".utf8)), "indents and trailing blanks are not words")
+    }
+
     @Test func forwardedMessagesAndNestedMultiparts() {
         let mail = """
             Subject: Fwd: report
@@ -162,7 +174,7 @@ import Testing
         let parsed = Self.parse(post)
         #expect(parsed.articles.map(\.title) == ["Launch schedule"])
         #expect(parsed.articles.first?.tags == ["sci.space"])
-        #expect(ArticleFormats.all.map { $0.name } == ["mbox", "MIME message", "header block", "blog dump", "plain text"])
+        #expect(ArticleFormats.all.map { $0.name } == ["mbox", "MIME message", "header block", "SGML wire archive", "blog dump", "plain text"])
     }
 
     @Test func bodyLinesAreKeptAsWritten() {

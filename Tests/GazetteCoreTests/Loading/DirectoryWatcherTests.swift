@@ -38,16 +38,33 @@ import Testing
         })
     }
 
+    @Test func anArticleArrivingInANewsSpoolReloads() {
+        let scratch = SnapshotScratch()
+        try? FileManager.default.createDirectory(atPath: scratch.child("spool/comp/lang/swift"), withIntermediateDirectories: true)
+        // A spool names each article by its number in the group.
+        #expect(reloads(root: scratch.path) {
+            scratch.write("spool/comp/lang/swift/43", "From: a@example.org\nSubject: Spooled\nNewsgroups: comp.lang.swift\n\nBody\n")
+        })
+    }
+
+    @Test func aFileGazetteDoesNotReadDoesNotReload() {
+        let scratch = SnapshotScratch()
+        #expect(staysQuiet(root: scratch.path) { scratch.write("photo.png", "not an article") })
+    }
+
     @Test func aHiddenEditorFileDoesNotReload() {
         let scratch = SnapshotScratch()
+        #expect(staysQuiet(root: scratch.path) { scratch.write(".story.txt.swp", "editor state") })
+    }
+
+    /// Whether the burst `change` makes settles (onSettle) without onChange: nothing the loader reads moved.
+    private func staysQuiet(root: String, after change: () -> Void) -> Bool {
         let settled = DispatchSemaphore(value: 0)
         let changed = LockedValue(0)
-        let watcher = DirectoryWatcher(roots: [scratch.path], onSettle: { settled.signal() }, onChange: { changed.update { $0 += 1 } })
+        let watcher = DirectoryWatcher(roots: [root], onSettle: { settled.signal() }, onChange: { changed.update { $0 += 1 } })
         defer { watcher.stop() }
-        #expect(settled.wait(timeout: .now() + 10) == .success)
-        scratch.write(".story.txt.swp", "editor state")
-        // The burst settles (onSettle) without onChange: nothing the loader reads moved.
-        #expect(settled.wait(timeout: .now() + 10) == .success)
-        #expect(changed.value == 0)
+        guard settled.wait(timeout: .now() + 10) == .success else { return false }
+        change()
+        return settled.wait(timeout: .now() + 10) == .success && changed.value == 0
     }
 }

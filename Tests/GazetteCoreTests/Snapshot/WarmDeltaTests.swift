@@ -58,6 +58,13 @@ import Testing
                 for folder in ["cur", "new", "tmp"] { mkdir(corpus.data + "/mail/" + folder, 0o755) }
                 corpus.scratch.write("data/mail/new/1700000000.M1P1.host", "From: desk@example.org\nSubject: Delivered memo\nDate: Tue, 5 Mar 2024 10:00:00 +0000\n\nA courier arrived.\n")
             }),
+            ("a news spool, an MH message, saved mail and numbered folders", {
+                corpus.scratch.write("data/spool/comp/lang/swift/42", "From: ada@example.org\nSubject: Spooled post\nNewsgroups: comp.lang.swift\nDate: Sat, 2 Mar 2024 10:00:00 +0000\n\nA numbered file.\n")
+                corpus.scratch.write("data/Mail/inbox/7", "From: desk@example.org\nSubject: MH memo\nDate: Sun, 3 Mar 2024 10:00:00 +0000\n\nAn MH message.\n")
+                corpus.scratch.write("data/saved/reply.eml", "From: bob@example.org\nSubject: Saved reply\nDate: Mon, 4 Mar 2024 10:00:00 +0000\n\nSaved from a mail client.\n")
+                corpus.scratch.write("data/feeds/desk/2024/03/2024-03-04-brief.txt", "Title: Filed brief\nDate: 2024-03-04\n\nIn year and month folders.\n")
+                corpus.scratch.write("data/saved/photo.png", "not read")
+            }),
             ("the duplicate's original deleted", { unlink(corpus.data + "/wire/evening.txt") }),
             ("the duplicate's original back", {
                 corpus.scratch.write("data/wire/evening.txt", """

@@ -73,6 +73,20 @@ import Testing
         """)
     }
 
+    @Test func anEmptyListWrapsWhatToDo() {
+        var canvas = Canvas(width: 24, height: 4)
+        let viewport = ListViewport(count: 0, height: ArticleListView.listHeight(in: canvas.bounds, showsHeader: false), selection: nil)
+        ArticleListView(count: 0, row: { _ in ArticleListRow(date: nil, title: "", tags: []) }, viewport: viewport, showsHeader: false,
+                        emptyMessage: "No articles found. Gazette reads .txt, .mbox and .eml files and more.")
+            .render(into: &canvas, in: canvas.bounds)
+        expectFrame(canvas, """
+        No articles found.      |
+        Gazette reads .txt,     |
+        .mbox and .eml files and|
+        more.                   |
+        """)
+    }
+
     @Test func hostileTitleShowsPlaceholders() {
         let rows = [ArticleListRow(date: nil, title: "Evil \u{1B}[2J\u{9B}", tags: ["\u{202E}x"])]
         let canvas = Self.render(width: 40, height: 2, rows: rows)

@@ -118,6 +118,10 @@ enum MimeMessage {
                 return QuotedPrintable.decode(Array(entity.body))
             case "base64":
                 let (bytes, damaged) = Base64Text.decode(Array(entity.body))
+                if damaged && Base64Text.isPlainText(entity.body) {
+                    warnings.append((entity.bodyLine, "labelled base64 but written as plain text; body taken as written"))
+                    return Array(entity.body)
+                }
                 if damaged { warnings.append((entity.bodyLine, "bad base64; decoded as far as it goes")) }
                 return bytes ?? []
             case "7bit", "8bit", "binary", "":

@@ -82,4 +82,25 @@ enum Base64Text {
         if bits >= 6 { damaged = true }  // one stray character: not even one byte
         return (out, damaged)
     }
+
+    /// Whether a damaged body labelled base64 is plainly text written as is (a mailer that
+    /// labels everything base64, a hand-edited message): words separated by spaces inside a
+    /// line, which base64 never has. Decoding it would print noise; stray bytes in real base64
+    /// (`VGhl…!!`) are not spaces, so it is still decoded.
+    static func isPlainText<Bytes: Collection<UInt8>>(_ input: Bytes) -> Bool {
+        var lineHasText = false, spaceAfterText = false
+        for byte in input {
+            switch byte {
+            case 0x0A, 0x0D:
+                lineHasText = false
+                spaceAfterText = false
+            case 0x20, 0x09:
+                spaceAfterText = lineHasText
+            default:
+                if spaceAfterText { return true }
+                lineHasText = true
+            }
+        }
+        return false
+    }
 }

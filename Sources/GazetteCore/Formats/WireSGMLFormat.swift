@@ -1,0 +1,168 @@
+/// Wire archives kept as SGML: Reuters-21578 (`reut2-000.sgm`: `<REUTERS …>` records holding
+/// `<DATE>`, `<TOPICS><D>…</D></TOPICS>`, `<TITLE>`, `<DATELINE>`, `<BODY>`) and the TIPSTER/TREC
+/// collections (`<DOC>` records with `<DOCNO>`, `<HEAD>` or `<HL>`, `<BYLINE>`, `<DATELINE>`,
+/// `<TEXT>`: AP, WSJ and others). Many stories per file, each a record.
+///
+/// Records are found by their tags only; the markup is never validated (the real files are
+/// not valid SGML: `&#3;` end-of-story marks, stray `<`), and a record without its closing
+/// tag runs to the next record or the end of the file, with a warning.
+enum WireSGMLFormat: ArticleFormat {
+    static let name = "SGML wire archive"
+
+    static func claims(_ file: ArticleFileInput) -> Bool {
+        let text = file.text
+        guard let first = text.lines.prefix(64).first(where: { !text.isBlank($0) }) else { return false }
+        let line = text.trimmed(first)
+        return text.hasPrefix(line, "<REUTERS", caseInsensitive: true) || text.hasPrefix(line, "<DOC>", caseInsensitive: true)
+            || text.hasPrefix(line, "<!DOCTYPE lewis", caseInsensitive: true)
+    }
+
+    static func parse(_ file: ArticleFileInput) -> ParsedFile {
+        let bytes = Array(file.text.bytes)
+        var result = ParsedFile()
+        var lines = LineCounter(bytes)
+        var cursor = 0
+        while let (start, kind) = nextRecord(in: bytes, from: cursor) {
+            let contentStart = start + kind.open.count
+            let next = nextRecord(in: bytes, from: contentStart)?.start ?? bytes.count
+            let end: Int
+            if let close = SGMLText.find(kind.close, in: bytes, from: contentStart, before: next) {
+                end = close
+                cursor = close + kind.close.count
+            } else {
+                end = next
+                cursor = next
+                result.warnings.append(LoadWarning(path: file.path, line: lines.line(at: start),
+                                                   reason: "no closing \(String(decoding: kind.close, as: UTF8.self)); the story runs to the next one"))
+            }
+            let record = SGMLRecord(bytes: bytes, range: contentStart..<end)
+            let line = lines.line(at: start)
+            guard let article = kind == .reuters ? reuters(record, path: file.path, line: line) : tipster(record, path: file.path, line: line) else {
+                result.warnings.append(LoadWarning(path: file.path, line: line, reason: "story with neither title nor text; skipped"))
+                continue
+            }
+            if article.date == nil, let dateText = record.text("DATE") ?? record.text("DD") {
+                result.warnings.append(LoadWarning(path: file.path, line: line, reason: "unparseable date \(CanonicalFormat.quoted(dateText))"))
+            }
+            result.articles.append(article)
+        }
+        if result.articles.isEmpty && result.warnings.isEmpty {
+            result.warnings.append(LoadWarning(path: file.path, line: 1, reason: "no <REUTERS> or <DOC> story in an SGML wire file"))
+        }
+        return result
+    }
+
+    private enum Kind {
+        case reuters, doc
+
+        var open: [UInt8] { Array((self == .reuters ? "<REUTERS" : "<DOC>").utf8) }
+        var close: [UInt8] { Array((self == .reuters ? "</REUTERS>" : "</DOC>").utf8) }
+    }
+
+    /// The next record's opening tag at or after `from`.
+    private static func nextRecord(in bytes: [UInt8], from: Int) -> (start: Int, kind: Kind)? {
+        let reuters = SGMLText.find(Kind.reuters.open, in: bytes, from: from, before: bytes.count)
+        let doc = SGMLText.find(Kind.doc.open, in: bytes, from: from, before: reuters ?? bytes.count)
+        if let doc { return (doc, .doc) }
+        return reuters.map { ($0, .reuters) }
+    }
+
+    /// A Reuters-21578 record: TOPICS are categories; PLACES, PEOPLE, ORGS and EXCHANGES tags.
+    private static func reuters(_ record: SGMLRecord, path: String, line: Int) -> Article? {
+        let headline = record.text("TITLE")
+        // Briefs and unprocessed stories have no BODY: their text is what TEXT holds besides the
+        // title (briefs put "******" before it).
+        let text = record.text("BODY", keepingLines: true) ?? record.text("TEXT", keepingLines: true, dropping: ["TITLE", "DATELINE"])
+        let body = text.map(withoutSignOff).map { String($0.drop(while: { $0 == "*" || $0.isWhitespace })) } ?? ""
+        let dateline = record.text("DATELINE")
+        guard let title = headline ?? firstLine(of: body) else { return nil }
+        var tags = CaselessList(), categories = CaselessList()
+        for topic in record.list("TOPICS") { categories.append(topic) }
+        for element in ["PLACES", "PEOPLE", "ORGS", "EXCHANGES"] {
+            for value in record.list(element) { tags.append(value) }
+        }
+        var headers: [HeaderField] = []
+        if let id = record.attribute("NEWID") { headers.append(HeaderField(name: "Reuters-NewID", value: id)) }
+        return article(title: title, dateText: record.text("DATE"), byline: record.text("AUTHOR"), dateline: dateline,
+                       body: body, tags: tags.items, categories: categories.items, headers: headers, path: path, line: line)
+    }
+
+    /// A TIPSTER/TREC record: the date from DATE or DD, else the document number (`AP880212-0001`).
+    private static func tipster(_ record: SGMLRecord, path: String, line: Int) -> Article? {
+        let body = record.allText("TEXT") ?? record.allText("LP") ?? ""
+        guard let title = record.text("HEAD") ?? record.text("HL") ?? record.text("HEADLINE") ?? firstLine(of: body) else { return nil }
+        let number = record.text("DOCNO")
+        var dateText = record.text("DATE") ?? record.text("DD")
+        if dateText.flatMap(DateParser.parse) == nil, let fromNumber = number.flatMap(dayFromDocumentNumber) { dateText = fromNumber }
+        var headers: [HeaderField] = []
+        if let number { headers.append(HeaderField(name: "DocNo", value: number)) }
+        return article(title: title, dateText: dateText, byline: record.text("BYLINE") ?? record.text("SO"),
+                       dateline: record.text("DATELINE"), body: body, tags: [], categories: [], headers: headers,
+                       path: path, line: line)
+    }
+
+    private static func article(title: String, dateText: String?, byline: String?, dateline: String?, body: String,
+                                tags: [String], categories: [String], headers: [HeaderField], path: String, line: Int) -> Article {
+        var text = body
+        if let dateline, !dateline.isEmpty {
+            // The dateline opens the story, as it is printed: "CHICAGO, March 2 - Grain …".
+            let lead = text.drop(while: { $0 == " " || $0 == "\n" || $0 == "\t" })
+            let indent = text[..<lead.startIndex].split(separator: "\n", omittingEmptySubsequences: false).last ?? ""
+            let mark = dateline.hasSuffix("-") || dateline.hasSuffix("—") ? "" : " -"
+            text = String(indent) + dateline + mark + " " + String(lead)
+        }
+        while let last = text.last, last.isWhitespace { text.removeLast() }
+        var article = Article(id: ArticleID(value: 0), title: title, date: dateText.flatMap(DateParser.parse),
+                              author: byline.map(withoutBy), categories: categories, tags: tags, extraHeaders: headers,
+                              source: SourceLocation(path: path, line: line))
+        article.bodyUTF8 = Array(text.utf8)
+        article.leadInLength = LeadIn.length(ofFirstParagraphIn: article.bodyUTF8)
+        article.id = ArticleID.fast(of: article)
+        return article
+    }
+
+    /// `By JANE DOE, Associated Press Writer` → `JANE DOE, Associated Press Writer`.
+    private static func withoutBy(_ byline: String) -> String {
+        let lower = byline.lowercased()
+        return lower.hasPrefix("by ") ? String(byline.dropFirst(3).trimmingASCIISpaces()) : byline
+    }
+
+    /// The body without Reuters' closing "Reuter" line.
+    private static func withoutSignOff(_ body: String) -> String {
+        var lines = body.split(separator: "\n", omittingEmptySubsequences: false)
+        while let last = lines.last, last.trimmingASCIISpaces().isEmpty { lines.removeLast() }
+        if let last = lines.last, last.trimmingASCIISpaces().lowercased() == "reuter" { lines.removeLast() }
+        return lines.joined(separator: "\n")
+    }
+
+    private static func firstLine(of body: String) -> String? {
+        body.split(separator: "\n").lazy.map { $0.trimmingASCIISpaces() }.first { !$0.isEmpty }.map(String.init)
+    }
+
+    /// `AP880212-0001` → `1988-02-12`: letters, then YYMMDD.
+    static func dayFromDocumentNumber(_ number: String) -> String? {
+        let digits = Array(number.drop(while: { $0.isLetter }).prefix(6))
+        guard digits.count == 6, digits.allSatisfy(\.isASCII), digits.allSatisfy(\.isNumber),
+              let yy = Int(String(digits[0..<2])) else { return nil }
+        let year = yy < 50 ? 2000 + yy : 1900 + yy
+        return "\(year)-\(String(digits[2..<4]))-\(String(digits[4..<6]))"
+    }
+}
+
+/// Line numbers of byte offsets, counted forward as records are met.
+private struct LineCounter {
+    let bytes: [UInt8]
+    var offset = 0
+    var line = 1
+
+    init(_ bytes: [UInt8]) { self.bytes = bytes }
+
+    mutating func line(at target: Int) -> Int {
+        if target < offset { (offset, line) = (0, 1) }
+        while offset < target {
+            if bytes[offset] == 0x0A { line += 1 }
+            offset += 1
+        }
+        return line
+    }
+}

@@ -1,0 +1,86 @@
+import Foundation
+import Testing
+@testable import GazetteCore
+
+/// Wire archives kept as SGML (`Fixtures/sgml`): a Reuters-21578 file with a story, a brief, an
+/// unprocessed story with an impossible date and a story cut off; a TIPSTER AP file.
+@Suite struct WireSGMLFormatTests {
+    static let root: String = Bundle.module.url(forResource: "Fixtures/sgml", withExtension: nil)!.path
+    static let archive: LoadedArchive = try! ArchiveLoader.load(directories: [root])
+
+    static func article(_ title: String) throws -> Article {
+        try #require(archive.articles.first { $0.title == title }, "\(archive.articles.map(\.title))")
+    }
+
+    @Test func everyStoryIsLoadedAndEveryProblemNamed() {
+        #expect(Self.archive.report.filesRead == 2)
+        #expect(Set(Self.archive.articles.map(\.title)) == [
+            "PRAIRIE WHEAT STOCKS SEEN <LOWER> AFTER DRY WINTER", "LONDON SHARES OPEN FIRMER ON RATE HOPES",
+            "Harbour pilots in the port voted to end", "TRUNCATED STORY WITH NO CLOSING TAG",
+            "Last Keepers Leave Island Light", "Ferry Timetable Cut for Winter",
+        ])
+        #expect(Self.archive.report.warnings.map(\.description) == [
+            Self.root + "/reut2-007.sgm:44: unparseable date \"31-FEB-1987 10:00:00.00\"",
+            Self.root + "/reut2-007.sgm:54: no closing </REUTERS>; the story runs to the next one",
+        ])
+    }
+
+    @Test func aReutersStory() throws {
+        let story = try Self.article("PRAIRIE WHEAT STOCKS SEEN <LOWER> AFTER DRY WINTER")
+        #expect(story.date?.isoDay == "1987-03-03")
+        #expect(story.categories == ["grain", "wheat"], "TOPICS")
+        #expect(story.tags == ["canada", "usa"], "PLACES, PEOPLE, ORGS, EXCHANGES")
+        #expect(story.extraHeaders == [HeaderField(name: "Reuters-NewID", value: "7001")])
+        // The dateline opens the story; entities are decoded; the "Reuter" sign-off and the
+        // end-of-story mark are gone; the indented paragraphs stay paragraphs.
+        #expect(story.body == """
+            WINNIPEG, March 3 - Farm stocks of wheat on the prairies
+            are likely to end the season lower than a year ago after a dry
+            winter, a grain handlers' group said.
+                The group said deliveries to country elevators ran 12 pct
+            behind last year's pace in February & early March.
+                Shipments through the west coast were steady.
+            """)
+    }
+
+    @Test func briefsAndUnprocessedStories() throws {
+        let brief = try Self.article("LONDON SHARES OPEN FIRMER ON RATE HOPES")
+        #expect(brief.body == "Blah blah blah.", "the title and its asterisks are not the body")
+        #expect(brief.tags == ["uk", "lse"])
+        let unprocessed = try Self.article("Harbour pilots in the port voted to end")
+        #expect(unprocessed.date == nil)
+        #expect(unprocessed.paragraphs == ["Harbour pilots in the port voted to end a two-day stoppage, the union said."])
+        #expect(try Self.article("TRUNCATED STORY WITH NO CLOSING TAG").body == "The feed cut off here.")
+    }
+
+    @Test func aTipsterStory() throws {
+        let story = try Self.article("Last Keepers Leave Island Light")
+        #expect(story.date?.isoDay == "1988-11-04", "from the document number")
+        #expect(story.author == "MARGARET HALE")
+        #expect(story.extraHeaders == [HeaderField(name: "DocNo", value: "AP881104-0042")])
+        // The dateline takes the first paragraph's indent, so the paragraphs stay apart.
+        #expect(story.body.hasPrefix("   PORT ELLEN, Scotland (AW) - The last two keepers of the island's lighthouse handed over the\nkeys"))
+        #expect(story.body.hasSuffix("\n   ``The light will keep itself now,'' said one of them, who had\nserved 31 years on the rock."))
+        #expect(WireSGMLFormat.dayFromDocumentNumber("WSJ870324-0001") == "1987-03-24")
+        #expect(WireSGMLFormat.dayFromDocumentNumber("FT911-3") == nil)
+    }
+
+    @Test func markupAndEntitiesCannotReachTheTerminal() {
+        let text = """
+            <DOC>
+            <DOCNO> AP990101-0001 </DOCNO>
+            <HEAD>Escape &#27;[2J and bell &#7; and &#x9B; gone, &amp; kept &unknown; &#99999999;</HEAD>
+            <TEXT>
+               Body with <B>inner tags</B>, a < b, and &#27;]0;title&#7; removed.
+            </TEXT>
+            </DOC>
+            """
+        let parsed = ArticleFileParser.parse(text: text, path: "x.txt")
+        let story = parsed.articles.first
+        #expect(story?.title == "Escape [2J and bell and gone, & kept &unknown;", "a reference to no character is dropped")
+        #expect(story?.body.contains("\u{1B}") == false)
+        #expect(story?.body.contains("\u{07}") == false)
+        #expect(story?.paragraphs == ["Body with inner tags, a < b, and ]0;title removed."])
+        #expect(ArticleFileParser.parse(text: "<DOC>\n</DOC>\n", path: "e.sgml").warnings.map(\.reason) == ["story with neither title nor text; skipped"])
+    }
+}

@@ -1,0 +1,57 @@
+import Foundation
+import Testing
+@testable import GazetteCore
+
+/// Which names the walk reads: a news spool, an MH folder and saved mail load as well as `.txt`.
+@Suite(.timeLimit(.minutes(1))) struct ArticleFileNameTests {
+    @Test func articleNames() {
+        for name in ["a.txt", "list.mbox", "saved.eml", "reut2-000.sgm", "ap881104.sgml", "42", "0", "123456789012", "x.y.txt"] {
+            #expect(ArticleFileName.isArticle(Array(name.utf8)), "\(name)")
+        }
+        for name in ["notes.md", "image.png", "1234567890123", "42a", "4 2", "txt", "mbox", "a.TXT", "a.txt~", "", "-1", "１２"] {
+            #expect(!ArticleFileName.isArticle(Array(name.utf8)), "\(name)")
+        }
+    }
+
+    @Test func onlyExtensionsMarkADirectoryAsMisnamed() {
+        #expect(ArticleFileName.hasArticleExtension(Array("x.eml".utf8)))
+        #expect(!ArticleFileName.hasArticleExtension(Array("2026".utf8)), "a year folder is a folder")
+    }
+
+    @Test func aNewsSpoolAnMHFolderAndSavedMailLoad() throws {
+        let tree = try TempTree()
+        let post = """
+            Path: news.example.net!not-for-mail
+            From: Ada <ada@example.org>
+            Newsgroups: comp.lang.swift,comp.lang.misc
+            Subject: Structured concurrency in practice
+            Date: Sat, 29 Nov 2026 12:00:00 +0100
+            Message-ID: <spool.1@news.example.net>
+            Lines: 1
+
+            Crossposted once, stored twice.
+
+            """
+        // A tradspool stores a crosspost once per group, as hard links to one file.
+        try tree.write("spool/comp/lang/swift/42", post)
+        try tree.mkdir("spool/comp/lang/misc")
+        #expect(link(tree.path("spool/comp/lang/swift/42"), tree.path("spool/comp/lang/misc/7")) == 0)
+        try tree.write("spool/comp/lang/swift/.overview", "42\tStructured concurrency\n")
+        try tree.write("Mail/inbox/1", "From: desk@example.org\nSubject: MH message\nDate: Mon, 30 Nov 2026 09:00:00 +0000\n\nFiled by MH.\n")
+        try tree.write("saved/Reply.eml", "From: bob@example.org\nSubject: Saved from a mail client\nDate: Mon, 30 Nov 2026 10:00:00 +0000\n\nKept as .eml.\n")
+        try tree.write("feeds/desk/2026/11/2026-11-30-brief.txt", ArchiveLoaderTests.article("Year and month folders", "2026-11-30"))
+        try tree.write("saved/photo.png", "not an article")
+        try tree.write("saved/1764500000000", "a 13-digit name: a timestamp, not an article number")
+        try tree.mkdir("saved/folder.eml")
+
+        let archive = try ArchiveLoader.load(directories: [tree.root])
+        #expect(archive.articles.map(\.title).sorted() == [
+            "MH message", "Saved from a mail client", "Structured concurrency in practice", "Year and month folders",
+        ])
+        #expect(archive.report.filesRead == 5, "both links of the crosspost are read")
+        #expect(archive.report.duplicates.count == 1, "the crosspost is one article")
+        #expect(archive.report.warnings.map(\.description) == [
+            tree.path("saved/folder.eml") + ": a directory named like an article file; skipped",
+        ])
+    }
+}
