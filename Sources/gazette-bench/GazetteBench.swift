@@ -1,4 +1,5 @@
 import ArgumentParser
+import GazetteCore
 
 /// The benchmark harness: generate a corpus, then measure Gazette on it.
 @main
@@ -7,4 +8,10 @@ struct GazetteBench: ParsableCommand {
         commandName: "gazette-bench",
         abstract: "Generate synthetic article corpora and measure Gazette on them.",
         subcommands: [Generate.self, Run.self, Profile.self, WarmProbeCommand.self, Feeds.self])
+
+    /// Sets up the allocator as `gazette` does, so the figures are the app's.
+    static func main() {
+        AllocatorTuning.apply()
+        main(nil)
+    }
 }

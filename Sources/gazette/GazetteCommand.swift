@@ -1,4 +1,5 @@
 import ArgumentParser
+import GazetteCore
 
 /// `gazette`: browse and script archives of plain-text articles.
 @main
@@ -21,6 +22,7 @@ struct GazetteCommand: ParsableCommand {
 
     /// Parses with the common options accepted before the subcommand too (see `GlobalOptions`).
     static func main() {
+        AllocatorTuning.apply()
         main(GlobalOptions.movedAfterSubcommand(Array(CommandLine.arguments.dropFirst()), subcommands: commands(of: self)))
     }
 

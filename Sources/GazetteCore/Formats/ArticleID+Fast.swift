@@ -55,6 +55,28 @@ extension ArticleID {
             let count = bytes.count
             var index = 0
             while index < count {
+                if !pendingSpace, index + 16 <= count {
+                    // Sixteen bytes at once when both halves would pass the eight-byte test below
+                    // one after the other (then the result is theirs); else that test decides.
+                    let first = Self.newlinesAsSpaces(UInt64(bigEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)))
+                    let second = Self.newlinesAsSpaces(UInt64(bigEndian: UnsafeRawPointer(base + index + 8).loadUnaligned(as: UInt64.self)))
+                    let next = index + 16 < count ? bytes[index + 16] : 0x20
+                    let textFollows = !(next == 0x20 || next >= 0x09 && next <= 0x0D)
+                    if Self.pairCollapsesToItself(first, second, afterText: length > 0, textFollows: textFollows) {
+                        if inWord == 0 {
+                            IdentityText.digestMix(&hash, first)
+                            IdentityText.digestMix(&hash, second)
+                        } else {
+                            let shift = UInt64(8 * inWord)
+                            IdentityText.digestMix(&hash, word << (64 - shift) | first >> shift)
+                            IdentityText.digestMix(&hash, first << (64 - shift) | second >> shift)
+                            word = second & ((1 << shift) - 1)
+                        }
+                        length += 16
+                        index += 16
+                        continue
+                    }
+                }
                 if !pendingSpace, index + 8 <= count {
                     // A line end collapses as a space does: mapped to one, the chunk holding it
                     // (one in ten of prose) takes the word path too when nothing else is in the way.
@@ -114,6 +136,24 @@ extension ArticleID {
         let spaceMask = ~((spaces & ~high) &+ ~high | spaces | ~high)
         if spaceMask & (spaceMask << 8) != 0 || (spaceMask & 0x80 != 0 && !textFollows) { return false }
         return afterText || spaceMask & (1 << 63) == 0
+    }
+
+    /// Whether sixteen bytes (`first` then `second`, newlines already spaces) are unchanged by
+    /// whitespace collapsing: `collapsesToItself` of each half in turn, in one test. A byte of
+    /// `second`'s start that is whitespace other than a space fails here, as a control.
+    @inline(__always)
+    static func pairCollapsesToItself(_ first: UInt64, _ second: UInt64, afterText: Bool, textFollows: Bool) -> Bool {
+        let low: UInt64 = 0x0101_0101_0101_0101, high: UInt64 = 0x8080_8080_8080_8080
+        let controls = ((first &- 0x20 &* low) & ~first | (second &- 0x20 &* low) & ~second) & high
+        @inline(__always) func spaces(_ chunk: UInt64) -> UInt64 {
+            let x = chunk ^ (0x20 &* low)
+            return ~((x & ~high) &+ ~high | x | ~high)
+        }
+        let a = spaces(first), b = spaces(second)
+        // Two spaces in a row: inside either half, or the first's last byte and the second's first.
+        let runs = a & (a << 8) | b & (b << 8) | (a << 56) & b
+        let edges = (afterText ? 0 : a & (1 << 63)) | (textFollows ? 0 : b & 0x80)
+        return controls | runs | edges == 0
     }
 
     /// Mixes `IdentityText.collapsedLowercase(text)`.

@@ -14,6 +14,16 @@ public enum ArticleIdentity: Sendable, Hashable {
 
     /// The identity of `article`.
     public init(of article: Article) {
+        self.init(of: article, bodyDigest: IdentityText.bodyDigest)
+    }
+
+    /// The identity of `article`, its body digested by `ArticleID.fastBodyDigest` (the same value,
+    /// held to the definition by the tests): the loader's dedupe asks for it on every duplicate.
+    static func fast(of article: Article) -> ArticleIdentity {
+        ArticleIdentity(of: article, bodyDigest: ArticleID.fastBodyDigest)
+    }
+
+    private init(of article: Article, bodyDigest: ([UInt8]) -> UInt64) {
         if let id = article.messageID, !id.isEmpty {
             self = .messageID(id)
         } else if let link = article.link.flatMap(IdentityText.normalisedLink), !link.isEmpty {
@@ -22,7 +32,7 @@ public enum ArticleIdentity: Sendable, Hashable {
             self = .content(
                 title: IdentityText.collapsedLowercase(article.title), day: article.date?.isoDay ?? "undated",
                 author: IdentityText.collapsedLowercase(article.author ?? ""),
-                bodyDigest: IdentityText.bodyDigest(article.bodyUTF8))
+                bodyDigest: bodyDigest(article.bodyUTF8))
         }
     }
 

@@ -14,12 +14,13 @@ struct FreshPostings {
     let positions: [UInt8]
     let lengths: [UInt32]
 
-    init(articles: ArticleList, fresh: [Int32]) {
+    /// `commonWords`: the old index's, so the new articles' pairs are indexed as the kept ones' were.
+    init(articles: ArticleList, fresh: [Int32], commonWords: CommonWords) {
         let bytes = fresh.reduce(0) { total, k in
             let article = articles[Int(k)]
             return total + article.title.utf8.count + article.bodyUTF8.count
         }
-        var builder = TextIndexBuilder(expectedBytes: bytes)
+        var builder = TextIndexBuilder(expectedBytes: bytes, commonWords: commonWords)
         for k in fresh { builder.add(article: articles[Int(k)]) }
         let chunk = builder.finish()
         let postingCount = chunk.terms.count

@@ -32,7 +32,7 @@ extension FullTextIndex {
             oldToNew[Int(before)] = Int32(k)
         }
         guard fresh.count <= count / 2 else { return nil }
-        let chunk = FreshPostings(articles: articles, fresh: fresh)
+        let chunk = FreshPostings(articles: articles, fresh: fresh, commonWords: old.commonWords)
         let out = IndexUpdateMerge(old: old, oldToNew: oldToNew, chunk: chunk)
             .run(parts: parts)
         var lengths = [UInt32](repeating: 0, count: count)

@@ -31,9 +31,15 @@ final class FullTextIndex: Sendable {
     let scoring: Lazy<ScoringTables>
 
     var termCount: Int { termOffsets.count - 1 }
+    /// Terms below this id are words; the rest are the pair pseudo-terms (see `CommonWords`).
+    let wordTermCount: Int
+    /// The common words whose adjacent pairs have postings, as read back from the pseudo-terms.
+    let commonWords: CommonWords
 
-    /// Builds the index over `articles`, splitting them into chunks built in parallel.
-    init(articles: [Article]) {
+    /// Builds the index over `articles`, splitting them into chunks built in parallel; pairs of
+    /// `commonWords` (by default chosen from a sample of `articles`) get postings of their own.
+    init(articles: [Article], commonWords: CommonWords? = nil) {
+        let common = commonWords ?? CommonWords.chosen(from: articles)
         let chunkCount = max(1, min(ProcessInfo.processInfo.activeProcessorCount * 2, articles.count / 512))
         let ranges = Parallel.ranges(articles.count, parts: chunkCount)
         let chunks = Parallel.slots(chunkCount) { chunk in
@@ -41,7 +47,7 @@ final class FullTextIndex: Sendable {
             let bytes = articles[range].reduce(0) { total, article in
                 total + article.title.utf8.count + article.bodyUTF8.count
             }
-            var builder = TextIndexBuilder(expectedBytes: bytes)
+            var builder = TextIndexBuilder(expectedBytes: bytes, commonWords: common)
             for index in range { builder.add(article: articles[index]) }
             return builder.finish()
         }
@@ -60,6 +66,8 @@ final class FullTextIndex: Sendable {
         lengths = FlatArray(merged.lengths)
         averageLength = articles.isEmpty ? 1 : max(1, Double(lengths.reduce(0) { $0 + Int($1) }) / Double(articles.count))
         scoring = ScoringTables.lazy(lengths: lengths, averageLength: averageLength)
+        wordTermCount = Self.wordTermCount(termBytes, termOffsets)
+        self.commonWords = CommonWords.stored(termBytes: termBytes, termOffsets: termOffsets, pairTerms: wordTermCount..<termOffsets.count - 1)
     }
 
     /// An index whose tables already exist (read in place from a snapshot).
@@ -81,6 +89,19 @@ final class FullTextIndex: Sendable {
         self.skipDocBytes = skipDocBytes
         self.skipPositions = skipPositions
         scoring = ScoringTables.lazy(lengths: lengths, averageLength: averageLength)
+        wordTermCount = Self.wordTermCount(termBytes, termOffsets)
+        self.commonWords = CommonWords.stored(termBytes: termBytes, termOffsets: termOffsets, pairTerms: wordTermCount..<termOffsets.count - 1)
+    }
+
+    /// The first term starting with `CommonWords.marker` (terms are in byte order, the marker sorts last).
+    private static func wordTermCount(_ termBytes: FlatArray<UInt8>, _ termOffsets: FlatArray<Int>) -> Int {
+        var low = 0, high = termOffsets.count - 1
+        while low < high {
+            let mid = (low + high) / 2
+            let start = termOffsets[mid]
+            if start < termOffsets[mid + 1] && termBytes[start] == CommonWords.marker { high = mid } else { low = mid + 1 }
+        }
+        return low
     }
 
     /// Bytes held by the index (for the benchmark's memory breakdown).
@@ -119,11 +140,19 @@ final class FullTextIndex: Sendable {
         }
     }
 
-    /// The term ids a search term covers: one exact term, or every term with the prefix.
+    /// The term ids a search term covers: one exact term, or every word with the prefix (never a pair's pseudo-term).
     func termRange(_ term: SearchTerm) -> Range<Int> {
         let key = Array(term.folded.utf8)
+        if term.isPrefix {
+            let low = min(lowerBound(key, pastPrefix: false), wordTermCount)
+            return low..<max(low, min(lowerBound(key, pastPrefix: true), wordTermCount))
+        }
+        return exactTerm(key)
+    }
+
+    /// The id of the term whose bytes are `key` (an empty range when there is none).
+    func exactTerm(_ key: [UInt8]) -> Range<Int> {
         let low = lowerBound(key, pastPrefix: false)
-        if term.isPrefix { return low..<lowerBound(key, pastPrefix: true) }
         guard low < termCount, termOffsets[low + 1] - termOffsets[low] == key.count,
               termBytes[termOffsets[low]..<termOffsets[low + 1]].elementsEqual(key) else { return low..<low }
         return low..<low + 1

@@ -22,6 +22,8 @@ struct TextIndexBuilder {
     private var lengths: [UInt32] = []
     private var titleLength: UInt32 = 0
     private var bodyLength: UInt32 = 0
+    /// Pairs of common words get postings of their own (see `CommonWords`).
+    private var pairs: PairPostings
 
     /// One chunk's postings in article order. The merge holds chunks in a `SlotArray` and moves
     /// each out as it copies it, so its memory goes as soon as it is merged.
@@ -44,7 +46,8 @@ struct TextIndexBuilder {
     @inline(__always)
     static func weightedTF(_ packed: UInt8) -> UInt32 { UInt32(packed >> 6) * titleWeight + UInt32(packed & 63) }
 
-    init(expectedBytes: Int) {
+    init(expectedBytes: Int, commonWords: CommonWords = .empty) {
+        pairs = PairPostings(commonWords)
         // About one posting per 10 bytes of text and one position byte per 3 (measured on the
         // bench corpus). Reserving a little more avoids regrowth: a doubling copies the array and
         // holds both at once, on every core, at the build's peak. Pages never written are never resident.
@@ -75,6 +78,7 @@ struct TextIndexBuilder {
                 start = end + 1
             }
         }
+        if pairs.isActive { findPairs() }
         // Postings, then each touched term's slot in `counts` becomes its cursor into `scratch`.
         var offset: UInt64 = 0
         for term in touched {
@@ -95,6 +99,11 @@ struct TextIndexBuilder {
             }
             position += 1
         }
+        for occurrence in pairs.occurrences {
+            let term = Int(occurrence >> 32)
+            scratch[Int(counts[term])] = UInt32(truncatingIfNeeded: occurrence)
+            counts[term] += 1
+        }
         var start = 0
         scratch.withUnsafeBufferPointer { scratch in
             for term in touched {
@@ -106,6 +115,7 @@ struct TextIndexBuilder {
         }
         touched.removeAll(keepingCapacity: true)
         articleTerms.removeAll(keepingCapacity: true)
+        pairs.occurrences.removeAll(keepingCapacity: true)
         lengths.append(titleLength * Self.titleWeight + bodyLength)
         titleLength = 0
         bodyLength = 0
@@ -158,8 +168,35 @@ struct TextIndexBuilder {
 
     private mutating func newTerm(_ bytes: UnsafeBufferPointer<UInt8>, _ key: TermTable.Key, term: Int32?) -> Int32 {
         let id = table.insert(bytes, key, term: term)
-        if term == nil { counts.append(0) }
+        if term == nil {
+            counts.append(0)
+            pairs.addTerm(rank: pairs.isActive ? pairs.common.rank(bytes) : nil)
+        }
         return id
+    }
+
+    /// Counts each adjacent pair of common words in the current article as an occurrence of its
+    /// pseudo-term, at the first word's position (a field or paragraph boundary, -1 in
+    /// `articleTerms`, separates words as it does in the position check).
+    private mutating func findPairs() {
+        guard articleTerms.count > 1 else { return }
+        for j in 0..<(articleTerms.count - 1) {
+            let first = articleTerms[j], second = articleTerms[j + 1]
+            guard first >= 0, second >= 0,
+                  let firstRank = pairs.rank(of: first), let secondRank = pairs.rank(of: second) else { continue }
+            let term = pairs.term(firstRank, secondRank) ?? newPairTerm(firstRank, secondRank)
+            let count = counts[Int(term)]
+            if count == 0 { touched.append(term) }
+            counts[Int(term)] = count &+ (UInt32(j) < titleLength ? 1 << 32 : 1)
+            pairs.occurrences.append(UInt64(UInt32(term)) << 32 | UInt64(j))
+        }
+    }
+
+    private mutating func newPairTerm(_ firstRank: Int, _ secondRank: Int) -> Int32 {
+        let bytes = CommonWords.pairTerm(pairs.common.words[firstRank], pairs.common.words[secondRank])
+        let term = bytes.withUnsafeBufferPointer { newTerm($0, TermTable.key($0), term: nil) }
+        pairs.setTerm(firstRank, secondRank, term)
+        return term
     }
 
     /// The collected postings, with the chunk's term table; the builder's scratch space is released.

@@ -67,6 +67,12 @@ extension ArticleStore {
             text.addPostings(of: text.termRange(term), to: &set)
             return set
         case .phrase(let terms):
+            // Exact words are matched from postings and positions; a phrase with a prefix word re-reads the candidates' text.
+            if terms.allSatisfy({ !$0.isPrefix }) {
+                let ids = terms.map { text.termRange($0) }
+                guard ids.allSatisfy({ $0.count == 1 }) else { return Bitset(count: count) }
+                return text.phraseMatches(ids.map(\.lowerBound), within: within)
+            }
             var candidates = within
             // A word said twice narrows nothing the second time.
             var seen: [SearchTerm] = []
@@ -76,11 +82,7 @@ extension ArticleStore {
                 text.addPostings(of: text.termRange(term), to: &set)
                 candidates.formIntersection(set)
             }
-            // Exact words are matched from positions; a phrase with a prefix word re-reads the candidates' text.
-            guard terms.allSatisfy({ !$0.isPrefix }) else { return PhraseMatcher(terms: terms).filter(candidates, in: articles) }
-            let ids = terms.map { text.termRange($0) }
-            guard ids.allSatisfy({ $0.count == 1 }) else { return Bitset(count: count) }
-            return text.phraseMatches(ids.map(\.lowerBound), candidates: candidates)
+            return PhraseMatcher(terms: terms).filter(candidates, in: articles)
         case .field(let term):
             guard let field = QueryFields.field(term.field) else { return Bitset(count: count) }
             return field.evaluate(term.argument, FieldContext(store: self, overlay: overlay, within: within))

@@ -70,6 +70,7 @@ import Testing
             let reference = ArticleID(identityKey: ArticleIdentity(of: article).key)
             #expect(ArticleID.fast(of: article) == reference, "\(Array(title.unicodeScalars)) \(String(describing: author))")
             #expect(ArticleID.fastBodyDigest(article.bodyUTF8) == IdentityText.bodyDigest(article.bodyUTF8))
+            #expect(ArticleIdentity.fast(of: article) == ArticleIdentity(of: article))
         }
     }
 
@@ -84,6 +85,23 @@ import Testing
         }
         #expect(ArticleID.fastBodyDigest(Array("one two".utf8)) == ArticleID.fastBodyDigest(Array("  one\n\ttwo \n".utf8)))
         #expect(ArticleID.fastBodyDigest(Array("one two".utf8)) != ArticleID.fastBodyDigest(Array("onetwo".utf8)))
+    }
+
+    @Test func bodyDigestOfProseMatchesTheDefinitionAtEveryAlignment() {
+        // Prose takes the sixteen-byte steps: long runs of words and single spaces, broken now
+        // and then by a line end, a paragraph break, a double space or a tab at any offset.
+        var mix = Mix(state: 6)
+        let words = ["the", "Bletchley", "codebreakers", "a", "1943", "été", "—", "x.", "Enigma,"]
+        let gaps: [[UInt8]] = [[0x20], [0x20], [0x20], [0x20], [0x0A], [0x0A, 0x0A], [0x20, 0x20], [0x09], [0x20, 0x0A], [0x0B]]
+        for _ in 0..<2000 {
+            var body: [UInt8] = Array(repeating: 0x20, count: mix.next(3))
+            for _ in 0..<mix.next(80) {
+                body += Array(words[mix.next(words.count)].utf8)
+                body += gaps[mix.next(gaps.count)]
+            }
+            if mix.next(2) == 0, !body.isEmpty { body.removeLast() }
+            #expect(ArticleID.fastBodyDigest(body) == IdentityText.bodyDigest(body), "\(body)")
+        }
     }
 
     @Test func byteLeadInMatchesTheCharacterDefinition() {

@@ -4,6 +4,7 @@ import Foundation
 /// The full-text index built the slow, obvious way: words grouped in a `Dictionary` by their
 /// folded bytes, one article after another, then encoded. The oracle for the parallel builder
 /// (chunked builders, the packed `TermTable`, the merge's scatter): every table must be equal.
+/// Pairs of common words (`CommonWords`) are found afterwards from each article's word sequence.
 struct ReferenceTextIndex {
     private struct Posting {
         var doc: Int
@@ -15,13 +16,15 @@ struct ReferenceTextIndex {
     /// Every table in the order `IndexUpdateTests.tables` lists them.
     let tables: [[Int]]
 
-    init(articles: [Article]) {
+    init(articles: [Article], commonWords: CommonWords? = nil) {
+        let common = commonWords ?? CommonWords.chosen(from: articles)
         var termIDs: [[UInt8]: Int] = [:]
         var lists: [[Posting]] = []
         var lengths: [Int] = []
         for (doc, article) in articles.enumerated() {
             var position: UInt32 = 0
             var titleLength = 0, bodyLength = 0
+            var sequence: [(term: [UInt8], position: UInt32, isTitle: Bool)] = []
             func add(_ bytes: [UInt8], isTitle: Bool) {
                 bytes.withUnsafeBufferPointer { buffer in
                     Tokenizer.scan(buffer) { start, end, ascii in
@@ -32,6 +35,7 @@ struct ReferenceTextIndex {
                         let last = lists[id].count - 1
                         if isTitle { lists[id][last].title += 1; titleLength += 1 } else { lists[id][last].body += 1; bodyLength += 1 }
                         lists[id][last].positions.append(position)
+                        sequence.append((term, position, isTitle))
                         position += 1
                     }
                 }
@@ -46,6 +50,16 @@ struct ReferenceTextIndex {
                     paragraphOpen = true
                     add(Array(line), isTitle: false)
                 }
+            }
+            for (first, second) in zip(sequence, sequence.dropFirst())
+            where second.position == first.position + 1 && common.words.contains(first.term) && common.words.contains(second.term) {
+                let term = CommonWords.pairTerm(first.term, second.term)
+                let id = termIDs[term] ?? lists.count
+                if id == lists.count { termIDs[term] = id; lists.append([]) }
+                if lists[id].last?.doc != doc { lists[id].append(Posting(doc: doc)) }
+                let last = lists[id].count - 1
+                if first.isTitle { lists[id][last].title += 1 } else { lists[id][last].body += 1 }
+                lists[id][last].positions.append(first.position)
             }
             lengths.append(titleLength * 3 + bodyLength)
         }
