@@ -75,8 +75,11 @@ final class TmuxSession {
 
     deinit { kill() }
 
-    /// The snapshot cache every end-to-end run uses unless it names its own.
-    static let testCacheDirectory = NSTemporaryDirectory() + "gazette-e2e-cache-\(getpid())"
+    /// One per test process, removed when it exits: test runs leave no snapshots behind in /tmp.
+    static let testCacheDirectory: String = {
+        atexit { try? FileManager.default.removeItem(atPath: NSTemporaryDirectory() + "gazette-e2e-cache-\(getpid())") }
+        return NSTemporaryDirectory() + "gazette-e2e-cache-\(getpid())"
+    }()
 
     /// Runs one tmux client command against this session's server; throws if it fails.
     @discardableResult
