@@ -39,7 +39,8 @@ import GazetteTestSupport
 
     /// The articles where the folded words follow each other in the title or in one paragraph.
     static func oracle(_ phrase: [String], _ articles: [Article]) -> Set<Int> {
-        let wanted = phrase.map { TextFolding.fold($0) }
+        // The phrase's words as the index reads them: "of-the" is two words, as in the text.
+        let wanted = TextFolding.foldedWords(in: phrase.joined(separator: " "))
         return Set(articles.indices.filter { k in
             ([articles[k].title] + articles[k].paragraphs).contains { field in
                 let found = TextFolding.foldedWords(in: field)
@@ -50,7 +51,7 @@ import GazetteTestSupport
 
     /// The index's answer through the pair postings where it has them.
     static func answer(_ phrase: [String], _ index: FullTextIndex, within: Bitset) -> Set<Int> {
-        let ids = phrase.map { index.termRange(SearchTerm(folded: TextFolding.fold($0))) }
+        let ids = TextFolding.foldedWords(in: phrase.joined(separator: " ")).map { index.termRange(SearchTerm(folded: $0)) }
         guard ids.allSatisfy({ $0.count == 1 }) else { return [] }
         var result: Set<Int> = []
         index.phraseMatches(ids.map(\.lowerBound), within: within).forEach { result.insert($0) }
