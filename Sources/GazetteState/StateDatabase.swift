@@ -74,9 +74,11 @@ public final class StateDatabase: Sendable {
         let queue = try DatabaseQueue(path: path, configuration: configuration)
         do {
             try StateSchema.migrator.migrate(queue)
-        } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
-            // Two processes created the store at once; the other one's migration won.
-            guard try queue.read(StateSchema.migrator.hasCompletedMigrations) else { throw error }
+        } catch let error as DatabaseError where [.SQLITE_CONSTRAINT, .SQLITE_BUSY, .SQLITE_ERROR].contains(error.resultCode) {
+            // Two processes created the store at once and the other one's migration won: a
+            // duplicate migration row, a table that already exists, or (WAL) a read snapshot
+            // made stale by its commit, which waiting cannot cure. Whatever is left is done now.
+            if try !queue.read(StateSchema.migrator.hasCompletedMigrations) { try StateSchema.migrator.migrate(queue) }
         }
         // Touch the tables, so a file damaged past its header is found now, not mid-session.
         _ = try queue.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM article") }
