@@ -72,4 +72,31 @@ import Testing
         unlink(data + "/filler-0.txt")
         try refreshMatchesFreshBuild("ends")
     }
+
+    @Test func oneAuthorSpelledThreeWaysStaysOneValueThroughRefreshes() throws {
+        for k in 0..<16 { try write("filler-\(k)", title: "Filler dispatch \(k)", day: 1 + k, author: "Desk \(k % 3)", tags: ["wire"]) }
+        try write("m1", title: "Minutes of the meeting", day: 20, author: "\"Anna K.\" <anna@example.org>", tags: ["list"])
+        try write("m2", title: "Re: Minutes of the meeting", day: 21, author: "Anna K. <Anna@Example.org>", tags: ["list"])
+        // A list that rewrites senders: another person on the list's address is not Anna.
+        try write("m3", title: "Digest", day: 22, author: "Bob via spies-l <spies-l@example.org>", tags: ["list"])
+        _ = try CachedLoader.load(directories: [data], snapshotPath: snapshot).write?.wait()
+
+        // The Usenet form of the same person arrives: still one value, now counted three times.
+        try write("n1", title: "Re: Re: Minutes", day: 23, author: "anna@example.org (Anna K.)", tags: ["list"])
+        try refreshMatchesFreshBuild("usenet form")
+        let store = try CachedLoader.load(directories: [data], snapshotPath: snapshot).store
+        let anna = store.allFacetEntries(.author).filter { $0.value.lowercased().contains("anna") }
+        #expect(anna.count == 1)
+        #expect(anna.first?.count == 3)
+        #expect(store.allFacetEntries(.author).contains { $0.value == "Bob via spies-l <spies-l@example.org>" && $0.count == 1 })
+        // Choosing the row in the sidebar, whichever spelling names it, finds all three.
+        for spelling in ["anna@example.org (Anna K.)", "Anna K. <anna@example.org>", "\"Anna K.\" <anna@example.org>"] {
+            #expect(store.evaluate(Query.facet(.author, spelling)).count == 3, "\(spelling)")
+        }
+
+        // Two of the spellings go: the value stays, with the one article left.
+        unlink(data + "/m1.txt")
+        unlink(data + "/m2.txt")
+        try refreshMatchesFreshBuild("spellings dropped")
+    }
 }

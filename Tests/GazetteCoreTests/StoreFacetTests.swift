@@ -40,4 +40,25 @@ import Testing
         #expect(result.count(of: .year, value: "2022") == 1)
         #expect(store.evaluate(.all).count(of: .tag, value: "codebreaking") == 1)
     }
+
+    @Test func anAuthorWrittenAsAnAddressIsOneValueHoweverItIsSpelled() throws {
+        let source = SourceLocation(path: "/mail/list.mbox", line: 1)
+        let authors = [
+            "\"Ada K.\" <ada@example.org>", "Ada K. <ada@example.org>", "ada@example.org (Ada K.)", "  Ada K.   <ADA@example.org> ",
+            // Not the same person: a bare name, another name on the same address, a list rewriting senders.
+            "Ada K.", "Ada King <ada@example.org>", "Ada K. via swift-dev <swift-dev@example.org>",
+        ]
+        let store = ArticleStore(articles: authors.enumerated().map { k, author in
+            Article(title: "Post \(k)", author: author, paragraphs: ["Body \(k)."], source: source)
+        })
+        let entries = store.allFacetEntries(.author)
+        #expect(entries.count == 4)
+        #expect(entries.first?.count == 4)
+        #expect(entries.dropFirst().allSatisfy { $0.count == 1 })
+        #expect(Set(entries.dropFirst().map(\.value)) == ["Ada K.", "Ada King <ada@example.org>", "Ada K. via swift-dev <swift-dev@example.org>"])
+        for spelling in authors.prefix(4) {
+            #expect(store.evaluate(Query.facet(.author, spelling)).count == 4, "\(spelling)")
+        }
+        #expect(store.evaluate(try Query.parse("author:king")).count == 1)
+    }
 }

@@ -36,7 +36,7 @@ extension FacetTable {
         let freshLists: [[Int32]] = freshValues.map { raw in
             var list: [Int32] = []
             for spelling in raw {
-                let key = Self.key(spelling)
+                let key = Self.key(spelling, kind: old.kind)
                 let value: Int32
                 if let known = old.ids[key] {
                     value = known
@@ -62,11 +62,11 @@ extension FacetTable {
         var renamed = [Bool](repeating: false, count: oldCount)
         for value in 0..<oldCount where recount[value] && totals[value] > 0 {
             var counts = freshSpellings[Int32(value)] ?? [:]
-            let key = Self.key(old.names[value])
+            let key = Self.key(old.names[value], kind: old.kind)
             for k in Int(old.postingStarts[value])..<Int(old.postingStarts[value + 1]) {
                 let article = Int(old.postingDocs[k])
                 guard oldToNew[article] >= 0 else { continue }
-                for spelling in oldRawValues(article) where Self.key(spelling) == key {
+                for spelling in oldRawValues(article) where Self.key(spelling, kind: old.kind) == key {
                     counts[spelling, default: 0] += 1
                 }
             }
@@ -97,7 +97,7 @@ extension FacetTable {
         var ids: [String: Int32]
         if dropped {
             ids = Dictionary(minimumCapacity: alive.count)
-            for (id, value) in alive.enumerated() { ids[Self.key(names[value])] = Int32(id) }
+            for (id, value) in alive.enumerated() { ids[Self.key(names[value], kind: old.kind)] = Int32(id) }
         } else {
             ids = old.ids
             for (key, value) in newKeys { ids[key] = value }

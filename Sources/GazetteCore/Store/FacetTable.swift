@@ -40,6 +40,14 @@ final class FacetTable: Sendable {
         return ascii ?? value.trimmingCharacters(in: .whitespaces).lowercased()
     }
 
+    /// The lookup key for a value of `kind`: authors by their `Name <address>` form
+    /// (`AuthorName.full`), so `"Ada K." <ada@x>`, `Ada K. <ada@x>` and `ada@x (Ada K.)` are one
+    /// value; every other kind as `key(_:)`.
+    static func key(_ value: String, kind: FacetKind) -> String {
+        guard kind == .author, value.utf8.contains(where: { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: "(") }) else { return key(value) }
+        return key(AuthorName(value).full)
+    }
+
     static func trimmed(_ value: String) -> String {
         let clean = value.utf8.withContiguousStorageIfAvailable { bytes in
             bytes.first.map { !isBlank($0) } == true && bytes.last.map { !isBlank($0) } == true
@@ -120,7 +128,7 @@ final class FacetTable: Sendable {
         var valueOfSpelling: [Int32] = []
         var bestSpelling: [Int32] = []
         for (spelling, text) in spellings.enumerated() {
-            let key = Self.key(text)
+            let key = Self.key(text, kind: kind)
             let value: Int32
             if let known = ids[key] {
                 value = known
@@ -178,7 +186,7 @@ final class FacetTable: Sendable {
         // Every spelling of a value has the key of its (trimmed) display name.
         let ids = Lazy {
             var ids: [String: Int32] = [:]
-            for (value, name) in names.enumerated() { ids[Self.key(name)] = Int32(value) }
+            for (value, name) in names.enumerated() { ids[Self.key(name, kind: kind)] = Int32(value) }
             return ids
         }
         self.init(kind: kind, names: names, folded: Lazy { names.map { TextFolding.fold($0) } }, ids: ids, rank: rank, plain: plain,
@@ -223,7 +231,7 @@ final class FacetTable: Sendable {
     }
 
     /// The id of `value` (case-insensitive), if any article carries it.
-    func id(of value: String) -> Int32? { ids[Self.key(value)] }
+    func id(of value: String) -> Int32? { ids[Self.key(value, kind: kind)] }
 
     /// Entries with a non-zero count, count descending then value ascending.
     func entries(counts: [Int32]) -> [FacetEntry] {

@@ -1,8 +1,10 @@
 /// A mail or news author as a person reads it: `"Ada K." <ada@example.org>` and
 /// `ada@example.org (Ada K.)` are Ada K.
 ///
-/// Only the display changes: the stored value (and so `author:` searches, the facet and the
-/// article's identity) stays exactly as the file spells it.
+/// The stored value (and so the article's identity and `author:` substring searches) stays exactly
+/// as the file spells it. The UI shows `short` and `full`; the author facet keys a value by `full`,
+/// so the three spellings of one person are one sidebar row (a different name on the same address,
+/// such as a mailing list's "Ada via swift-dev", stays a row of its own).
 public struct AuthorName: Sendable, Equatable {
     /// The person's name, or the address when there is none.
     public let short: String
