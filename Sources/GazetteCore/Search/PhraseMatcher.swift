@@ -46,25 +46,46 @@ struct PhraseMatcher: Sendable {
 
     func matches(_ article: Article, folds: inout FoldCache) -> Bool {
         if matches(article.title, folds: &folds) { return true }
-        return article.paragraphs.contains { matches($0, folds: &folds) }
-    }
-
-    /// Whether `text` contains the phrase: a tight byte scan for word starts that can begin the
-    /// first word (its first ASCII letter, or any non-ASCII letter), then a word-by-word check.
-    func matches(_ text: String, folds: inout FoldCache) -> Bool {
-        guard let anchor else { return scanMatches(text) }
-        var copy = text
-        return copy.withUTF8 { bytes in
-            let count = bytes.count
-            for i in 0..<count {
-                let byte = bytes[i]
-                let candidate = byte < 0x80 ? TextFolding.asciiLower(byte) == anchor : byte & 0xC0 != 0x80
-                if candidate && !Self.wordBefore(i, in: bytes) && phraseStarts(at: i, in: bytes, folds: &folds) {
-                    return true
+        if let paragraphs = article.unsplittableParagraphs { return paragraphs.contains { matches($0, folds: &folds) } }
+        // Each paragraph (a run of non-empty lines, as the index reads it) straight from the body
+        // bytes: a line break inside one is a word gap, an empty line ends it.
+        return article.bodyUTF8.withUnsafeBufferPointer { body in
+            var start = 0
+            var k = 0
+            while k <= body.count {
+                if k == body.count || (body[k] == 0x0A && k + 1 < body.count && body[k + 1] == 0x0A) {
+                    if k > start && matches(bytes: UnsafeBufferPointer(rebasing: body[start..<k]), folds: &folds) { return true }
+                    while k < body.count && body[k] == 0x0A { k += 1 }
+                    start = k
+                    if k == body.count { break }
+                    continue
                 }
+                k += 1
             }
             return false
         }
+    }
+
+    /// Whether `text` contains the phrase.
+    func matches(_ text: String, folds: inout FoldCache) -> Bool {
+        var copy = text
+        return copy.withUTF8 { matches(bytes: $0, folds: &folds) }
+    }
+
+    /// Whether `bytes` (one field or paragraph) contains the phrase: a tight byte scan for word
+    /// starts that can begin the first word (its first ASCII letter, or any non-ASCII letter),
+    /// then a word-by-word check.
+    func matches(bytes: UnsafeBufferPointer<UInt8>, folds: inout FoldCache) -> Bool {
+        guard let anchor else { return scanMatches(bytes) }
+        let count = bytes.count
+        for i in 0..<count {
+            let byte = bytes[i]
+            let candidate = byte < 0x80 ? TextFolding.asciiLower(byte) == anchor : byte & 0xC0 != 0x80
+            if candidate && !Self.wordBefore(i, in: bytes) && phraseStarts(at: i, in: bytes, folds: &folds) {
+                return true
+            }
+        }
+        return false
     }
 
     /// True when the character ending just before `position` is part of a word.
@@ -91,10 +112,9 @@ struct PhraseMatcher: Sendable {
     }
 
     /// Bit `j` of the state: the last tokens matched the first `j` phrase words.
-    func scanMatches(_ text: String) -> Bool {
-        var text = text
+    func scanMatches(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         let goal: UInt64 = 1 << UInt64(terms.count)
-        return text.withUTF8 { bytes in
+        do {
             var state: UInt64 = 1
             var found = false
             Tokenizer.scan(bytes) { start, end, ascii in

@@ -5,13 +5,34 @@ extension ArticleStore {
     /// `.relevance` ranks by BM25 when the query has words and falls back to date order otherwise.
     /// With `overlay`, `is:` tests the reader's state and tags include the reader's own (also in the counts).
     public func evaluate(_ query: Query, sort: SortOrder = .date, overlay: ReaderOverlay? = nil) -> QueryResult {
+        evaluate(query, sort: sort, overlay: overlay, words: .index)
+    }
+
+    /// Like `evaluate`, without the full-text index: words and phrases are matched by reading
+    /// each article's title and paragraphs as the index would, so the matches and facet counts
+    /// are exactly `evaluate`'s; `.relevance` falls back to date order (ranking needs the
+    /// index's statistics). For the seconds a cold start spends building the index: a few
+    /// hundred ms at 100k articles instead of waiting for it. Never waits for the index.
+    public func evaluateByReading(_ query: Query, sort: SortOrder = .date, overlay: ReaderOverlay? = nil) -> QueryResult {
+        evaluate(query, sort: sort == .relevance ? .date : sort, overlay: overlay, words: .reading)
+    }
+
+    /// Where words and phrases are answered from.
+    enum WordSource {
+        /// The full-text index (waits for it while it builds).
+        case index
+        /// The articles' text, read.
+        case reading
+    }
+
+    private func evaluate(_ query: Query, sort: SortOrder, overlay: ReaderOverlay?, words: WordSource) -> QueryResult {
         let overlay = overlay.flatMap { $0.count == count ? $0 : nil }
         guard !query.isEmpty else {
             var counts = facets.map(\.totals)
             let extra = overlay.map { adjustTagCounts(&counts[FacetKind.tag.ordinal], over: .full(count: count), overlay: $0) } ?? []
             return QueryResult(indices: order(sort, matches: nil), counts: counts, tables: facets, extraTags: extra)
         }
-        var matches = bitset(query.root, within: .full(count: count), overlay: overlay)
+        var matches = bitset(query.root, within: .full(count: count), overlay: overlay, words: words)
         matches.formIntersection(.full(count: count))
         let indices: ResultOrder
         if sort == .relevance && query.hasWords {
@@ -58,10 +79,14 @@ extension ArticleStore {
     ///
     /// `within` lets phrase verification, the only step that reads article text, skip
     /// articles that other conditions of an AND have already ruled out.
-    func bitset(_ node: QueryNode, within: Bitset, overlay: ReaderOverlay? = nil) -> Bitset {
+    func bitset(_ node: QueryNode, within: Bitset, overlay: ReaderOverlay? = nil, words: WordSource = .index) -> Bitset {
         switch node {
         case .all:
             return .full(count: count)
+        case .term(let term) where words == .reading:
+            return PhraseMatcher(terms: [term]).filter(within, in: articles)
+        case .phrase(let terms) where words == .reading:
+            return PhraseMatcher(terms: terms).filter(within, in: articles)
         case .term(let term):
             var set = Bitset(count: count)
             text.addPostings(of: text.termRange(term), to: &set)
@@ -87,19 +112,21 @@ extension ArticleStore {
             guard let field = QueryFields.field(term.field) else { return Bitset(count: count) }
             return field.evaluate(term.argument, FieldContext(store: self, overlay: overlay, within: within))
         case .not(let child):
-            var set = bitset(child, within: within, overlay: overlay)
+            var set = bitset(child, within: within, overlay: overlay, words: words)
             set.formComplement()
             return set
         case .and(let children):
             // Cheap conditions first, so phrases verify as few articles as possible.
             var current = within
-            for child in children.sorted(by: { !$0.readsText && $1.readsText }) {
-                current.formIntersection(bitset(child, within: current, overlay: overlay))
+            // Read from the text, every word is as costly as a phrase.
+            let reads: (QueryNode) -> Bool = { words == .reading ? $0.usesFullText : $0.readsText }
+            for child in children.sorted(by: { !reads($0) && reads($1) }) {
+                current.formIntersection(bitset(child, within: current, overlay: overlay, words: words))
             }
             return current
         case .or(let children):
             var union = Bitset(count: count)
-            for child in children { union.formUnion(bitset(child, within: within, overlay: overlay)) }
+            for child in children { union.formUnion(bitset(child, within: within, overlay: overlay, words: words)) }
             return union
         }
     }
