@@ -8,6 +8,11 @@ public final class ArticleStore: Sendable {
     private let textSlot: Eventual<FullTextIndex>
     /// The full-text index; waits when it is still building in the background.
     var text: FullTextIndex { textSlot.value }
+    /// Whether `evaluateByReading` may answer while the index builds: true for a store built from
+    /// parsed articles (their text is in memory and sound); false for one opened from a snapshot,
+    /// whose article text is only trusted once its checksums are verified (the index is
+    /// published then, within milliseconds).
+    public let answersByReading: Bool
     /// `YYYYMMDD` of each article's written day; 0 when undated.
     let dayKeys: FlatArray<Int32>
     let dateOrder: [Int32]
@@ -94,6 +99,7 @@ public final class ArticleStore: Sendable {
             }
         }
         textSlot = Eventual(text)
+        answersByReading = true
         if textIndexInBackground {
             let slot = textSlot
             DispatchQueue.global(qos: .userInitiated).async { slot.set(makeIndex()) }
@@ -123,10 +129,11 @@ public final class ArticleStore: Sendable {
     /// A store from all its parts (a snapshot's, or one patched after a refresh); threads nil: built on first use.
     init(articles: ArticleList, facets: [FacetTable], textSlot: Eventual<FullTextIndex>, dayKeys: FlatArray<Int32>,
          titleOrder: Lazy<[Int32]>, authorOrder: Lazy<[Int32]>, sortedIDs: FlatArray<UInt64>, sortedIDIndices: FlatArray<Int32>,
-         threads: Lazy<ThreadTable>?) {
+         threads: Lazy<ThreadTable>?, answersByReading: Bool = false) {
         self.articles = articles
         self.facets = facets
         self.textSlot = textSlot
+        self.answersByReading = answersByReading
         self.dayKeys = dayKeys
         dateOrder = Array(0..<Int32(articles.count))
         lazyTitleOrder = titleOrder
@@ -135,6 +142,16 @@ public final class ArticleStore: Sendable {
         self.sortedIDIndices = sortedIDIndices
         lazyThreads = threads ?? Lazy { ThreadTable(articles: articles) }
         allEntries = Lazy { facets.map { $0.entries(counts: $0.totals) } }
+    }
+
+    /// This store with its text index held back until `publish` is called, as a cold start's is
+    /// while it builds (for tests of what waits for the index, without a race against the build).
+    func withIndexHeldBack() -> (store: ArticleStore, publish: @Sendable () -> Void) {
+        let index = text
+        let held = ArticleStore(articles: articles, facets: facets, textSlot: Eventual(), dayKeys: dayKeys,
+                                titleOrder: lazyTitleOrder, authorOrder: lazyAuthorOrder, sortedIDs: sortedIDs,
+                                sortedIDIndices: sortedIDIndices, threads: lazyThreads, answersByReading: answersByReading)
+        return (held, { held.publishTextIndex(index) })
     }
 
     /// Makes `index` the store's text index (a snapshot's, once its sections are verified).

@@ -19,6 +19,10 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
         state.recountSidebar()
         state.syncLayout()
         return []
+    case .answeredByReading(let answer):
+        state.answeredByReading(answer)
+        state.syncLayout()
+        return []
     case .relatedFound(let found):
         state.relatedFound(found)
         return []

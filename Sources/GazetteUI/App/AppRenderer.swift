@@ -32,7 +32,7 @@ public func render(_ state: AppState) -> Canvas {
         shown: result.count, total: store.count, unread: state.overlay != nil ? state.unreadInResult : nil,
         query: state.activeQueryText, sort: state.sort,
         warnings: state.warnings.count,
-        message: state.pendingQuery != nil ? "Indexing words… \(state.pendingQuery!)" : state.message ?? state.fetching?.text,
+        message: state.waitingMessage ?? state.message ?? state.fetching?.text,
         hint: state.overlayWarningLines.isEmpty ? "? help"
             : (state.warnings.isEmpty && state.configWarnings.isEmpty && state.lastFetch?.overlayLines.isEmpty != false
                 ? "? help · w duplicates" : "? help · w warnings"))

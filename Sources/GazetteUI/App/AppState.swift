@@ -18,7 +18,7 @@ public struct AppState: Sendable {
     /// listed first in the warnings overlay.
     public private(set) var configWarnings: [String] = []
     /// The filter in effect: view, sidebar marks, typed query and what waits for the index.
-    public private(set) var filter = Filter()
+    public internal(set) var filter = Filter()
     /// Sidebar marks (they combine with the typed query by AND).
     public var marks: FacetMarks { filter.marks }
     /// The typed query kept with Enter (the prompt's starting text).
@@ -81,6 +81,10 @@ public struct AppState: Sendable {
     public internal(set) var pendingCount: Int?
     /// `R` was pressed and its reload has not reported back yet (so "no changes" is worth saying).
     public internal(set) var reloadRequested = false
+    /// Bumped each time a typed query starts waiting for the index (see `readingRequest`).
+    var readingGeneration = 0
+    /// The generation whose reading answer is shown (-1: none).
+    var readingAnswered = -1
     /// The last "More like this" found in the background (`relatedRequest`).
     public internal(set) var foundRelated: FoundRelated?
     /// Archives of at least this many articles find "More like this" in the background.
@@ -227,11 +231,19 @@ public struct AppState: Sendable {
         // Never block a keystroke on the index build: remember the query and run it when ready.
         if Self.waitsForIndex(typed, indexReady: store.isTextIndexReady) {
             filter.pending = typed
+            // Answered by reading meanwhile (`readingRequest`): a new filter, a new request.
+            readingGeneration += 1
             return
         }
         filter.pending = nil
         filter.typed = typed
-        result = store.evaluate(filter.query, sort: sort, overlay: overlay)
+        show(store.evaluate(filter.query, sort: sort, overlay: overlay), typed: typed)
+    }
+
+    /// Shows `newResult`, evaluated with `typed` as the typed query.
+    mutating func show(_ newResult: QueryResult, typed: Query) {
+        filter.typed = typed
+        result = newResult
         highlightTerms = typed.highlightTerms
         resultChanged()
     }

@@ -77,6 +77,8 @@ public enum Action: Sendable, Hashable {
     case redraw, suspend
     /// The store's full-text index finished building: run the query that was waiting for it.
     case textIndexReady
+    /// A waiting word query answered by reading the articles (`AppState.readingRequest`).
+    case answeredByReading(ReadingAnswer)
     /// "More like this" found in the background for `AppState.relatedRequest`.
     case relatedFound(FoundRelated)
     /// `R`: read the data directories again now (they are also watched).

@@ -82,7 +82,7 @@ import Testing
         // Either it ran at once (index already built) or it waits and says so.
         if state.pendingQuery != nil {
             #expect(state.result.count == 5, "the list keeps the last result meanwhile")
-            #expect(find("Indexing words… valley", in: render(state)) != nil)
+            #expect(find("Searching… valley", in: render(state)) != nil)
             while !store.isTextIndexReady { try await Task.sleep(for: .milliseconds(5)) }
             _ = reduce(&state, .textIndexReady)
         }
@@ -116,6 +116,7 @@ import Testing
         #expect(state.pendingQuery == "valley")
         #expect(state.result.count == 2, "the list keeps the last result meanwhile")
         #expect(find("Indexing words… valley", in: render(state)) != nil)
+        #expect(state.readingRequest == nil, "a snapshot's text is not read before its checksums are verified")
         #expect(opened.finishVerification())
         _ = reduce(&state, .textIndexReady)
         #expect(state.pendingQuery == nil)
