@@ -7,14 +7,14 @@ import GazetteUI
 /// `gazette-bench profile`: one phase, once, for `valgrind --tool=callgrind` or `perf`.
 struct Profile: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Run one phase once (for a profiler): load, store (browse-ready), index (store with its full-text index), keys (then the broad queries' last keys for --seconds; attach with perf -p after it prints ready), or refresh (through a snapshot kept under $TMPDIR, three refreshes after 1% of the files were touched; this touches the corpus).")
+        abstract: "Run one phase once (for a profiler): load, store (browse-ready), index (store with its full-text index), keys (then the broad queries' last keys for --seconds; attach with perf -p after it prints ready), refresh (through a snapshot kept under $TMPDIR, three refreshes after 1% of the files were touched; this touches the corpus), or reading (the rare and the frequent word answered by reading the articles, for --seconds each, the index built).")
 
-    enum Phase: String, ExpressibleByArgument { case load, store, index, keys, refresh }
+    enum Phase: String, ExpressibleByArgument { case load, store, index, keys, refresh, reading }
 
     @Argument(help: "Corpus directory.")
     var directory: String
 
-    @Option(help: "load, store, index, keys or refresh.")
+    @Option(help: "load, store, index, keys, refresh or reading.")
     var phase: Phase = .load
 
     @Option(help: "How long the keys phase types (seconds).")
@@ -29,8 +29,22 @@ struct Profile: ParsableCommand {
         guard phase != .load else { return print("loaded \(archive.articles.count) articles") }
         let store = ArticleStore(articles: archive.articles, textIndexInBackground: phase == .store)
         print("stored \(store.count) articles")
-        guard phase == .keys else { return }
+        guard phase == .keys || phase == .reading else { return }
         let words = CorpusWords(store: store)
+        if phase == .reading {
+            for word in query.isEmpty ? [words.rare, words.frequent] : query {
+                let parsed = try Query.parse(word)
+                let start = MonotonicClock.nanoseconds()
+                var runs = 0, matches = 0
+                while MonotonicClock.nanoseconds() < start + UInt64(seconds * 1e9) {
+                    matches = store.evaluateByReading(parsed).count
+                    runs += 1
+                }
+                let each = Double(MonotonicClock.nanoseconds() - start) / 1e6 / Double(runs)
+                print("\(word) → \(matches): \(runs) runs, \(String(format: "%.1f", each)) ms each")
+            }
+            return
+        }
         let queries = !query.isEmpty ? query : [words.threeWords.joined(separator: " "), "\"" + words.commonPhrase.joined(separator: " ") + "\"",
                                               String(words.frequent.prefix(3)) + "*"]
         // Each query typed but for its last key, which the loop presses again and again (as the

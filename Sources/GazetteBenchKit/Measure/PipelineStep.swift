@@ -10,7 +10,8 @@ extension BenchSuite {
         BenchStep(name: "pipeline") { context in
             ResidentMemory.resetPeak()
             var load = [Double](), ready = [Double](), frame = [Double](), toFrame = [Double]()
-            var index = [Double](), searchReady = [Double]()
+            var index = [Double](), searchReady = [Double](), readRare = [Double](), readFrequent = [Double]()
+            var idleRare = [Double](), idleFrequent = [Double]()
             var store: ArticleStore?
             var articles = 0
             for _ in 0..<context.repetitions {
@@ -22,8 +23,27 @@ extension BenchSuite {
                 let stored = MonotonicClock.nanoseconds()
                 let canvas = BenchApp.firstFrame(store: built, width: width, height: height)
                 let drawn = MonotonicClock.nanoseconds()
+                // A word typed at once, while the index builds: answered by reading the articles,
+                // as the app does (the words are picked untimed).
+                let words = CorpusWords(store: built, sample: 500)
+                var readTimes: [Double] = []
+                for word in [words.rare, words.frequent] {
+                    let asked = MonotonicClock.nanoseconds()
+                    let answer = try built.evaluateByReading(Query.parse(word))
+                    readTimes.append(seconds(asked, MonotonicClock.nanoseconds()))
+                    precondition(answer.count > 0, "the word \(word) is in the corpus")
+                }
+                readRare.append(seconds(start, drawn) + readTimes[0])
+                readFrequent.append(seconds(start, drawn) + readTimes[1])
                 built.waitUntilTextIndexReady()
                 let searchable = MonotonicClock.nanoseconds()
+                // The same reads with nothing else running: what the index build takes from them.
+                for (k, word) in [words.rare, words.frequent].enumerated() {
+                    let asked = MonotonicClock.nanoseconds()
+                    _ = try built.evaluateByReading(Query.parse(word))
+                    let took = seconds(asked, MonotonicClock.nanoseconds())
+                    if k == 0 { idleRare.append(took) } else { idleFrequent.append(took) }
+                }
                 precondition(canvas.width == width, "the frame was drawn")
                 articles = archive.articles.count
                 store = built
@@ -42,7 +62,13 @@ extension BenchSuite {
                 Figure("store ready to browse: sort+facets", .time(Sample(seconds: ready))),
                 Figure("first frame render 120x40", .time(Sample(seconds: frame))),
                 Figure("load + first full frame", .time(Sample(seconds: toFrame)), target: .ratioAtMost(1.5)),
-                Figure("full-text index (background, rest)", .time(Sample(seconds: index))),
+                Figure("word answered by reading while indexing, rare word (from start)", .time(Sample(seconds: readRare)),
+                       target: .ratioAtMost(2.5)),
+                Figure("word answered by reading while indexing, frequent word (from start)", .time(Sample(seconds: readFrequent)),
+                       target: .ratioAtMost(2.5)),
+                Figure("reading alone (index built), rare word", .time(Sample(seconds: idleRare))),
+                Figure("reading alone (index built), frequent word", .time(Sample(seconds: idleFrequent))),
+                Figure("full-text index (background, rest; includes the two reads)", .time(Sample(seconds: index))),
                 Figure("search ready (from start)", .time(Sample(seconds: searchReady)), target: .ratioAtMost(2.5)),
             ]
         }

@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 /// Verifies that phrase words occur consecutively, by re-tokenising only candidate articles.
 ///
 /// Candidates already contain every word (from the postings), so this reads few articles
@@ -11,6 +14,18 @@ struct PhraseMatcher: Sendable {
     /// Folded forms of the non-ASCII words met so far (Foundation folding is slow; words repeat).
     struct FoldCache {
         private var folded: [[UInt8]: [UInt8]] = [:]
+        /// Per non-ASCII scalar, the first byte of its fold alone (0 when it folds to nothing).
+        private var firstBytes: [UInt32: UInt8] = [:]
+
+        /// Whether a word starting with `scalar` may fold to one starting with `anchor`. A word's
+        /// fold begins with its first character's (folding works character by character); a
+        /// scalar folding to nothing (a lone combining mark) says nothing, so it may.
+        mutating func mayStart(_ scalar: Unicode.Scalar, with anchor: UInt8) -> Bool {
+            if let first = firstBytes[scalar.value] { return first == 0 || first == anchor }
+            let first = TextFolding.foldUnicode(String(Character(scalar))).utf8.first ?? 0
+            firstBytes[scalar.value] = first
+            return first == 0 || first == anchor
+        }
         mutating func folded(_ token: UnsafeBufferPointer<UInt8>) -> [UInt8] {
             let key = Array(token)
             if let known = folded[key] { return known }
@@ -36,7 +51,7 @@ struct PhraseMatcher: Sendable {
         let matched = Parallel.map(chunks) { chunk in
             var folds = FoldCache()
             return members[members.count * chunk / chunks..<members.count * (chunk + 1) / chunks].filter {
-                self.matches(articles[Int($0)], folds: &folds)
+                articles.withArticle(at: Int($0)) { self.matches($0, folds: &folds) }
             }
         }
         var result = Bitset(count: candidates.count)
@@ -50,19 +65,27 @@ struct PhraseMatcher: Sendable {
         // Each paragraph (a run of non-empty lines, as the index reads it) straight from the body
         // bytes: a line break inside one is a word gap, an empty line ends it.
         return article.bodyUTF8.withUnsafeBufferPointer { body in
+            // One word never spans a paragraph break: the whole body at once.
+            guard terms.count > 1, let base = body.baseAddress else { return matches(bytes: body, folds: &folds) }
             var start = 0
-            var k = 0
-            while k <= body.count {
-                if k == body.count || (body[k] == 0x0A && k + 1 < body.count && body[k + 1] == 0x0A) {
-                    if k > start && matches(bytes: UnsafeBufferPointer(rebasing: body[start..<k]), folds: &folds) { return true }
-                    while k < body.count && body[k] == 0x0A { k += 1 }
-                    start = k
-                    if k == body.count { break }
+            var from = 0
+            while true {
+                // The next empty line, found with memchr (vectorised) rather than byte by byte.
+                guard let found = memchr(base + from, 0x0A, body.count - from) else { break }
+                let k = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                guard k + 1 < body.count else { break }
+                guard body[k + 1] == 0x0A else {
+                    from = k + 1
                     continue
                 }
-                k += 1
+                if k > start && matches(bytes: UnsafeBufferPointer(rebasing: body[start..<k]), folds: &folds) { return true }
+                var next = k
+                while next < body.count && body[next] == 0x0A { next += 1 }
+                start = next
+                from = next
+                if next == body.count { return false }
             }
-            return false
+            return start < body.count && matches(bytes: UnsafeBufferPointer(rebasing: body[start...]), folds: &folds)
         }
     }
 
@@ -76,13 +99,41 @@ struct PhraseMatcher: Sendable {
     /// starts that can begin the first word (its first ASCII letter, or any non-ASCII letter),
     /// then a word-by-word check.
     func matches(bytes: UnsafeBufferPointer<UInt8>, folds: inout FoldCache) -> Bool {
-        guard let anchor else { return scanMatches(bytes) }
+        guard let anchor, let base = bytes.baseAddress else { return bytes.isEmpty ? false : scanMatches(bytes) }
         let count = bytes.count
-        for i in 0..<count {
-            let byte = bytes[i]
-            let candidate = byte < 0x80 ? TextFolding.asciiLower(byte) == anchor : byte & 0xC0 != 0x80
-            if candidate && !Self.wordBefore(i, in: bytes) && phraseStarts(at: i, in: bytes, folds: &folds) {
-                return true
+        // Eight bytes at a time, a block with no byte that can start the first word is skipped:
+        // with `| 0x20` every ASCII letter is lower case (other bytes may look like the anchor;
+        // the byte check below sorts them out), and any byte of 0x80 or more may start a letter.
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        let pattern = UInt64(anchor) &* ones
+        let raw = UnsafeRawPointer(base)
+        var i = 0
+        while i < count {
+            if i + 8 <= count {
+                let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                let x = (word | 0x2020_2020_2020_2020) ^ pattern
+                if ((x &- ones) & ~x & highs) | (word & highs) == 0 {
+                    i += 8
+                    continue
+                }
+            }
+            let end = min(i + 8, count)
+            while i < end {
+                let byte = bytes[i]
+                // A non-ASCII letter may fold to the anchor (É to e); punctuation such as curly
+                // quotes and dashes, common in real text, is ruled out before any other work.
+                let candidate: Bool
+                if byte < 0x80 {
+                    candidate = TextFolding.asciiLower(byte) == anchor
+                } else if byte & 0xC0 != 0x80, let scalar = Tokenizer.decode(bytes, at: i).0 {
+                    candidate = Tokenizer.isWordScalar(scalar) && folds.mayStart(scalar, with: anchor)
+                } else {
+                    candidate = false
+                }
+                if candidate && !Self.wordBefore(i, in: bytes) && phraseStarts(at: i, in: bytes, folds: &folds) {
+                    return true
+                }
+                i += 1
             }
         }
         return false

@@ -77,6 +77,8 @@ enum Tokenizer {
         }
         if value < 0x250 { return value != 0xD7 && value != 0xF7 }
         if (0x300...0x36F).contains(value) { return true }
+        // General Punctuation (spaces, dashes, curly quotes, bullets, ‰): never part of a word.
+        if (0x2000...0x206F).contains(value) { return false }
         switch scalar.properties.generalCategory {
         case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
              .nonspacingMark, .spacingMark, .enclosingMark,

@@ -40,6 +40,13 @@ public struct ArticleList: RandomAccessCollection, Sendable {
         return source >= 0 ? mapped.article(at: source) : owned[~source]
     }
 
+    /// Calls `body` with the article at `position`, lent in place when it is held in memory
+    /// (copying an `Article` retains each of its fields: a scan of every article felt it).
+    func withArticle<R>(at position: Int, _ body: (Article) -> R) -> R {
+        guard mapped != nil else { return owned.withUnsafeBufferPointer { body($0[position]) } }
+        return body(self[position])
+    }
+
     /// The id of the article at `position`: from a snapshot, read without decoding the article
     /// (`M` asks for the ids of a whole view; `index(of:)` checks one per lookup).
     public func id(at position: Int) -> ArticleID {
