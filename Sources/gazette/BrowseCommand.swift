@@ -233,7 +233,7 @@ struct BrowseCommand: ParsableCommand {
             case .loading(let progress, let indexing):
                 let view = LoadingView(
                     filesDone: progress?.filesDone ?? 0, filesTotal: progress?.filesTotal ?? 0,
-                    articles: progress?.articles ?? 0, indexing: indexing,
+                    articles: progress?.articles ?? 0, indexing: indexing, openingState: task.isOpeningState,
                     elapsedSeconds: Int((ContinuousClock.now - started).components.seconds))
                 screen.draw(view.render(width: size.width, height: size.height))
             }
@@ -290,6 +290,10 @@ final class LoadTask: Sendable {
 
     var snapshot: Snapshot { state.value }
 
+    private let openingState = LockedValue(false)
+    /// The store is loaded; the reader's state store is being opened.
+    var isOpeningState: Bool { openingState.value }
+
     private func set(_ snapshot: Snapshot) {
         state.set(snapshot)
         changed()
@@ -299,7 +303,9 @@ final class LoadTask: Sendable {
     /// full-text index (word queries wait for it); a new snapshot is written in the background.
     func run(_ directories: [String], snapshotPath: String?, stateDirectory: String) {
         func session(_ store: ArticleStore) -> ReaderStateSession {
-            ReaderStateSession(database: StateDatabase.open(directory: stateDirectory), store: store)
+            openingState.set(true)
+            changed()
+            return ReaderStateSession(database: StateDatabase.open(directory: stateDirectory), store: store)
         }
         if let snapshotPath, let opened = CachedLoader.openSnapshot(directories: directories, snapshotPath: snapshotPath) {
             set(.done(Loaded(store: opened.load.store, report: opened.load.report,

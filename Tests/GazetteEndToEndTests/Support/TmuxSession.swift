@@ -60,9 +60,15 @@ final class TmuxSession {
         self.tmuxPath = tmuxPath
         socketPath = "/tmp/gazette-\(UUID().uuidString).sock"
         var newSession = ["new-session", "-d", "-s", TmuxSession.sessionName, "-x", "\(width)", "-y", "\(height)"]
-        // Snapshots go to a private cache, never the user's ~/.cache.
+        // Snapshots go to a private cache, never the user's ~/.cache. The reader's state and the
+        // config are private to the session unless a test names them: never the runner's own
+        // (~/.local/state/gazette, ~/.config/gazette), and never one store shared by the browsers
+        // that parallel tests start at once (they queue on its lock while creating it).
         var environment = environment
         environment["XDG_CACHE_HOME"] = environment["XDG_CACHE_HOME"] ?? TmuxSession.testCacheDirectory
+        let privateHome = TmuxSession.testCacheDirectory + "/session-" + UUID().uuidString
+        environment["XDG_STATE_HOME"] = environment["XDG_STATE_HOME"] ?? privateHome + "/state"
+        environment["XDG_CONFIG_HOME"] = environment["XDG_CONFIG_HOME"] ?? privateHome + "/config"
         for (key, value) in environment.sorted(by: { $0.key < $1.key }) { newSession += ["-e", "\(key)=\(value)"] }
         if let directory { newSession += ["-c", directory] }
         newSession.append(command)
