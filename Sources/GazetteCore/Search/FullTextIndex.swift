@@ -38,7 +38,8 @@ final class FullTextIndex: Sendable {
 
     /// Builds the index over `articles`, splitting them into chunks built in parallel; pairs of
     /// `commonWords` (by default chosen from a sample of `articles`) get postings of their own.
-    init(articles: [Article], commonWords: CommonWords? = nil) {
+    /// With `gate`, the chunks' builders stop at its checkpoints while foreground work runs.
+    init(articles: [Article], commonWords: CommonWords? = nil, gate: ForegroundGate? = nil) {
         let common = commonWords ?? CommonWords.chosen(from: articles)
         let chunkCount = max(1, min(ProcessInfo.processInfo.activeProcessorCount * 2, articles.count / 512))
         let ranges = Parallel.ranges(articles.count, parts: chunkCount)
@@ -48,7 +49,10 @@ final class FullTextIndex: Sendable {
                 total + article.title.utf8.count + article.bodyUTF8.count
             }
             var builder = TextIndexBuilder(expectedBytes: bytes, commonWords: common)
-            for index in range { builder.add(article: articles[index]) }
+            for index in range {
+                if let gate, index & 63 == 0 { gate.checkpoint() }
+                builder.add(article: articles[index])
+            }
             return builder.finish()
         }
         let merged = IndexMerge(chunks: chunks, firstArticle: ranges.map(\.lowerBound), skipInterval: Self.skipInterval)

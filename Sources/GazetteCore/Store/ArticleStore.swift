@@ -13,6 +13,9 @@ public final class ArticleStore: Sendable {
     /// whose article text is only trusted once its checksums are verified (the index is
     /// published then, within milliseconds).
     public let answersByReading: Bool
+    /// Holds a background index build while `evaluateByReading` runs: the person waiting for
+    /// that answer gets the cores (on two, sharing them made the reading five times slower).
+    let indexGate: ForegroundGate
     /// `YYYYMMDD` of each article's written day; 0 when undated.
     let dayKeys: FlatArray<Int32>
     let dateOrder: [Int32]
@@ -54,14 +57,16 @@ public final class ArticleStore: Sendable {
         let order = ArticleOrdering.dateOrder(input)
         let articles = ArticleStore.permuted(input, by: order)
         let list = ArticleList(articles)
+        let gate = ForegroundGate()
         let makeIndex: @Sendable () -> FullTextIndex = {
             if let reusing, reusing.previous.count == order.count,
                let updated = FullTextIndex.updated(reusing.index, previous: order.map { reusing.previous[Int($0)] }, articles: list) {
                 return updated
             }
-            return FullTextIndex(articles: articles)
+            return FullTextIndex(articles: articles, gate: textIndexInBackground ? gate : nil)
         }
         self.articles = list
+        indexGate = gate
 
         // Independent builds; the text index and the facet tables split themselves across cores.
         enum Part: Sendable {
@@ -134,6 +139,7 @@ public final class ArticleStore: Sendable {
         self.facets = facets
         self.textSlot = textSlot
         self.answersByReading = answersByReading
+        indexGate = ForegroundGate()
         self.dayKeys = dayKeys
         dateOrder = Array(0..<Int32(articles.count))
         lazyTitleOrder = titleOrder
