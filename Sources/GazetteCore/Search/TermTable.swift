@@ -55,6 +55,13 @@ struct TermTable: Sendable {
         return Key(hash: UInt32(truncatingIfNeeded: h >> 32), head: words.0, head2: words.1)
     }
 
+    /// The first word of `key`'s home slot: loaded ahead of `find` for a batch of keys, so their
+    /// cache misses are in flight together.
+    @inline(__always)
+    func firstWord(of key: Key) -> UInt64 {
+        slots.withUnsafeBufferPointer { $0[Self.wordsPerSlot * (Int(key.hash) & mask)] }
+    }
+
     /// The term id for `bytes` with ASCII letters lower-cased (keys are stored lowered), or `nil`;
     /// `key` is `TermTable.key(bytes)`.
     @inline(__always)

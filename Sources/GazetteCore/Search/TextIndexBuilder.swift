@@ -24,6 +24,17 @@ struct TextIndexBuilder {
     private var bodyLength: UInt32 = 0
     /// Pairs of common words get postings of their own (see `CommonWords`).
     private var pairs: PairPostings
+    /// Tokens scanned but not yet looked up: a line's words are looked up in batches, their
+    /// table slots loaded together first, so the cache misses overlap instead of queueing.
+    private var pending: [PendingToken] = []
+    private static let batchSize = 16
+
+    private struct PendingToken {
+        var start: Int32
+        var end: Int32
+        var ascii: Bool
+        var key: TermTable.Key
+    }
 
     /// One chunk's postings in article order. The merge holds chunks in a `SlotArray` and moves
     /// each out as it copies it, so its memory goes as soon as it is merged.
@@ -129,8 +140,11 @@ struct TextIndexBuilder {
     private mutating func add(bytes: UnsafeBufferPointer<UInt8>, isTitle: Bool) {
         let first = articleTerms.count
         Tokenizer.scan(bytes) { start, end, ascii in
-            self.articleTerms.append(self.termID(bytes, start, end, ascii))
+            let key = TermTable.key(UnsafeBufferPointer(rebasing: bytes[start..<end]))
+            self.pending.append(PendingToken(start: Int32(start), end: Int32(end), ascii: ascii, key: key))
+            if self.pending.count == Self.batchSize { self.lookUpPending(bytes) }
         }
+        lookUpPending(bytes)
         guard articleTerms.count > first else { return }
         if isTitle { titleLength += UInt32(articleTerms.count - first) } else { bodyLength += UInt32(articleTerms.count - first) }
         // Counted in a second loop over the words just found, through buffer pointers: an
@@ -148,9 +162,25 @@ struct TextIndexBuilder {
         }
     }
 
-    private mutating func termID(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ ascii: Bool) -> Int32 {
+    /// Appends the pending tokens' term ids to `articleTerms`, in order.
+    private mutating func lookUpPending(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard !pending.isEmpty else { return }
+        var sink: UInt64 = 0
+        for token in pending { sink ^= table.firstWord(of: token.key) }
+        Self.keep(sink)
+        for token in pending {
+            articleTerms.append(termID(bytes, Int(token.start), Int(token.end), token.ascii, token.key))
+        }
+        pending.removeAll(keepingCapacity: true)
+    }
+
+    /// Takes the batch's early loads, so the optimiser cannot drop them.
+    @_optimize(none) @inline(never)
+    private static func keep(_ value: UInt64) {}
+
+    private mutating func termID(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ ascii: Bool,
+                                 _ rawKey: TermTable.Key) -> Int32 {
         let raw = UnsafeBufferPointer(rebasing: bytes[start..<end])
-        let rawKey = TermTable.key(raw)
         if let found = table.find(raw, rawKey) { return found }
         let key = raw.map(TextFolding.asciiLower)
         return key.withUnsafeBufferPointer { key in
