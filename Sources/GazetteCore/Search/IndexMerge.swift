@@ -167,6 +167,10 @@ struct IndexMerge {
     }
 
     /// Copies one chunk's postings to their destinations (`count` = slot, `firstDoc` = previous doc).
+    /// Takes the lookahead's loads, so the optimiser cannot drop them.
+    @_optimize(none) @inline(never)
+    private static func keep(_ value: Int) {}
+
     private static func scatter(_ chunk: TextIndexBuilder.Chunk, firstArticle: Int, into destinations: [Segment],
                                 out: PostingOutputs, skipInterval: Int) {
         var cursors = destinations
@@ -176,10 +180,16 @@ struct IndexMerge {
                 chunk.tfs.withUnsafeBufferPointer { tfs in
                     chunk.positions.withUnsafeBufferPointer { positions in
                         var posting = 0, offset = 0
+                        // The cursor of the posting `lookahead` on is loaded early, so its cache
+                        // miss overlaps this posting's work instead of stalling on its own turn.
+                        let lookahead = 8
+                        let prefetchEnd = terms.count - lookahead
+                        var sink = 0
                         for (a, end) in chunk.articleEnds.enumerated() {
                             let doc = Int32(firstArticle + a)
                             while posting < Int(end) {
                                 let term = Int(terms[posting])
+                                if posting < prefetchEnd { sink &+= cursors[Int(terms[posting + lookahead])].count }
                                 let next = PositionCoding.skipBlock(positions, offset)
                                 var cursor = cursors[term]
                                 if cursor.count % skipInterval == 0 {
@@ -199,6 +209,7 @@ struct IndexMerge {
                                 posting += 1
                             }
                         }
+                        Self.keep(sink)
                     }
                 }
             }
