@@ -167,10 +167,6 @@ struct IndexMerge {
     }
 
     /// Copies one chunk's postings to their destinations (`count` = slot, `firstDoc` = previous doc).
-    /// Takes the lookahead's loads, so the optimiser cannot drop them.
-    @_optimize(none) @inline(never)
-    private static func keep(_ value: Int) {}
-
     private static func scatter(_ chunk: TextIndexBuilder.Chunk, firstArticle: Int, into destinations: [Segment],
                                 out: PostingOutputs, skipInterval: Int) {
         var cursors = destinations
@@ -184,12 +180,12 @@ struct IndexMerge {
                         // miss overlaps this posting's work instead of stalling on its own turn.
                         let lookahead = 8
                         let prefetchEnd = terms.count - lookahead
-                        var sink = 0
+                        var sink: UInt64 = 0
                         for (a, end) in chunk.articleEnds.enumerated() {
                             let doc = Int32(firstArticle + a)
                             while posting < Int(end) {
                                 let term = Int(terms[posting])
-                                if posting < prefetchEnd { sink &+= cursors[Int(terms[posting + lookahead])].count }
+                                if posting < prefetchEnd { sink &+= UInt64(truncatingIfNeeded: cursors[Int(terms[posting + lookahead])].count) }
                                 let next = PositionCoding.skipBlock(positions, offset)
                                 var cursor = cursors[term]
                                 if cursor.count % skipInterval == 0 {
@@ -209,7 +205,7 @@ struct IndexMerge {
                                 posting += 1
                             }
                         }
-                        Self.keep(sink)
+                        Lookahead.keep(sink)
                     }
                 }
             }

@@ -30,8 +30,8 @@ struct TextIndexBuilder {
     private static let batchSize = 16
 
     private struct PendingToken {
-        var start: Int32
-        var end: Int32
+        var start: Int
+        var end: Int
         var ascii: Bool
         var key: TermTable.Key
     }
@@ -141,7 +141,7 @@ struct TextIndexBuilder {
         let first = articleTerms.count
         Tokenizer.scan(bytes) { start, end, ascii in
             let key = TermTable.key(UnsafeBufferPointer(rebasing: bytes[start..<end]))
-            self.pending.append(PendingToken(start: Int32(start), end: Int32(end), ascii: ascii, key: key))
+            self.pending.append(PendingToken(start: start, end: end, ascii: ascii, key: key))
             if self.pending.count == Self.batchSize { self.lookUpPending(bytes) }
         }
         lookUpPending(bytes)
@@ -167,16 +167,12 @@ struct TextIndexBuilder {
         guard !pending.isEmpty else { return }
         var sink: UInt64 = 0
         for token in pending { sink ^= table.firstWord(of: token.key) }
-        Self.keep(sink)
+        Lookahead.keep(sink)
         for token in pending {
-            articleTerms.append(termID(bytes, Int(token.start), Int(token.end), token.ascii, token.key))
+            articleTerms.append(termID(bytes, token.start, token.end, token.ascii, token.key))
         }
         pending.removeAll(keepingCapacity: true)
     }
-
-    /// Takes the batch's early loads, so the optimiser cannot drop them.
-    @_optimize(none) @inline(never)
-    private static func keep(_ value: UInt64) {}
 
     private mutating func termID(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ ascii: Bool,
                                  _ rawKey: TermTable.Key) -> Int32 {

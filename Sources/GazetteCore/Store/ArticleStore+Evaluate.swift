@@ -12,7 +12,7 @@ extension ArticleStore {
     /// each article's title and paragraphs as the index would, so the matches and facet counts
     /// are exactly `evaluate`'s; `.relevance` falls back to date order (ranking needs the
     /// index's statistics). For the seconds a cold start spends building the index: about
-    /// 0.6 s at 100k articles on two cores instead of waiting for it. Never waits for the index.
+    /// 0.7 s at 100k articles on two cores instead of waiting for it. Never waits for the index.
     /// A background index build waits at its next checkpoint meanwhile (`indexGate`).
     public func evaluateByReading(_ query: Query, sort: SortOrder = .date, overlay: ReaderOverlay? = nil) -> QueryResult {
         indexGate.foreground {

@@ -14,7 +14,7 @@ public final class ArticleStore: Sendable {
     /// published then, within milliseconds).
     public let answersByReading: Bool
     /// Holds a background index build while `evaluateByReading` runs: the person waiting for
-    /// that answer gets the cores (on two, sharing them made the reading five times slower).
+    /// that answer gets the cores (on two, sharing them made the reading more than twice as slow).
     let indexGate: ForegroundGate
     /// `YYYYMMDD` of each article's written day; 0 when undated.
     let dayKeys: FlatArray<Int32>
