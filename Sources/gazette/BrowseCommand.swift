@@ -230,10 +230,10 @@ struct BrowseCommand: ParsableCommand {
                 screen.stop()
                 printError("gazette: \(error)")
                 throw ExitCode(2)
-            case .loading(let progress, let indexing):
+            case .loading(let progress, let stage):
                 let view = LoadingView(
                     filesDone: progress?.filesDone ?? 0, filesTotal: progress?.filesTotal ?? 0,
-                    articles: progress?.articles ?? 0, indexing: indexing, openingState: task.isOpeningState,
+                    articles: progress?.articles ?? 0, stage: stage,
                     elapsedSeconds: Int((ContinuousClock.now - started).components.seconds))
                 screen.draw(view.render(width: size.width, height: size.height))
             }
@@ -275,12 +275,12 @@ final class LoadTask: Sendable {
     }
 
     enum Snapshot: Sendable {
-        case loading(LoadProgress?, indexing: Bool)
+        case loading(LoadProgress?, LoadingView.Stage)
         case done(Loaded)
         case failed(LoadError)
     }
 
-    private let state = LockedValue(Snapshot.loading(nil, indexing: false))
+    private let state = LockedValue(Snapshot.loading(nil, .readingFiles))
     /// Called after each change of `snapshot`, from the load thread: wakes the run loop.
     private let changed: @Sendable () -> Void
 
@@ -289,10 +289,6 @@ final class LoadTask: Sendable {
     }
 
     var snapshot: Snapshot { state.value }
-
-    private let openingState = LockedValue(false)
-    /// The store is loaded; the reader's state store is being opened.
-    var isOpeningState: Bool { openingState.value }
 
     private func set(_ snapshot: Snapshot) {
         state.set(snapshot)
@@ -303,8 +299,9 @@ final class LoadTask: Sendable {
     /// full-text index (word queries wait for it); a new snapshot is written in the background.
     func run(_ directories: [String], snapshotPath: String?, stateDirectory: String) {
         func session(_ store: ArticleStore) -> ReaderStateSession {
-            openingState.set(true)
-            changed()
+            // Keeps the last progress (the article count stays on screen).
+            let progress: LoadProgress? = if case .loading(let last, _) = snapshot { last } else { nil }
+            set(.loading(progress, .openingState))
             return ReaderStateSession(database: StateDatabase.open(directory: stateDirectory), store: store)
         }
         if let snapshotPath, let opened = CachedLoader.openSnapshot(directories: directories, snapshotPath: snapshotPath) {
@@ -314,7 +311,7 @@ final class LoadTask: Sendable {
         }
         do {
             let load = try CachedLoader.load(directories: directories, snapshotPath: snapshotPath) { progress in
-                self.set(.loading(progress, indexing: progress.filesDone == progress.filesTotal))
+                self.set(.loading(progress, progress.filesDone == progress.filesTotal ? .indexing : .readingFiles))
             }
             var report = load.report
             // Snapshot problems are shown with the other load warnings (curses owns the terminal).

@@ -1,31 +1,40 @@
 /// The first frame while the archive loads: `Loading… 1200/5000 files`, centred.
 public struct LoadingView {
+    /// What the load is doing, shown on the first line.
+    public enum Stage: Sendable, Equatable {
+        /// Reading and parsing files (`Loading… 1200/5000 files`).
+        case readingFiles
+        /// Files are read; the store is building its indexes.
+        case indexing
+        /// The store is built; the reader's state store is being opened (another process may
+        /// hold its lock for a moment), so a wait here is not taken for a slow index.
+        case openingState
+    }
+
     public var filesDone: Int
     public var filesTotal: Int
     public var articles: Int
-    /// Files are read; the store is building its indexes.
-    public var indexing: Bool
-    /// The store is built; the reader's state store is being opened (another process may hold its
-    /// lock for a moment), so a wait here is not taken for a slow index.
-    public var openingState: Bool
+    public var stage: Stage
     /// Seconds since loading started, so a long load visibly moves before the first progress report.
     public var elapsedSeconds: Int
 
-    public init(filesDone: Int = 0, filesTotal: Int = 0, articles: Int = 0, indexing: Bool = false, openingState: Bool = false,
-                elapsedSeconds: Int = 0) {
+    public init(filesDone: Int = 0, filesTotal: Int = 0, articles: Int = 0, stage: Stage = .readingFiles, elapsedSeconds: Int = 0) {
         self.filesDone = filesDone
         self.filesTotal = filesTotal
         self.articles = articles
-        self.indexing = indexing
-        self.openingState = openingState
+        self.stage = stage
         self.elapsedSeconds = elapsedSeconds
     }
 
     /// The lines shown, most important first.
     public var lines: [String] {
-        let files = filesTotal > 0 ? "Loading… \(filesDone)/\(filesTotal) files" : "Loading…"
-        var lines = [openingState ? "Opening the reading state…" : indexing ? "Indexing \(articles) articles…" : files]
-        if openingState || !indexing, articles > 0 { lines.append("\(articles) articles") }
+        var lines: [String]
+        switch stage {
+        case .readingFiles: lines = [filesTotal > 0 ? "Loading… \(filesDone)/\(filesTotal) files" : "Loading…"]
+        case .indexing: lines = ["Indexing \(articles) articles…"]
+        case .openingState: lines = ["Opening the reading state…"]
+        }
+        if stage != .indexing, articles > 0 { lines.append("\(articles) articles") }
         lines.append(elapsedSeconds > 0 ? "\(elapsedSeconds) s · q quits" : "q quits")
         return lines
     }

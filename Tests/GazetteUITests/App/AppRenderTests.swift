@@ -53,9 +53,9 @@ import Testing
                         q quits                 |
                                                 |
         """)
-        #expect(LoadingView(articles: 10, indexing: true).lines.first == "Indexing 10 articles…")
+        #expect(LoadingView(articles: 10, stage: .indexing).lines.first == "Indexing 10 articles…")
         // A wait on the state store's lock (another Gazette writing) is named as such.
-        #expect(LoadingView(articles: 10, indexing: true, openingState: true, elapsedSeconds: 4).lines
+        #expect(LoadingView(articles: 10, stage: .openingState, elapsedSeconds: 4).lines
                 == ["Opening the reading state…", "10 articles", "4 s · q quits"])
         #expect(LoadingView().render(width: 1, height: 1).width == 1)
     }
