@@ -15,6 +15,31 @@ public enum Parallel {
         return results
     }
 
+    /// `body(i)` for each of a few coarse parts of unequal work, each on a thread of its own
+    /// (part 0 on the caller's); results in index order.
+    ///
+    /// For parts that spread themselves over the cores (a table built in chunks, the text
+    /// index): libdispatch runs a `concurrentPerform` called from inside another's worker on
+    /// that one thread whenever the outer iterations are at least the cores, so under `map`
+    /// such a part ran serially. A fresh thread is outside any `concurrentPerform`.
+    static func parts<T: Sendable>(_ count: Int, _ body: @escaping @Sendable (Int) -> T) -> [T] {
+        guard count > 1 else { return count == 1 ? [body(0)] : [] }
+        let results = SlotArray<T>(count: count)
+        let finished = ConditionValue(0)
+        for part in 1..<count {
+            let thread = Thread {
+                results.set(part, body(part))
+                finished.update { $0 += 1 }
+            }
+            thread.stackSize = 8 << 20
+            thread.start()
+        }
+        results.set(0, body(0))
+        // The lock publishes each thread's result to this one.
+        finished.wait { $0 == count - 1 ? () : nil }
+        return results.takeAll()
+    }
+
     /// `body(i)` for each `i`, concurrently, for work that writes through `SharedBuffer`s.
     static func forEach(_ count: Int, _ body: @Sendable (Int) -> Void) {
         DispatchQueue.concurrentPerform(iterations: count, execute: body)

@@ -74,7 +74,7 @@ public final class ArticleStore: Sendable {
             case facets([FacetTable])
             case ids(values: [UInt64], indices: [Int32], days: [Int32])
         }
-        let parts = Parallel.map(3) { part -> Part in
+        let parts = Parallel.parts(3) { part -> Part in
             switch part {
             case 0: return .text(textIndexInBackground ? nil : makeIndex())
             case 1: return .facets(FacetTable.build(articles: articles))

@@ -57,9 +57,9 @@ final class FacetTable: Sendable {
 
     static func isBlank(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte >= 0x80 }
 
-    /// The four tables (tag, category, author, year), built in parallel.
+    /// The four tables (tag, category, author, year), built in parallel (each also in chunks).
     static func build(articles: [Article]) -> [FacetTable] {
-        Parallel.map(FacetKind.allCases.count) { FacetTable(kind: FacetKind.allCases[$0], articles: articles) }
+        Parallel.parts(FacetKind.allCases.count) { FacetTable(kind: FacetKind.allCases[$0], articles: articles) }
     }
 
     /// One chunk's exact spellings: interned per chunk in parallel, merged by `String` afterwards.
