@@ -36,6 +36,34 @@ import Testing
         #expect(Self.article("Other title", link: "https://EXAMPLE.org/col/1").id == page.id)
     }
 
+    @Test func aFetchedItemIsItsFeedAndGuidNotItsSharedLink() throws {
+        // A podcast's episodes all link to the show's page; each has its own GUID.
+        let tree = try TempTree()
+        for episode in 1...3 {
+            try tree.write("feeds/show/2024-0\(episode)-0\(episode)-episode-\(episode).txt", """
+                Title: Episode \(episode)
+                Date: 2024-0\(episode)-0\(episode)T09:00:00Z
+                Link: https://show.example/
+                Feed: https://show.example/feed.xml
+                Guid: show-episode-\(episode)
+
+                Notes for episode \(episode).
+
+                """)
+        }
+        // The same GUID in another feed is another item; the same file twice is one.
+        try tree.write("feeds/other/episode-1.txt", "Title: Episode 1\nLink: https://show.example/\nFeed: https://mirror.example/rss\nGuid: show-episode-1\n\nNotes.\n")
+        try tree.write("feeds/show/copy-of-1.txt", "Title: Episode 1\nDate: 2024-01-01T09:00:00Z\nLink: https://show.example/\nfeed: https://show.example/feed.xml\nGUID:  show-episode-1 \n\nNotes for episode 1.\n")
+        let archive = try ArchiveLoader.load(directories: [tree.root])
+        #expect(archive.articles.map(\.title).sorted() == ["Episode 1", "Episode 1", "Episode 2", "Episode 3"])
+        #expect(archive.report.duplicates.map(\.dropped.path) == [tree.path("feeds/show/copy-of-1.txt")])
+        for article in archive.articles {
+            #expect(article.id == ArticleID(identityKey: ArticleIdentity(of: article).key), "the fast id is the reference id")
+        }
+        let first = try #require(archive.articles.first { $0.title == "Episode 2" })
+        #expect(ArticleIdentity(of: first) == .feedItem(feed: "https://show.example/feed.xml", guid: "show-episode-2"))
+    }
+
     @Test func normalisation() {
         #expect(IdentityText.normalisedMessageID(" <Abc.Def@Host.EXAMPLE.com> ") == "Abc.Def@host.example.com")
         #expect(IdentityText.normalisedMessageID("<>") == nil)

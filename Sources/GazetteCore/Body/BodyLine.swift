@@ -165,12 +165,19 @@ struct LineTraits {
     }
 
     /// Bytes of a list marker at the start of `text` including its space: `- `, `* `, `• `,
-    /// `12. `, `3) `, `a) `, `(b) `; 0 when there is none (or nothing follows it).
+    /// `12. `, `3) `, `a) `, `(b) `, and `[3] ` (a numbered reference: the link lists at the end
+    /// of fetched items and of many posts); 0 when there is none (or nothing follows it).
     static func listMarker(_ text: UnsafeBufferPointer<UInt8>) -> Int {
         let count = text.count
         guard count >= 3 else { return 0 }
         func spaceThenText(_ at: Int) -> Int { at + 1 < count && text[at] == 0x20 && text[at + 1] != 0x20 ? at + 1 : 0 }
         let first = text[0]
+        if first == UInt8(ascii: "[") {
+            var index = 1
+            while index < count, index <= 4, (0x30...0x39).contains(text[index]) { index += 1 }
+            guard index > 1, index < count, text[index] == UInt8(ascii: "]") else { return 0 }
+            return spaceThenText(index + 1)
+        }
         if first == UInt8(ascii: "-") || first == UInt8(ascii: "*") || first == UInt8(ascii: "+") { return spaceThenText(1) }
         if first == 0xE2, count > 4, text[1] == 0x80, text[2] == 0xA2 { return spaceThenText(3) }  // •
         var index = 0

@@ -26,17 +26,42 @@ public enum LinkScanner {
     public static let bodyLimit = 256 << 10
 
     /// The URLs of an article in reading order: its `Link` header, then the body's; each once.
+    /// A body that numbers its own links (a line `[1] https://…`, as fetched items and many posts
+    /// end) keeps its numbers: its URLs come first, so "[2]" in the text is link [2], and the
+    /// `Link` header follows them.
     public static func urls(of article: Article) -> [String] {
         var found: [String] = []
         var seen: Set<String> = []
-        if let link = article.link?.trimmingSpaces, let url = urls(in: link).first ?? (isOpenable(link) ? link : nil) {
-            found.append(url)
-            seen.insert(url)
-        }
-        article.bodyUTF8.withUnsafeBufferPointer { body in
-            scan(UnsafeBufferPointer(rebasing: body.prefix(bodyLimit))) { url in if seen.insert(url).inserted { found.append(url) } }
+        let own = link(of: article)
+        article.bodyUTF8.withUnsafeBufferPointer { whole in
+            let body = UnsafeBufferPointer(rebasing: whole.prefix(bodyLimit))
+            let numbered = numbersItsLinks(body)
+            if !numbered, let own { found.append(own); seen.insert(own) }
+            scan(body) { url in if seen.insert(url).inserted { found.append(url) } }
+            if numbered, let own, seen.insert(own).inserted { found.append(own) }
         }
         return found
+    }
+
+    /// The article's own link: its `Link` header, when it is a URL Gazette opens.
+    public static func link(of article: Article) -> String? {
+        guard let link = article.link?.trimmingSpaces else { return nil }
+        return urls(in: link).first ?? (isOpenable(link) ? link : nil)
+    }
+
+    /// Whether a line of `body` starts `[1] ` followed by a URL.
+    static func numbersItsLinks(_ body: UnsafeBufferPointer<UInt8>) -> Bool {
+        let marker = Array("[1] ".utf8)
+        var lineStart = 0
+        while lineStart + marker.count < body.count {
+            if matches(body, at: lineStart, marker), prefixLength(body, at: lineStart + marker.count) != nil,
+               isScheme(body, at: lineStart + marker.count) {
+                return true
+            }
+            guard let newline = body[lineStart...].firstIndex(of: 0x0A) else { return false }
+            lineStart = newline + 1
+        }
+        return false
     }
 
     /// Whether `url` has a scheme Gazette hands to a browser (never `file:` or `javascript:`).

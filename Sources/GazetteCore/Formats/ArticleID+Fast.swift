@@ -5,6 +5,7 @@ extension ArticleID {
     /// properties for every one, which dominated the cost of loading large archives.
     static func fast(of article: Article) -> ArticleID {
         if let id = article.messageID, !id.isEmpty { return ArticleID(identityKey: "m:" + id) }
+        if !article.extraHeaders.isEmpty, let item = article.feedItem { return ArticleID(identityKey: "g:" + item.feed + "\n" + item.guid) }
         if let link = article.link.flatMap(IdentityText.normalisedLink), !link.isEmpty {
             return ArticleID(identityKey: "l:" + link)
         }

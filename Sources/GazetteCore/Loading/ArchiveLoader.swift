@@ -47,7 +47,7 @@ public enum ArchiveLoader {
                         switch dedupe.admit(&found[slot], among: &articles) {
                         case .duplicate(let first, let conflict):
                             var duplicate = DuplicateArticle(
-                                id: articles[first].id, title: found[slot].title, kept: articles[first].source,
+                                id: articles[first].id, title: articles[first].title, kept: articles[first].source,
                                 dropped: found[slot].source)
                             duplicate.conflictBasis = conflict?.basis
                             report.duplicates.append(duplicate)

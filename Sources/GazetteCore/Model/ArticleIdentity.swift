@@ -1,11 +1,16 @@
 /// What makes two article files the same article, in order of trust: the Message-ID, else the
-/// Link, else the title, day, author and a digest of the body.
+/// feed and GUID of a fetched feed item, else the Link, else the title, day, author and a
+/// digest of the body.
 ///
 /// This is the reference definition (plain `String` work); `ArticleID.fast(of:)` computes the
 /// same id on bytes while loading, and the tests hold one to the other.
 public enum ArticleIdentity: Sendable, Hashable {
     /// A normalised Message-ID (no angle brackets, domain lower-cased).
     case messageID(String)
+    /// A fetched feed item: its feed's URL and its GUID (`Feed` and `Guid` headers, as written).
+    /// Items of one feed often share a link (a podcast's episodes all link to the show's page),
+    /// never a GUID; the same GUID in two feeds is not trusted to be one item.
+    case feedItem(feed: String, guid: String)
     /// A normalised URL (scheme and host lower-cased, default port and fragment dropped).
     case link(String)
     /// Title and author lower-cased with whitespace collapsed, the ISO day (or `undated`), and
@@ -26,6 +31,8 @@ public enum ArticleIdentity: Sendable, Hashable {
     private init(of article: Article, bodyDigest: ([UInt8]) -> UInt64) {
         if let id = article.messageID, !id.isEmpty {
             self = .messageID(id)
+        } else if let item = article.feedItem {
+            self = .feedItem(feed: item.feed, guid: item.guid)
         } else if let link = article.link.flatMap(IdentityText.normalisedLink), !link.isEmpty {
             self = .link(link)
         } else {
@@ -40,6 +47,7 @@ public enum ArticleIdentity: Sendable, Hashable {
     public var key: String {
         switch self {
         case .messageID(let id): "m:" + id
+        case .feedItem(let feed, let guid): "g:" + feed + "\n" + guid
         case .link(let link): "l:" + link
         case .content(let title, let day, let author, let digest):
             "t:" + title + "\n" + day + "\n" + author + "\n" + IdentityText.hex16(digest)
@@ -50,6 +58,7 @@ public enum ArticleIdentity: Sendable, Hashable {
     public var basis: String {
         switch self {
         case .messageID: "Message-ID"
+        case .feedItem: "feed and Guid"
         case .link: "Link"
         case .content: "title, date, author and body"
         }
@@ -58,7 +67,7 @@ public enum ArticleIdentity: Sendable, Hashable {
     /// True when two files sharing this identity may still hold different text (a conflict).
     public var canConflict: Bool {
         switch self {
-        case .messageID, .link: true
+        case .messageID, .feedItem, .link: true
         case .content: false
         }
     }
@@ -187,5 +196,22 @@ extension Array where Element == UInt8 {
     fileprivate func ends(with suffix: String) -> Bool {
         let tail = Array(suffix.utf8)
         return count >= tail.count && self[(count - tail.count)...].elementsEqual(tail)
+    }
+}
+
+extension Article {
+    /// The `Feed` and `Guid` headers of an item `gazette fetch` wrote (both present and not
+    /// empty; names in any case): the item's identity.
+    var feedItem: (feed: String, guid: String)? {
+        var feed: String?, guid: String?
+        for header in extraHeaders where header.name.utf8.count == 4 {
+            if feed == nil, header.name.caseInsensitiveCompare("Feed") == .orderedSame {
+                feed = header.value.trimmingCharacters(in: .whitespaces)
+            } else if guid == nil, header.name.caseInsensitiveCompare("Guid") == .orderedSame {
+                guid = header.value.trimmingCharacters(in: .whitespaces)
+            }
+        }
+        guard let feed, let guid, !feed.isEmpty, !guid.isEmpty else { return nil }
+        return (feed, guid)
     }
 }

@@ -66,7 +66,10 @@ extension AppState {
             message = "No links in this article"
             return nil
         }
-        guard let number else { return links[0] }
+        guard let number else {
+            // Its own link, wherever the body's numbered links put it in the list.
+            return interactionArticle.flatMap { LinkScanner.link(of: store.articles[$0]) } ?? links[0]
+        }
         guard number >= 1, number <= links.count else {
             message = "No link [\(number)]: \(links.count == 1 ? "only [1]" : "links are [1]–[\(links.count)]")"
             return nil

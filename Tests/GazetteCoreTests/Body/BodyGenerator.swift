@@ -13,7 +13,7 @@ enum BodyGenerator {
         "----", "====", "~~~~", "****", "####", "__", "--", "-", "*", "•", "\u{1B}[2J", "\u{7}", "\u{0}", "\u{7F}", "\u{9B}",
     ]
     static let openings = [
-        "", "", "", "", "- ", "* ", "+ ", "• ", "1. ", "12. ", "3) ", "a) ", "(b) ", "(12) ", "A. ", "-- ", "--",
+        "", "", "", "", "- ", "* ", "+ ", "• ", "1. ", "12. ", "3) ", "a) ", "(b) ", "(12) ", "[1] ", "[12]", "[x] ", "A. ", "-- ", "--",
         "In article <C6A2x1@news.example> dtr@news.example writes:", "In article <a@b.example>", "In message <x@y>",
         "In <x@y> z wrote:", "On Tue, 4 May 1993, Kay Bell wrote:", "On Tue, Kay Bell", "Kay Bell <kb@cs.example>",
         "| a | b |", "+---+---+", "  ", "\t",

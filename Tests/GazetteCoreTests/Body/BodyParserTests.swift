@@ -285,6 +285,24 @@ import Testing
         ])
     }
 
+    @Test func numberedReferencesAreOneItemEach() {
+        // The link list at the end of a fetched item or a post: one reference a line, never a paragraph.
+        Self.expectShape("""
+        The full rule [1] and the mail [2] say so.
+
+        [1] https://example.org/rule
+        [2] mailto:desk@example.org
+        [12] https://example.org/a/very/long/path
+        [x] not a reference
+        """, [
+            "paragraph: The full rule [1] and the mail [2] say so.",
+            "list-item[[1]]: https://example.org/rule",
+            "list-item[[2]]: mailto:desk@example.org",
+            "list-item[[12]]: https://example.org/a/very/long/path",
+            "paragraph: [x] not a reference",
+        ])
+    }
+
     @Test func dashesInProseAreNotLists() {
         Self.expectShape("""
         He paid the fee

@@ -49,4 +49,18 @@ import Testing
         #expect(LinkScanner.urls(of: hostile).isEmpty)
         #expect(!LinkScanner.isOpenable("https://example.org/\u{1b}[2J"))
     }
+
+    @Test func aBodyThatNumbersItsLinksKeepsItsNumbers() {
+        // A fetched item: "mail [2]" in the text is the second line of its list, and so link [2].
+        var item = Article(title: "Torture", link: "https://site.example/post", source: SourceLocation(path: "f.txt", line: 1))
+        item.bodyUTF8 = Array("The rule [1] and the mail [2].\n\n[1] https://example.org/rule\n[2] mailto:desk@example.org\n".utf8)
+        #expect(LinkScanner.urls(of: item) == ["https://example.org/rule", "mailto:desk@example.org", "https://site.example/post"])
+        #expect(LinkScanner.link(of: item) == "https://site.example/post")
+        // The header's link among the numbered ones is listed once, at its number.
+        item.bodyUTF8 = Array("Text [1].\n\n[1] https://site.example/post\n".utf8)
+        #expect(LinkScanner.urls(of: item) == ["https://site.example/post"])
+        // "[1]" in running text, not at a line's start, numbers nothing.
+        item.bodyUTF8 = Array("See [1] https://example.org/a here.\n".utf8)
+        #expect(LinkScanner.urls(of: item) == ["https://site.example/post", "https://example.org/a"])
+    }
 }

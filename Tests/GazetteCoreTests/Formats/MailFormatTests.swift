@@ -16,6 +16,29 @@ import Testing
         #expect(unknown.text == "a =?x-martian?Q?zz?= b")
         #expect(unknown.problem == "cannot decode =?x-martian?Q?zz?=")
         #expect(EncodedWords.decode("no words = here ?=").text == "no words = here ?=")
+        // A stray `=?` does not stop the words after it from being decoded.
+        #expect(EncodedWords.decode("a =?b c =?utf-8?q?d=C3=A9?=").text == "a =?b c dé")
+    }
+
+    @Test func encodedWordsSplitInsideACharacterAreJoinedFirst() {
+        // "Über" in UTF-8 is C3 9C 62 65 72: a mailer cut the base64 between C3 and 9C.
+        #expect(EncodedWords.decode("=?UTF-8?B?ww==?= =?UTF-8?B?nGJlcg==?= alles").text == "Über alles")
+        #expect(EncodedWords.decode("=?utf-8?Q?Gr=C3?= \t=?utf-8?Q?=BC=C3=9Fe?=").text == "Grüße")
+        // Different charsets are decoded each on its own, the space between them still dropped.
+        #expect(EncodedWords.decode("=?iso-8859-1?q?J=F6rg?= =?utf-8?q?_M=C3=BCller?=").text == "Jörg Müller")
+        // An unknown charset after a known one: the known one decoded, the other as written.
+        let mixed = EncodedWords.decode("=?utf-8?q?caf=C3=A9?= =?x-martian?q?zz?=")
+        #expect(mixed.text == "café =?x-martian?q?zz?=")
+    }
+
+    @Test func manyEncodedWordsDecodeInLinearTime() {
+        // A hostile Subject of 200k words: quadratic decoding took minutes; this takes well under a second.
+        let subject = Array(repeating: "=?utf-8?q?ab?=", count: 200_000).joined(separator: " ")
+        let clock = ContinuousClock()
+        var decoded = ""
+        let took = clock.measure { decoded = EncodedWords.decode(subject).text }
+        #expect(decoded == String(repeating: "ab", count: 200_000))
+        #expect(took < .seconds(20))
     }
 
     @Test func transferEncodings() {
@@ -29,6 +52,14 @@ import Testing
         #expect(Charset.decode([0x80, 0x93, 0x41], charset: "Windows-1252") == "€“A")
         #expect(Charset.decode([0xA4, 0xE9], charset: "ISO-8859-15") == "€é")
         #expect(Charset.decode([0xA4, 0xE9], charset: "latin1") == "¤é")
+        // What Outlook labels ISO-8859-1 is Windows-1252: its quotes and dashes are not C1 controls.
+        #expect(Charset.decode([0x93, 0x68, 0x69, 0x94, 0x20, 0x96, 0x20, 0x69, 0x74, 0x92, 0x73], charset: "iso-8859-1") == "“hi” – it’s")
+        // Single-byte sets by table: KOI8-R (relcom.* news), ISO-8859-5, IBM866, Greek.
+        #expect(Charset.decode([0xF0, 0xD2, 0xC9, 0xD7, 0xC5, 0xD4], charset: "KOI8-R") == "Привет")
+        #expect(Charset.decode([0xBF, 0xE0, 0xD8, 0xD2, 0xD5, 0xE2], charset: "iso-8859-5") == "Привет")
+        #expect(Charset.decode([0x8F, 0xE0, 0xA8, 0xA2, 0xA5, 0xE2], charset: "cp866") == "Привет")
+        #expect(Charset.decode([0xE1, 0xE5, 0xE9, 0xE1], charset: "iso-8859-7") == "αεια")
+        #expect(Charset.isKnown("koi8-u"))
         #expect(Charset.decode([0xC3, 0xA9], charset: "\"UTF-8\"") == "é")
         #expect(Charset.decode([0xE9], charset: "utf-8") == nil)
         #expect(Charset.decode([0xE9], charset: "x-unknown") == nil)

@@ -117,7 +117,7 @@ final class TempTree {
         #expect(archive.articles.map(\.title) == ["Launch calendar"])
         let lines = archive.report.duplicates.map(\.reportLine)
         #expect(lines == [
-            tree.path("b.txt") + ":1: conflict: same Message-ID as \"Launch calendar (corrected)\" (\(archive.articles[0].id), kept from "
+            tree.path("b.txt") + ":1: conflict: same Message-ID as \"Launch calendar\" (\(archive.articles[0].id), kept from "
                 + tree.path("a.txt") + ":1) but a different body; this copy was not loaded",
             tree.path("c.txt") + ":1: duplicate of \"Launch calendar\" (\(archive.articles[0].id), first at " + tree.path("a.txt") + ":1)",
         ])

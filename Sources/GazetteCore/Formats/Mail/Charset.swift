@@ -1,7 +1,8 @@
 import Foundation
 
 /// Turns bytes in a named character set into text: UTF-8, US-ASCII, ISO-8859-1/-15 and
-/// Windows-1252 here, a few more through Foundation's converters.
+/// Windows-1252 here, the single-byte sets of `SingleByteCharsets` by table, a few more
+/// through Foundation's converters.
 enum Charset {
     /// The text of `bytes` in `name` (any case, IANA names and common aliases); nil when the
     /// charset is unknown or the bytes are not valid in it.
@@ -14,12 +15,17 @@ enum Charset {
             // Mail that says ASCII and holds 8-bit bytes is, in practice, Windows-1252.
             return bytes.allSatisfy({ $0 < 0x80 }) ? String(decoding: Array(bytes), as: UTF8.self) : windows1252(bytes)
         case "iso-8859-1", "iso8859-1", "iso_8859-1", "latin1", "latin-1", "l1", "iso-ir-100", "cp819", "ibm819":
-            return String(String.UnicodeScalarView(bytes.map { Unicode.Scalar($0) }))
+            // Outlook and most Windows mailers label Windows-1252 text (curly quotes, dashes,
+            // the euro sign in 0x80–0x9F) as ISO-8859-1, where those bytes are C1 controls that
+            // no text means; mail clients and browsers (the WHATWG Encoding Standard) read it as
+            // Windows-1252, which is Latin-1 everywhere else.
+            return windows1252(bytes)
         case "iso-8859-15", "iso8859-15", "iso_8859-15", "latin-9", "latin9", "l9":
             return String(String.UnicodeScalarView(bytes.map { Unicode.Scalar(latin9[$0] ?? UInt32($0))! }))
         case "windows-1252", "cp1252", "x-cp1252", "ms-ansi":
             return windows1252(bytes)
         default:
+            if let high = SingleByteCharsets.table(key) { return SingleByteCharsets.decode(bytes, high: high) }
             guard let encoding = foundationEncodings[key] else { return nil }
             return String(data: Data(bytes), encoding: encoding)
         }

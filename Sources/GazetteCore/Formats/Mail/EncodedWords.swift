@@ -3,67 +3,117 @@ enum EncodedWords {
     /// `value` with its encoded words decoded (whitespace between two adjacent ones dropped, as
     /// the RFC says); a word in an unknown charset or with bad data is left as written and
     /// named in `problem`.
+    ///
+    /// Adjacent words in one charset are decoded together, their bytes joined first (as mail
+    /// clients do): a mailer may split a word in the middle of a multi-byte character
+    /// (`=?UTF-8?B?w4==?= =?UTF-8?B?nGJl?=`). One pass over the bytes: a Subject of many
+    /// thousand words is linear, never quadratic.
     static func decode(_ value: String) -> (text: String, problem: String?) {
-        // Most values have no encoded word: a byte scan, not Foundation's substring search.
-        guard value.utf8.withContiguousStorageIfAvailable({ bytes in
-            bytes.indices.dropLast().contains { bytes[$0] == 0x3D && bytes[$0 + 1] == 0x3F }
-        }) ?? value.contains("=?") else { return (value, nil) }
-        var out = ""
+        var value = value
+        return value.withUTF8 { bytes in
+            // Most values have no encoded word: one byte scan and the value back as it is.
+            guard bytes.indices.dropLast().contains(where: { bytes[$0] == 0x3D && bytes[$0 + 1] == 0x3F }) else { return nil }
+            return decode(bytes)
+        } ?? (value, nil)
+    }
+
+    private static func decode(_ bytes: UnsafeBufferPointer<UInt8>) -> (text: String, problem: String?) {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
         var problem: String?
-        var rest = Substring(value)
-        var pendingSpace = ""
-        var lastWasWord = false
-        while !rest.isEmpty {
-            if let start = rest.range(of: "=?"), let (word, end) = word(in: rest, at: start.lowerBound) {
-                let between = rest[..<start.lowerBound]
-                let decoded = decodeWord(word)
-                let betweenIsSpace = between.allSatisfy { $0 == " " || $0 == "\t" }
-                if !(lastWasWord && betweenIsSpace && decoded != nil) { out += pendingSpace + between }
-                pendingSpace = ""
-                if let decoded {
-                    out += decoded
-                    lastWasWord = true
-                } else {
-                    problem = problem ?? "cannot decode \(String(rest[start.lowerBound..<end]).prefix(60))"
-                    out += rest[start.lowerBound..<end]
-                    lastWasWord = false
-                }
-                rest = rest[end...]
+        // Decoded bytes of adjacent words in one charset not yet turned into text, and where
+        // those words are written (shown as written when the charset is unknown).
+        var pending: (charset: String, bytes: [UInt8], written: Range<Int>)?
+        func flush() {
+            guard let words = pending else { return }
+            pending = nil
+            // A header value is one line: encoded line breaks become spaces.
+            if let text = Charset.decode(words.bytes.map { $0 == 0x0D || $0 == 0x0A ? 0x20 : $0 }, charset: words.charset) {
+                out.append(contentsOf: text.utf8)
             } else {
-                out += pendingSpace + rest
-                break
+                let written = bytes[words.written]
+                problem = problem ?? "cannot decode \(String(decoding: written.prefix(60), as: UTF8.self))"
+                out.append(contentsOf: written)
             }
         }
-        return (out, problem)
-    }
-
-    /// The parts of the encoded word starting at `start` (charset, encoding, text) and its end.
-    private static func word(in text: Substring, at start: Substring.Index) -> ((Substring, Substring, Substring), Substring.Index)? {
-        let afterOpen = text.index(start, offsetBy: 2)
-        guard let q1 = text[afterOpen...].firstIndex(of: "?") else { return nil }
-        let charset = text[afterOpen..<q1]
-        let encodingStart = text.index(after: q1)
-        guard encodingStart < text.endIndex, let q2 = text[encodingStart...].firstIndex(of: "?"),
-            text.distance(from: encodingStart, to: q2) == 1 else { return nil }
-        let encoding = text[encodingStart..<q2]
-        let dataStart = text.index(after: q2)
-        guard let close = text[dataStart...].range(of: "?=") else { return nil }
-        let data = text[dataStart..<close.lowerBound]
-        guard !charset.isEmpty, !data.contains(" ") else { return nil }
-        return ((charset, encoding, data), close.upperBound)
-    }
-
-    private static func decodeWord(_ word: (Substring, Substring, Substring)) -> String? {
-        // RFC 2231 lets a language follow the charset: `iso-8859-1*fr`.
-        let charset = word.0.split(separator: "*", maxSplits: 1).first.map(String.init) ?? ""
-        let bytes: [UInt8]?
-        switch word.1 {
-        case "B", "b": bytes = Base64Text.decode(Array(word.2.utf8)).bytes
-        case "Q", "q": bytes = QuotedPrintable.decode(Array(word.2.utf8), headerForm: true)
-        default: return nil
+        var index = 0
+        var lastWasWord = false
+        while index < bytes.count {
+            guard let open = nextOpening(bytes, from: index) else { break }
+            guard let word = word(bytes, at: open) else {
+                // Not an encoded word: `=?` is text.
+                flush()
+                out.append(contentsOf: bytes[index..<open + 2])
+                index = open + 2
+                lastWasWord = false
+                continue
+            }
+            let between = bytes[index..<open]
+            let betweenIsSpace = between.allSatisfy { $0 == 0x20 || $0 == 0x09 }
+            guard let decoded = decodeData(word.encoding, bytes[word.data]), Charset.isKnown(word.charset) else {
+                flush()
+                out.append(contentsOf: between)
+                problem = problem ?? "cannot decode \(String(decoding: bytes[open..<word.end].prefix(60), as: UTF8.self))"
+                out.append(contentsOf: bytes[open..<word.end])
+                index = word.end
+                lastWasWord = false
+                continue
+            }
+            // White space between two encoded words is dropped (RFC 2047, 6.2).
+            if !(lastWasWord && betweenIsSpace) {
+                flush()
+                out.append(contentsOf: between)
+            }
+            if let words = pending, words.charset == word.charset {
+                pending = (words.charset, words.bytes + decoded, words.written.lowerBound..<word.end)
+            } else {
+                flush()
+                pending = (word.charset, decoded, open..<word.end)
+            }
+            index = word.end
+            lastWasWord = true
         }
-        guard let bytes else { return nil }
-        // A header value is one line: encoded line breaks become spaces.
-        return Charset.decode(bytes.map { $0 == 0x0D || $0 == 0x0A ? 0x20 : $0 }, charset: charset)
+        flush()
+        if index < bytes.count { out.append(contentsOf: bytes[index...]) }
+        return (String(decoding: out, as: UTF8.self), problem)
+    }
+
+    /// Where the next `=?` starts at or after `index`.
+    private static func nextOpening(_ bytes: UnsafeBufferPointer<UInt8>, from index: Int) -> Int? {
+        var at = index
+        while at + 1 < bytes.count {
+            if bytes[at] == 0x3D, bytes[at + 1] == 0x3F { return at }
+            at += 1
+        }
+        return nil
+    }
+
+    /// The encoded word starting at `open` (`=?charset?E?data?=`): its charset (lower-cased,
+    /// without an RFC 2231 language: `iso-8859-1*fr`), encoding letter, data and end. Every
+    /// scan stops at white space, which no part of a word holds, so a stray `=?` costs little.
+    private static func word(_ bytes: UnsafeBufferPointer<UInt8>, at open: Int) -> (charset: String, encoding: UInt8, data: Range<Int>, end: Int)? {
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
+        var at = open + 2
+        while at < bytes.count, bytes[at] != 0x3F, !isSpace(bytes[at]) { at += 1 }
+        guard at > open + 2, at + 2 < bytes.count, bytes[at] == 0x3F, bytes[at + 2] == 0x3F else { return nil }
+        let charsetBytes = bytes[(open + 2)..<at].prefix { $0 != 0x2A }
+        let encoding = bytes[at + 1]
+        let dataStart = at + 3
+        var close = dataStart
+        while close + 1 < bytes.count, !(bytes[close] == 0x3F && bytes[close + 1] == 0x3D) {
+            guard !isSpace(bytes[close]) else { return nil }
+            close += 1
+        }
+        guard close + 1 < bytes.count else { return nil }
+        return (String(decoding: charsetBytes, as: UTF8.self).lowercased(), encoding, dataStart..<close, close + 2)
+    }
+
+    /// The bytes `data` stands for in encoding `B` or `Q` (either case); nil when it is neither or the data is bad.
+    private static func decodeData(_ encoding: UInt8, _ data: Slice<UnsafeBufferPointer<UInt8>>) -> [UInt8]? {
+        switch encoding {
+        case UInt8(ascii: "B"), UInt8(ascii: "b"): Base64Text.decode(Array(data)).bytes
+        case UInt8(ascii: "Q"), UInt8(ascii: "q"): QuotedPrintable.decode(Array(data), headerForm: true)
+        default: nil
+        }
     }
 }

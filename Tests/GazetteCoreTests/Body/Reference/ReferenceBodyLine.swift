@@ -150,6 +150,12 @@ struct ReferenceLineTraits {
         guard count >= 3 else { return 0 }
         func spaceThenText(_ at: Int) -> Int { at + 1 < count && text[at] == 0x20 && text[at + 1] != 0x20 ? at + 1 : 0 }
         let first = text[0]
+        if first == UInt8(ascii: "[") {
+            var index = 1
+            while index < count, index <= 4, (0x30...0x39).contains(text[index]) { index += 1 }
+            guard index > 1, index < count, text[index] == UInt8(ascii: "]") else { return 0 }
+            return spaceThenText(index + 1)
+        }
         if first == UInt8(ascii: "-") || first == UInt8(ascii: "*") || first == UInt8(ascii: "+") { return spaceThenText(1) }
         if first == 0xE2, count > 4, text[1] == 0x80, text[2] == 0xA2 { return spaceThenText(3) }  // •
         var index = 0
