@@ -89,6 +89,6 @@ import Testing
         #expect(EncodedWords.decode("=?utf-8?b?YQ1iCmM=?=").text == "a b c")
         let mail = "Subject: F\nContent-Type: message/rfc822\n\nFrom: x\nSubject: =?utf-8?b?YQ1iCmM=?=\n\nbody\n"
         let parsed = ArticleFileParser.parse(bytes: Array(mail.utf8), path: "m.txt")
-        #expect(parsed.articles.map(\.body) == ["Forwarded message:\nFrom: x\nSubject: a b c\n\nbody"])
+        #expect(parsed.articles.map(\.body) == ["Forwarded message:\n\nFrom: x\n\nSubject: a b c\n\nbody"])
     }
 }

@@ -2,7 +2,8 @@
 public enum DateParser {
     /// Parses ISO 8601 (`2025-01-21`, `2025-01-21T09:30:00Z`, with offset), `January 21, 2025`,
     /// `21 January 2025`, `Jan 21, 2025`, RFC 822/2822 (`Tue, 21 Jan 2025 09:30:00 +0000`,
-    /// `27 Apr 1993 21:20 UT`), `2017/2/7` and `26-FEB-1987 15:18:06.67`; nil when it is none
+    /// `27 Apr 1993 21:20 UT`), asctime (`Tue Jun  3 10:22:01 2003`), `2017/2/7` and
+    /// `26-FEB-1987 15:18:06.67`; nil when it is none
     /// of them or names an impossible day or time.
     public static func parse(_ text: String) -> ArticleDate? {
         guard let tokens = DateToken.tokens(text), !tokens.isEmpty else { return nil }
@@ -140,6 +141,21 @@ struct DateGrammar {
             guard let m = monthName(), let d = number(digits: 1...2) else { return nil }
             month = m
             day = d
+            if index + 1 < tokens.count, case .number = tokens[index], tokens[index + 1] == .symbol(0x3A) {
+                // C's asctime, as Unix mailers and mbox envelopes write it: `Tue Jun  3 10:22:01 2003`,
+                // `Wed Jun 11 12:00:00 CEST 2003`.
+                guard let time = timeOfDay() else { return nil }
+                var offset = 0
+                if case .number(_, 4)? = peek {
+                    // No zone: local time, taken as UTC.
+                } else if peek != nil {
+                    // A zone before the year: `CEST`, or Google Takeout's envelope `+0000`.
+                    guard let zone = zone() else { return nil }
+                    offset = zone
+                }
+                guard let y = number(digits: 4...4), peek == nil else { return nil }
+                return DateParser.makeDate(year: y, month: month, day: day, secondsIntoDay: time, offset: offset)
+            }
             ordinalSuffix()
             _ = take(symbol: 0x2C)
             guard let y = yearNumber() else { return nil }

@@ -23,8 +23,9 @@ public struct AuthorName: Sendable, Equatable {
             }
             (short, full) = name.isEmpty ? (address, address) : (name, "\(name) <\(address)>")
         } else if text.hasSuffix(")"), let open = text.firstIndex(of: "(") {
-            // The old Usenet form: address (Full Name).
-            let address = String(text[..<open]).trimmingSpaces
+            // The old Usenet form: address (Full Name); pipermail archives write the address
+            // `alice at example.org`.
+            let address = Self.unobfuscated(String(text[..<open]).trimmingSpaces)
             let name = String(text[text.index(after: open)..<text.index(before: text.endIndex)]).trimmingSpaces
             guard address.contains("@"), !address.contains(" "), !name.isEmpty else {
                 (short, full) = (text, text)
@@ -34,6 +35,14 @@ public struct AuthorName: Sendable, Equatable {
         } else {
             (short, full) = (text, text)
         }
+    }
+
+    /// `local at domain` (Mailman's pipermail hides addresses so) as `local@domain`; anything else as it is.
+    static func unobfuscated(_ address: String) -> String {
+        let words = address.split(separator: " ", omittingEmptySubsequences: false)
+        guard words.count == 3, words[1] == "at", !words[0].isEmpty, words[2].contains("."),
+              !words[0].contains("@"), !words[2].contains("@") else { return address }
+        return words[0] + "@" + words[2]
     }
 
     /// A quoted display name without its quotes and backslash escapes; anything else as it is.

@@ -162,12 +162,50 @@ public enum ArticleJSON {
     }
 
     /// Encodes a value as pretty-printed JSON with sorted keys and a trailing newline.
+    ///
+    /// Safe to print on a terminal: the encoder escapes C0 controls only, so the C1 controls
+    /// (U+0080–U+009F: U+009B is a one-byte CSI to xterm), the bidirectional overrides and
+    /// isolates, and the line and paragraph separators are written as `\uXXXX` too. They occur
+    /// only inside strings, which mean the same either way.
     public static func encode<T: Encodable>(_ value: T) throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        var data = try encoder.encode(value)
+        var data = escapingInvisibles(try encoder.encode(value))
         data.append(0x0A)
         return data
+    }
+
+    /// `json` with each C1 control, bidirectional control and line/paragraph separator escaped.
+    static func escapingInvisibles(_ json: Data) -> Data {
+        let bytes = [UInt8](json)
+        func escaped(at index: Int) -> (scalar: UInt32, length: Int)? {
+            let lead = bytes[index]
+            if lead == 0xC2, index + 1 < bytes.count, (0x80...0x9F).contains(bytes[index + 1]) {
+                return (UInt32(bytes[index + 1]), 2)
+            }
+            if lead == 0xD8, index + 1 < bytes.count, bytes[index + 1] == 0x9C { return (0x061C, 2) }  // Arabic letter mark
+            guard lead == 0xE2, index + 2 < bytes.count else { return nil }
+            let scalar = UInt32(lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
+            switch scalar {
+            case 0x200E, 0x200F, 0x2028...0x202E, 0x2066...0x2069: return (scalar, 3)
+            default: return nil
+            }
+        }
+        guard bytes.indices.contains(where: { bytes[$0] == 0xC2 || bytes[$0] == 0xD8 || bytes[$0] == 0xE2 }) else { return json }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        let hex = Array("0123456789abcdef".utf8)
+        var index = 0
+        while index < bytes.count {
+            if let (scalar, length) = escaped(at: index) {
+                out += Array("\\u".utf8) + [12, 8, 4, 0].map { hex[Int(scalar >> UInt32($0) & 0xF)] }
+                index += length
+            } else {
+                out.append(bytes[index])
+                index += 1
+            }
+        }
+        return Data(out)
     }
 
     /// Whitespace-separated words in the body, counted on its bytes (no String per paragraph).

@@ -3,6 +3,19 @@ import Testing
 @testable import GazetteCore
 
 @Suite struct BlocksJSONTests {
+    @Test func jsonOnATerminalCarriesNoControlOrBidiCharacterRaw() throws {
+        // U+009B is a one-byte CSI to xterm; U+202E reverses what follows; both arrive in scraped titles.
+        let title = "Pay\u{9B}2J \u{202E}gnp.exe\u{2028}x é ✓"
+        let article = Article(title: title, source: SourceLocation(path: "t.txt", line: 1))
+        let data = try ArticleJSON.encode(ArticleJSON.summary(of: article, tags: []))
+        let text = String(decoding: data, as: UTF8.self)
+        #expect(!text.unicodeScalars.contains { (0x80...0x9F).contains($0.value) || $0.value == 0x202E || $0.value == 0x2028 })
+        #expect(text.contains(#"Pay\u009b2J \u202egnp.exe\u2028x é ✓"#), "\(text)")
+        // The same string when read back.
+        let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        #expect(object["title"] as? String == title)
+    }
+
     @Test func showJSONKeepsTheSourceTextAndAddsTheBlocks() throws {
         let source = "Ann Lee writes:\n> Is the table right?\n\nName   Score\nAnn       12\nBo         9\n\n- first\n- second"
         let article = Article(title: "Scores", paragraphs: [source], source: SourceLocation(path: "s.txt", line: 1))

@@ -34,6 +34,10 @@ import Testing
         ("26-FEB-1987 15:18:06.67", 1987, 2, 26, utc(1987, 2, 26, 15, 18, 6)),
         ("  february 29, 2024  ", 2024, 2, 29, utc(2024, 2, 29)),
         ("January 21, 2025 9:30 pm", 2025, 1, 21, utc(2025, 1, 21, 21, 30)),
+        // asctime, as Unix mailers and mbox envelopes write it.
+        ("Tue Jun  3 10:22:01 2003", 2003, 6, 3, utc(2003, 6, 3, 10, 22, 1)),
+        ("Wed Jun 11 12:00:00 CEST 2003", 2003, 6, 11, utc(2003, 6, 11, 10)),
+        ("Fri Jan 08 09:00:00 +0100 2021", 2021, 1, 8, utc(2021, 1, 8, 8)),
     ])
     func parsesEveryForm(_ text: String, _ year: Int, _ month: Int, _ day: Int, _ instant: Int64) throws {
         let date = try #require(DateParser.parse(text), "\(text)")
@@ -54,7 +58,7 @@ import Testing
         "2025-13-01", "2025-00-10", "2025-01-00", "2025-01-21T25:00:00Z", "2025-01-21T10:60Z",
         "2025-01-21T10:00:00+99:00", "Jan 2025", "21 Foo 2025", "2025-01-21 garbage", "2025/01-21",
         "Tue, 21 Jan 2025 09:30:00 XYZ", "12345-01-01", "21 January 202", "Ｊａｎ 21, 2025",
-        "26-FEB/1987", "2025-1", "99999999999999999999",
+        "26-FEB/1987", "2025-1", "99999999999999999999", "Tue Jun  3 10:22:01", "Tue Jun 3 10:22:01 03", "Jun 3 10:22 2003 extra",
     ])
     func rejectsInvalidDates(_ text: String) {
         #expect(DateParser.parse(text) == nil, "\(text)")

@@ -90,6 +90,36 @@ import Testing
         }
     }
 
+    @Test func aMessageWithoutADateTakesItsEnvelopes() {
+        let mbox = """
+            From alice at example.org  Tue Jun  3 10:22:01 2003
+            From: alice at example.org (Alice Liddell)
+            Subject: No Date header here
+
+            Body one.
+
+            From bob@example.org Fri Jan 08 09:00:00 +0100 2021
+            From: bob@example.org
+            Subject: A date that cannot be read
+            Date: sometime soon
+
+            Body two.
+
+            From carol@example.org Fri Jan 08 09:00:00 2021
+            From: carol@example.org
+            Subject: Its own date wins
+            Date: Mon, 4 Jan 2021 08:00:00 +0000
+
+            Body three.
+            """
+        let parsed = Self.parse(mbox, path: "list.mbox")
+        #expect(parsed.articles.map { $0.date?.isoDay } == ["2003-06-03", "2021-01-08", "2021-01-04"])
+        #expect(parsed.articles.first?.author == "alice at example.org (Alice Liddell)")
+        #expect(parsed.articles.allSatisfy { $0.id == ArticleID(identityKey: ArticleIdentity(of: $0).key) })
+        // The unreadable Date header is still reported.
+        #expect(parsed.warnings.contains { $0.reason.contains("sometime soon") }, "\(parsed.warnings)")
+    }
+
     @Test func mboxSplitsAtEnvelopesAndUnescapes() {
         let mbox = """
             From a@x.org Mon Jan  1 00:00:00 2001
@@ -187,7 +217,39 @@ import Testing
             """
         let parsed = Self.parse(mail)
         #expect(parsed.warnings.isEmpty)
-        #expect(parsed.articles.first?.body == "See below.\n\nForwarded message:\nFrom: Agent <a@x.org>\nSubject: Report\n\nAll quiet.")
+        #expect(parsed.articles.first?.body == "See below.\n\nForwarded message:\n\nFrom: Agent <a@x.org>\n\nSubject: Report\n\nAll quiet.")
+    }
+
+    @Test func aDigestsPartsAreMessagesDecodedLikeOne() {
+        // Mailman's MIME digest: the messages carry no part headers (RFC 2046: message/rfc822 by default).
+        let digest = """
+            From: list-request@lists.example
+            Subject: Swift-dev Digest, Vol 12, Issue 3
+            MIME-Version: 1.0
+            Content-Type: multipart/mixed; boundary="===============1=="
+
+            --===============1==
+            Content-Type: text/plain; charset="us-ascii"
+
+            Today's Topics:
+            --===============1==
+            Content-Type: multipart/digest; boundary="===============2=="
+
+            --===============2==
+
+            From: Bob =?utf-8?q?B=C3=BCrger?= <bob@example.org>
+            Subject: Second entry
+            Content-Type: text/plain; charset=utf-8
+            Content-Transfer-Encoding: base64
+
+            U2Vjb25kIGVudHJ5IGJvZHku
+            --===============2==--
+            --===============1==--
+            """
+        let parsed = Self.parse(digest)
+        #expect(parsed.warnings.isEmpty)
+        let body = parsed.articles.first?.body ?? ""
+        #expect(body == "Today's Topics:\n\nForwarded message:\n\nFrom: Bob Bürger <bob@example.org>\n\nSubject: Second entry\n\nSecond entry body.", "\(body)")
     }
 
     @Test func dottedAndOddHeaderNamesStayInTheHeaderBlock() {

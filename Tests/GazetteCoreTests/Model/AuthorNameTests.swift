@@ -12,7 +12,10 @@ import Testing
             ("<noreply@example.org>", "noreply@example.org", "noreply@example.org"),
             ("\"\" <blank@example.org>", "blank@example.org", "blank@example.org"),
             ("  Jörg Müller   <jm@example.de>  ", "Jörg Müller", "Jörg Müller <jm@example.de>"),
+            // Mailman's pipermail archives hide the `@`.
+            ("alice at example.org (Alice Liddell)", "Alice Liddell", "Alice Liddell <alice@example.org>"),
             // Not address forms: kept as written.
+            ("Meet at noon (Alice)", "Meet at noon (Alice)", "Meet at noon (Alice)"),
             ("Signals desk", "Signals desk", "Signals desk"),
             ("ada@example.org", "ada@example.org", "ada@example.org"),
             ("Reuters (London)", "Reuters (London)", "Reuters (London)"),

@@ -39,17 +39,38 @@ enum MboxFormat: ArticleFormat {
                 result.warnings.append(LoadWarning(path: file.path, line: message.line, reason: "empty message"))
                 continue
             }
-            let parsed = MimeMessageFormat.parse(message: content[...], firstLine: message.line + 1, path: file.path)
+            var parsed = MimeMessageFormat.parse(message: content[...], firstLine: message.line + 1, path: file.path)
+            if parsed.articles.contains(where: { $0.date == nil }), let date = envelopeDate(bytes, at: message.envelope) {
+                // No (readable) `Date:`: the envelope says when the message was delivered.
+                for index in parsed.articles.indices where parsed.articles[index].date == nil {
+                    parsed.articles[index].date = date
+                    parsed.articles[index].id = ArticleID.fast(of: parsed.articles[index])
+                }
+            }
             result.articles += parsed.articles
             result.warnings += parsed.warnings
         }
         return result
     }
 
-    /// One message: its envelope's 1-based line and the byte range after the envelope.
+    /// One message: its envelope's 1-based line and first byte, and the byte range after the envelope.
     struct Message {
         var line: Int
+        var envelope: Int
         var body: Range<Int>
+    }
+
+    /// The date of the envelope line starting at `start` (`From SENDER DATE`), if it reads as one.
+    static func envelopeDate(_ bytes: [UInt8], at start: Int) -> ArticleDate? {
+        let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
+        let words = bytes[start..<end].dropFirst(5).split(whereSeparator: { $0 == 0x20 || $0 == 0x09 })
+        // The sender may hold spaces (pipermail writes `alice at example.org`): the date is the
+        // last five words (`Tue Jun  3 10:22:01 2003`), or six with a zone.
+        for count in [6, 5] where words.count > count {
+            let text = words.suffix(count).map { String(decoding: $0, as: UTF8.self) }.joined(separator: " ")
+            if let date = DateParser.parse(text) { return date }
+        }
+        return nil
     }
 
     /// The messages of a mailbox; text before the first envelope is skipped.
@@ -79,7 +100,7 @@ enum MboxFormat: ArticleFormat {
             var end = number + 1 < starts.count ? starts[number + 1].envelope : bytes.count
             // The blank line before the next envelope belongs to the separator.
             if end > start.after, end < bytes.count, bytes[end - 1] == 0x0A { end -= 1 }
-            return Message(line: start.line, body: start.after..<max(start.after, end))
+            return Message(line: start.line, envelope: start.envelope, body: start.after..<max(start.after, end))
         }
     }
 

@@ -24,7 +24,8 @@ enum MimeMessage {
         var text = message.headerLines.map { MimeEntity.headerText($0) }.joined(separator: "\n")
         text += "\n\n" + writer.parts.joined(separator: "\n\n")
         if !writer.attachments.isEmpty {
-            text += "\n\n" + writer.attachments.map { "[Attachment: \($0.name), \($0.type), \(sizeText($0.size))]" }.joined(separator: "\n")
+            // A paragraph each: the body's layout joins adjacent lines into one.
+            text += "\n\n" + writer.attachments.map { "[Attachment: \($0.name), \($0.type), \(sizeText($0.size))]" }.joined(separator: "\n\n")
         }
         return Rendered(text: text + "\n", warnings: writer.warnings, headerLineCount: message.headerLines.count,
                         bodyLine: message.bodyLine)
@@ -50,8 +51,10 @@ enum MimeMessage {
         var attachments: [Attachment] = []
         var warnings: [(line: Int, reason: String)] = []
 
-        mutating func add(_ entity: MimeEntity, depth: Int) {
-            let (type, parameters) = entity.contentType
+        /// `inDigest`: a part of a `multipart/digest`, whose default type is `message/rfc822`
+        /// (RFC 2046, 5.1.5): digests give their messages no part headers of their own.
+        mutating func add(_ entity: MimeEntity, depth: Int, inDigest: Bool = false) {
+            let (type, parameters) = inDigest && entity.field("content-type") == nil ? ("message/rfc822", [:]) : entity.contentType
             if type.hasPrefix("multipart/"), depth < MimeMessage.maxDepth {
                 guard let boundary = parameters["boundary"], !boundary.isEmpty else {
                     warnings.append((entity.bodyLine, "\(type) without a boundary; its body is shown as text"))
@@ -70,14 +73,15 @@ enum MimeMessage {
                         ?? children[0]
                     add(best, depth: depth + 1)
                 } else {
-                    for child in children { add(child, depth: depth + 1) }
+                    for child in children { add(child, depth: depth + 1, inDigest: type == "multipart/digest") }
                 }
             } else if type == "message/rfc822", depth < MimeMessage.maxDepth, !entity.isAttachment {
                 let inner = MimeEntity(entity.body, firstLine: entity.bodyLine)
                 let summary = ["From", "Date", "Subject"].compactMap { name in
                     inner.field(name.lowercased()).map { "\(name): " + EncodedWords.decode($0).text }
                 }
-                parts.append((["Forwarded message:"] + summary).joined(separator: "\n"))
+                // A paragraph a line, so the layout does not run them together.
+                parts.append((["Forwarded message:"] + summary).joined(separator: "\n\n"))
                 add(inner, depth: depth + 1)
             } else if (type.hasPrefix("text/") || type.hasPrefix("multipart/")) && !entity.isAttachment {
                 addText(entity, html: type == "text/html")
