@@ -61,8 +61,18 @@ public enum ArchiveLoader {
                 }
             }
         }
+        // A news spool files a crossposted article once per group, as hard links of one file:
+        // the same file read twice, not a duplicate worth reporting.
+        report.duplicates.removeAll { isHardLink($0.kept.path, $0.dropped.path) }
         report.articles = articles.count
         return LoadedArchive(articles: articles, report: report)
+    }
+
+    /// Whether two different paths name one file (same device and inode).
+    static func isHardLink(_ a: String, _ b: String) -> Bool {
+        guard a != b else { return false }
+        var first = stat(), second = stat()
+        return stat(a, &first) == 0 && stat(b, &second) == 0 && first.st_dev == second.st_dev && first.st_ino == second.st_ino
     }
 
     /// What an article taken out of a parsed file leaves behind: no heap storage to release.

@@ -321,12 +321,13 @@ public struct AppState: Sendable {
         // The typed query is kept as a value: it needs no re-parse against the new store.
         let typed = filter.latestTyped
         filter.pending = nil
+        // Before the filter runs: its sidebar rebuild shows these counts.
+        recountViews()
         apply(typed)
         if gone, let oldPosition, result.count > 0 {
             list.setCount(result.count, selection: min(oldPosition, result.count - 1))
             selectionChanged()
         }
-        recountViews()
         syncLayout()
         if reader.article != nil, reader.article == readerID.flatMap({ newStore.index(of: $0) }) {
             reader.viewport.scroll(toLine: readerOffset)

@@ -175,6 +175,25 @@ import Testing
         #expect(Self.parse(neverFound).warnings.map(\.reason) == ["multipart/mixed: boundary \"zz\" never found; body shown as text"])
     }
 
+    @Test func aListFooterAfterABase64BodyIsKeptAndTheBodyDecoded() {
+        // ezmlm appends its plain footer to a base64 body.
+        let mail = """
+            Subject: S
+            Content-Type: text/plain; charset=utf-8
+            Content-Transfer-Encoding: base64
+
+            SGVsbG8gZnJvbSB0aGUgbGlzdC4KU2Vj
+            b25kIGxpbmUgw7wu
+
+            ---------------------------------------------------------------------
+            To unsubscribe, e-mail: dev-unsubscribe@lists.example
+            """
+        let parsed = Self.parse(mail)
+        #expect(parsed.warnings.isEmpty, "\(parsed.warnings)")
+        #expect(parsed.articles.map(\.body) == ["Hello from the list.\nSecond line ü.\n\n"
+            + "---------------------------------------------------------------------\nTo unsubscribe, e-mail: dev-unsubscribe@lists.example"])
+    }
+
     @Test func plainTextLabelledBase64IsShownAsWritten() {
         let mislabelled = "Subject: S\nContent-Transfer-Encoding: base64\n\nThanks, see you on Friday.\n"
         let parsed = Self.parse(mislabelled)

@@ -56,8 +56,9 @@ final class TempTree {
 
         let archive = try ArchiveLoader.load(directories: [tree.root])
         #expect(archive.articles.map(\.title) == ["Deep", "Top"])
-        #expect(archive.report.duplicates.map(\.dropped.path) == [tree.path("top.txt")])
-        #expect(archive.report.duplicates.first?.kept.path == tree.path("linked.txt"))
+        // linked.txt → top.txt is one file read twice (the first path kept): not a duplicate to report.
+        #expect(archive.report.duplicates.isEmpty)
+        #expect(archive.articles.first { $0.title == "Top" }?.source.path == tree.path("linked.txt"))
         let warnings = archive.report.warnings.map(\.description)
         // Entries skipped by the walk come first (by path), then problems inside files.
         #expect(warnings == [
@@ -106,6 +107,21 @@ final class TempTree {
         #expect(archive.articles.count == 7)
         #expect(archive.report.duplicates.isEmpty)
         #expect(Set(archive.articles.map(\.id)).count == 7)
+    }
+
+    @Test func aSpoolsHardLinkedCrosspostIsReadOnceAndNotReported() throws {
+        // INN's tradspool files a crosspost once per group, as hard links of one file.
+        let tree = try TempTree()
+        let post = "Path: news.example!not-for-mail\nFrom: ada@example.org (Ada K.)\nNewsgroups: comp.lang.swift,comp.lang.misc\n"
+            + "Subject: Crossposted\nMessage-ID: <x1@example.org>\n\nOne post, two groups.\n"
+        try tree.write("comp/lang/misc/7", post)
+        try FileManager.default.createDirectory(atPath: tree.path("comp/lang/swift"), withIntermediateDirectories: true)
+        #expect(link(tree.path("comp/lang/misc/7"), tree.path("comp/lang/swift/1")) == 0)
+        // A real duplicate (another file with the same Message-ID) is still reported.
+        try tree.write("comp/lang/swift/2", post)
+        let archive = try ArchiveLoader.load(directories: [tree.root])
+        #expect(archive.articles.map(\.title) == ["Crossposted"])
+        #expect(archive.report.duplicates.map(\.dropped.path) == [tree.path("comp/lang/swift/2")])
     }
 
     @Test func sharedMessageIDWithDifferentBodiesIsAConflict() throws {

@@ -42,6 +42,23 @@ import Testing
         #expect(state.reader.article == state.selectedArticle)
     }
 
+    @Test func theViewsCountTheNewStoreAtOnce() {
+        // Started from a snapshot of five articles, their files since removed, then one added:
+        // "All" and "Unread" must say 0, then 1, not lag one reload behind.
+        var state = AppState(store: AppFixture.store, width: 120, height: 40, overlay: ReaderOverlay(count: AppFixture.store.count))
+        func viewCounts() -> [String: Int] {
+            Dictionary(uniqueKeysWithValues: state.sidebar.items.filter { $0.view != nil }.map { ($0.value, $0.count) })
+        }
+        #expect(viewCounts()["All"] == 5)
+        _ = reduce(&state, .reloaded(ReloadedArchive(store: ArticleStore(articles: []), report: LoadReport(), overlay: ReaderOverlay(count: 0))))
+        #expect(viewCounts()["All"] == 0)
+        #expect(viewCounts()["Unread"] == 0)
+        _ = reduce(&state, .reloaded(ReloadedArchive(store: ArticleStore(articles: [Self.newer]), report: LoadReport(), overlay: ReaderOverlay(count: 1))))
+        #expect(viewCounts()["All"] == 1)
+        #expect(viewCounts()["Unread"] == 1)
+        #expect(state.message == "1 new article")
+    }
+
     @Test func messagesAndTheQuietCheckAfterASnapshotStart() {
         #expect(ReloadedArchive.message(added: 3, removed: 0) == "3 new articles")
         #expect(ReloadedArchive.message(added: 2, removed: 1) == "2 new articles, 1 removed")

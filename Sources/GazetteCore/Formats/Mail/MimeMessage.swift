@@ -122,6 +122,12 @@ enum MimeMessage {
                 return QuotedPrintable.decode(Array(entity.body))
             case "base64":
                 let (bytes, damaged) = Base64Text.decode(Array(entity.body))
+                if damaged, let (encoded, footer) = Base64Text.splitFooter(entity.body),
+                   case (let decoded?, false) = Base64Text.decode(Array(encoded)) {
+                    // A list server (ezmlm, some Mailman setups) appended its plain footer to a
+                    // base64 body: the body decoded, the footer as written.
+                    return decoded + [0x0A, 0x0A] + footer
+                }
                 if damaged && Base64Text.isPlainText(entity.body) {
                     warnings.append((entity.bodyLine, "labelled base64 but written as plain text; body taken as written"))
                     return Array(entity.body)

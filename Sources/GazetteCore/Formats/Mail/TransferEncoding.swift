@@ -87,6 +87,32 @@ enum Base64Text {
     /// labels everything base64, a hand-edited message): words separated by spaces inside a
     /// line, which base64 never has. Decoding it would print noise; stray bytes in real base64
     /// (`VGhl…!!`) are not spaces, so it is still decoded.
+    /// A base64 body followed by plain text (the footer a list server appends): the lines of
+    /// base64 (at least one; only its alphabet, no spaces) and the text after them, which holds
+    /// words separated by spaces. Nil when the body is not so made.
+    static func splitFooter(_ input: ArraySlice<UInt8>) -> (encoded: ArraySlice<UInt8>, footer: ArraySlice<UInt8>)? {
+        func isBase64(_ byte: UInt8) -> Bool {
+            (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) || (0x30...0x39).contains(byte)
+                || byte == 0x2B || byte == 0x2F || byte == 0x3D || byte == 0x0D
+        }
+        var index = input.startIndex
+        var encodedEnd = input.startIndex
+        while index < input.endIndex {
+            let end = input[index...].firstIndex(of: 0x0A) ?? input.endIndex
+            let line = input[index..<end]
+            if line.allSatisfy(isBase64) {
+                if line.contains(where: { $0 != 0x0D }) { encodedEnd = end }
+            } else {
+                break
+            }
+            index = end < input.endIndex ? end + 1 : end
+        }
+        guard encodedEnd > input.startIndex, index < input.endIndex else { return nil }
+        let footer = input[index...]
+        guard isPlainText(footer) else { return nil }
+        return (input[input.startIndex..<encodedEnd], footer)
+    }
+
     static func isPlainText<Bytes: Collection<UInt8>>(_ input: Bytes) -> Bool {
         var lineHasText = false, spaceAfterText = false
         for byte in input {
