@@ -120,6 +120,22 @@ import Testing
         #expect(parsed.warnings.contains { $0.reason.contains("sometime soon") }, "\(parsed.warnings)")
     }
 
+    @Test func mboxWithoutBlankLinesBeforeEnvelopesStillSplits() {
+        // Google Takeout and mblaze's mexport write no blank line before an envelope.
+        let mbox = "From 1653@xxx Fri Jan 08 09:00:00 +0000 2021\r\nSubject: One\r\nContent-Type: multipart/alternative; boundary=b\r\n\r\n"
+            + "--b\r\nContent-Type: text/plain\r\n\r\nFirst body.\r\n--b--\r\n"
+            + "From 1654@xxx Fri Jan 08 10:00:00 +0000 2021\r\nSubject: Re: One\r\n\r\nSecond body.\r\n"
+            + "From the desk Tue Jun  3 10:22:01 2003 we wrote this line of prose.\r\nStill the second body.\r\n"
+        let parsed = Self.parse(mbox, path: "All mail Including Spam and Trash.mbox")
+        #expect(parsed.articles.map(\.title) == ["One", "Re: One"])
+        #expect(parsed.articles.map(\.body) == ["First body.", "Second body.\nFrom the desk Tue Jun  3 10:22:01 2003 we wrote this line of prose.\nStill the second body."])
+    }
+
+    @Test func aMailboxWithLeadingBlankLinesIsStillAMailbox() {
+        let mbox = "\n\nFrom a@example.org Mon Jan  1 00:00:00 2001\nSubject: A\n\nOne.\n\nFrom b@example.org Mon Jan  1 01:00:00 2001\nSubject: B\n\nTwo.\n"
+        #expect(Self.parse(mbox, path: "leading-blank.txt").articles.map(\.title) == ["A", "B"])
+    }
+
     @Test func mboxSplitsAtEnvelopesAndUnescapes() {
         let mbox = """
             From a@x.org Mon Jan  1 00:00:00 2001

@@ -8,7 +8,9 @@ enum MboxFormat: ArticleFormat {
     static func claims(_ file: ArticleFileInput) -> Bool {
         if hasMboxSuffix(file.path) { return true }
         let text = file.text
-        guard let first = text.lines.first, text.hasPrefix(first, "From ") else { return false }
+        // Blank lines before the first envelope (a mailbox cut out of a larger one) are skipped.
+        guard let first = text.lines.first(where: { !text.bytes[$0].allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D } }),
+              text.hasPrefix(first, "From ") else { return false }
         return isEnvelope(text.bytes[first])
     }
 
@@ -83,7 +85,10 @@ enum MboxFormat: ArticleFormat {
         while index < bytes.count {
             let end = bytes[index...].firstIndex(of: 0x0A) ?? bytes.count
             let text = bytes[index..<end]
-            if index >= skipTo, previousBlank, isEnvelope(text) {
+            // An envelope follows a blank line; some exporters (mblaze's mexport, Roundcube,
+            // Google Takeout) leave none, so an envelope right after text also starts a message
+            // when a header line follows it (`From: …`), which a body line never pairs with.
+            if index >= skipTo, previousBlank || startsHeaders(bytes, at: end + 1), isEnvelope(text) {
                 starts.append((line, index, min(end + 1, bytes.count)))
                 if let length = contentLength(bytes, from: min(end + 1, bytes.count)), let bodyStart = length.bodyStart {
                     let target = bodyStart + length.value
@@ -120,6 +125,19 @@ enum MboxFormat: ArticleFormat {
         }
         let hasYear = date.contains { $0.count == 4 && $0.allSatisfy(isDigit) }
         return hasTime && hasYear
+    }
+
+    /// Whether the line at `index` is a header field (`Name: value`; the name printable ASCII
+    /// without spaces), as the first line after an envelope is.
+    static func startsHeaders(_ bytes: [UInt8], at index: Int) -> Bool {
+        var at = index
+        while at < bytes.count, at - index < 80 {
+            let byte = bytes[at]
+            if byte == 0x3A { return at > index && at + 1 < bytes.count && (bytes[at + 1] == 0x20 || bytes[at + 1] == 0x09) }
+            guard byte > 0x20, byte < 0x7F else { return false }
+            at += 1
+        }
+        return false
     }
 
     private static func startsEnvelope(_ bytes: [UInt8], at index: Int) -> Bool {
