@@ -41,6 +41,14 @@ import Testing
         #expect(took < .seconds(20))
     }
 
+    @Test func rfc2231ContinuationsAreJoined() {
+        let split = MimeEntity.parameters("image/png; name*0=\"a very long \"; name*1=\"file name.png\"")
+        #expect(split.1["name"] == "a very long file name.png")
+        let encoded = MimeEntity.parameters("attachment; filename*0*=utf-8''%E2%80%9CQuarterly; filename*1*=%20report%E2%80%9D; filename*2=\".pdf\"")
+        #expect(encoded.1["filename"] == "“Quarterly report”.pdf")
+        #expect(MimeEntity.parameters("text/plain; charset*=iso-8859-1'fr'caf%E9").1["charset"] == "café")
+    }
+
     @Test func transferEncodings() {
         #expect(QuotedPrintable.decode(Array("caf=C3=A9 soft=\nbreak =ZZ end=".utf8)) == Array("café softbreak =ZZ end".utf8))
         #expect(Base64Text.decode(Array("SGVs\nbG8=".utf8)).bytes == Array("Hello".utf8))

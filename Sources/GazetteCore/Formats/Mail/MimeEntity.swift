@@ -90,13 +90,20 @@ struct MimeEntity {
         parts.append(current)
         let main = String(parts.removeFirst().trimmingASCIISpaces())
         var parameters: [String: String] = [:]
+        var sections: [String: [(number: Int, encoded: Bool, raw: String)]] = [:]
         for part in parts {
             guard let equals = part.firstIndex(of: "=") else { continue }
             var key = part[..<equals].trimmingASCIISpaces().lowercased()
             var raw = String(part[part.index(after: equals)...].trimmingASCIISpaces())
             if raw.count >= 2, raw.hasPrefix("\""), raw.hasSuffix("\"") { raw = String(raw.dropFirst().dropLast()) }
-            if key.hasSuffix("*") {
-                key.removeLast()
+            let encoded = key.hasSuffix("*")
+            if encoded { key.removeLast() }
+            // RFC 2231 continuations: `name*0="long "`, `name*1*=%E2%80%A6`, joined below.
+            if let star = key.lastIndex(of: "*"), let number = Int(key[key.index(after: star)...]), number < 1000 {
+                sections[String(key[..<star]), default: []].append((number, encoded, raw))
+                continue
+            }
+            if encoded {
                 let pieces = raw.split(separator: "'", maxSplits: 2, omittingEmptySubsequences: false)
                 if pieces.count == 3 {
                     let bytes = percentDecoded(String(pieces[2]))
@@ -104,6 +111,27 @@ struct MimeEntity {
                 }
             }
             parameters[key] = raw
+        }
+        for (key, parts) in sections {
+            var bytes: [UInt8] = []
+            var charset: String?
+            for part in parts.sorted(by: { $0.number < $1.number }) {
+                var text = Substring(part.raw)
+                if part.encoded {
+                    if part.number == 0 {
+                        // The first encoded section names the charset and language: `utf-8'en'…`.
+                        let pieces = text.split(separator: "'", maxSplits: 2, omittingEmptySubsequences: false)
+                        if pieces.count == 3 {
+                            charset = String(pieces[0])
+                            text = pieces[2]
+                        }
+                    }
+                    bytes += percentDecoded(String(text))
+                } else {
+                    bytes += Array(text.utf8)
+                }
+            }
+            parameters[key] = charset.flatMap { Charset.decode(bytes, charset: $0) } ?? Charset.decodeUnlabelled(bytes)
         }
         return (main, parameters)
     }
