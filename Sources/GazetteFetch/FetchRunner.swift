@@ -117,6 +117,9 @@ public enum FetchRunner {
             return outcome
         }
         outcome.status = .fetched
+        // A cut-off document is not this version of the feed: its validators would get a 304
+        // next time and the unfinished item would never come.
+        if feed.truncated { return outcome }
         let newState = FeedFolder.State(url: subscription.url, etag: response.headers["etag"],
                                         lastModified: response.headers["last-modified"])
         do {

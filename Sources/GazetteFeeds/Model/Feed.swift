@@ -31,6 +31,9 @@ public struct Feed: Sendable {
     public var items: [FeedItem] = []
     /// Set when the document was not well-formed (read as far as possible) or had dropped parts.
     public var problems: [FeedProblem] = []
+    /// The document ended inside an item (a cut-off download): that item was not handed on, and
+    /// the document is not the whole feed.
+    public var truncated = false
 
     public init() {}
 }

@@ -38,6 +38,8 @@ final class XMLFeedReader: XMLEventHandler {
     /// Depth of an Atom `type="xhtml"` content/summary being copied as markup, or -1.
     @exclusivity(unchecked) private var xhtmlDepth = -1
     @exclusivity(unchecked) private var itemCount = 0
+    /// Items closed by the parser's recovery rather than by their end tag.
+    private var unfinishedItems = 0
     @exclusivity(unchecked) private var itemHasExplicitBase = false
     private let feedURL: URL?
     private var firstError: FeedProblem?
@@ -50,9 +52,15 @@ final class XMLFeedReader: XMLEventHandler {
     /// Parses the cleaned UTF-8 bytes; problems found go into `feed.problems`.
     func read(_ bytes: [UInt8]) {
         LibXMLSAX.parse(bytes, handler: self)
-        // An item left open by a truncated document still counts if something identifies it.
-        if let item, !item.title.isEmpty || item.link != nil || item.guid != nil { finish(item) }
         if let firstError { feed.problems.append(firstError) }
+        // An item whose end tag never came (a cut-off download, the size cap) is half an item:
+        // written, it would stay beside the whole one the next fetch brings.
+        if item != nil { unfinishedItems += 1 }
+        if unfinishedItems > 0 {
+            feed.truncated = true
+            feed.problems.append(FeedProblem(reason: "truncated: the document ended inside an item; "
+                + (unfinishedItems == 1 ? "that item was" : "\(unfinishedItems) unfinished items were") + " not written"))
+        }
     }
 
     // MARK: XMLEventHandler
@@ -98,7 +106,7 @@ final class XMLFeedReader: XMLEventHandler {
         text.removeAll(keepingCapacity: true)
     }
 
-    func endElement() {
+    func endElement(_ tag: XMLEndTag) {
         guard let open = stack.popLast() else { return }
         let depth = stack.count
         if xhtmlDepth >= 0, depth > xhtmlDepth {
@@ -111,7 +119,7 @@ final class XMLFeedReader: XMLEventHandler {
                 let done = item!
                 item = nil
                 itemDepth = -1
-                finish(done)
+                if tag.isWritten { finish(done) } else { unfinishedItems += 1 }
             } else {
                 // Changed in place: a copy of the item per element was a tenth of the parse.
                 endItemElement(open, depth: depth, into: &item!)
