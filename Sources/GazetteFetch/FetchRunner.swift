@@ -82,12 +82,14 @@ public enum FetchRunner {
         var changes = FeedFolder.Changes()
         var writeError: String?
         var items = 0
+        var identities = FetchIdentities()
         let feed = FeedParser.parse(response.body, url: response.finalURL, contentType: response.headers["content-type"]) { item, feed in
             guard writeError == nil else { return }
             items += 1
-            let fallback = folder.existingDate(of: item.identity) ?? FeedDate(instant: options.now)
+            guard let identity = identities.identity(of: item) else { return }
+            let fallback = folder.existingDate(of: identity) ?? FeedDate(instant: options.now)
             let article = ArticleFileText(item: item, feedTitle: subscription.title ?? feed.title, feedURL: subscription.url,
-                                          subscriptionTags: subscription.tags, fallbackDate: fallback)
+                                          subscriptionTags: subscription.tags, fallbackDate: fallback, identity: identity)
             do {
                 try folder.store(article, changes: &changes)
             } catch {
@@ -107,6 +109,7 @@ public enum FetchRunner {
         outcome.updated = changes.updated
         outcome.unchanged = changes.unchanged
         outcome.warnings += feed.problems.map(\.description)
+        if let shared = identities.warning { outcome.warnings.append(shared) }
         if let writeError {
             outcome.error = writeError
             return outcome
