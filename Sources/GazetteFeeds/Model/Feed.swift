@@ -53,8 +53,10 @@ public struct FeedItem: Sendable, Hashable {
     public var contentHTML: String?
     /// Plain text content (Atom type="text", JSON Feed content_text).
     public var contentText: String?
-    /// Summary / description, as HTML (plain text is escaped into it).
+    /// Summary / description, as HTML (RSS plain text is escaped into it).
     public var summaryHTML: String?
+    /// A plain-text summary (Atom's default `type="text"`), lines kept; set instead of `summaryHTML`.
+    public var summaryText: String?
     /// Enclosures and media (podcast audio, images): URL and MIME type.
     public var enclosures: [Enclosure] = []
     /// The base URL relative links in this item's HTML resolve against.

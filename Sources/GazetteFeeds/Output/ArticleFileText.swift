@@ -16,9 +16,9 @@ public struct ArticleFileText: Sendable, Equatable {
         let date = item.date ?? fallbackDate
         identity = Self.headerValue(givenIdentity ?? item.identity, limit: 2000)
         var body: String
-        if let html = item.contentHTML ?? (item.contentText == nil ? item.summaryHTML : nil) {
+        if let html = item.contentHTML ?? (item.contentText == nil && item.summaryText == nil ? item.summaryHTML : nil) {
             body = HTMLText.text(html, base: item.baseURL)
-        } else if let plain = item.contentText {
+        } else if let plain = item.contentText ?? item.summaryText {
             body = Self.plainBody(plain)
         } else {
             body = ""

@@ -246,11 +246,19 @@ final class XMLFeedReader: XMLEventHandler {
                 current.contentHTML = value
             }
         case ("description", ""), ("description", "http://purl.org/rss/1.0/"), ("summary", _), ("summary", Namespace.itunes):
-            guard current.summaryHTML == nil || open.namespace != Namespace.itunes else { return }
+            guard (current.summaryHTML == nil && current.summaryText == nil) || open.namespace != Namespace.itunes else { return }
             let type = open.attributes["type"] ?? (atom ? "text" : "html")
-            if !value.isEmpty { current.summaryHTML = type == "text" ? XMLFeedReader.escape(value) : value }
+            guard !value.isEmpty else { return }
+            if atom, type == "text" || type == "text/plain" {
+                // Plain text like <content type="text">: its line breaks are part of it.
+                current.summaryText = value
+                current.summaryHTML = nil
+            } else {
+                current.summaryHTML = type == "text" ? XMLFeedReader.escape(value) : value
+                current.summaryText = nil
+            }
         case ("description", Namespace.media):
-            if current.summaryHTML == nil, !value.isEmpty { current.summaryHTML = XMLFeedReader.escape(value) }
+            if current.summaryHTML == nil, current.summaryText == nil, !value.isEmpty { current.summaryHTML = XMLFeedReader.escape(value) }
         default:
             break
         }

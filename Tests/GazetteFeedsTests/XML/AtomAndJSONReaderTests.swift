@@ -51,6 +51,20 @@ import Testing
         #expect(second.contentText == "First line.\n\nSecond paragraph.")
     }
 
+    /// Atom's default summary type is text: its lines are kept, as `<content type="text">`'s are.
+    @Test func atomTextSummaryKeepsItsLines() throws {
+        let feed = try Fixture.feed("text-summary-atom.xml")
+        let bodies = feed.items.map {
+            ArticleFileText(item: $0, feedTitle: feed.title, feedURL: "https://tide.example/feed", subscriptionTags: [],
+                            fallbackDate: FeedDate(year: 2024, month: 12, day: 1)).text.components(separatedBy: "\n\n").dropFirst().joined(separator: "\n\n")
+        }
+        #expect(bodies == [
+            "First paragraph of a plain-text summary & more.\n\nSecond paragraph, after a blank line.\n  - a dash list line\n  - another <not a tag>\n",
+            "One\n\nTwo\n",
+            "Line one.\nLine two.\n",
+        ])
+    }
+
     @Test func brokenJSONIsAProblemNotACrash() {
         let feed = FeedParser.parse(Array("{\"version\": \"https://jsonfeed.org/version/1.1\", \"items\": [".utf8))
         #expect(feed.items.isEmpty)
