@@ -40,6 +40,9 @@ final class XMLFeedReader: XMLEventHandler {
     @exclusivity(unchecked) private var itemCount = 0
     /// Items closed by the parser's recovery rather than by their end tag.
     private var unfinishedItems = 0
+    /// Atom's feed-level authors, inherited by entries without their own (those after them: items
+    /// are handed on as they close).
+    private var feedAuthors: [String] = []
     @exclusivity(unchecked) private var itemHasExplicitBase = false
     private let feedURL: URL?
     private var firstError: FeedProblem?
@@ -265,6 +268,12 @@ final class XMLFeedReader: XMLEventHandler {
     }
 
     private func endFeedElement(_ open: Open, depth: Int) {
+        // Atom's feed-level <author><name>: the author of every entry that names none.
+        if depth == 2, open.name == "name", isAtom(open.namespace), stack.last?.name == "author" {
+            let name = HTMLText.collapse(value)
+            if !name.isEmpty { feedAuthors.append(name) }
+            return
+        }
         guard depth == 1 || (depth == 2 && stack.last?.name == "channel") else { return }
         let value = self.value
         switch open.name {
@@ -289,6 +298,7 @@ final class XMLFeedReader: XMLEventHandler {
         if !itemHasExplicitBase, let link = done.link, let page = URL(string: link), page.scheme != nil {
             done.baseURL = page
         }
+        if done.authors.isEmpty, !feedAuthors.isEmpty { done.authors = feedAuthors }
         if done.authors.count > 1 {
             var seen = Set<String>()
             done.authors = done.authors.filter { seen.insert($0).inserted }

@@ -65,6 +65,20 @@ import Testing
         ])
     }
 
+    @Test func atomEntriesWithoutAnAuthorTakeTheFeeds() throws {
+        let feed = try Fixture.feed("text-summary-atom.xml")
+        #expect(feed.items.map(\.authors) == [["Harbour Office"], ["Harbour Office"], ["Morwenna Tregear"]])
+        let file = ArticleFileText(item: feed.items[0], feedTitle: feed.title, feedURL: "https://tide.example/feed",
+                                   subscriptionTags: [], fallbackDate: FeedDate(year: 2024, month: 12, day: 1))
+        #expect(file.text.contains("\nAuthor: Harbour Office\n"))
+        // An entry's <source> author is another feed's, never the entry's.
+        let sourced = FeedParser.parse(Array("""
+            <feed xmlns="http://www.w3.org/2005/Atom"><title>T</title><author><name>Desk</name></author>
+            <entry><id>1</id><title>Quoted</title><source><author><name>Elsewhere</name></author></source></entry></feed>
+            """.utf8))
+        #expect(sourced.items.map(\.authors) == [["Desk"]])
+    }
+
     @Test func brokenJSONIsAProblemNotACrash() {
         let feed = FeedParser.parse(Array("{\"version\": \"https://jsonfeed.org/version/1.1\", \"items\": [".utf8))
         #expect(feed.items.isEmpty)
