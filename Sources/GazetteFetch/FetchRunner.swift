@@ -83,11 +83,18 @@ public enum FetchRunner {
         var writeError: String?
         var items = 0
         var identities = FetchIdentities()
+        var dateWarnings: [String] = []
         let feed = FeedParser.parse(response.body, url: response.finalURL, contentType: response.headers["content-type"]) { item, feed in
             guard writeError == nil else { return }
             items += 1
             guard let identity = identities.identity(of: item) else { return }
-            let fallback = folder.existingDate(of: identity) ?? FeedDate(instant: options.now)
+            let firstSeen = folder.existingDate(of: identity)
+            let fallback = firstSeen ?? FeedDate(instant: options.now)
+            if item.date == nil, let text = item.unreadableDate {
+                let title = item.title.isEmpty ? identity : item.title
+                dateWarnings.append("unreadable date \"\(text)\" on \"\(title.prefix(100))\" (\(subscription.url)); "
+                    + (firstSeen == nil ? "filed under the fetch time" : "kept under the time it was first fetched"))
+            }
             let article = ArticleFileText(item: item, feedTitle: subscription.title ?? feed.title, feedURL: subscription.url,
                                           subscriptionTags: subscription.tags, fallbackDate: fallback, identity: identity)
             do {
@@ -110,6 +117,7 @@ public enum FetchRunner {
         outcome.unchanged = changes.unchanged
         outcome.warnings += feed.problems.map(\.description)
         if let shared = identities.warning { outcome.warnings.append(shared) }
+        outcome.warnings += dateWarnings
         if let writeError {
             outcome.error = writeError
             return outcome

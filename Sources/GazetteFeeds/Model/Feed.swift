@@ -57,6 +57,9 @@ public struct FeedItem: Sendable, Hashable {
     public var summaryHTML: String?
     /// A plain-text summary (Atom's default `type="text"`), lines kept; set instead of `summaryHTML`.
     public var summaryText: String?
+    /// The first date the item gave that could not be read, as written (the fetch warns when the
+    /// item ends up undated because of it).
+    public var unreadableDate: String?
     /// Enclosures and media (podcast audio, images): URL and MIME type.
     public var enclosures: [Enclosure] = []
     /// The base URL relative links in this item's HTML resolve against.

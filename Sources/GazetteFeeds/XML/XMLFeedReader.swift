@@ -225,9 +225,9 @@ final class XMLFeedReader: XMLEventHandler {
                 current.link = value
             }
         case ("pubDate", _), ("date", Namespace.dc), ("published", _), ("issued", _), ("created", _):
-            if current.published == nil { current.published = FeedDateParser.parse(value) }
+            if current.published == nil { let date = FeedDateParser.parse(value, of: &current); current.published = date }
         case ("updated", _), ("modified", _):
-            if current.updated == nil { current.updated = FeedDateParser.parse(value) }
+            if current.updated == nil { let date = FeedDateParser.parse(value, of: &current); current.updated = date }
         case ("author", _) where !atom:
             if !value.isEmpty { current.authors.append(XMLFeedReader.authorName(value)) }
         case ("creator", Namespace.dc), ("author", Namespace.itunes):
