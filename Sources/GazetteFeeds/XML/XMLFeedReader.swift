@@ -99,6 +99,10 @@ final class XMLFeedReader: XMLEventHandler {
             itemDepth = depth
         } else if item != nil, depth == itemDepth + 1 {
             startItemChild(name, namespace, attributes, base: base, into: &item!)
+        } else if item != nil, depth == itemDepth + 2, name == "thumbnail", namespace == Namespace.media,
+                  stack[depth - 1].name == "group", let url = attributes["url"] {
+            // <media:group><media:thumbnail> (YouTube's channel feeds).
+            item!.enclosures.append(Enclosure(url: resolve(url, base) ?? url, type: "image"))
         } else if item == nil, name == "link", isAtom(namespace), stack.count >= 2 {
             let rel = attributes["rel"] ?? "alternate"
             if rel == "alternate", feed.link == nil, let href = attributes["href"] { feed.link = resolve(href, base) }
@@ -206,6 +210,10 @@ final class XMLFeedReader: XMLEventHandler {
         }
         guard depth == itemDepth + 1 else {
             if open.namespace == Namespace.media, open.name == "title", !value.isEmpty, current.title.isEmpty { current.title = value }
+            // <media:group><media:description> (YouTube's channel feeds): the body when nothing else is.
+            if depth == itemDepth + 2, open.namespace == Namespace.media, open.name == "description", parent?.name == "group" {
+                XMLFeedReader.mediaDescription(value, open, into: &current)
+            }
             return
         }
         let atom = isAtom(open.namespace)
@@ -261,7 +269,7 @@ final class XMLFeedReader: XMLEventHandler {
                 current.summaryText = nil
             }
         case ("description", Namespace.media):
-            if current.summaryHTML == nil, current.summaryText == nil, !value.isEmpty { current.summaryHTML = XMLFeedReader.escape(value) }
+            XMLFeedReader.mediaDescription(value, open, into: &current)
         default:
             break
         }
@@ -320,6 +328,13 @@ final class XMLFeedReader: XMLEventHandler {
         guard !trimmed.isEmpty else { return nil }
         guard let url = URL(string: trimmed, relativeTo: base) else { return trimmed }
         return url.absoluteString
+    }
+
+    /// A `<media:description>` as the summary when the item has none: plain text (lines kept)
+    /// unless it says `type="html"`.
+    private static func mediaDescription(_ value: String, _ open: Open, into current: inout FeedItem) {
+        guard current.summaryHTML == nil, current.summaryText == nil, !value.isEmpty else { return }
+        if open.attributes["type"] == "html" { current.summaryHTML = value } else { current.summaryText = value }
     }
 
     /// RSS's `author` is an e-mail address, often `jane@example.org (Jane Doe)`: the name is kept.

@@ -79,6 +79,39 @@ import Testing
         #expect(sourced.items.map(\.authors) == [["Desk"]])
     }
 
+    /// YouTube's channel feeds keep the description and thumbnail in <media:group>.
+    @Test func youTubeEntryTakesItsBodyAndThumbnailFromTheMediaGroup() throws {
+        let feed = try Fixture.feed("youtube-channel.xml")
+        let entry = try #require(feed.items.first)
+        #expect(entry.title == "Spring tide & the east wall")
+        #expect(entry.enclosures == [Enclosure(url: "https://i1.ytimg.com/vi/tide42/hqdefault.jpg", type: "image")])
+        let file = ArticleFileText(item: entry, feedTitle: feed.title, feedURL: "https://www.youtube.com/feeds/videos.xml?channel_id=UCpier",
+                                   subscriptionTags: [], fallbackDate: FeedDate(year: 2024, month: 12, day: 1))
+        #expect(file.text.hasSuffix("""
+            Enclosure: https://i1.ytimg.com/vi/tide42/hqdefault.jpg (image)
+            Updated: 2024-12-02T01:00:00Z
+
+            Water over the east wall at 09:12.
+            Filmed from the lamp post https://pier.example/cam
+
+            Next spring tide: 15 December.
+
+            """))
+    }
+
+    @Test func aSummaryWinsOverAMediaDescription() {
+        let xml = """
+            <rss version="2.0" xmlns:media="http://search.yahoo.com/mrss/"><channel><title>T</title>
+            <item><title>A</title><guid>a</guid><description>The summary.</description>
+            <media:group><media:description>The media text.</media:description></media:group></item>
+            <item><title>B</title><guid>b</guid><media:description type="html">&lt;p&gt;One&lt;/p&gt;&lt;p&gt;Two&lt;/p&gt;</media:description></item>
+            </channel></rss>
+            """
+        let feed = FeedParser.parse(Array(xml.utf8))
+        #expect(feed.items.map { HTMLText.text($0.summaryHTML ?? "") } == ["The summary.", "One\n\nTwo"])
+        #expect(feed.items.map(\.summaryText) == [nil, nil])
+    }
+
     @Test func brokenJSONIsAProblemNotACrash() {
         let feed = FeedParser.parse(Array("{\"version\": \"https://jsonfeed.org/version/1.1\", \"items\": [".utf8))
         #expect(feed.items.isEmpty)
