@@ -66,6 +66,9 @@ final class AtomicBatch {
     var count: Int { pending.count }
 
     func write(_ bytes: [UInt8], to path: String) throws {
+        // An item that moved away left this name free and another item took it in the same batch:
+        // the new file must not be removed with the old one's name.
+        if !removals.isEmpty { removals.removeAll { $0 == path } }
         pending.append((try AtomicFile.writeTemporary(bytes, for: path, sync: !Self.flushesWholeFileSystem), path))
     }
 

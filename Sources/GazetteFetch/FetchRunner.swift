@@ -82,12 +82,21 @@ public enum FetchRunner {
         var changes = FeedFolder.Changes()
         var writeError: String?
         var items = 0
+        var identities = FetchIdentities()
+        var dateWarnings: [String] = []
         let feed = FeedParser.parse(response.body, url: response.finalURL, contentType: response.headers["content-type"]) { item, feed in
             guard writeError == nil else { return }
             items += 1
-            let fallback = folder.existingDate(of: item.identity) ?? FeedDate(instant: options.now)
+            guard let identity = identities.identity(of: item) else { return }
+            let firstSeen = folder.existingDate(of: identity)
+            let fallback = firstSeen ?? FeedDate(instant: options.now)
+            if item.date == nil, let text = item.unreadableDate {
+                let title = item.title.isEmpty ? identity : item.title
+                dateWarnings.append("unreadable date \"\(text)\" on \"\(title.prefix(100))\" (\(subscription.url)); "
+                    + (firstSeen == nil ? "filed under the fetch time" : "kept under the time it was first fetched"))
+            }
             let article = ArticleFileText(item: item, feedTitle: subscription.title ?? feed.title, feedURL: subscription.url,
-                                          subscriptionTags: subscription.tags, fallbackDate: fallback)
+                                          subscriptionTags: subscription.tags, fallbackDate: fallback, identity: identity)
             do {
                 try folder.store(article, changes: &changes)
             } catch {
@@ -107,6 +116,8 @@ public enum FetchRunner {
         outcome.updated = changes.updated
         outcome.unchanged = changes.unchanged
         outcome.warnings += feed.problems.map(\.description)
+        if let shared = identities.warning { outcome.warnings.append(shared) }
+        outcome.warnings += dateWarnings
         if let writeError {
             outcome.error = writeError
             return outcome
@@ -117,6 +128,9 @@ public enum FetchRunner {
             return outcome
         }
         outcome.status = .fetched
+        // A cut-off document is not this version of the feed: its validators would get a 304
+        // next time and the unfinished item would never come.
+        if feed.truncated { return outcome }
         let newState = FeedFolder.State(url: subscription.url, etag: response.headers["etag"],
                                         lastModified: response.headers["last-modified"])
         do {

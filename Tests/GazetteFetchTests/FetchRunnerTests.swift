@@ -83,6 +83,29 @@ import Testing
         #expect(sandbox.snapshot(under: sandbox.feeds).keys.filter { $0.hasSuffix(".tmp") }.isEmpty)
     }
 
+    @Test func aNameOneItemLeavesAndAnotherTakesInTheSameFetchKeepsTheNewFile() throws {
+        func feed(_ first: String, _ second: String) -> [UInt8] {
+            let date = "<pubDate>Tue, 05 Mar 2024 09:00:00 GMT</pubDate>"
+            return Array(("<rss version=\"2.0\"><channel><title>Quay</title>"
+                + "<item><title>\(first)</title><guid>a</guid>\(date)<description>Body A.</description></item>"
+                + "<item><title>\(second)</title><guid>b</guid>\(date)<description>Body B.</description></item>"
+                + "</channel></rss>").utf8)
+        }
+        let body = Box(feed("Harbour news", "Draft"))
+        let server = try LoopbackServer { _ in .ok(body.value) }
+        defer { server.stop() }
+        let sandbox = try FetchSandbox()
+        let sub = Subscription(url: server.url("/quay"), title: "Quay")
+        _ = FetchRunner.run([sub], feedsDirectory: sandbox.feeds, options: quickOptions())
+        // A is renamed; B takes A's old title, hence its old file name, in the same fetch.
+        body.value = feed("Harbour news, updated", "Harbour news")
+        let outcome = FetchRunner.run([sub], feedsDirectory: sandbox.feeds, options: quickOptions())[0]
+        #expect((outcome.added, outcome.updated) == (0, 2))
+        #expect(sandbox.articles(in: "quay") == ["2024/03/2024-03-05-harbour-news-updated.txt", "2024/03/2024-03-05-harbour-news.txt"])
+        #expect(sandbox.read("quay/2024/03/2024-03-05-harbour-news.txt").contains("Body B."))
+        #expect(sandbox.read("quay/2024/03/2024-03-05-harbour-news-updated.txt").contains("Body A."))
+    }
+
     @Test func gzipAndDeflateBodiesAreDecoded() throws {
         let server = try LoopbackServer { request in
             switch request.path {

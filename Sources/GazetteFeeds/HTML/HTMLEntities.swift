@@ -66,6 +66,22 @@ public enum HTMLEntities {
         return allowed(code)
     }
 
+    /// True for a numeric reference (`&#27;`, `&#x1b;`, `&#0;`, `&#xD800;`) to a code point that is
+    /// never text — a control, a surrogate, a non-character, beyond Unicode — which is dropped
+    /// rather than shown as written (`&#x1b;[31m` would otherwise reach the screen as text).
+    public static func isNeverText(_ name: Substring) -> Bool {
+        guard name.hasPrefix("#") else { return false }
+        var digits = name.dropFirst()
+        let hex = digits.first == "x" || digits.first == "X"
+        if hex { digits = digits.dropFirst() }
+        guard !digits.isEmpty, digits.utf8.allSatisfy({ isDigit($0, hex: hex) }) else { return false }
+        return scalar(forReference: name) == nil
+    }
+
+    private static func isDigit(_ byte: UInt8, hex: Bool) -> Bool {
+        (byte >= 0x30 && byte <= 0x39) || (hex && ((byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x66))
+    }
+
     static func allowed(_ code: UInt32) -> Unicode.Scalar? {
         if code == 9 || code == 10 { return Unicode.Scalar(code) }
         if code < 0x20 || (code >= 0x7F && code < 0xA0) || (0xD800...0xDFFF).contains(code) || code > 0x10FFFF { return nil }

@@ -199,9 +199,11 @@ struct HTMLRenderer {
         while i < n {
             let b = bytes[i]
             if b == UInt8(ascii: "&"), references, let (scalar, next) = reference(bytes, at: i) {
-                var encoded: [UInt8] = []
-                encoded.append(contentsOf: UTF8.encode(scalar)!)
-                encoded.withUnsafeBufferPointer { addInline($0, references: false) }
+                if let scalar {
+                    var encoded: [UInt8] = []
+                    encoded.append(contentsOf: UTF8.encode(scalar)!)
+                    encoded.withUnsafeBufferPointer { addInline($0, references: false) }
+                }
                 i = next
                 continue
             }
@@ -239,14 +241,16 @@ struct HTMLRenderer {
         }
     }
 
-    /// The character reference at `start` (`&amp;`, `&#233;`, a few without `;`) and the index after it.
-    private func reference(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> (Unicode.Scalar, Int)? {
+    /// The character reference at `start` (`&amp;`, `&#233;`, a few without `;`) and the index after
+    /// it; no scalar for a reference to a control or non-character, which is dropped.
+    private func reference(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> (Unicode.Scalar?, Int)? {
         var k = start + 1
         let n = bytes.count
         while k < n, k - start <= 33, bytes[k] != UInt8(ascii: ";"), bytes[k] != UInt8(ascii: "&"), bytes[k] > 0x20 { k += 1 }
         if k < n, bytes[k] == UInt8(ascii: ";"), k > start + 1 {
             let name = Substring(decoding: UnsafeBufferPointer(rebasing: bytes[(start + 1)..<k]), as: UTF8.self)
             if let scalar = HTMLEntities.scalar(forReference: name) { return (scalar, k + 1) }
+            if HTMLEntities.isNeverText(name) { return (nil, k + 1) }
         }
         let text = Substring(decoding: UnsafeBufferPointer(rebasing: bytes[(start + 1)..<min(n, start + 8)]), as: UTF8.self)
         guard let (scalar, length) = HTMLText.legacyReference(text) else { return nil }

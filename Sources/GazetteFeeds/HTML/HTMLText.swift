@@ -36,7 +36,8 @@ public enum HTMLText {
         return collapse(out)
     }
 
-    /// `text` with HTML character references decoded (unknown ones kept as written).
+    /// `text` with HTML character references decoded (unknown ones kept as written, references to
+    /// controls and non-characters dropped).
     public static func decodeEntities(_ text: String) -> String {
         guard text.utf8.contains(UInt8(ascii: "&")) else { return text }
         var input = text
@@ -53,6 +54,9 @@ public enum HTMLText {
                 if k < n, bytes[k] == UInt8(ascii: ";"), k > i + 1,
                    let scalar = HTMLEntities.scalar(forReference: Substring(decoding: UnsafeBufferPointer(rebasing: bytes[(i + 1)..<k]), as: UTF8.self)) {
                     out.append(contentsOf: UTF8.encode(scalar)!)
+                    i = k + 1
+                } else if k < n, bytes[k] == UInt8(ascii: ";"), k > i + 1,
+                          HTMLEntities.isNeverText(Substring(decoding: UnsafeBufferPointer(rebasing: bytes[(i + 1)..<k]), as: UTF8.self)) {
                     i = k + 1
                 } else if let (scalar, length) = legacyReference(Substring(decoding: UnsafeBufferPointer(rebasing: bytes[(i + 1)..<min(n, i + 8)]), as: UTF8.self)) {
                     // `&amp` / `&copy` without `;`, as browsers accept for a few names.

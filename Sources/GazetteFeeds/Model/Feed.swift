@@ -31,6 +31,9 @@ public struct Feed: Sendable {
     public var items: [FeedItem] = []
     /// Set when the document was not well-formed (read as far as possible) or had dropped parts.
     public var problems: [FeedProblem] = []
+    /// The document ended inside an item (a cut-off download): that item was not handed on, and
+    /// the document is not the whole feed.
+    public var truncated = false
 
     public init() {}
 }
@@ -50,8 +53,13 @@ public struct FeedItem: Sendable, Hashable {
     public var contentHTML: String?
     /// Plain text content (Atom type="text", JSON Feed content_text).
     public var contentText: String?
-    /// Summary / description, as HTML (plain text is escaped into it).
+    /// Summary / description, as HTML (RSS plain text is escaped into it).
     public var summaryHTML: String?
+    /// A plain-text summary (Atom's default `type="text"`), lines kept; set instead of `summaryHTML`.
+    public var summaryText: String?
+    /// The first date the item gave that could not be read, as written (the fetch warns when the
+    /// item ends up undated because of it).
+    public var unreadableDate: String?
     /// Enclosures and media (podcast audio, images): URL and MIME type.
     public var enclosures: [Enclosure] = []
     /// The base URL relative links in this item's HTML resolve against.

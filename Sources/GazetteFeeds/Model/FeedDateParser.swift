@@ -12,7 +12,29 @@ public enum FeedDateParser {
            bytes[4] == UInt8(ascii: "-") {
             return parseISO(bytes)
         }
+        if bytes.count >= 8, bytes[..<8].allSatisfy(isDigit) { return parseISOBasic(bytes) }
         return parseRFC1123(bytes) ?? parseRFC822(trimmed)
+    }
+
+    /// ISO 8601's basic format, `20241202T090500Z` (`20241202`, `20241202T0905+0100`), read as
+    /// the extended one it spells.
+    static func parseISOBasic(_ b: [UInt8]) -> FeedDate? {
+        var extended = Array(b[0..<4]) + [UInt8(ascii: "-")] + Array(b[4..<6]) + [UInt8(ascii: "-")] + Array(b[6..<8])
+        guard b.count > 8 else { return parseISO(extended) }
+        guard b[8] == UInt8(ascii: "T") || b[8] == UInt8(ascii: "t") else { return nil }
+        let digits = b[9...].prefix(while: isDigit).count
+        guard digits == 4 || digits == 6 else { return nil }
+        extended += [UInt8(ascii: "T")] + Array(b[9..<11]) + [UInt8(ascii: ":")] + Array(b[11..<13])
+        if digits == 6 { extended += [UInt8(ascii: ":")] + Array(b[13..<15]) }
+        extended += b[(9 + digits)...]
+        return parseISO(extended)
+    }
+
+    /// The date an item's `text` spells; text that is not one is kept as its `unreadableDate`.
+    static func parse(_ text: String, of item: inout FeedItem) -> FeedDate? {
+        let date = parse(text)
+        if date == nil, item.unreadableDate == nil, !text.trimmedASCII.isEmpty { item.unreadableDate = String(text.trimmedASCII.prefix(100)) }
+        return date
     }
 
     /// `Tue, 05 Mar 2024 09:05:00 +0000` (or `GMT`, `UT`, `UTC`, `Z`), the form nearly every RSS
@@ -126,11 +148,12 @@ public enum FeedDateParser {
         if bytes.count > start { tokens.append(bytes[start...]) }
         guard tokens.count <= 12 else { return nil }
         var day: Int?, month: Int?, year: Int?, time: (Int, Int, Int)?, offset: Int?
+        var offsetIsNumeric = false
         for token in tokens {
             let allDigits = token.allSatisfy(isDigit)
             if time == nil, token.contains(UInt8(ascii: ":")), let t = parseTime(String(decoding: token, as: UTF8.self)) {
                 time = t.time
-                if let zone = t.zone { offset = zone }
+                if let zone = t.zone { offset = zone; offsetIsNumeric = true }
             } else if allDigits, token.count <= 4 {
                 let number = token.reduce(0) { $0 * 10 + Int($1 - 48) }
                 if token.count >= 3 || (day != nil && month != nil) || number > 31 {
@@ -151,6 +174,9 @@ public enum FeedDateParser {
                 continue
             } else if time != nil, offset == nil, let zone = zoneOffset(String(decoding: token, as: UTF8.self)) {
                 offset = zone
+                offsetIsNumeric = token.first == UInt8(ascii: "+") || token.first == UInt8(ascii: "-")
+            } else if offsetIsNumeric, let name = lowerLetters(token), namedZones[name.uppercased()] != nil {
+                continue // `+0000 GMT`: a zone name after the numeric zone, which wins
             } else if token.first == UInt8(ascii: "("), token.last == UInt8(ascii: ")") {
                 continue // `(PST)` after a numeric zone
             } else if lowerLetters(token) == "at" {

@@ -36,8 +36,8 @@ enum JSONFeedReader {
             item.title = HTMLText.collapse(entry["title"] as? String ?? "")
             if let url = entry["url"] as? String { item.link = URL(string: url, relativeTo: base)?.absoluteString ?? url }
             if item.link == nil, let external = entry["external_url"] as? String { item.link = external }
-            item.published = (entry["date_published"] as? String).flatMap(FeedDateParser.parse)
-            item.updated = (entry["date_modified"] as? String).flatMap(FeedDateParser.parse)
+            if let text = entry["date_published"] as? String { let date = FeedDateParser.parse(text, of: &item); item.published = date }
+            if let text = entry["date_modified"] as? String { let date = FeedDateParser.parse(text, of: &item); item.updated = date }
             item.authors = authors(entry)
             if item.authors.isEmpty { item.authors = feedAuthors }
             item.categories = (entry["tags"] as? [Any] ?? []).compactMap { $0 as? String }

@@ -9,14 +9,16 @@ public struct ArticleFileText: Sendable, Equatable {
     public var identity: String
 
     /// Writes `item` for the subscription's feed. `fallbackDate` files an undated item (the first
-    /// time it was seen); `subscriptionTags` join the item's own categories in `Tags`.
-    public init(item: FeedItem, feedTitle: String, feedURL: String, subscriptionTags: [String], fallbackDate: FeedDate) {
+    /// time it was seen); `subscriptionTags` join the item's own categories in `Tags`; `identity`,
+    /// when given, replaces the item's own (items of one feed that share a GUID).
+    public init(item: FeedItem, feedTitle: String, feedURL: String, subscriptionTags: [String], fallbackDate: FeedDate,
+                identity givenIdentity: String? = nil) {
         let date = item.date ?? fallbackDate
-        identity = Self.headerValue(item.identity, limit: 2000)
+        identity = Self.headerValue(givenIdentity ?? item.identity, limit: 2000)
         var body: String
-        if let html = item.contentHTML ?? (item.contentText == nil ? item.summaryHTML : nil) {
+        if let html = item.contentHTML ?? (item.contentText == nil && item.summaryText == nil ? item.summaryHTML : nil) {
             body = HTMLText.text(html, base: item.baseURL)
-        } else if let plain = item.contentText {
+        } else if let plain = item.contentText ?? item.summaryText {
             body = Self.plainBody(plain)
         } else {
             body = ""

@@ -97,7 +97,7 @@ public enum OPML {
             subscriptions.append(Subscription(url: url, title: title, tags: tags, folder: folder, homePage: attrs["htmlurl"]))
         }
 
-        func endElement() {
+        func endElement(_ tag: XMLEndTag) {
             if outlines.popLast() == true, !folders.isEmpty { folders.removeLast() }
         }
 

@@ -6,8 +6,8 @@ protocol XMLEventHandler: AnyObject {
     /// An element opened: its local name, namespace URI ("" for none) and attributes keyed by
     /// qualified name (`href`, `xml:base`, `rdf:about`).
     func startElement(name: String, namespace: String, attributes: [String: String])
-    /// The innermost open element closed.
-    func endElement()
+    /// The innermost open element closed; `tag` tells whether its end tag is really in the document.
+    func endElement(_ tag: XMLEndTag)
     /// Character data (text or CDATA), entities already decoded; valid only during the call.
     func characters(_ bytes: UnsafeBufferPointer<UInt8>)
     /// The document is not well-formed here; the parser recovers and goes on.
@@ -43,7 +43,10 @@ enum LibXMLSAX {
         guard let parser = xmlCreatePushParserCtxt(&sax, user, nil, 0, nil) else { return false }
         defer { xmlFreeParserCtxt(parser) }
         xmlCtxtUseOptions(parser, options)
+        context.parser = parser
         bytes.withUnsafeBufferPointer { buffer in
+            context.document = buffer
+            defer { context.document = nil }
             buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: max(1, buffer.count)) { start in
                 // Chunks keep each push within Int32 and let libxml2 work on cached memory.
                 var offset = 0
@@ -79,7 +82,10 @@ enum LibXMLSAX {
             }
             context.handler.startElement(name: localname.map(context.name) ?? "", namespace: uri.map(context.name) ?? "", attributes: values)
         }
-        sax.endElementNs = { user, _, _, _ in SAXContext.from(user).handler.endElement() }
+        sax.endElementNs = { user, localname, prefix, _ in
+            let context = SAXContext.from(user)
+            context.handler.endElement(XMLEndTag(parser: context.parser, document: context.document, localname: localname, prefix: prefix))
+        }
         sax.characters = { user, bytes, count in
             guard let bytes, count > 0 else { return }
             SAXContext.from(user).handler.characters(UnsafeBufferPointer(start: bytes, count: Int(count)))
@@ -115,10 +121,51 @@ enum LibXMLSAX {
     }
 }
 
+/// An element's close as libxml2 reports it, valid only during `XMLEventHandler.endElement`.
+///
+/// At the end of a cut-off document the recovering parser closes what is still open as if the end
+/// tags were there; `isWritten` tells those apart by looking at the bytes the parser has just read.
+struct XMLEndTag {
+    fileprivate let parser: xmlParserCtxtPtr?
+    fileprivate let document: UnsafeBufferPointer<UInt8>?
+    fileprivate let localname: UnsafePointer<xmlChar>?
+    fileprivate let prefix: UnsafePointer<xmlChar>?
+
+    /// True when the parser stands just after this element's `</name>` or `<name …/>`.
+    var isWritten: Bool {
+        guard let parser, let document, let localname else { return true }
+        let end = Int(xmlByteConsumed(parser))
+        guard end >= 3, end <= document.count, document[end - 1] == UInt8(ascii: ">") else { return false }
+        // The tag's `<`: none can stand inside a well-formed tag (not even in an attribute value).
+        var open = end - 2
+        while open > 0, document[open] != UInt8(ascii: "<") { open -= 1 }
+        guard document[open] == UInt8(ascii: "<") else { return false }
+        var name = Array(UnsafeBufferPointer(start: localname, count: strlen(UnsafeRawPointer(localname).assumingMemoryBound(to: CChar.self))))
+        if let prefix {
+            let length = strlen(UnsafeRawPointer(prefix).assumingMemoryBound(to: CChar.self))
+            name = Array(UnsafeBufferPointer(start: prefix, count: length)) + [UInt8(ascii: ":")] + name
+        }
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
+        if document[open + 1] == UInt8(ascii: "/") {
+            // `</name>`, maybe with blanks before the `>`.
+            var last = end - 1
+            while last > open + 2, isSpace(document[last - 1]) { last -= 1 }
+            return document[(open + 2)..<last].elementsEqual(name)
+        }
+        // `<name …/>`: the element was empty.
+        guard document[end - 2] == UInt8(ascii: "/"), open + 1 + name.count < end else { return false }
+        let after = document[open + 1 + name.count]
+        return document[(open + 1)..<(open + 1 + name.count)].elementsEqual(name) && (isSpace(after) || after == UInt8(ascii: "/"))
+    }
+}
+
 /// The parse's Swift side: the handler and the names met so far.
 private final class SAXContext {
     let handler: XMLEventHandler
     var sawProblem = false
+    /// The parser and the bytes it reads, for `XMLEndTag`.
+    var parser: xmlParserCtxtPtr?
+    var document: UnsafeBufferPointer<UInt8>?
     /// libxml2 interns names and namespace URIs in its dictionary, so one pointer is one name for
     /// the whole parse; each entry keeps the bytes too, and a hit is checked against them.
     private var names: [UnsafeRawPointer: (string: String, bytes: [UInt8])] = [:]

@@ -38,6 +38,11 @@ final class XMLFeedReader: XMLEventHandler {
     /// Depth of an Atom `type="xhtml"` content/summary being copied as markup, or -1.
     @exclusivity(unchecked) private var xhtmlDepth = -1
     @exclusivity(unchecked) private var itemCount = 0
+    /// Items closed by the parser's recovery rather than by their end tag.
+    private var unfinishedItems = 0
+    /// Atom's feed-level authors, inherited by entries without their own (those after them: items
+    /// are handed on as they close).
+    private var feedAuthors: [String] = []
     @exclusivity(unchecked) private var itemHasExplicitBase = false
     private let feedURL: URL?
     private var firstError: FeedProblem?
@@ -50,9 +55,15 @@ final class XMLFeedReader: XMLEventHandler {
     /// Parses the cleaned UTF-8 bytes; problems found go into `feed.problems`.
     func read(_ bytes: [UInt8]) {
         LibXMLSAX.parse(bytes, handler: self)
-        // An item left open by a truncated document still counts if something identifies it.
-        if let item, !item.title.isEmpty || item.link != nil || item.guid != nil { finish(item) }
         if let firstError { feed.problems.append(firstError) }
+        // An item whose end tag never came (a cut-off download, the size cap) is half an item:
+        // written, it would stay beside the whole one the next fetch brings.
+        if item != nil { unfinishedItems += 1 }
+        if unfinishedItems > 0 {
+            feed.truncated = true
+            feed.problems.append(FeedProblem(reason: "truncated: the document ended inside an item; "
+                + (unfinishedItems == 1 ? "that item was" : "\(unfinishedItems) unfinished items were") + " not written"))
+        }
     }
 
     // MARK: XMLEventHandler
@@ -88,6 +99,10 @@ final class XMLFeedReader: XMLEventHandler {
             itemDepth = depth
         } else if item != nil, depth == itemDepth + 1 {
             startItemChild(name, namespace, attributes, base: base, into: &item!)
+        } else if item != nil, depth == itemDepth + 2, name == "thumbnail", namespace == Namespace.media,
+                  stack[depth - 1].name == "group", let url = attributes["url"] {
+            // <media:group><media:thumbnail> (YouTube's channel feeds).
+            item!.enclosures.append(Enclosure(url: resolve(url, base) ?? url, type: "image"))
         } else if item == nil, name == "link", isAtom(namespace), stack.count >= 2 {
             let rel = attributes["rel"] ?? "alternate"
             if rel == "alternate", feed.link == nil, let href = attributes["href"] { feed.link = resolve(href, base) }
@@ -98,7 +113,7 @@ final class XMLFeedReader: XMLEventHandler {
         text.removeAll(keepingCapacity: true)
     }
 
-    func endElement() {
+    func endElement(_ tag: XMLEndTag) {
         guard let open = stack.popLast() else { return }
         let depth = stack.count
         if xhtmlDepth >= 0, depth > xhtmlDepth {
@@ -111,7 +126,7 @@ final class XMLFeedReader: XMLEventHandler {
                 let done = item!
                 item = nil
                 itemDepth = -1
-                finish(done)
+                if tag.isWritten { finish(done) } else { unfinishedItems += 1 }
             } else {
                 // Changed in place: a copy of the item per element was a tenth of the parse.
                 endItemElement(open, depth: depth, into: &item!)
@@ -195,6 +210,10 @@ final class XMLFeedReader: XMLEventHandler {
         }
         guard depth == itemDepth + 1 else {
             if open.namespace == Namespace.media, open.name == "title", !value.isEmpty, current.title.isEmpty { current.title = value }
+            // <media:group><media:description> (YouTube's channel feeds): the body when nothing else is.
+            if depth == itemDepth + 2, open.namespace == Namespace.media, open.name == "description", parent?.name == "group" {
+                XMLFeedReader.mediaDescription(value, open, into: &current)
+            }
             return
         }
         let atom = isAtom(open.namespace)
@@ -214,9 +233,9 @@ final class XMLFeedReader: XMLEventHandler {
                 current.link = value
             }
         case ("pubDate", _), ("date", Namespace.dc), ("published", _), ("issued", _), ("created", _):
-            if current.published == nil { current.published = FeedDateParser.parse(value) }
+            if current.published == nil { let date = FeedDateParser.parse(value, of: &current); current.published = date }
         case ("updated", _), ("modified", _):
-            if current.updated == nil { current.updated = FeedDateParser.parse(value) }
+            if current.updated == nil { let date = FeedDateParser.parse(value, of: &current); current.updated = date }
         case ("author", _) where !atom:
             if !value.isEmpty { current.authors.append(XMLFeedReader.authorName(value)) }
         case ("creator", Namespace.dc), ("author", Namespace.itunes):
@@ -238,17 +257,31 @@ final class XMLFeedReader: XMLEventHandler {
                 current.contentHTML = value
             }
         case ("description", ""), ("description", "http://purl.org/rss/1.0/"), ("summary", _), ("summary", Namespace.itunes):
-            guard current.summaryHTML == nil || open.namespace != Namespace.itunes else { return }
+            guard (current.summaryHTML == nil && current.summaryText == nil) || open.namespace != Namespace.itunes else { return }
             let type = open.attributes["type"] ?? (atom ? "text" : "html")
-            if !value.isEmpty { current.summaryHTML = type == "text" ? XMLFeedReader.escape(value) : value }
+            guard !value.isEmpty else { return }
+            if atom, type == "text" || type == "text/plain" {
+                // Plain text like <content type="text">: its line breaks are part of it.
+                current.summaryText = value
+                current.summaryHTML = nil
+            } else {
+                current.summaryHTML = type == "text" ? XMLFeedReader.escape(value) : value
+                current.summaryText = nil
+            }
         case ("description", Namespace.media):
-            if current.summaryHTML == nil, !value.isEmpty { current.summaryHTML = XMLFeedReader.escape(value) }
+            XMLFeedReader.mediaDescription(value, open, into: &current)
         default:
             break
         }
     }
 
     private func endFeedElement(_ open: Open, depth: Int) {
+        // Atom's feed-level <author><name>: the author of every entry that names none.
+        if depth == 2, open.name == "name", isAtom(open.namespace), stack.last?.name == "author" {
+            let name = HTMLText.collapse(value)
+            if !name.isEmpty { feedAuthors.append(name) }
+            return
+        }
         guard depth == 1 || (depth == 2 && stack.last?.name == "channel") else { return }
         let value = self.value
         switch open.name {
@@ -273,6 +306,7 @@ final class XMLFeedReader: XMLEventHandler {
         if !itemHasExplicitBase, let link = done.link, let page = URL(string: link), page.scheme != nil {
             done.baseURL = page
         }
+        if done.authors.isEmpty, !feedAuthors.isEmpty { done.authors = feedAuthors }
         if done.authors.count > 1 {
             var seen = Set<String>()
             done.authors = done.authors.filter { seen.insert($0).inserted }
@@ -294,6 +328,13 @@ final class XMLFeedReader: XMLEventHandler {
         guard !trimmed.isEmpty else { return nil }
         guard let url = URL(string: trimmed, relativeTo: base) else { return trimmed }
         return url.absoluteString
+    }
+
+    /// A `<media:description>` as the summary when the item has none: plain text (lines kept)
+    /// unless it says `type="html"`.
+    private static func mediaDescription(_ value: String, _ open: Open, into current: inout FeedItem) {
+        guard current.summaryHTML == nil, current.summaryText == nil, !value.isEmpty else { return }
+        if open.attributes["type"] == "html" { current.summaryHTML = value } else { current.summaryText = value }
     }
 
     /// RSS's `author` is an e-mail address, often `jane@example.org (Jane Doe)`: the name is kept.

@@ -5,7 +5,8 @@
 ///   are then unknown entities, kept as literal text.
 /// - HTML named references (`&nbsp;`, `&eacute;`) become numeric ones; an unknown one or a bare
 ///   `&` becomes `&amp;` (shown as written) — the commonest ways real feeds are not well-formed.
-/// - Control characters XML forbids are dropped (one would stop the parser at that point).
+/// - Control characters XML forbids are dropped (one would stop the parser at that point), and
+///   so are numeric references to them (`&#x1b;`, `&#0;`, `&#xD800;`): never text.
 /// CDATA sections and comments are copied untouched (apart from controls).
 enum XMLPreflight {
     struct Result {
@@ -17,7 +18,7 @@ enum XMLPreflight {
         var out: [UInt8] = []
         out.reserveCapacity(input.count + 64)
         var problems: [FeedProblem] = []
-        var fixedAmpersands = 0, droppedControls = 0, rawMarkupFixed = 0
+        var fixedAmpersands = 0, droppedControls = 0, droppedReferences = 0, rawMarkupFixed = 0
         var i = 0
         let n = input.count
         var line = 1
@@ -98,6 +99,8 @@ enum XMLPreflight {
                     default:
                         if let scalar = HTMLEntities.scalar(forReference: name) {
                             out.append(contentsOf: Array("&#\(scalar.value);".utf8))
+                        } else if HTMLEntities.isNeverText(name) {
+                            droppedReferences += 1
                         } else {
                             out.append(contentsOf: Array("&amp;".utf8))
                             out.append(contentsOf: input[(i + 1)...k])
@@ -123,6 +126,9 @@ enum XMLPreflight {
         }
         if droppedControls > 0 {
             problems.append(FeedProblem(reason: "\(droppedControls) control characters dropped"))
+        }
+        if droppedReferences > 0 {
+            problems.append(FeedProblem(reason: "\(droppedReferences) references to control or invalid characters dropped"))
         }
         return Result(bytes: out, problems: problems)
     }

@@ -90,8 +90,8 @@ import Testing
     @Test func entitiesDecodedAndControlsGone() {
         #expect(text("<p>Fish &amp; chips &mdash; &eacute;t&eacute; &#x263A; &#8217;s &copy 2024 &bogus; \u{1B}[2J\u{07}</p>") ==
                 "Fish & chips — été ☺ ’s © 2024 &bogus; [2J")
-        // Control references stay as written text; a bidi override is dropped.
-        #expect(text("<p>&#27;[31m &#0; &#x202E;x</p>") == "&#27;[31m &#0; x")
+        // References to controls are never text: dropped, like a bidi override.
+        #expect(text("<p>&#27;[31m &#0; &#x202E;x</p>") == "[31m x")
     }
 
     @Test func malformedHTMLNeverFailsAndKeepsText() {

@@ -14,7 +14,7 @@ import Testing
             elements.append(name)
             for value in attributes.values { text.append(contentsOf: value.utf8) }
         }
-        func endElement() {}
+        func endElement(_ tag: XMLEndTag) {}
         func characters(_ bytes: UnsafeBufferPointer<UInt8>) { text.append(contentsOf: bytes) }
         func problem(line: Int, column: Int, code: Int) { problems += 1 }
         var string: String { String(decoding: text, as: UTF8.self) }
@@ -80,7 +80,7 @@ import Testing
             func startElement(name: String, namespace: String, attributes: [String: String]) {
                 if let href = attributes["href"] { hrefs.append(href) }
             }
-            func endElement() {}
+            func endElement(_ tag: XMLEndTag) {}
             func characters(_ bytes: UnsafeBufferPointer<UInt8>) {}
             func problem(line: Int, column: Int, code: Int) {}
         }
