@@ -37,16 +37,67 @@ public final class ReaderStateSession {
     private func load() throws {
         let store = store
         var overlay = self.overlay
+        let first = sequence == 0
+        // Rows of no article here (first load only), and the articles that have rows.
+        var orphans: [String: FormerRow] = [:]
+        var stated = Set<Int>()
         sequence = try database.forEachChange(since: sequence, flags: { id, read, starred in
-            guard let index = Self.index(id, in: store) else { return }
+            guard let index = Self.index(id, in: store) else {
+                if first { orphans[id, default: FormerRow()].flags = (read, starred) }
+                return
+            }
+            stated.insert(index)
             overlay.setRead(index, read)
             overlay.setStarred(index, starred)
         }, tag: { id, tag, sign in
-            guard let index = Self.index(id, in: store) else { return }
+            guard let index = Self.index(id, in: store) else {
+                if first, sign != 0 { orphans[id, default: FormerRow()].tags.append((tag, sign)) }
+                return
+            }
+            stated.insert(index)
             overlay.setTag(index, tag, sign: sign)
         })
         self.overlay = overlay
         views = try database.views()
+        if !orphans.isEmpty { try carryOverFeedItemState(orphans, stated: stated) }
+    }
+
+    /// A row whose id is no article's: maybe a fetched item's former id.
+    private struct FormerRow {
+        var flags: (read: Bool, starred: Bool)?
+        var tags: [(tag: String, sign: Int)] = []
+    }
+
+    /// The one-time migration of fetched feed items' state to their ids by feed and GUID: an
+    /// item's row under its former id (by link) is copied to its id, unless that already has
+    /// state, and the former row removed. Done once per state store, the first time rows of no
+    /// article are found (so a store with none pays nothing); a former id shared by several
+    /// items (podcast episodes that shared a link, shown as one) is given to none of them.
+    private func carryOverFeedItemState(_ orphans: [String: FormerRow], stated: Set<Int>) throws {
+        let name = "feed-item-ids-by-guid"
+        guard database.isSaved, try !database.isDone(name) else { return }
+        var owners: [String: [Int]] = [:]
+        for index in 0..<store.count {
+            guard let former = ArticleIdentity.formerFeedItemID(of: store.articles[index]) else { continue }
+            let key = former.description
+            if orphans[key] != nil { owners[key, default: []].append(index) }
+        }
+        var edits: [StateEdit] = []
+        var carried: [String] = []
+        for (former, indices) in owners where indices.count == 1 {
+            let index = indices[0]
+            carried.append(former)
+            guard !stated.contains(index), let row = orphans[former] else { continue }
+            let id = store.articles.id(at: index).description
+            if let flags = row.flags {
+                if flags.read { edits.append(.read(id: id, value: true)) }
+                if flags.starred { edits.append(.starred(id: id, value: true)) }
+            }
+            edits += row.tags.map { .tag(id: id, tag: $0.tag, sign: $0.sign) }
+        }
+        if !edits.isEmpty { try apply(edits) }
+        if !carried.isEmpty { try database.remove(ids: carried.sorted()) }
+        try database.markDone(name)
     }
 
     private static func index(_ id: String, in store: ArticleStore) -> Int? {

@@ -102,6 +102,18 @@ public final class StateDatabase: Sendable {
         return nsError.localizedDescription
     }
 
+    // MARK: - One-time data migrations
+
+    /// Whether the one-time migration `name` was done in this store.
+    func isDone(_ name: String) throws -> Bool {
+        try queue.read { try Bool.fetchOne($0, sql: "SELECT 1 FROM migration_done WHERE name = ?", arguments: [name]) ?? false }
+    }
+
+    /// Records that the one-time migration `name` is done.
+    func markDone(_ name: String) throws {
+        try queue.write { try $0.execute(sql: "INSERT OR IGNORE INTO migration_done (name) VALUES (?)", arguments: [name]) }
+    }
+
     // MARK: - Watching other processes
 
     /// Changes whenever another connection (another process) commits; cheap enough to poll per key.

@@ -31,6 +31,10 @@ enum StateSchema {
                 CREATE TABLE saved_view (name TEXT PRIMARY KEY NOT NULL, query TEXT NOT NULL);
                 """)
         }
+        migrator.registerMigration("v2") { db in
+            // Names of one-time data migrations already done (see `ReaderStateSession`).
+            try db.execute(sql: "CREATE TABLE migration_done (name TEXT PRIMARY KEY NOT NULL) WITHOUT ROWID;")
+        }
         return migrator
     }
 }

@@ -164,7 +164,7 @@ import Testing
         let directory = Self.temporaryDirectory()
         let database = StateDatabase.open(directory: directory)
         let applied = try database.queue.read { try String.fetchAll($0, sql: "SELECT identifier FROM grdb_migrations") }
-        #expect(applied == ["v1"])
+        #expect(applied == ["v1", "v2"])
         let mode = try database.queue.read { try String.fetchOne($0, sql: "PRAGMA journal_mode") }
         #expect(mode == "wal")
         #expect(try database.integrityCheck() == "ok")
@@ -187,5 +187,46 @@ import Testing
         // 400 toggles of each flag: an even number, so both are back where they started; every tag added is there.
         #expect(!shared.read && !shared.starred)
         #expect(shared.tags.count == 2 * rounds)
+    }
+}
+
+/// Fetched items' state follows them from their former ids (by link) to their ids by feed and GUID.
+@Suite struct FeedItemStateCarryOverTests {
+    static func item(_ number: Int, link: String) -> Article {
+        var article = Article(title: "Episode \(number)", date: ArticleDate(year: 2024, month: 1, day: number, instant: Int64(number) * 86_400),
+                              link: link, extraHeaders: [HeaderField(name: "Feed", value: "https://show.example/feed.xml"),
+                                                         HeaderField(name: "Guid", value: "episode-\(number)")],
+                              paragraphs: ["Notes for episode \(number)."], source: SourceLocation(path: "feeds/show/\(number).txt", line: 1))
+        article.id = ArticleID(identityKey: ArticleIdentity(of: article).key)
+        return article
+    }
+
+    @Test func stateUnderAFormerIDIsCarriedOverOnceAndTheOldRowRemoved() throws {
+        let directory = NSTemporaryDirectory() + "gazette-carry-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        // Episode 1 had its own link; episodes 2 and 3 shared the show's page (one article then).
+        let articles = [Self.item(1, link: "https://show.example/1"), Self.item(2, link: "https://show.example/"),
+                        Self.item(3, link: "https://show.example/")]
+        let former = articles.map { ArticleIdentity.formerFeedItemID(of: $0)!.description }
+        #expect(former[0] != articles[0].id.description, "the id did change")
+        let database = StateDatabase.open(directory: directory)
+        try database.apply([.read(id: former[0], value: true), .starred(id: former[0], value: true),
+                            .tag(id: former[0], tag: "Later", sign: 1), .read(id: former[1], value: true),
+                            .read(id: "0123456789ab", value: true)])  // a deleted article's row: left alone
+        let store = ArticleStore(articles: articles)
+        let session = ReaderStateSession(database: StateDatabase.open(directory: directory), store: store)
+        let index = try #require(store.index(of: articles[0].id))
+        #expect(session.overlay.isRead(index))
+        #expect(session.overlay.isStarred(index))
+        let rows = try database.rows()
+        #expect(rows.map(\.id).sorted() == ["0123456789ab", articles[0].id.description, former[1]].sorted())
+        #expect(rows.first { $0.id == articles[0].id.description }?.tags == ["Later": 1])
+        // Episodes 2 and 3 shared the former row: neither is marked, and the row is left as it was.
+        for episode in articles.dropFirst() { #expect(!session.overlay.isRead(try #require(store.index(of: episode.id)))) }
+        // Once: a row under a former id written later stays where it is.
+        try database.apply([.starred(id: former[0], value: true)])
+        _ = ReaderStateSession(database: StateDatabase.open(directory: directory), store: store)
+        #expect(try database.rows().contains { $0.id == former[0] })
+        #expect(try database.rows().first { $0.id == articles[0].id.description }?.read == true)
     }
 }

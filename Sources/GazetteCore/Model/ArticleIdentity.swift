@@ -199,6 +199,22 @@ extension Array where Element == UInt8 {
     }
 }
 
+extension ArticleIdentity {
+    /// The id a fetched feed item had before items were identified by their feed and GUID (by
+    /// its link, else its content); nil for every other article. The reader's state kept under
+    /// that id is carried over to the item's id once (`ReaderStateSession`).
+    public static func formerFeedItemID(of article: Article) -> ArticleID? {
+        guard article.messageID?.isEmpty ?? true, article.feedItem != nil else { return nil }
+        if let link = article.link.flatMap(IdentityText.normalisedLink), !link.isEmpty {
+            return ArticleID(identityKey: ArticleIdentity.link(link).key)
+        }
+        return ArticleID(identityKey: ArticleIdentity.content(
+            title: IdentityText.collapsedLowercase(article.title), day: article.date?.isoDay ?? "undated",
+            author: IdentityText.collapsedLowercase(article.author ?? ""),
+            bodyDigest: IdentityText.bodyDigest(article.bodyUTF8)).key)
+    }
+}
+
 extension Article {
     /// The `Feed` and `Guid` headers of an item `gazette fetch` wrote (both present and not
     /// empty; names in any case): the item's identity.
