@@ -115,11 +115,24 @@ extension TerminalScreen {
         characters.reserveCapacity(6)
         for scalar in text.unicodeScalars {
             guard characters.count < 5 else { break }
+            // One cell holds one spacing character and the marks on it. What setcchar would
+            // drop — a joiner and the emoji it joins (👨‍💻), a flag's second letter, a skin tone —
+            // is dropped here, joiner included: a lone U+200D sent out makes terminals join it
+            // to the next cell and shifts the rest of the row.
+            if !characters.isEmpty, !staysWithBase(scalar) { break }
             characters.append(isControl(scalar) ? 0xFFFD : wchar_t(scalar.value))
         }
         if characters.isEmpty { characters.append(0x20) }
         characters.append(0)
         return characters
+    }
+
+    /// Marks and variation selectors: drawn in the cell of the character before them.
+    static func staysWithBase(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .nonspacingMark, .enclosingMark, .spacingMark: true
+        default: (0xFE00...0xFE0F).contains(scalar.value) || (0xE0100...0xE01EF).contains(scalar.value)
+        }
     }
 
     private static func isControl(_ scalar: Unicode.Scalar) -> Bool {

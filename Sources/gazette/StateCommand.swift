@@ -76,6 +76,9 @@ struct StateCommand: ParsableCommand {
             defer { load.finish() }
             let store = load.store
             let database = try state.open(forWriting: apply)
+            // A session first: its one-time migrations move rows that only look orphaned (fetched
+            // items' former ids) to their articles.
+            _ = ReaderStateSession(database: database, store: store)
             let orphans = try database.rows().filter { row in ArticleID(row.id).flatMap(store.index(of:)) == nil }
             let text = StateFile.text(StateFile.Contents(articles: orphans))
             // The listing is the export's own lines (without its header), so it can be kept and imported.

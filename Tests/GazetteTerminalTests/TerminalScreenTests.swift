@@ -62,6 +62,25 @@ struct TerminalScreenTests {
         #expect(screen.storedText(x: 1, y: 0) == "x")
     }
 
+    @Test func emojiSequencesKeepTheirBaseAndNoStrayJoiner() throws {
+        // 👨‍💻 (man, joiner, laptop), 🇯🇵 (two flag letters), 👍🏽 (a skin tone): one cell holds one
+        // spacing character; a joiner left in it would make the terminal join the next cell.
+        let screen = try TerminalScreen.offscreen(width: 10, height: 1)
+        defer { screen.stop() }
+        var canvas = Canvas(width: 10, height: 1)
+        for (x, emoji) in [(0, "👨\u{200D}💻"), (2, "🇯🇵"), (4, "👍🏽"), (6, "❤\u{FE0F}")] {
+            canvas[x, 0] = Cell(text: emoji, width: 2, style: .plain)
+            canvas[x + 1, 0] = .continuation
+        }
+        screen.draw(canvas)
+        #expect(screen.storedText(x: 0, y: 0) == "👨")
+        #expect(screen.storedText(x: 2, y: 0) == "🇯")
+        #expect(screen.storedText(x: 4, y: 0) == "👍")
+        #expect(!screen.storedLine(0).unicodeScalars.contains { $0.value == 0x200D })
+        #expect(TerminalScreen.wideCharacters(of: "❤\u{FE0F}") == [0x2764, 0xFE0F, 0], "a variation selector stays")
+        #expect(TerminalScreen.wideCharacters(of: "e\u{301}") == [0x65, 0x301, 0])
+    }
+
     @Test func redrawSendsOnlyChangedCells() throws {
         let screen = try TerminalScreen.offscreen(width: 10, height: 2)
         defer { screen.stop() }

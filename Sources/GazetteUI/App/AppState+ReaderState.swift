@@ -47,7 +47,11 @@ extension AppState {
     mutating func stateChanged(_ update: StateUpdate) {
         overlay = update.overlay
         savedViews = update.views
-        if case .saved(let name) = activeView, !allViews.contains(where: { $0.name == name }) { activeView = nil }
+        var viewGone = false
+        if case .saved(let name) = activeView, !allViews.contains(where: { $0.name == name }) {
+            activeView = nil
+            viewGone = true
+        }
         if let change = update.change {
             if change.undoable, let label = change.label, !update.inverse.isEmpty {
                 undoStack.append(UndoEntry(label: label, inverse: update.inverse))
@@ -57,6 +61,12 @@ extension AppState {
         }
         if let text = update.message { message = text }
         recountViews()
+        if viewGone {
+            // The selected view was deleted: the list shows what is left of the filter at once,
+            // not the view's articles until the next change.
+            reapply()
+            return
+        }
         let tagsChanged = update.change.map { change in change.edits.contains { if case .tag = $0 { true } else { false } } } ?? true
         refreshCounts(tagsChanged: tagsChanged)
     }

@@ -1,3 +1,4 @@
+import Foundation
 import GazetteCore
 
 /// The prompts reader state asks with: tags, a view's name, yes/no questions.
@@ -49,16 +50,14 @@ extension AppState {
         let text = prompt.text.trimmingCharacters(in: .whitespaces)
         switch prompt.kind {
         case .tags(let article):
-            let words = text.split(whereSeparator: \.isWhitespace).map(String.init)
+            let words = TagPromptWords.parse(text)
             guard !words.isEmpty, article < store.count else { return [] }
             var edits: [StateEdit] = []
             for word in words {
-                let remove = word.hasPrefix("-")
-                let tag = (remove || word.hasPrefix("+")) ? String(word.dropFirst()) : word
-                guard !tag.isEmpty, !tag.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else { continue }
-                edits.append(store.tagEdit(article, tag, add: !remove))
+                guard !word.tag.isEmpty, !word.tag.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else { continue }
+                edits.append(store.tagEdit(article, word.tag, add: !word.remove))
             }
-            return [.changeState(StateChange(edits: edits, label: "Tags: " + words.joined(separator: " ")))]
+            return [.changeState(StateChange(edits: edits, label: "Tags: " + words.map(\.written).joined(separator: " ")))]
         case .viewName:
             guard !text.isEmpty, !text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
                 message = "A view needs a name"
@@ -67,6 +66,8 @@ extension AppState {
             return [.saveView(SavedView(name: text, query: activeQueryText))]
         case .renameView(let old):
             guard !text.isEmpty, text != old else { return [] }
+            // The selected view stays selected under its new name (a taken name fails the rename).
+            if activeView == .saved(old), !allViews.contains(where: { $0.name == text }) { activeView = .saved(text) }
             return [.renameView(from: old, to: text)]
         case .pipe(let article):
             return pipeSubmitted(text, article: article)
@@ -78,13 +79,11 @@ extension AppState {
     /// Completes the last word of a tag prompt (`+cov` → `+covert action`) from the known tags;
     /// several candidates: their common prefix, and the status line lists a few.
     private mutating func completeTag(_ text: String) -> String {
-        let start = text.lastIndex(where: \.isWhitespace).map { text.index(after: $0) } ?? text.startIndex
-        var word = String(text[start...])
-        var sign = ""
-        if let first = word.first, first == "+" || first == "-" {
-            sign = String(first)
-            word.removeFirst()
-        }
+        // The word being typed: the last one, unless the text ends in a space outside quotes.
+        let last = TagPromptWords.parse(text).last.flatMap { $0.range.upperBound == text.endIndex ? $0 : nil }
+        let start = last?.range.lowerBound ?? text.endIndex
+        let sign = last.map { $0.written.hasPrefix("+") ? "+" : $0.written.hasPrefix("-") ? "-" : "" } ?? ""
+        let word = last?.tag ?? ""
         let lower = word.lowercased()
         let candidates = store.knownTags(overlay: overlay).filter { $0.lowercased().hasPrefix(lower) }
         guard let first = candidates.first else {
@@ -99,6 +98,60 @@ extension AppState {
         if candidates.count > 1 {
             message = candidates.prefix(6).joined(separator: ", ") + (candidates.count > 6 ? ", …" : "")
         }
-        return String(text[..<start]) + sign + completion
+        // A tag with a space is written in quotes (left open while it is not complete yet).
+        let quoted = completion.contains(where: \.isWhitespace) || (last?.quoted ?? false)
+        let written = quoted ? "\"" + completion + (candidates.count == 1 ? "\"" : "") : completion
+        return String(text[..<start]) + sign + written
+    }
+}
+
+/// The words of the tag prompt: `+tag`, `-tag` or a bare tag (added), a tag with spaces in
+/// double quotes (`+"Cold War"`, `-"covert action"`; an unclosed quote runs to the end).
+enum TagPromptWords {
+    struct Word: Equatable {
+        /// The tag, without sign or quotes.
+        var tag: String
+        var remove: Bool
+        /// Whether the tag was quoted.
+        var quoted: Bool
+        /// The word as typed.
+        var written: String
+        var range: Range<String.Index>
+    }
+
+    static func parse(_ text: String) -> [Word] {
+        var words: [Word] = []
+        var index = text.startIndex
+        while index < text.endIndex {
+            guard !text[index].isWhitespace else {
+                index = text.index(after: index)
+                continue
+            }
+            let start = index
+            var remove = false
+            if text[index] == "+" || text[index] == "-" {
+                remove = text[index] == "-"
+                index = text.index(after: index)
+            }
+            var tag = ""
+            var quoted = false
+            if index < text.endIndex, text[index] == "\"" {
+                quoted = true
+                index = text.index(after: index)
+                while index < text.endIndex, text[index] != "\"" {
+                    tag.append(text[index])
+                    index = text.index(after: index)
+                }
+                if index < text.endIndex { index = text.index(after: index) }
+            } else {
+                while index < text.endIndex, !text[index].isWhitespace {
+                    tag.append(text[index])
+                    index = text.index(after: index)
+                }
+            }
+            let trimmed = tag.trimmingCharacters(in: .whitespaces)
+            words.append(Word(tag: trimmed, remove: remove, quoted: quoted, written: String(text[start..<index]), range: start..<index))
+        }
+        return words
     }
 }

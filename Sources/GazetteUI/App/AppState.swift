@@ -354,7 +354,13 @@ public struct AppState: Sendable {
         var counts: [FacetKind: [Int]] = [:]
         var order = facetOrder
         // The reader's own tags that no file carries come first: they are what the reader made.
-        let userOnly = result.unplacedTags(positions: facetPositions[.tag] ?? [])
+        var userOnly = result.unplacedTags(positions: facetPositions[.tag] ?? [])
+        // A tag only the reader gave, marked but in no article of the result (excluded, or
+        // included with nothing left): still listed, at 0, so its mark can be taken off there.
+        for mark in marks.marks where mark.kind == .tag && !userOnly.contains(where: { $0.value == mark.value })
+            && !(facetOrder[.tag] ?? []).contains(where: { $0.value == mark.value }) {
+            userOnly.append(FacetEntry(kind: .tag, value: mark.value, count: 0))
+        }
         order[.tag] = userOnly.map { FacetEntry(kind: .tag, value: $0.value, count: $0.count) } + (facetOrder[.tag] ?? [])
         for kind in SidebarState.sectionOrder {
             let shift = kind == .tag ? userOnly.count : 0

@@ -110,7 +110,10 @@ public struct ReaderState: Sendable {
     mutating func jumpToHit(forward: Bool) -> String? {
         guard var document else { return nil }
         defer { self.document = document }
-        var lines = [currentHit ?? (forward ? viewport.offset - 1 : viewport.offset)]
+        // From the current hit while it is on screen; once the reader scrolled away (`g`, `G`,
+        // paging), from what is on screen, as less and vim do.
+        let onScreen = currentHit.map { $0 >= viewport.offset && $0 < viewport.offset + viewport.height } ?? false
+        var lines = [onScreen ? currentHit! : (forward ? viewport.offset - 1 : viewport.offset)]
         var wrapped = false
         var found = document.findHit(forward: forward, keeping: &viewport, lines: &lines)
         if found == nil {

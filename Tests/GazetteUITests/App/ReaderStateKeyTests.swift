@@ -33,6 +33,12 @@ import Testing
             case .saveView(let view):
                 views.append(view)
                 _ = reduce(&state, .stateChanged(StateUpdate(overlay: overlay, views: views, generation: generation, message: "Saved view '\(view.name)'")))
+            case .renameView(let old, let new):
+                views = views.map { $0.name == old ? SavedView(name: new, query: $0.query) : $0 }
+                _ = reduce(&state, .stateChanged(StateUpdate(overlay: overlay, views: views, generation: generation, message: "Renamed")))
+            case .deleteView(let name):
+                views.removeAll { $0.name == name }
+                _ = reduce(&state, .stateChanged(StateUpdate(overlay: overlay, views: views, generation: generation, message: "Deleted")))
             default:
                 Issue.record("unexpected effect \(effect)")
             }
@@ -104,6 +110,58 @@ import Testing
         #expect(state.store.tagDisplayNames(ofArticle: 0, overlay: state.overlay) == ["CIA", "later"])
         #expect(state.sidebar.items.contains { $0.kind == .tag && $0.value == "later" && $0.count == 1 && $0.view == nil })
         #expect(AppFixture.count(state, .tag, "KGB") == nil, "the hidden tag's only article no longer counts")
+    }
+
+    @Test mutating func tagsWithSpacesAreQuotedAndCompletedInQuotes() {
+        var state = state()
+        _ = reduce(&state, .editTags)
+        // A tag with a space in quotes is one tag, not two.
+        type("+\"to check\" +Cold", &state)
+        run(reduce(&state, .promptSubmit), &state)
+        #expect(state.store.tagDisplayNames(ofArticle: 0, overlay: state.overlay) == ["CIA", "KGB", "Cold", "to check"], "file tags, then the reader's")
+        _ = reduce(&state, .editTags)
+        type("-\"to", &state)
+        _ = reduce(&state, .promptComplete)
+        #expect(state.prompt?.text == "-\"to check\"")
+        run(reduce(&state, .promptSubmit), &state)
+        #expect(state.store.tagDisplayNames(ofArticle: 0, overlay: state.overlay) == ["CIA", "KGB", "Cold"])
+        #expect(TagPromptWords.parse("+\"Cold War\" -spy \"open").map(\.tag) == ["Cold War", "spy", "open"])
+        #expect(TagPromptWords.parse("+\"Cold War\" -spy \"open").map(\.remove) == [false, true, false])
+    }
+
+    @Test mutating func renamingTheSelectedViewKeepsItDeletingItShowsAll() {
+        var state = state(views: [SavedView(name: "Moscow", query: "tag:Russia")])
+        state.sidebar.select(3)
+        _ = reduce(&state, .toggleInclude)
+        #expect(AppFixture.titles(state) == ["Station notes from Moscow", "Hackers in the grid"])
+        _ = reduce(&state, .renameView)
+        _ = reduce(&state, .promptClear)
+        type("Russia", &state)
+        run(reduce(&state, .promptSubmit), &state)
+        #expect(state.activeView == .saved("Russia"), "the renamed view stays selected")
+        #expect(AppFixture.titles(state) == ["Station notes from Moscow", "Hackers in the grid"])
+        state.sidebar.select(3)
+        _ = reduce(&state, .deleteView)
+        run(reduce(&state, .promptInsert("y")), &state)
+        #expect(state.activeView == nil)
+        #expect(AppFixture.titles(state).count == 5, "the list shows All at once, not the deleted view's articles")
+        #expect(state.sidebar.items.first { $0.view != nil && $0.value == "All" }?.mark == .included)
+    }
+
+    @Test mutating func anExcludedTagOfTheReadersOwnStaysInTheSidebar() {
+        var state = state()
+        _ = reduce(&state, .editTags)
+        type("+later", &state)
+        run(reduce(&state, .promptSubmit), &state)
+        AppFixture.point(&state, at: .tag, "later")
+        _ = reduce(&state, .toggleExclude)
+        #expect(AppFixture.titles(state).count == 4)
+        let row = state.sidebar.items.first { $0.kind == .tag && $0.value == "later" && $0.view == nil }
+        #expect(row?.mark == .excluded, "the excluded tag is still listed, so the mark can be taken off where it was put")
+        #expect(row?.count == 0)
+        #expect(state.sidebar.current?.value == "later", "the cursor stays on it")
+        _ = reduce(&state, .toggleExclude)
+        #expect(AppFixture.titles(state).count == 5)
     }
 
     @Test mutating func viewsSectionSelectsAndSavesViews() {

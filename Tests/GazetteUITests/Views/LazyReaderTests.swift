@@ -222,6 +222,21 @@ import GazetteTestSupport
         #expect(document.hitLines == whole.hitLines)
     }
 
+    @Test func nAfterScrollingAwayFindsTheNextHitFromWhatIsOnScreen() {
+        let article = Self.hugeArticle(megabytes: 1.5)
+        var state = Self.searchedState(article)
+        let width = state.layout.reader!.width
+        let whole = ReaderDocument.layout(article, width: width, highlighter: AppState.highlighter(state.highlightTerms))
+        _ = reduce(&state, .nextHit)
+        _ = reduce(&state, .nextHit)
+        #expect(state.reader.currentHit == whole.hitLines[1])
+        // Back to the top, as `g` does: `n` finds the first hit again, not the third.
+        _ = reduce(&state, .moveToTop)
+        _ = reduce(&state, .nextHit)
+        #expect(state.reader.currentHit == whole.hitLines[0], "the next hit after the screen, as in less")
+        #expect(state.message?.hasPrefix("Hit 1") == true, "\(state.message ?? "")")
+    }
+
     @Test func streamingGivesTheWholeRendering() {
         for article in Self.corpus.prefix(30) + [Self.hugeArticle(megabytes: 0.6)] {
             var streamed = ""
