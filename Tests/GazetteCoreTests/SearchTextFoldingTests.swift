@@ -17,7 +17,9 @@ import Testing
     }
 
     @Test func nonLatinScriptsAreWords() {
-        #expect(TextFolding.words(in: "«Правда» 東京").map(\.folded) == ["правда", "東京"])
+        // Each Chinese character and kana is a word: CJK text has no spaces between words.
+        #expect(TextFolding.words(in: "«Правда» 東京").map(\.folded) == ["правда", "東", "京"])
+        #expect(TextFolding.words(in: "東京の情報機関はabc한국어").map(\.folded) == ["東", "京", "の", "情", "報", "機", "関", "は", "abc한국어"], "Hangul, written with spaces, stays in runs")
     }
 
     @Test func combiningMarksStayInsideTheWord() {

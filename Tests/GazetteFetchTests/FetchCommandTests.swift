@@ -3,7 +3,7 @@ import LoopbackHTTP
 import Testing
 
 /// `gazette feeds …` and `gazette fetch` as a user runs them, against a loopback server.
-@Suite(.serialized, .timeLimit(.minutes(2))) struct FetchCommandTests {
+@Suite(.serialized, .timeLimit(.minutes(10))) struct FetchCommandTests {
     @Test func subscribeListExportImportAndRemove() throws {
         let sandbox = try FetchSandbox()
         var run = try GazetteProcess.run(["feeds", "add", "https://wire.example/rss", "--tag", "news", "--tag", "world", "--title", "Wire"], sandbox: sandbox)

@@ -5,7 +5,7 @@ import Testing
 @testable import GazetteFetch
 
 /// A date that cannot be read still files the item (under the fetch time), but never silently.
-@Suite(.timeLimit(.minutes(2))) struct FetchDateWarningTests {
+@Suite(.timeLimit(.minutes(10))) struct FetchDateWarningTests {
     static let feed = Array("""
         <rss version="2.0"><channel><title>Almanac</title>
         <item><title>Dated by hand</title><guid>a1</guid><pubDate>02/12/2024</pubDate><description>x</description></item>

@@ -6,7 +6,7 @@ import Testing
 @testable import GazetteFetch
 
 /// Fetching from a loopback server the tests start themselves; no other address is contacted.
-@Suite(.timeLimit(.minutes(2))) struct FetchRunnerTests {
+@Suite(.timeLimit(.minutes(10))) struct FetchRunnerTests {
     /// Every dialect, served with validators; a conditional request with a matching ETag gets 304.
     static func conditionalServer() throws -> LoopbackServer {
         let files = ["/wp": ("wordpress-rss2.xml", "application/rss+xml; charset=UTF-8"),

@@ -5,7 +5,7 @@ import Testing
 @testable import GazetteFetch
 
 /// A CMS that writes one GUID (the channel's URL) into every item: each story is still filed.
-@Suite(.timeLimit(.minutes(2))) struct FetchSharedGuidTests {
+@Suite(.timeLimit(.minutes(10))) struct FetchSharedGuidTests {
     static func story(_ name: String, day: Int) -> String {
         "<item><title>Story \(name)</title><link>https://quay.example/news/\(name)</link><guid>https://quay.example/news/</guid>"
             + "<pubDate>\(["Mon", "Tue", "Wed", "Thu"][day - 2]), 0\(day) Dec 2024 09:00:00 GMT</pubDate><description>Body of \(name).</description></item>\n"

@@ -6,7 +6,7 @@ import Testing
 
 /// A cut-off download files its complete items only, says so, and the next whole download brings
 /// the rest without a duplicate.
-@Suite(.timeLimit(.minutes(2))) struct FetchTruncationTests {
+@Suite(.timeLimit(.minutes(10))) struct FetchTruncationTests {
     @Test func aCutOffDownloadWritesNoHalfItemAndTheWholeFeedLaterAddsItOnce() throws {
         // The same version of the feed, its ETag too: the first download of it broke off.
         let whole = Box(false)

@@ -139,14 +139,16 @@ struct PhraseMatcher: Sendable {
         return false
     }
 
-    /// True when the character ending just before `position` is part of a word.
+    /// True when the character ending just before `position` is part of the word that the
+    /// character at `position` is in (a Chinese character or kana is a word of its own).
     private static func wordBefore(_ position: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard position > 0 else { return false }
+        if bytes[position] >= 0x80, let current = Tokenizer.decode(bytes, at: position).0, Tokenizer.isIdeographic(current) { return false }
         let previous = bytes[position - 1]
         if previous < 0x80 { return Tokenizer.isASCIIWordByte(previous) }
         var lead = position - 1
         while lead > 0 && position - lead < 4 && bytes[lead] & 0xC0 == 0x80 { lead -= 1 }
-        return Tokenizer.decode(bytes, at: lead).0.map(Tokenizer.isWordScalar) ?? false
+        return Tokenizer.decode(bytes, at: lead).0.map { Tokenizer.isWordScalar($0) && !Tokenizer.isIdeographic($0) } ?? false
     }
 
     private func phraseStarts(at position: Int, in bytes: UnsafeBufferPointer<UInt8>, folds: inout FoldCache) -> Bool {

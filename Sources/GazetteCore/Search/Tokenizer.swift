@@ -1,7 +1,10 @@
 /// The byte-level word scanner shared by the index, phrase verification, highlighting and queries.
 ///
-/// A word is a maximal run of letters, digits and combining marks. ASCII bytes are classified
-/// by table; only non-ASCII sequences are decoded, so English text never leaves the fast path.
+/// A word is a maximal run of letters, digits and combining marks, except that each Chinese
+/// character and each kana is a word of its own: Chinese and Japanese put no spaces between
+/// words, so a run is a whole sentence; one character a word makes `東京` a two-word phrase
+/// that finds the city in any sentence. ASCII bytes are classified by table; only non-ASCII
+/// sequences are decoded, so English text never leaves the fast path.
 enum Tokenizer {
     /// Calls `body(start, end, isASCII)` for each word in `bytes` (byte offsets, end exclusive).
     @inline(__always)
@@ -24,6 +27,13 @@ enum Tokenizer {
             }
             let (scalar, length) = decode(bytes, at: i)
             if let scalar, isWordScalar(scalar) {
+                if isIdeographic(scalar) {
+                    if start >= 0 { body(start, i, ascii) }
+                    body(i, i + length, false)
+                    start = -1
+                    i += length
+                    continue
+                }
                 if start < 0 { start = i }
                 ascii = false
             } else if start >= 0 {
@@ -50,6 +60,10 @@ enum Tokenizer {
                 let (scalar, size) = decode(bytes, at: i)
                 length = size
                 isWord = scalar.map(isWordScalar) ?? false
+                if isWord, let scalar, isIdeographic(scalar) {
+                    // A word of its own: ends the word before it, or is the word.
+                    return start >= 0 ? (start, i, ascii) : (i, i + length, false)
+                }
                 if isWord { ascii = false }
             }
             if isWord {
@@ -65,6 +79,17 @@ enum Tokenizer {
     @inline(__always)
     static func isASCIIWordByte(_ byte: UInt8) -> Bool {
         (byte &- 0x30) < 10 || ((byte | 0x20) &- 0x61) < 26
+    }
+
+    /// Chinese characters (CJK Unified Ideographs and their extensions, compatibility ideographs)
+    /// and kana: each one a word. Hangul is written with spaces and stays in runs.
+    @inline(__always)
+    static func isIdeographic(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        guard value >= 0x3040 else { return false }
+        return (0x3040...0x30FF).contains(value) || (0x31F0...0x31FF).contains(value) || (0x3400...0x4DBF).contains(value)
+            || (0x4E00...0x9FFF).contains(value) || (0xF900...0xFAFF).contains(value) || (0xFF66...0xFF9F).contains(value)
+            || (0x20000...0x3134F).contains(value)
     }
 
     static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
