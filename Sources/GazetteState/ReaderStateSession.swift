@@ -19,9 +19,12 @@ public final class ReaderStateSession {
 
     /// Loads the whole state for `store`. A store that cannot be read leaves the overlay empty
     /// and says so in `loadProblem`.
-    public init(database: StateDatabase, store: ArticleStore) {
+    /// `migrate`: run the store's one-time data migrations (`carryOverFeedItemState`); commands
+    /// that only read leave them to the browser and the commands that write.
+    public init(database: StateDatabase, store: ArticleStore, migrate: Bool = true) {
         self.database = database
         self.store = store
+        self.migrates = migrate
         overlay = ReaderOverlay(count: store.count)
         dataVersion = database.dataVersion()
         do {
@@ -30,6 +33,8 @@ public final class ReaderStateSession {
             loadProblem = "State could not be read: \(StateDatabase.reason(error))"
         }
     }
+
+    private let migrates: Bool
 
     /// Why the stored state could not be read at start, if it could not.
     public private(set) var loadProblem: String?
@@ -59,7 +64,7 @@ public final class ReaderStateSession {
         })
         self.overlay = overlay
         views = try database.views()
-        if !orphans.isEmpty { try carryOverFeedItemState(orphans, stated: stated) }
+        if migrates, !orphans.isEmpty { try carryOverFeedItemState(orphans, stated: stated) }
     }
 
     /// A row whose id is no article's: maybe a fetched item's former id.
@@ -75,13 +80,19 @@ public final class ReaderStateSession {
     /// items (podcast episodes that shared a link, shown as one) is given to none of them.
     private func carryOverFeedItemState(_ orphans: [String: FormerRow], stated: Set<Int>) throws {
         let name = "feed-item-ids-by-guid"
+        // One state store serves every set of data directories: a set without fetched items
+        // (`--data ~/mail`) neither carries anything nor ends the migration. (The browser's
+        // sessions after a reload do not migrate, so a reload never pays this scan.)
         guard database.isSaved, try !database.isDone(name) else { return }
         var owners: [String: [Int]] = [:]
+        var feedItems = 0
         for index in 0..<store.count {
             guard let former = ArticleIdentity.formerFeedItemID(of: store.articles[index]) else { continue }
+            feedItems += 1
             let key = former.description
             if orphans[key] != nil { owners[key, default: []].append(index) }
         }
+        guard feedItems > 0 else { return }
         var edits: [StateEdit] = []
         var carried: [String] = []
         for (former, indices) in owners where indices.count == 1 {

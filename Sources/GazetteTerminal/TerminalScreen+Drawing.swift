@@ -131,7 +131,9 @@ extension TerminalScreen {
     static func staysWithBase(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.properties.generalCategory {
         case .nonspacingMark, .enclosingMark, .spacingMark: true
+        // Decomposed Hangul: the vowel and final jamo join the initial consonant's syllable.
         default: (0xFE00...0xFE0F).contains(scalar.value) || (0xE0100...0xE01EF).contains(scalar.value)
+            || (0x1160...0x11FF).contains(scalar.value) || (0xD7B0...0xD7FF).contains(scalar.value)
         }
     }
 

@@ -131,7 +131,7 @@ struct BrowseCommand: ParsableCommand {
                 if case .reloaded(var archive?) = action {
                     Self.announceIndex(of: archive.store, to: mailbox)
                     // The reader's state is laid over the new store by its article indices.
-                    session = ReaderStateSession(database: session.database, store: archive.store)
+                    session = ReaderStateSession(database: session.database, store: archive.store, migrate: false)
                     effects = StateEffects(session: session)
                     archive.overlay = session.overlay
                     action = .reloaded(archive)

@@ -26,7 +26,7 @@ struct StateOptions: ParsableArguments {
 
     /// The state for a loaded store (reading only; problems are said on stderr, never fatal).
     func session(for store: ArticleStore) throws -> ReaderStateSession {
-        let session = ReaderStateSession(database: try open(forWriting: false), store: store)
+        let session = ReaderStateSession(database: try open(forWriting: false), store: store, migrate: false)
         if let problem = session.loadProblem { StandardError.write("gazette: \(problem)\n") }
         return session
     }

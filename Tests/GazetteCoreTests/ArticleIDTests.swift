@@ -61,7 +61,13 @@ import Testing
             #expect(article.id == ArticleID(identityKey: ArticleIdentity(of: article).key), "the fast id is the reference id")
         }
         let first = try #require(archive.articles.first { $0.title == "Episode 2" })
-        #expect(ArticleIdentity(of: first) == .feedItem(feed: "https://show.example/feed.xml", guid: "show-episode-2"))
+        #expect(ArticleIdentity(of: first) == .feedItem(feed: "show.example", guid: "show-episode-2"))
+        // The feed moved within its site (https, a permanent redirect): the same items.
+        for moved in ["http://WWW.show.example:80/feed/", "https://user@show.example/rss?x=1"] {
+            var again = first
+            again.extraHeaders = again.extraHeaders.map { $0.name == "Feed" ? HeaderField(name: "Feed", value: moved) : $0 }
+            #expect(ArticleID.fast(of: again) == first.id, "\(moved)")
+        }
     }
 
     @Test func normalisation() {

@@ -20,6 +20,8 @@ import Testing
         // Each Chinese character and kana is a word: CJK text has no spaces between words.
         #expect(TextFolding.words(in: "«Правда» 東京").map(\.folded) == ["правда", "東", "京"])
         #expect(TextFolding.words(in: "東京の情報機関はabc한국어").map(\.folded) == ["東", "京", "の", "情", "報", "機", "関", "は", "abc한국어"], "Hangul, written with spaces, stays in runs")
+        // A decomposed voiced kana (か + U+3099) is one word, as its composed form is.
+        #expect(TextFolding.words(in: "か\u{3099}ぎ").count == 2)
     }
 
     @Test func combiningMarksStayInsideTheWord() {

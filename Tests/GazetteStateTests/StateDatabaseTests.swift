@@ -213,7 +213,13 @@ import Testing
         try database.apply([.read(id: former[0], value: true), .starred(id: former[0], value: true),
                             .tag(id: former[0], tag: "Later", sign: 1), .read(id: former[1], value: true),
                             .read(id: "0123456789ab", value: true)])  // a deleted article's row: left alone
+        // A first session on other data (no fetched items: `--data ~/mail`) carries nothing and
+        // does not end the migration; nor does a command that only reads.
+        let mail = ArticleStore(articles: [Article(title: "A letter", paragraphs: ["Dear desk."], source: SourceLocation(path: "mail/1", line: 1))])
+        _ = ReaderStateSession(database: StateDatabase.open(directory: directory), store: mail)
         let store = ArticleStore(articles: articles)
+        _ = ReaderStateSession(database: StateDatabase.open(directory: directory), store: store, migrate: false)
+        #expect(try database.rows().contains { $0.id == former[0] }, "a reading command leaves the rows as they are")
         let session = ReaderStateSession(database: StateDatabase.open(directory: directory), store: store)
         let index = try #require(store.index(of: articles[0].id))
         #expect(session.overlay.isRead(index))

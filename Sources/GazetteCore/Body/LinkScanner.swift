@@ -37,6 +37,8 @@ public enum LinkScanner {
             let body = UnsafeBufferPointer(rebasing: whole.prefix(bodyLimit))
             let numbered = numbersItsLinks(body)
             if !numbered, let own { found.append(own); seen.insert(own) }
+            // The numbered lines first, so a bare URL earlier in the text does not take [1].
+            if numbered { forEachReferenceLine(body) { line in scan(line) { url in if seen.insert(url).inserted { found.append(url) } } } }
             scan(body) { url in if seen.insert(url).inserted { found.append(url) } }
             if numbered, let own, seen.insert(own).inserted { found.append(own) }
         }
@@ -47,6 +49,22 @@ public enum LinkScanner {
     public static func link(of article: Article) -> String? {
         guard let link = article.link?.trimmingSpaces else { return nil }
         return urls(in: link).first ?? (isOpenable(link) ? link : nil)
+    }
+
+    /// Calls `body` with each line of `text` that starts `[N] ` (N digits), from its URL on.
+    static func forEachReferenceLine(_ text: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        var lineStart = 0
+        while lineStart < text.count {
+            let lineEnd = text[lineStart...].firstIndex(of: 0x0A) ?? text.count
+            if text[lineStart] == UInt8(ascii: "[") {
+                var at = lineStart + 1
+                while at < lineEnd, (0x30...0x39).contains(text[at]) { at += 1 }
+                if at > lineStart + 1, at + 1 < lineEnd, text[at] == UInt8(ascii: "]"), text[at + 1] == 0x20 {
+                    body(UnsafeBufferPointer(rebasing: text[(at + 2)..<lineEnd]))
+                }
+            }
+            lineStart = lineEnd + 1
+        }
     }
 
     /// Whether a line of `body` starts `[1] ` followed by a URL.

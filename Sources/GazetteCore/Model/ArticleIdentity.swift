@@ -7,9 +7,11 @@
 public enum ArticleIdentity: Sendable, Hashable {
     /// A normalised Message-ID (no angle brackets, domain lower-cased).
     case messageID(String)
-    /// A fetched feed item: its feed's URL and its GUID (`Feed` and `Guid` headers, as written).
-    /// Items of one feed often share a link (a podcast's episodes all link to the show's page),
-    /// never a GUID; the same GUID in two feeds is not trusted to be one item.
+    /// A fetched feed item: its feed's site (the host of its `Feed` URL, lower-cased, without
+    /// `www.`) and its GUID (`Guid`, as written). Items of one feed often share a link (a
+    /// podcast's episodes all link to the show's page), never a GUID; the same GUID on two sites
+    /// is not trusted to be one item; a feed that moves within its site (http to https, a
+    /// permanent redirect to `/feed/`) keeps its items' ids.
     case feedItem(feed: String, guid: String)
     /// A normalised URL (scheme and host lower-cased, default port and fragment dropped).
     case link(String)
@@ -228,6 +230,18 @@ extension Article {
             }
         }
         guard let feed, let guid, !feed.isEmpty, !guid.isEmpty else { return nil }
-        return (feed, guid)
+        return (Self.site(ofFeed: feed), guid)
+    }
+
+    /// The host of a feed URL, lower-cased, without userinfo, port and a leading `www.`; the
+    /// text itself when it holds no `scheme://`.
+    static func site(ofFeed url: String) -> String {
+        guard let scheme = url.range(of: "://") else { return url }
+        var host = url[scheme.upperBound...].prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+        if let at = host.lastIndex(of: "@") { host = host[host.index(after: at)...] }
+        if !host.hasPrefix("["), let colon = host.lastIndex(of: ":") { host = host[..<colon] }
+        var lower = host.lowercased()
+        if lower.hasPrefix("www.") { lower.removeFirst(4) }
+        return lower.isEmpty ? url : lower
     }
 }

@@ -29,9 +29,10 @@ enum Tokenizer {
             if let scalar, isWordScalar(scalar) {
                 if isIdeographic(scalar) {
                     if start >= 0 { body(start, i, ascii) }
-                    body(i, i + length, false)
+                    let end = afterMarks(bytes, from: i + length)
+                    body(i, end, false)
                     start = -1
-                    i += length
+                    i = end
                     continue
                 }
                 if start < 0 { start = i }
@@ -61,8 +62,8 @@ enum Tokenizer {
                 length = size
                 isWord = scalar.map(isWordScalar) ?? false
                 if isWord, let scalar, isIdeographic(scalar) {
-                    // A word of its own: ends the word before it, or is the word.
-                    return start >= 0 ? (start, i, ascii) : (i, i + length, false)
+                    // A word of its own (with the marks on it): ends the word before it, or is the word.
+                    return start >= 0 ? (start, i, ascii) : (i, afterMarks(bytes, from: i + length), false)
                 }
                 if isWord { ascii = false }
             }
@@ -81,13 +82,35 @@ enum Tokenizer {
         (byte &- 0x30) < 10 || ((byte | 0x20) &- 0x61) < 26
     }
 
+    /// Where the combining marks and variation selectors from `index` end (a decomposed が is
+    /// か and U+3099; 葛󠄀 carries a selector): they belong to the character before them.
+    static func afterMarks(_ bytes: UnsafeBufferPointer<UInt8>, from index: Int) -> Int {
+        var end = index
+        while end < bytes.count, bytes[end] >= 0x80 {
+            let (scalar, length) = decode(bytes, at: end)
+            guard let scalar else { break }
+            let value = scalar.value
+            let isMark = (0xFE00...0xFE0F).contains(value) || (0xE0100...0xE01EF).contains(value) || {
+                switch scalar.properties.generalCategory {
+                case .nonspacingMark, .enclosingMark, .spacingMark: return true
+                default: return false
+                }
+            }()
+            guard isMark else { break }
+            end += length
+        }
+        return end
+    }
+
     /// Chinese characters (CJK Unified Ideographs and their extensions, compatibility ideographs)
-    /// and kana: each one a word. Hangul is written with spaces and stays in runs.
+    /// and kana (not the combining voiced marks U+3099–U+309C): each one a word. Hangul is
+    /// written with spaces and stays in runs.
     @inline(__always)
     static func isIdeographic(_ scalar: Unicode.Scalar) -> Bool {
         let value = scalar.value
         guard value >= 0x3040 else { return false }
-        return (0x3040...0x30FF).contains(value) || (0x31F0...0x31FF).contains(value) || (0x3400...0x4DBF).contains(value)
+        return (0x3040...0x3098).contains(value) || (0x309D...0x30FF).contains(value) || (0x31F0...0x31FF).contains(value)
+            || (0x3400...0x4DBF).contains(value)
             || (0x4E00...0x9FFF).contains(value) || (0xF900...0xFAFF).contains(value) || (0xFF66...0xFF9F).contains(value)
             || (0x20000...0x3134F).contains(value)
     }

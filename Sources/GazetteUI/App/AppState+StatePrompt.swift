@@ -83,7 +83,7 @@ extension AppState {
         let last = TagPromptWords.parse(text).last.flatMap { $0.range.upperBound == text.endIndex ? $0 : nil }
         let start = last?.range.lowerBound ?? text.endIndex
         let sign = last.map { $0.written.hasPrefix("+") ? "+" : $0.written.hasPrefix("-") ? "-" : "" } ?? ""
-        let word = last?.tag ?? ""
+        let word = last?.typed ?? ""
         let lower = word.lowercased()
         let candidates = store.knownTags(overlay: overlay).filter { $0.lowercased().hasPrefix(lower) }
         guard let first = candidates.first else {
@@ -109,8 +109,10 @@ extension AppState {
 /// double quotes (`+"Cold War"`, `-"covert action"`; an unclosed quote runs to the end).
 enum TagPromptWords {
     struct Word: Equatable {
-        /// The tag, without sign or quotes.
+        /// The tag, without sign or quotes (and spaces around it).
         var tag: String
+        /// The tag as typed so far, spaces kept (what completion extends).
+        var typed: String
         var remove: Bool
         /// Whether the tag was quoted.
         var quoted: Bool
@@ -150,7 +152,7 @@ enum TagPromptWords {
                 }
             }
             let trimmed = tag.trimmingCharacters(in: .whitespaces)
-            words.append(Word(tag: trimmed, remove: remove, quoted: quoted, written: String(text[start..<index]), range: start..<index))
+            words.append(Word(tag: trimmed, typed: tag, remove: remove, quoted: quoted, written: String(text[start..<index]), range: start..<index))
         }
         return words
     }

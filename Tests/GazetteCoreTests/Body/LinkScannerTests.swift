@@ -59,6 +59,9 @@ import Testing
         // The header's link among the numbered ones is listed once, at its number.
         item.bodyUTF8 = Array("Text [1].\n\n[1] https://site.example/post\n".utf8)
         #expect(LinkScanner.urls(of: item) == ["https://site.example/post"])
+        // A bare URL earlier in the text comes after the numbered ones.
+        item.bodyUTF8 = Array("See https://example.org/bare and [1].\n\n[1] https://example.org/one\n".utf8)
+        #expect(LinkScanner.urls(of: item) == ["https://example.org/one", "https://example.org/bare", "https://site.example/post"])
         // "[1]" in running text, not at a line's start, numbers nothing.
         item.bodyUTF8 = Array("See [1] https://example.org/a here.\n".utf8)
         #expect(LinkScanner.urls(of: item) == ["https://site.example/post", "https://example.org/a"])

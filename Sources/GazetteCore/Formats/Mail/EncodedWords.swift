@@ -64,8 +64,10 @@ enum EncodedWords {
                 flush()
                 out.append(contentsOf: between)
             }
-            if let words = pending, words.charset == word.charset {
-                pending = (words.charset, words.bytes + decoded, words.written.lowerBound..<word.end)
+            if pending?.charset == word.charset {
+                // In place: a copy of the joined bytes per word would be quadratic.
+                pending!.bytes += decoded
+                pending!.written = pending!.written.lowerBound..<word.end
             } else {
                 flush()
                 pending = (word.charset, decoded, open..<word.end)

@@ -88,7 +88,7 @@ enum MboxFormat: ArticleFormat {
             // An envelope follows a blank line; some exporters (mblaze's mexport, Roundcube,
             // Google Takeout) leave none, so an envelope right after text also starts a message
             // when a header line follows it (`From: …`), which a body line never pairs with.
-            if index >= skipTo, previousBlank || startsHeaders(bytes, at: end + 1), isEnvelope(text) {
+            if index >= skipTo, text.starts(with: "From ".utf8), previousBlank || startsHeaders(bytes, at: end + 1), isEnvelope(text) {
                 starts.append((line, index, min(end + 1, bytes.count)))
                 if let length = contentLength(bytes, from: min(end + 1, bytes.count)), let bodyStart = length.bodyStart {
                     let target = bodyStart + length.value

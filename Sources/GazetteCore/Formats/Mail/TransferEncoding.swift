@@ -83,10 +83,6 @@ enum Base64Text {
         return (out, damaged)
     }
 
-    /// Whether a damaged body labelled base64 is plainly text written as is (a mailer that
-    /// labels everything base64, a hand-edited message): words separated by spaces inside a
-    /// line, which base64 never has. Decoding it would print noise; stray bytes in real base64
-    /// (`VGhl…!!`) are not spaces, so it is still decoded.
     /// A base64 body followed by plain text (the footer a list server appends): the lines of
     /// base64 (at least one; only its alphabet, no spaces) and the text after them, which holds
     /// words separated by spaces. Nil when the body is not so made.
@@ -113,6 +109,10 @@ enum Base64Text {
         return (input[input.startIndex..<encodedEnd], footer)
     }
 
+    /// Whether a damaged body labelled base64 is plainly text written as is (a mailer that
+    /// labels everything base64, a hand-edited message): words separated by spaces inside a
+    /// line, which base64 never has. Decoding it would print noise; stray bytes in real base64
+    /// (`VGhl…!!`) are not spaces, so it is still decoded.
     static func isPlainText<Bytes: Collection<UInt8>>(_ input: Bytes) -> Bool {
         var lineHasText = false, spaceAfterText = false
         for byte in input {
