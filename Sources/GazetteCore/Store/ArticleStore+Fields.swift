@@ -96,6 +96,11 @@ extension ArticleStore {
 }
 
 extension ArticleStore {
+    /// Whether some article's file gives it `tag` (case-insensitively): one hash lookup.
+    public func isFileTag(_ tag: String) -> Bool {
+        facets[FacetKind.tag.ordinal].id(of: tag) != nil
+    }
+
     /// Whether article `index`'s file gives it `tag` (case-insensitively).
     public func fileHasTag(_ index: Int, _ tag: String) -> Bool {
         let table = facets[FacetKind.tag.ordinal]

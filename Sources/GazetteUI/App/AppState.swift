@@ -358,7 +358,7 @@ public struct AppState: Sendable {
         // A tag only the reader gave, marked but in no article of the result (excluded, or
         // included with nothing left): still listed, at 0, so its mark can be taken off there.
         for mark in marks.marks where mark.kind == .tag && !userOnly.contains(where: { $0.value == mark.value })
-            && !(facetOrder[.tag] ?? []).contains(where: { $0.value == mark.value }) {
+            && !store.isFileTag(mark.value) {
             userOnly.append(FacetEntry(kind: .tag, value: mark.value, count: 0))
         }
         order[.tag] = userOnly.map { FacetEntry(kind: .tag, value: $0.value, count: $0.count) } + (facetOrder[.tag] ?? [])
