@@ -76,6 +76,47 @@ import Testing
         #expect(Charset.decodeUnlabelled(Array("café\n".utf8) + [0x63, 0x61, 0x66, 0xE9]) == "café\ncafé")
     }
 
+    @Test func chineseKoreanAndThaiCharsetsAreDecodedUnderTheLabelsMailUses() {
+        #expect(Charset.decode([0xC4, 0xE3, 0xBA, 0xC3, 0xA3, 0xAC, 0xCA, 0xC0, 0xBD, 0xE7], charset: "GB2312") == "你好，世界")
+        // Mail labelled gb2312 holds GBK characters (镕 is not in GB2312): read as GB18030.
+        #expect(Charset.decode([0xE9, 0x46], charset: "gb2312") == "镕")
+        #expect(Charset.decode([0xBB, 0x4F, 0xC6, 0x57], charset: "big5") == "臺灣")
+        #expect(Charset.decode([0xBE, 0xC8, 0xB3, 0xE7, 0xC7, 0xCF, 0xBC, 0xBC, 0xBF, 0xE4], charset: "EUC-KR") == "안녕하세요")
+        // Outlook's Korean label, and a Windows-949 syllable outside EUC-KR (똠).
+        #expect(Charset.decode([0x8C, 0x63, 0xB9, 0xE6, 0xB0, 0xA2, 0xC7, 0xCF], charset: "ks_c_5601-1987") == "똠방각하")
+        #expect(Charset.decode([0xCA, 0xC7, 0xD1, 0xCA, 0xB4, 0xD5], charset: "tis-620") == "สวัสดี")
+        // A stateful set: its escape and shifts are not text.
+        #expect(Charset.decode([0x1B, 0x24, 0x29, 0x43, 0x0E, 0x47, 0x51, 0x31, 0x39, 0x0F], charset: "iso-2022-kr") == "한국")
+        // A bad byte is one replacement character and the rest still reads, as a mail client shows it;
+        // a character cut off by the end of the text is one too.
+        #expect(Charset.decode([0xC4, 0xE3, 0xFF, 0xBA, 0xC3], charset: "gbk") == "你\u{FFFD}好")
+        #expect(Charset.decode([0xC4, 0xE3, 0xBA], charset: "gbk") == "你\u{FFFD}")
+        #expect(Charset.isKnown("big5-hkscs") && Charset.isKnown("cp850"))
+        // Labels are never passed on with anything but a name's characters (no `//TRANSLIT`).
+        #expect(Charset.decode([0x41], charset: "utf-8//translit") == nil)
+        #expect(Charset.decode([0x41], charset: "x-unknown-8bit") == nil)
+    }
+
+    @Test func aChineseMailingListPostReadsWhole() {
+        // Subject in GB2312 base64 words, body in GB2312 quoted-printable, as Chinese mailers send them.
+        let head = """
+            From: =?gb2312?B?1cXI/Q==?= <zhang@example.cn>
+            Subject: =?gb2312?B?0MLOxcvZtd0=?=
+            Date: Mon, 4 Mar 2002 09:15:00 +0800
+            Message-ID: <cn-1@example.cn>
+            MIME-Version: 1.0
+            Content-Type: text/plain; charset="gb2312"
+            Content-Transfer-Encoding: quoted-printable
+
+            =B1=B1=BE=A9=CF=FB=CF=A2
+            """
+        let parsed = Self.parse(head, path: "cn.eml")
+        #expect(parsed.warnings.isEmpty)
+        #expect(parsed.articles.map(\.title) == ["新闻速递"])
+        #expect(parsed.articles.map(\.author) == ["张三 <zhang@example.cn>"])
+        #expect(parsed.articles.map(\.body) == ["北京消息"])
+    }
+
     @Test func htmlToText() {
         let html = "<html><head><title>T</title><style>p{}</style></head><body><script>x<y</script>"
             + "<p>One &amp; two&nbsp;&#233;&#x41;&bogus;</p><!-- a > comment --><div>Three<br>Four</div>"

@@ -2,7 +2,8 @@ import Foundation
 
 /// Turns bytes in a named character set into text: UTF-8, US-ASCII, ISO-8859-1/-15 and
 /// Windows-1252 here, the single-byte sets of `SingleByteCharsets` by table, a few more
-/// through Foundation's converters.
+/// through Foundation's converters, and the rest (Chinese, Korean, Thai…) through the C
+/// library's `iconv` (`IconvCharsets`).
 enum Charset {
     /// The text of `bytes` in `name` (any case, IANA names and common aliases); nil when the
     /// charset is unknown or the bytes are not valid in it.
@@ -26,8 +27,8 @@ enum Charset {
             return windows1252(bytes)
         default:
             if let high = SingleByteCharsets.table(key) { return SingleByteCharsets.decode(bytes, high: high) }
-            guard let encoding = foundationEncodings[key] else { return nil }
-            return String(data: Data(bytes), encoding: encoding)
+            if let encoding = foundationEncodings[key] { return String(data: Data(bytes), encoding: encoding) }
+            return IconvCharsets.decode(bytes, label: key)
         }
     }
 
