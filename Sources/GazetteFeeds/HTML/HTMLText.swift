@@ -32,9 +32,30 @@ public enum HTMLText {
             if case .start(let name, let attributes, _) = token, name == "img", let alt = attributes["alt"], !alt.isEmpty {
                 out += alt
             }
+            // A line break or a block's edge between two words is a space on one line.
+            if case .start(let name, _, _) = token, name == "br" || name == "p" || name == "div" || name == "li" { out += " " }
         }
         return collapse(out)
     }
+
+    /// An RSS title: plain text by the specification, with its character references decoded
+    /// (feeds escape `&` once more than XML needs) — unless it holds inline markup
+    /// (`&lt;b&gt;Breaking&lt;/b&gt;`, a CDATA `<em>`), which is then read as HTML, as feed
+    /// readers read it, instead of showing the tags. Only closing tags of inline elements and
+    /// `<br>` count, so a title about `<div>` or `a < b > c` stays as written.
+    public static func title(_ value: String) -> String {
+        looksLikeInlineMarkup(value) ? inline(value) : collapse(decodeEntities(value))
+    }
+
+    static func looksLikeInlineMarkup(_ text: String) -> Bool {
+        guard text.utf8.contains(UInt8(ascii: "<")) else { return false }
+        let lower = text.lowercased()
+        if lower.contains("<br>") || lower.contains("<br/>") || lower.contains("<br />") { return true }
+        return inlineElements.contains { lower.contains("</\($0)>") }
+    }
+
+    private static let inlineElements = ["b", "i", "u", "s", "em", "strong", "a", "span", "font", "sup", "sub", "code",
+                                         "small", "big", "cite", "q", "strike", "del", "ins", "mark", "abbr", "tt"]
 
     /// `text` with HTML character references decoded (unknown ones kept as written, references to
     /// controls and non-characters dropped).

@@ -224,7 +224,7 @@ final class XMLFeedReader: XMLEventHandler {
         case ("title", Namespace.dc):
             if current.title.isEmpty { current.title = value }
         case ("title", ""), ("title", "http://purl.org/rss/1.0/"), ("title", "http://my.netscape.com/rdf/simple/0.9/"):
-            current.title = HTMLText.collapse(HTMLText.decodeEntities(value))
+            current.title = HTMLText.title(value)
         case ("link", _) where !atom && open.namespace != Namespace.media:
             if !value.isEmpty { current.link = resolve(value, open.base) }
         case ("guid", _), ("id", Namespace.atom10), ("id", Namespace.atom03):
@@ -288,7 +288,7 @@ final class XMLFeedReader: XMLEventHandler {
         case "title" where feed.title.isEmpty && !isExtension(open.namespace):
             let html = open.attributes["type"] == "html" || open.attributes["mode"] == "escaped"
             feed.title = isAtom(open.namespace) && html ? HTMLText.inline(value)
-                : HTMLText.collapse(isAtom(open.namespace) ? value : HTMLText.decodeEntities(value))
+                : isAtom(open.namespace) ? HTMLText.collapse(value) : HTMLText.title(value)
         case "link" where feed.link == nil && !isAtom(open.namespace) && !value.isEmpty:
             feed.link = resolve(value, open.base)
         default:

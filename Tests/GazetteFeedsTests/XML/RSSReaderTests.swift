@@ -80,6 +80,27 @@ import Testing
         #expect(feed.problems.map(\.reason) == ["not valid UTF-8; read as Windows-1252"])
     }
 
+    @Test func rssTitlesWithEscapedMarkupShowTheTextNotTheTags() {
+        let xml = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <rss version="2.0"><channel><title>&lt;b&gt;Nightly&lt;/b&gt; Wire</title>
+            <item><title>&lt;em&gt;Breaking:&lt;/em&gt; harbour closed &amp;amp; ferries stopped</title><guid>1</guid></item>
+            <item><title><![CDATA[It&#8217;s <strong>official</strong>]]></title><guid>2</guid></item>
+            <item><title>Why &lt;div&gt; soup is bad &amp; a &lt; b &gt; c</title><guid>3</guid></item>
+            <item><title>Line one&lt;br/&gt;line two</title><guid>4</guid></item>
+            </channel></rss>
+            """
+        let feed = FeedParser.parse(Array(xml.utf8))
+        #expect(feed.title == "Nightly Wire")
+        #expect(feed.items.map(\.title) == [
+            "Breaking: harbour closed & ferries stopped",
+            "It’s official",
+            // No inline element closes: the title is text, its characters as written.
+            "Why <div> soup is bad & a < b > c",
+            "Line one line two",
+        ])
+    }
+
     @Test func utf16WithBOMReads() throws {
         let feed = try Fixture.feed("utf16.xml")
         #expect(feed.title == "日刊 Weekly")
