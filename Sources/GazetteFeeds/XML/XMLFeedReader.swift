@@ -291,6 +291,11 @@ final class XMLFeedReader: XMLEventHandler {
                 : isAtom(open.namespace) ? HTMLText.collapse(value) : HTMLText.title(value)
         case "link" where feed.link == nil && !isAtom(open.namespace) && !value.isEmpty:
             feed.link = resolve(value, open.base)
+        case "author" where open.namespace == Namespace.itunes, "creator" where open.namespace == Namespace.dc:
+            // A podcast's or a one-writer blog's channel-level author, for items that name none
+            // (not `managingEditor`, an editor's address rather than who wrote each item).
+            let name = HTMLText.collapse(value)
+            if feedAuthors.isEmpty, !name.isEmpty { feedAuthors = [name] }
         default:
             break
         }

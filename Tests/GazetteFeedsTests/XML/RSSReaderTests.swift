@@ -101,6 +101,22 @@ import Testing
         ])
     }
 
+    @Test func itemsWithoutAnAuthorTakeThePodcastsChannelAuthor() {
+        let xml = """
+            <rss version="2.0" xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd"><channel>
+            <title>Night Watch</title><managingEditor>desk@nightwatch.example (The Desk)</managingEditor>
+            <itunes:author>Dafydd Rowlands</itunes:author>
+            <item><title>Episode 41</title><guid>41</guid></item>
+            <item><title>Episode 42</title><guid>42</guid><itunes:author>Guest Host</itunes:author></item>
+            </channel></rss>
+            """
+        let feed = FeedParser.parse(Array(xml.utf8))
+        #expect(feed.items.map(\.authors) == [["Dafydd Rowlands"], ["Guest Host"]])
+        // An editor's address is not who wrote the items.
+        let edited = FeedParser.parse(Array(xml.replacingOccurrences(of: "<itunes:author>Dafydd Rowlands</itunes:author>", with: "").utf8))
+        #expect(edited.items.first?.authors == [])
+    }
+
     @Test func utf16WithBOMReads() throws {
         let feed = try Fixture.feed("utf16.xml")
         #expect(feed.title == "日刊 Weekly")
