@@ -415,6 +415,11 @@ public struct AppState: Sendable {
             reader.fit(to: rect, store: store, terms: highlightTerms, overlay: overlay, headers: readerOptions,
                        related: readerRelatedSource)
         }
+        if listOverlay?.kind == .warnings {
+            // The widest the box's text can be: the overlay area less the border and margins.
+            let lines = overlayWarningLines, width = OverlayFrame(lineCount: 1, in: overlayArea).text.width
+            listOverlay?.wrapWarnings(lines, width: width)
+        }
         if let lineCount = overlayContent?.count {
             let area = overlayArea
             listOverlay?.fit(lineCount: lineCount, in: area)
@@ -425,7 +430,7 @@ public struct AppState: Sendable {
     var overlayContent: OverlayContent? {
         switch listOverlay?.kind {
         case .help?: HelpOverlayView.content(helpLines)
-        case .warnings?: WarningsOverlayView.content(overlayWarningLines)
+        case .warnings?: WarningsOverlayView.content(listOverlay?.rows ?? [], warnings: overlayWarningLines.count)
         case nil: nil
         }
     }

@@ -12,7 +12,22 @@ public struct ListOverlay: Sendable, Equatable {
     /// The lines' scroll position; a page keeps one line of context, like the reader.
     public private(set) var viewport = TextViewport(total: 0, height: 0)
 
+    /// The warnings overlay's rows: its lines wrapped to the overlay's width (`wrapWarnings`).
+    public private(set) var rows: [String] = []
+    /// What `rows` were wrapped from, and to what width, so they are wrapped again only when
+    /// either changes (a resize, a reload, a fetch's report).
+    private var rowsSource: [String] = []
+    private var rowsWidth = -1
+
     public init(_ kind: Kind) { self.kind = kind }
+
+    /// Wraps the warnings overlay's `lines` to `width` columns, unless already done.
+    mutating func wrapWarnings(_ lines: [String], width: Int) {
+        guard width != rowsWidth || lines != rowsSource else { return }
+        rows = WarningsOverlayView.rows(lines, width: width)
+        rowsSource = lines
+        rowsWidth = width
+    }
 
     /// Fits the viewport to `lineCount` lines in the overlay `area` (the same frame the view draws).
     mutating func fit(lineCount: Int, in area: Rect) {

@@ -62,6 +62,32 @@ import Testing
         Self.expectScrolling(&state, max: ListOverlayView(content: WarningsOverlayView.content(state.warningLines)).maxOffset(in: state.overlayArea))
     }
 
+    @Test func aLongWarningIsWrappedSoItsReasonIsRead() {
+        var report = LoadReport()
+        let path = "/home/reader/archives/lists/linux-kernel/2003/2003-week-27-and-some.mbox"
+        report.warnings = [
+            LoadWarning(path: path, line: 48_213, reason: "unknown charset x-user-defined; read as UTF-8 or Windows-1252"),
+            LoadWarning(path: "Data/short.txt", line: 3, reason: "no title"),
+            LoadWarning(path: path, line: 9, reason: String(repeating: "very long reason ", count: 5_000) + "END"),
+        ]
+        var state = AppState(store: AppFixture.store, report: report, width: 60, height: 20)
+        Self.press(.character("w"), &state)
+        let screen = render(state).lines.joined(separator: "\n")
+        // The reason, at the end of a line wider than the screen, is on the screen.
+        #expect(screen.contains("x-user-defined"))
+        #expect(screen.contains("Windows-1252"))
+        #expect(screen.contains("Data/short.txt:3: no title"))
+        // A huge warning takes a few rows and says it was cut.
+        // 56 columns of text: the path alone is wider, so the first warning takes three rows.
+        #expect(state.listOverlay?.rows.prefix(3).map { $0.hasPrefix("  ") } == [false, true, true])
+        #expect(state.listOverlay?.rows.count == 3 + 1 + WarningsOverlayView.rowsPerWarning)
+        #expect(state.listOverlay?.rows.last?.hasSuffix("…") == true)
+        #expect(screen.contains(" Load report: 3 lines "))
+        // Wider, fewer rows; the same warnings.
+        _ = reduce(&state, .resize(width: 200, height: 20))
+        #expect(state.listOverlay?.rows.first?.hasSuffix("Windows-1252") == true)
+    }
+
     @Test func bothOverlaysListTheSameScrollingKeys() {
         let help = KeyMap.standard.helpEntries(for: .help).filter { !$0.description.hasPrefix("Close") }
         let warnings = KeyMap.standard.helpEntries(for: .warnings).filter { !$0.description.hasPrefix("Close") }
