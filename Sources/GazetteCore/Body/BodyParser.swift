@@ -61,15 +61,33 @@ public enum BodyParser {
         }
         var builder = BlockBuilder(bytes: bytes)
         builder.table.reserveCapacity(bytes: bytes.count + bytes.count / 8, lines: newlines + 2)
-        var runStart = 0
-        while runStart < lines.count {
+        // Encoded files and PGP armor: each one line instead of paragraphs of noise.
+        let replacements = EncodedBlocks.find(&lines, bytes: bytes)
+        var done = 0
+        for replacement in replacements {
+            addRuns(lines, done..<replacement.lines.lowerBound, to: &builder)
+            let level = lines[replacement.lines.lowerBound].level
+            if replacement.verbatim {
+                builder.addPreformatted(lines[replacement.lines], level: level)
+            } else if let summary = replacement.summary {
+                builder.addSummary(summary, level: level)
+            }
+            done = replacement.lines.upperBound
+        }
+        addRuns(lines, done..<lines.count, to: &builder)
+        return builder.table
+    }
+
+    /// The blocks of `lines[range]`, a run of lines at one depth at a time.
+    private static func addRuns(_ lines: [BodyLine], _ range: Range<Int>, to builder: inout BlockBuilder) {
+        var runStart = range.lowerBound
+        while runStart < range.upperBound {
             var runEnd = runStart + 1
-            while runEnd < lines.count, lines[runEnd].level == lines[runStart].level { runEnd += 1 }
+            while runEnd < range.upperBound, lines[runEnd].level == lines[runStart].level { runEnd += 1 }
             let nextDepth = nextQuotedDepth(lines, after: runEnd)
             builder.addRun(lines[runStart..<runEnd], deeperFollows: nextDepth > lines[runStart].level)
             runStart = runEnd
         }
-        return builder.table
     }
 
     /// The depth of the next non-blank line at or after `index` (-1 at the end).
@@ -96,6 +114,14 @@ struct BlockBuilder {
 
     init(bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
+    }
+
+    /// One line standing for lines not shown (`[Attachment: logo.jpg, uuencoded, 14 KB]`).
+    mutating func addSummary(_ summary: String, level: Int) {
+        lastWasVerbatimNeighbour = false
+        table.beginText()
+        for byte in summary.utf8 { table.append(byte: byte) }
+        table.endFlowing(.paragraph, level: level)
     }
 
     /// A run of lines at one quotation depth.

@@ -24,7 +24,9 @@ public enum ArticleFileParser {
     }
 
     static func parse(_ file: ArticleFileInput) -> ParsedFile {
-        if BinaryText.looksBinary(file.text) {
+        // A yEnc post's data is raw 8-bit bytes, controls included; its text and headers are
+        // still a post (the body shows the file as one `[Attachment: …, yEnc, …]` line).
+        if BinaryText.looksBinary(file.text), !BinaryText.holdsYEnc(file.raw) {
             return ParsedFile(warnings: [LoadWarning(path: file.path, line: 1, reason: "binary file; skipped")])
         }
         return ArticleFormats.format(of: file).parse(file)

@@ -25,6 +25,19 @@ enum BinaryText {
         return suspicious * 10 > characters * 3
     }
 
+    /// Whether `raw` has a line starting `=ybegin ` (a yEnc-encoded file inside a post).
+    static func holdsYEnc(_ raw: UnsafeBufferPointer<UInt8>) -> Bool {
+        // Only files that look binary are asked: a plain walk from line start to line start.
+        let needle = Array("=ybegin ".utf8)
+        var start = 0
+        while start + needle.count <= raw.count {
+            if raw[start] == needle[0], needle.indices.allSatisfy({ raw[start + $0] == needle[$0] }) { return true }
+            guard let newline = raw[start...].firstIndex(of: 0x0A) else { return false }
+            start = newline + 1
+        }
+        return false
+    }
+
     /// A byte below 0x20 other than tab, LF and FF, or DEL: the test every loaded file takes.
     @inline(__always)
     static func isControl(_ byte: UInt8) -> Bool {
