@@ -39,14 +39,19 @@ struct BodyLine {
         start = index
         self.end = end
         self.level = level
+        (textStart, indent) = Self.leadingBlanks(bytes, from: index, to: end)
+    }
+
+    /// The first non-blank byte of `bytes[from..<to]` and the columns of blanks before it (tabs
+    /// to 8-column stops).
+    static func leadingBlanks(_ bytes: UnsafeBufferPointer<UInt8>, from: Int, to end: Int) -> (textStart: Int, indent: Int) {
         var column = 0
-        var cursor = index
-        while cursor < end, Self.isSpace(bytes[cursor]) {
+        var cursor = from
+        while cursor < end, isSpace(bytes[cursor]) {
             column = bytes[cursor] == 0x09 ? (column / 8 + 1) * 8 : column + 1
             cursor += 1
         }
-        textStart = cursor
-        indent = column
+        return (cursor, column)
     }
 
     static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 }

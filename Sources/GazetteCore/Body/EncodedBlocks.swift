@@ -216,13 +216,6 @@ extension BodyLine {
     /// The line without its first `count` content bytes (a clearsigned message's `- `).
     mutating func dropPrefix(_ count: Int, in bytes: UnsafeBufferPointer<UInt8>) {
         start = min(start + count, end)
-        var column = 0
-        var cursor = start
-        while cursor < end, Self.isSpace(bytes[cursor]) {
-            column = bytes[cursor] == 0x09 ? (column / 8 + 1) * 8 : column + 1
-            cursor += 1
-        }
-        textStart = cursor
-        indent = column
+        (textStart, indent) = Self.leadingBlanks(bytes, from: start, to: end)
     }
 }
