@@ -330,8 +330,7 @@ public struct AppState: Sendable {
         }
         syncLayout()
         if reader.article != nil, reader.article == readerID.flatMap({ newStore.index(of: $0) }) {
-            reader.viewport.scroll(toLine: readerOffset)
-            reader.prepareWindow()
+            reader.restore(offset: readerOffset)
         }
     }
 

@@ -31,6 +31,11 @@ public struct ReaderState: Sendable {
     public internal(set) var viewport = TextViewport(total: 0, height: 0)
     /// The line of the hit `n`/`N` last went to.
     public internal(set) var currentHit: Int?
+    /// A reading position a reload could not reach yet, and where the view was left instead:
+    /// the new store's word index is still building, so "More like this" is missing and the
+    /// article is shorter than it was. Restored when the article grows back, unless the reader
+    /// moved meanwhile (the view is no longer where it was left).
+    private var pendingOffset: (wanted: Int, leftAt: Int)?
 
     /// Shows `article` from the top (nothing changes if it is already shown).
     mutating func show(_ article: Int?) {
@@ -60,6 +65,7 @@ public struct ReaderState: Sendable {
         let oldTotal = viewport.total
         let oldOffset = viewport.offset
         let sameArticle = key?.article == article
+        if !sameArticle { pendingOffset = nil }
         let laidOut: ReaderDocument
         if let index = recent.firstIndex(where: { $0.key == wanted }) {
             laidOut = recent.remove(at: index).document
@@ -159,10 +165,24 @@ public struct ReaderState: Sendable {
     mutating func fit(store: ArticleStore, width: Int, height: Int, terms: [SearchTerm], overlay: ReaderOverlay? = nil,
                       headers: ReaderOptions = ReaderOptions(), related: RelatedSource = .unavailable) {
         let wasAtEnd = viewport.offset > 0 && viewport.isAtEnd
+        let pending = pendingOffset.flatMap { $0.leftAt == viewport.offset ? $0.wanted : nil }
+        pendingOffset = nil
         layOut(store: store, width: width, terms: terms, overlay: overlay, headers: headers, related: related)
         setHeight(height)
-        if wasAtEnd { viewport.end() }
+        if let pending {
+            restore(offset: pending)
+        } else {
+            if wasAtEnd { viewport.end() }
+            prepareWindow()
+        }
+    }
+
+    /// Scrolls back to `offset` after a reload; while the article is too short for it (its
+    /// "More like this" is not found yet), remembers it for when it grows back.
+    mutating func restore(offset: Int) {
+        viewport.scroll(toLine: offset)
         prepareWindow()
+        pendingOffset = viewport.offset < offset ? (offset, viewport.offset) : nil
     }
 }
 

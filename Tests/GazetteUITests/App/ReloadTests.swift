@@ -1,3 +1,4 @@
+import Foundation
 import GazetteCore
 import Testing
 @testable import GazetteUI
@@ -29,6 +30,41 @@ import Testing
         #expect(AppFixture.selectedTitle(state) == "Bridge exchange at dawn", "selection kept by id, not position")
         #expect(state.reader.viewport.offset == offset, "the reader stays where it was")
         #expect(state.store.count == 6)
+    }
+
+    @Test func theReaderStaysPutWhenAnUnrelatedFileChanges() throws {
+        // Found under tmux: a reader scrolled into a short article jumped to its end on every reload.
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let archive = try ArchiveLoader.load(directories: [root.appendingPathComponent("Data").path])
+        var state = AppState(store: ArticleStore(articles: archive.articles), report: archive.report, width: 120, height: 40)
+        _ = reduce(&state, .startQuery)
+        for character in "able archer" { _ = reduce(&state, .promptInsert(character)) }
+        _ = reduce(&state, .promptSubmit)
+        _ = reduce(&state, .openArticle)
+        for _ in 0..<6 { _ = reduce(&state, .moveDown) }
+        let offset = state.reader.viewport.offset
+        #expect(offset == 6)
+        #expect(!state.reader.viewport.isAtEnd)
+        // As the app reloads: the new store's word index is built in the background.
+        let reloaded = ArticleStore(articles: archive.articles + [Self.newer], textIndexInBackground: true)
+        _ = reduce(&state, .reloaded(ReloadedArchive(store: reloaded, report: archive.report, quiet: true)))
+        // Until it is, "More like this" is missing: the article may be too short to stay at 6.
+        #expect(state.reader.viewport.offset <= offset)
+        while !reloaded.isTextIndexReady { usleep(1000) }
+        _ = reduce(&state, .textIndexReady)
+        #expect(state.reader.viewport.offset == offset)
+        _ = reduce(&state, .redraw)
+        #expect(state.reader.viewport.offset == offset)
+        // A reader who moved while the index was building is not sent back.
+        _ = reduce(&state, Self.reloaded(archive.articles))
+        let again = ArticleStore(articles: archive.articles + [Self.newer], textIndexInBackground: true)
+        _ = reduce(&state, .reloaded(ReloadedArchive(store: again, report: archive.report, quiet: true)))
+        _ = reduce(&state, .moveUp)
+        let moved = state.reader.viewport.offset
+        while !again.isTextIndexReady { usleep(1000) }
+        _ = reduce(&state, .textIndexReady)
+        #expect(state.reader.viewport.offset == moved)
     }
 
     @Test func deletingTheSelectedArticleSelectsItsNeighbour() {
