@@ -21,10 +21,14 @@ public final class ReaderStateSession {
     /// and says so in `loadProblem`.
     /// `migrate`: run the store's one-time data migrations (`carryOverFeedItemState`); commands
     /// that only read leave them to the browser and the commands that write.
-    public init(database: StateDatabase, store: ArticleStore, migrate: Bool = true) {
+    /// `edited`: articles edited since the store this one replaces (`ArticleStore.editedArticles`);
+    /// each one's read mark, star and tags move from its former id to its new one.
+    public init(database: StateDatabase, store: ArticleStore, migrate: Bool = true,
+                edited: [(from: ArticleID, to: ArticleID)] = []) {
         self.database = database
         self.store = store
         self.migrates = migrate
+        self.edited = edited
         overlay = ReaderOverlay(count: store.count)
         dataVersion = database.dataVersion()
         do {
@@ -35,6 +39,7 @@ public final class ReaderStateSession {
     }
 
     private let migrates: Bool
+    private let edited: [(from: ArticleID, to: ArticleID)]
 
     /// Why the stored state could not be read at start, if it could not.
     public private(set) var loadProblem: String?
@@ -64,7 +69,32 @@ public final class ReaderStateSession {
         })
         self.overlay = overlay
         views = try database.views()
+        if !edited.isEmpty, !orphans.isEmpty, database.isSaved {
+            let moves = edited.compactMap { pair in store.index(of: pair.to).map { (former: pair.from.description, index: $0) } }
+            try carry(moves, orphans: orphans, stated: stated)
+            for move in moves { orphans[move.former] = nil }
+        }
         if migrates, !orphans.isEmpty { try carryOverFeedItemState(orphans, stated: stated) }
+    }
+
+    /// Gives each move's article the state its former id's row holds (unless it has state of
+    /// its own already), then removes those rows; one commit.
+    private func carry(_ moves: [(former: String, index: Int)], orphans: [String: FormerRow], stated: Set<Int>) throws {
+        var edits: [StateEdit] = []
+        var carried: [String] = []
+        for move in moves {
+            guard let row = orphans[move.former] else { continue }
+            carried.append(move.former)
+            guard !stated.contains(move.index) else { continue }
+            let id = store.articles.id(at: move.index).description
+            if let flags = row.flags {
+                if flags.read { edits.append(.read(id: id, value: true)) }
+                if flags.starred { edits.append(.starred(id: id, value: true)) }
+            }
+            edits += row.tags.map { .tag(id: id, tag: $0.tag, sign: $0.sign) }
+        }
+        if !edits.isEmpty { try apply(edits) }
+        if !carried.isEmpty { try database.remove(ids: carried.sorted()) }
     }
 
     /// A row whose id is no article's: maybe a fetched item's former id.
@@ -93,21 +123,7 @@ public final class ReaderStateSession {
             if orphans[key] != nil { owners[key, default: []].append(index) }
         }
         guard feedItems > 0 else { return }
-        var edits: [StateEdit] = []
-        var carried: [String] = []
-        for (former, indices) in owners where indices.count == 1 {
-            let index = indices[0]
-            carried.append(former)
-            guard !stated.contains(index), let row = orphans[former] else { continue }
-            let id = store.articles.id(at: index).description
-            if let flags = row.flags {
-                if flags.read { edits.append(.read(id: id, value: true)) }
-                if flags.starred { edits.append(.starred(id: id, value: true)) }
-            }
-            edits += row.tags.map { .tag(id: id, tag: $0.tag, sign: $0.sign) }
-        }
-        if !edits.isEmpty { try apply(edits) }
-        if !carried.isEmpty { try database.remove(ids: carried.sorted()) }
+        try carry(owners.filter { $0.value.count == 1 }.map { (former: $0.key, index: $0.value[0]) }, orphans: orphans, stated: stated)
         try database.markDone(name)
     }
 

@@ -131,7 +131,8 @@ struct BrowseCommand: ParsableCommand {
                 if case .reloaded(var archive?) = action {
                     Self.announceIndex(of: archive.store, to: mailbox)
                     // The reader's state is laid over the new store by its article indices.
-                    session = ReaderStateSession(database: session.database, store: archive.store, migrate: false)
+                    session = ReaderStateSession(database: session.database, store: archive.store, migrate: false,
+                                                 edited: archive.store.editedArticles(since: state.store))
                     effects = StateEffects(session: session)
                     archive.overlay = session.overlay
                     action = .reloaded(archive)
@@ -298,11 +299,11 @@ final class LoadTask: Sendable {
     /// Loads through the snapshot at `snapshotPath` (nil: none). The first frame needs no
     /// full-text index (word queries wait for it); a new snapshot is written in the background.
     func run(_ directories: [String], snapshotPath: String?, stateDirectory: String) {
-        func session(_ store: ArticleStore) -> ReaderStateSession {
+        func session(_ store: ArticleStore, edited: [(from: ArticleID, to: ArticleID)] = []) -> ReaderStateSession {
             // Keeps the last progress (the article count stays on screen).
             let progress: LoadProgress? = if case .loading(let last, _) = snapshot { last } else { nil }
             set(.loading(progress, .openingState))
-            return ReaderStateSession(database: StateDatabase.open(directory: stateDirectory), store: store)
+            return ReaderStateSession(database: StateDatabase.open(directory: stateDirectory), store: store, edited: edited)
         }
         if let snapshotPath, let opened = CachedLoader.openSnapshot(directories: directories, snapshotPath: snapshotPath) {
             set(.done(Loaded(store: opened.load.store, report: opened.load.report,
@@ -316,7 +317,7 @@ final class LoadTask: Sendable {
             var report = load.report
             // Snapshot problems are shown with the other load warnings (curses owns the terminal).
             report.warnings += load.notes.map(\.warning)
-            set(.done(Loaded(store: load.store, report: report, finishVerification: nil, session: session(load.store))))
+            set(.done(Loaded(store: load.store, report: report, finishVerification: nil, session: session(load.store, edited: load.edited))))
         } catch {
             set(.failed(error))
         }

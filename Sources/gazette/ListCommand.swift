@@ -43,7 +43,7 @@ struct ListCommand: ParsableCommand {
         let load = try data.loadStore()
         defer { load.finish() }
         let store = load.store
-        let session = try state.session(for: store)
+        let session = try state.session(for: store, edited: load.edited)
         if let view {
             // The config file's [views] are read only when the state has no view of that name.
             let known = session.views.contains { $0.name == view } ? session.views : session.views + (try data.loadConfig()).settings.views
@@ -97,7 +97,7 @@ struct TagsCommand: ParsableCommand {
         let load = try data.loadStore()
         defer { load.finish() }
         let store = load.store
-        let entries = store.evaluate(parsed, sort: .date, overlay: try state.session(for: store).overlay).facet(facet)
+        let entries = store.evaluate(parsed, sort: .date, overlay: try state.session(for: store, edited: load.edited).overlay).facet(facet)
         if json {
             StandardOutput.write(try ArticleJSON.encode(entries.map { ArticleJSON.FacetRow(value: $0.value, count: $0.count) }))
         } else {

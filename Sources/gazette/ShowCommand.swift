@@ -33,6 +33,8 @@ struct ShowCommand: ParsableCommand {
         let load = try data.loadStore()
         defer { load.finish() }
         let store = load.store
+        // An edited article's state follows it now: the next snapshot forgets its former id.
+        let session = load.edited.isEmpty && !json ? nil : try state.session(for: store, edited: load.edited)
         let matches = store.indices(matchingIDPrefix: id.lowercased())
         guard let index = matches.first else {
             StandardError.write("gazette: no article with id \(id)\n")
@@ -47,7 +49,7 @@ struct ShowCommand: ParsableCommand {
         let tags = store.tagDisplayNames(ofArticle: index)
         if json {
             var detail = ArticleJSON.detail(of: article, tags: tags)
-            detail.summary.setState(try state.session(for: store).overlay, index: index, store: store)
+            detail.summary.setState((try session ?? state.session(for: store)).overlay, index: index, store: store)
             StandardOutput.write(try ArticleJSON.encode(detail))
         } else {
             let columns = width ?? min(80, TerminalWidth.current() ?? 80)

@@ -54,7 +54,8 @@ struct StateCommand: ParsableCommand {
                 throw ExitCode(1)
             }
             let changed = try state.open(forWriting: true).importContents(contents)
-            StandardOutput.write("\(contents.articles.count) articles and \(contents.views.count) views read, \(changed) articles changed\n")
+            StandardOutput.write("\(counted(contents.articles.count, "article")) and \(counted(contents.views.count, "view")) read, "
+                + "\(counted(changed, "article")) changed\n")
             StandardOutput.flush()
         }
     }
@@ -78,16 +79,18 @@ struct StateCommand: ParsableCommand {
             let database = try state.open(forWriting: apply)
             // A session first: its one-time migrations move rows that only look orphaned (fetched
             // items' former ids) to their articles.
-            _ = ReaderStateSession(database: database, store: store)
+            _ = ReaderStateSession(database: database, store: store, edited: load.edited)
             let orphans = try database.rows().filter { row in ArticleID(row.id).flatMap(store.index(of:)) == nil }
             let text = StateFile.text(StateFile.Contents(articles: orphans))
             // The listing is the export's own lines (without its header), so it can be kept and imported.
             StandardOutput.write(text.split(separator: "\n").dropFirst().map { $0 + "\n" }.joined())
             if apply {
                 try database.remove(ids: orphans.map(\.id))
-                StandardOutput.write("removed state of \(orphans.count) articles not in the archive\n")
+                StandardOutput.write("removed state of \(counted(orphans.count, "article")) not in the archive\n")
             } else {
-                StandardOutput.write("\(orphans.count) articles with state are not in the archive; --apply removes their state\n")
+                StandardOutput.write(orphans.count == 1
+                    ? "1 article with state is not in the archive; --apply removes its state\n"
+                    : "\(orphans.count) articles with state are not in the archive; --apply removes their state\n")
             }
             StandardOutput.flush()
         }
@@ -196,3 +199,6 @@ struct ViewCommand: ParsableCommand {
         }
     }
 }
+
+/// `1 article`, `3 articles`.
+func counted(_ count: Int, _ noun: String) -> String { "\(count) \(noun)\(count == 1 ? "" : "s")" }

@@ -25,8 +25,9 @@ struct StateOptions: ParsableArguments {
     }
 
     /// The state for a loaded store (reading only; problems are said on stderr, never fatal).
-    func session(for store: ArticleStore) throws -> ReaderStateSession {
-        let session = ReaderStateSession(database: try open(forWriting: false), store: store, migrate: false)
+    /// `edited`: the load's edited articles (`CachedLoad.edited`), whose state follows them.
+    func session(for store: ArticleStore, edited: [(from: ArticleID, to: ArticleID)] = []) throws -> ReaderStateSession {
+        let session = ReaderStateSession(database: try open(forWriting: false), store: store, migrate: false, edited: edited)
         if let problem = session.loadProblem { StandardError.write("gazette: \(problem)\n") }
         return session
     }

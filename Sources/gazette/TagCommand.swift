@@ -51,7 +51,7 @@ struct TagCommand: ParsableCommand {
         let load = try data.loadStore()
         defer { load.finish() }
         let store = load.store
-        let session = ReaderStateSession(database: try state.open(forWriting: true), store: store)
+        let session = ReaderStateSession(database: try state.open(forWriting: true), store: store, edited: load.edited)
         for (command, query) in zip(commands, queries) {
             let result = store.evaluate(query, sort: .date, overlay: session.overlay)
             var edits: [StateEdit] = []
@@ -116,7 +116,7 @@ struct MarkCommand: ParsableCommand {
         let load = try data.loadStore()
         defer { load.finish() }
         let store = load.store
-        let session = ReaderStateSession(database: try state.open(forWriting: true), store: store)
+        let session = ReaderStateSession(database: try state.open(forWriting: true), store: store, edited: load.edited)
         let result = store.evaluate(parsed, sort: .date, overlay: session.overlay)
         let value = flag == .read
         let edits = result.indices.map { StateEdit.read(id: store.articles.id(at: Int($0)).description, value: value) }

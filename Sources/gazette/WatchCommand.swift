@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GazetteCore
+import GazetteState
 import GazetteUI
 
 /// `gazette watch`: keeps the data directories watched so that `list`, `show`, `tags` and
@@ -66,6 +67,13 @@ struct WatchCommand: ParsableCommand {
         do {
             let load = try CachedLoader.load(directories: directories, snapshotPath: snapshotPath)
             for note in load.notes { StandardError.write("gazette: \(note)\n") }
+            if !load.edited.isEmpty {
+                // The snapshot written now forgets the edited articles' former ids: their state
+                // (in the default state store; the watcher has no --state) moves first.
+                let directory = StateLocation.directory(explicit: nil, environment: ProcessInfo.processInfo.environment)
+                _ = ReaderStateSession(database: StateDatabase.open(directory: directory, create: false), store: load.store,
+                                       migrate: false, edited: load.edited)
+            }
             if let error = load.write?.wait() { StandardError.write("gazette: \(error)\n") }
             if case .refreshed(let reparsed, let removed) = load.kind {
                 StandardError.write("gazette: snapshot refreshed (\(reparsed) files read again, \(removed) gone)\n")

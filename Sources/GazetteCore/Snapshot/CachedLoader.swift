@@ -21,6 +21,20 @@ public struct CachedLoad: Sendable {
     public let notes: [SnapshotError]
     /// Writing the new snapshot, when one is needed; `wait()` before exiting a short-lived command.
     public let write: SnapshotWrite?
+    /// Articles edited in their files since the snapshot (`ArticleStore.editedArticles`): whoever
+    /// loads first after an edit moves their reader state (`ReaderStateSession`'s `edited`), since
+    /// the next snapshot no longer knows their former ids.
+    public var edited: [(from: ArticleID, to: ArticleID)] = []
+
+    init(store: ArticleStore, report: LoadReport, kind: CachedLoadKind, notes: [SnapshotError], write: SnapshotWrite?,
+         edited: [(from: ArticleID, to: ArticleID)] = []) {
+        self.store = store
+        self.report = report
+        self.kind = kind
+        self.notes = notes
+        self.write = write
+        self.edited = edited
+    }
 }
 
 /// Background work whose only outcome is an optional error: writing a snapshot, verifying one.
@@ -136,7 +150,8 @@ public enum CachedLoader {
             }
         }
         let kind: CachedLoadKind = plan.map { .refreshed(reparsed: reparse.count, removed: $0.removed) } ?? .cold
-        return CachedLoad(store: store, report: report, kind: kind, notes: notes, write: write)
+        let edited = snapshot.map { store.editedArticles(since: $0.store) } ?? []
+        return CachedLoad(store: store, report: report, kind: kind, notes: notes, write: write, edited: edited)
     }
 }
 

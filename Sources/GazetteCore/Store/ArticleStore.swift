@@ -267,4 +267,48 @@ extension ArticleStore {
         }
         return (added, removed)
     }
+
+    /// Articles edited in place since `old`, as (id in `old`, id here): an article's id holds a
+    /// digest of its text when it has no Message-ID or link, so fixing a typo gives it a new id.
+    /// An article gone from a file is paired with one new in the same file when it is the
+    /// file's only change, else when exactly one on each side has the same title. The reader's
+    /// state follows such an edit (`ReaderStateSession`'s `edited`).
+    public func editedArticles(since old: ArticleStore) -> [(from: ArticleID, to: ArticleID)] {
+        var added: [Int] = [], removed: [Int] = []
+        var a = 0, b = 0
+        let new = sortedIDs, previous = old.sortedIDs
+        while a < new.count || b < previous.count {
+            if b == previous.count || (a < new.count && new[a] < previous[b]) {
+                added.append(Int(sortedIDIndices[a])); a += 1
+            } else if a == new.count || previous[b] < new[a] {
+                removed.append(Int(old.sortedIDIndices[b])); b += 1
+            } else {
+                a += 1; b += 1
+            }
+        }
+        guard !added.isEmpty, !removed.isEmpty else { return [] }
+        var addedByPath: [String: [Int]] = [:]
+        for index in added { addedByPath[articles[index].source.path, default: []].append(index) }
+        var removedByPath: [String: [Int]] = [:]
+        for index in removed {
+            let path = old.articles[index].source.path
+            if addedByPath[path] != nil { removedByPath[path, default: []].append(index) }
+        }
+        var pairs: [(from: ArticleID, to: ArticleID)] = []
+        for (path, gone) in removedByPath.sorted(by: { $0.key < $1.key }) {
+            let arrived = addedByPath[path] ?? []
+            if gone.count == 1, arrived.count == 1 {
+                pairs.append((old.articles.id(at: gone[0]), articles.id(at: arrived[0])))
+                continue
+            }
+            var goneByTitle: [String: [Int]] = [:], arrivedByTitle: [String: [Int]] = [:]
+            for index in gone { goneByTitle[old.articles[index].title, default: []].append(index) }
+            for index in arrived { arrivedByTitle[articles[index].title, default: []].append(index) }
+            for (title, before) in goneByTitle.sorted(by: { $0.key < $1.key }) where before.count == 1 {
+                guard let after = arrivedByTitle[title], after.count == 1 else { continue }
+                pairs.append((old.articles.id(at: before[0]), articles.id(at: after[0])))
+            }
+        }
+        return pairs
+    }
 }
