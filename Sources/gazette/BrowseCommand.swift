@@ -131,8 +131,9 @@ struct BrowseCommand: ParsableCommand {
                 if case .reloaded(var archive?) = action {
                     Self.announceIndex(of: archive.store, to: mailbox)
                     // The reader's state is laid over the new store by its article indices.
-                    session = ReaderStateSession(database: session.database, store: archive.store, migrate: false,
-                                                 edited: archive.store.editedArticles(since: state.store))
+                    let edited = archive.store.editedArticles(since: state.store)
+                    archive.edited = edited.count
+                    session = ReaderStateSession(database: session.database, store: archive.store, migrate: false, edited: edited)
                     effects = StateEffects(session: session)
                     archive.overlay = session.overlay
                     action = .reloaded(archive)

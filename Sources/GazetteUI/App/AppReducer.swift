@@ -41,8 +41,9 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
         // While fetching, the progress speaks, then the fetch's own summary (which counts the
         // same new articles); a reload does not talk over either.
         let fetchSpeaks = state.fetching != nil || (state.lastFetch != nil && state.message == state.lastFetch?.summary)
+        let edited = min(archive.edited, changes.added, changes.removed)
         if !fetchSpeaks, !archive.quiet || changes.added + changes.removed > 0 {
-            state.message = ReloadedArchive.message(added: changes.added, removed: changes.removed)
+            state.message = ReloadedArchive.message(added: changes.added - edited, removed: changes.removed - edited, changed: edited)
         }
         state.reloadRequested = false
         return []

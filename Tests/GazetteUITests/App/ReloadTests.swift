@@ -67,6 +67,19 @@ import Testing
         #expect(state.reader.viewport.offset == moved)
     }
 
+    @Test func anEditedArticleIsSaidToHaveChanged() {
+        var state = AppFixture.state()
+        var edited = AppFixture.articles
+        let old = edited[1]
+        edited[1] = Article(title: old.title, date: old.date, author: old.author, categories: old.categories, tags: old.tags,
+                            paragraphs: ["A cable arrived very late."], source: old.source)
+        var archive = ReloadedArchive(store: ArticleStore(articles: edited), report: LoadReport())
+        archive.edited = archive.store.editedArticles(since: state.store).count
+        #expect(archive.edited == 1)
+        _ = reduce(&state, .reloaded(archive))
+        #expect(state.message == "1 article changed")
+    }
+
     @Test func deletingTheSelectedArticleSelectsItsNeighbour() {
         var state = AppFixture.state()
         _ = reduce(&state, .moveDown)
@@ -99,6 +112,8 @@ import Testing
         #expect(ReloadedArchive.message(added: 3, removed: 0) == "3 new articles")
         #expect(ReloadedArchive.message(added: 2, removed: 1) == "2 new articles, 1 removed")
         #expect(ReloadedArchive.message(added: 0, removed: 2) == "2 articles removed")
+        #expect(ReloadedArchive.message(added: 0, removed: 0, changed: 1) == "1 article changed")
+        #expect(ReloadedArchive.message(added: 1, removed: 0, changed: 2) == "1 new article, 2 changed")
         var state = AppFixture.state()
         _ = reduce(&state, Self.reloaded(AppFixture.articles, quiet: true))
         #expect(state.message == nil, "nothing came or went: nothing to say")
