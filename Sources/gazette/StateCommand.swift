@@ -104,6 +104,12 @@ struct StateCommand: ParsableCommand {
 
         func run() throws {
             let database = try state.open(forWriting: false)
+            if let aside = database.damagedCopy {
+                // Opening found it damaged (its notice is on stderr): the store checked now is the new one.
+                StandardOutput.write("damaged: moved aside as \(aside)\n")
+                StandardOutput.flush()
+                throw ExitCode(1)
+            }
             let answer = try database.integrityCheck()
             StandardOutput.write(answer + "\n")
             StandardOutput.flush()

@@ -149,6 +149,56 @@ import Testing
         #expect(try StateDatabase.open(directory: directory).rows() == [ArticleStateRow(id: "a1", read: true)])
     }
 
+    @Test func aStoreDamagedInsideItsPagesIsMovedAsideAndWhatReadsIsKept() throws {
+        let directory = Self.temporaryDirectory()
+        let path = directory + "/" + StateLocation.fileName
+        do {
+            let database = StateDatabase.open(directory: directory)
+            try database.apply((0..<3000).map { .read(id: String(format: "a%05d", $0), value: true) })
+            try database.saveView(SavedView(name: "Later", query: "tag:later"))
+            try database.queue.writeWithoutTransaction { try $0.checkpoint(.truncate) }
+        }
+        // Its header is fine (the old check only read the header and a count): one page in the
+        // middle of the article table is not.
+        let handle = try #require(FileHandle(forWritingAtPath: path))
+        let size = try handle.seekToEnd()
+        let pages = size / 4096
+        try handle.seek(toOffset: (pages / 2) * 4096)
+        try handle.write(contentsOf: Data(repeating: 0xFF, count: 64))
+        try handle.close()
+        let database = StateDatabase.open(directory: directory)
+        #expect(database.isSaved)
+        let aside = try #require(database.damagedCopy)
+        #expect(database.notice?.hasPrefix("State store was damaged; moved aside as \(aside) and started a new one with the state of ") == true,
+                "\(database.notice ?? "")")
+        #expect(FileManager.default.fileExists(atPath: aside))
+        #expect(try database.integrityCheck() == "ok")
+        let kept = try database.rows().count
+        // Which rows survive depends on the page hit (here an index page: all of them); some must.
+        #expect(kept > 0 && kept <= 3000, "\(kept) rows kept")
+        // A state change is saved in the new store.
+        try database.apply([.starred(id: "new", value: true)])
+        #expect(try StateDatabase.open(directory: directory).rows().contains(ArticleStateRow(id: "new", starred: true)))
+    }
+
+    @Test func aStoreThatCannotBeWrittenIsShownAsSavedAndLeftUntouched() throws {
+        let directory = Self.temporaryDirectory()
+        do {
+            let database = StateDatabase.open(directory: directory)
+            try database.apply([.read(id: "a1", value: true), .tag(id: "a2", tag: "later", sign: 1)])
+        }
+        // Read-only, as `chmod 444` leaves it: the scratch copy must still open.
+        try FileManager.default.setAttributes([.posixPermissions: 0o444], ofItemAtPath: directory + "/" + StateLocation.fileName)
+        let before = try FileManager.default.contentsOfDirectory(atPath: directory).sorted()
+        // What `open` does for a read-only file or directory (root can write anything, so the
+        // permission test itself cannot be arranged here).
+        let database = StateDatabase.readOnly(directory: directory, path: directory + "/" + StateLocation.fileName, why: "x is read-only")
+        #expect(!database.isSaved)
+        #expect(database.notice == "State is not saved: x is read-only; the saved state is shown")
+        #expect(try database.rows().map(\.id) == ["a1", "a2"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory).sorted() == before)
+    }
+
     @Test func anUnwritableDirectoryKeepsStateInMemoryAndSaysSo() throws {
         let parent = Self.temporaryDirectory()
         // A file where the directory should be: cannot be created, whoever runs the test (root too).
