@@ -107,8 +107,17 @@ struct MarkCommand: ParsableCommand {
     @Argument(help: "read or unread")
     var flag: Flag
 
-    @Argument(parsing: .allUnrecognized, help: "Query words (all must match); none: every article.")
+    @ArgumentParser.Flag(name: .customLong("all"), help: "Mark every article (instead of a query).")
+    var all = false
+
+    @Argument(parsing: .allUnrecognized, help: "Query words (all must match).")
     var query: [String] = []
+
+    func validate() throws {
+        // As `tag` refuses an empty query: one missing word must not mark a whole archive.
+        if query.isEmpty, !all { throw ValidationError("give a query, or --all to mark every article") }
+        if !query.isEmpty, all { throw ValidationError("give a query or --all, not both") }
+    }
 
     func run() throws {
         ignoreBrokenPipeSignal()

@@ -77,6 +77,16 @@ import Glibc
         }
     }
 
+    @Test func markingEveryArticleTakesAllNotAForgottenQuery() throws {
+        let forgot = try gazette(["mark", "unread"])
+        #expect(forgot.status != 0)
+        #expect(forgot.stderr.contains("give a query, or --all to mark every article"), "\(forgot.stderr)")
+        let all = try gazette(["mark", "read", "--all"])
+        #expect(all.status == 0)
+        #expect(all.stdout.hasSuffix("marked read\n") && !all.stdout.hasPrefix("0 "), "\(all.stdout)")
+        #expect(try gazette(["list", "is:unread"]).stdout == "")
+    }
+
     @Test func anArticleEditedInItsFileKeepsItsReadMarkAndTags() throws {
         // The bridge story has no Message-ID or Link: its id holds a digest of its text, so a
         // fixed typo gives it a new id. Its state must follow it, whichever command runs first.
