@@ -67,8 +67,12 @@ struct CacheClearCommand: ParsableCommand {
             StandardError.write("gazette: no cache directory (set HOME or XDG_CACHE_HOME)\n")
             throw ExitCode(2)
         }
-        let removed = SnapshotCache.clear(cacheDirectory: directory)
+        let (removed, failed) = SnapshotCache.clear(cacheDirectory: directory)
         StandardOutput.write("Removed \(removed) snapshot file\(removed == 1 ? "" : "s") from \(TerminalSafeText.sanitize(directory))\n")
         StandardOutput.flush()
+        for failure in failed {
+            StandardError.write("gazette: cannot remove \(TerminalSafeText.sanitize(failure.path)): \(failure.reason)\n")
+        }
+        if !failed.isEmpty { throw ExitCode(1) }
     }
 }

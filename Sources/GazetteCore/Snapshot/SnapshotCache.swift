@@ -77,15 +77,22 @@ public enum SnapshotCache {
         return info
     }
 
-    /// Removes every snapshot (and temporary) in `cacheDirectory`; returns how many files were removed.
+    /// Removes every snapshot (and temporary) in `cacheDirectory`; returns how many files were
+    /// removed and each one that could not be, with the reason.
     @discardableResult
-    public static func clear(cacheDirectory: String) -> Int {
+    public static func clear(cacheDirectory: String) -> (removed: Int, failed: [(path: String, reason: String)]) {
         var removed = 0
+        var failed: [(path: String, reason: String)] = []
         for name in (try? FileManager.default.contentsOfDirectory(atPath: cacheDirectory)) ?? []
         where name.hasPrefix("snapshot-") && name.contains("." + fileExtension) {
-            // A verified mark (`SnapshotVerifiedMark`) goes with its snapshot, uncounted.
-            if unlink(cacheDirectory + "/" + name) == 0 && !name.hasSuffix(".verified") { removed += 1 }
+            let path = cacheDirectory + "/" + name
+            if unlink(path) == 0 {
+                // A verified mark (`SnapshotVerifiedMark`) goes with its snapshot, uncounted.
+                if !name.hasSuffix(".verified") { removed += 1 }
+            } else if errno != ENOENT {
+                failed.append((path, String(cString: strerror(errno))))
+            }
         }
-        return removed
+        return (removed, failed)
     }
 }

@@ -136,8 +136,16 @@ import Testing
         #expect(info.articles == 4 && info.problem == nil && info.directories == [corpus.data])
         #expect(info.bytes > 0)
         let directory = (corpus.snapshotPath as NSString).deletingLastPathComponent
-        #expect(SnapshotCache.clear(cacheDirectory: directory) == 1)
+        let cleared = SnapshotCache.clear(cacheDirectory: directory)
+        #expect(cleared.removed == 1 && cleared.failed.isEmpty)
         #expect(SnapshotCache.info(path: corpus.snapshotPath) == nil)
+        // What cannot be removed is named, never counted as removed (a directory: root cannot
+        // unlink one either).
+        let stuck = directory + "/snapshot-stuck." + SnapshotCache.fileExtension
+        try FileManager.default.createDirectory(atPath: stuck + "/inside", withIntermediateDirectories: true)
+        let again = SnapshotCache.clear(cacheDirectory: directory)
+        #expect(again.removed == 0)
+        #expect(again.failed.map(\.path) == [stuck])
     }
 
     @Test func cacheLocationFollowsXDGAndKeysOnTheDirectories() {
