@@ -56,6 +56,12 @@ public enum StateFile {
             func fail(_ reason: String) -> ParseError { ParseError(path: path, line: number, reason: reason) }
             if fields[0] == "view" {
                 guard fields.count == 3, !fields[1].isEmpty else { throw fail("expected 'view<TAB>NAME<TAB>QUERY'") }
+                // As `gazette view add` refuses it: a view that could never be opened.
+                do {
+                    _ = try Query.parse(fields[2])
+                } catch {
+                    throw fail("view '\(fields[1])': bad query: \(error)")
+                }
                 contents.views.append(SavedView(name: fields[1], query: fields[2]))
                 continue
             }

@@ -102,6 +102,7 @@ import Testing
         ("# c\n\na1\tread\tshiny\n", "f:3: unexpected 'shiny' (expected starred, +tag or -tag)"),
         ("a1\tread\na1\tunread\n", "f:2: article a1 appears twice"),
         ("view\tonly-a-name\n", "f:1: expected 'view<TAB>NAME<TAB>QUERY'"),
+        ("a1\tread\nview\tBroken\t(unbalanced\n", "f:2: view 'Broken': bad query: column 1: unbalanced parenthesis: '(' is never closed"),
         ("not an id\tread\n", "f:1: 'not an id' is not an article id"),
     ])
     func badImportLinesNamePathAndLine(text: String, message: String) {
