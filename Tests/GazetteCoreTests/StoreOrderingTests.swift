@@ -17,6 +17,16 @@ import Testing
         }
     }
 
+    @Test func authorsSortByTheNameAPersonReads() throws {
+        // Usenet's `address (Name)` and a quoted display name: by the name, not the raw header.
+        let authors = ["zed@example.com (Anna Apple)", "\"Bob Banana\" <aaa@example.com>", "Carl Cherry <bbb@example.com>", "dora@example.org"]
+        let store = ArticleStore(articles: authors.reversed().enumerated().map { index, author in
+            StoreFixture.article("Post \(index)", StoreFixture.day(2001, 1, 1), author: author)
+        })
+        let sorted = store.evaluate(try Query.parse(""), sort: .author).indices.map { store.articles[Int($0)].author }
+        #expect(sorted == authors)
+    }
+
     @Test func dateOrderIsNewestFirstThenFoldedTitleThenID() {
         let input = Self.articles()
         let store = ArticleStore(articles: input)

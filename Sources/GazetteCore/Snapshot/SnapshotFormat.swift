@@ -11,7 +11,7 @@
 enum SnapshotFormat {
     static let magic: [UInt8] = Array("GZSNAPSH".utf8)
     /// Bump whenever any section's layout or `ArticleCodec` changes.
-    static let version: UInt32 = 7
+    static let version: UInt32 = 8
 
     /// This build of Gazette: device, inode, size and mtime of the running executable, hashed.
     /// A snapshot written by any other build (whose parsers may differ) is rebuilt.

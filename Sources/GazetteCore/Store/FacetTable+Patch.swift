@@ -133,7 +133,8 @@ extension FacetTable {
         var byOldRank = [Int](repeating: 0, count: old.valueCount)
         for value in 0..<old.valueCount { byOldRank[Int(old.rank[value])] = value }
         let kept = byOldRank.filter { newID[$0] >= 0 && !inserted($0) }
-        let precedes = { (a: Int, b: Int) in (folded[a], names[a]) < (folded[b], names[b]) }
+        let keys = sortKeys(names, folded: folded, kind: old.kind)
+        let precedes = { (a: Int, b: Int) in (keys[a], names[a]) < (keys[b], names[b]) }
         let insert = alive.filter(inserted).sorted(by: precedes)
         let order = SortedInsertion.merge(kept: kept, inserted: insert, keptPrecedes: precedes,
                                           keptOutput: { $0 }, insertedOutput: { _, value in value })

@@ -48,6 +48,17 @@ final class FacetTable: Sendable {
         return key(AuthorName(value).full)
     }
 
+    /// What values sort by (the sidebar's A–Z, the author sort): the folded value, but for an
+    /// author the name a person reads (`AuthorName.short`), so `zed@x (Anna Apple)` is with the
+    /// A's and a quoted `"Bob"` is not before every name.
+    static func sortKeys(_ names: [String], folded: [String], kind: FacetKind) -> [String] {
+        guard kind == .author else { return folded }
+        return names.indices.map { index in
+            names[index].utf8.contains(where: { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: "(") || $0 == UInt8(ascii: "\"") })
+                ? TextFolding.fold(AuthorName(names[index]).short) : folded[index]
+        }
+    }
+
     static func trimmed(_ value: String) -> String {
         let clean = value.utf8.withContiguousStorageIfAvailable { bytes in
             bytes.first.map { !isBlank($0) } == true && bytes.last.map { !isBlank($0) } == true
@@ -173,7 +184,8 @@ final class FacetTable: Sendable {
         postingDocs = FlatArray(docs)
         totals = (0..<names.count).map { postingStarts[$0 + 1] - postingStarts[$0] }
         let names = names
-        let order = (0..<names.count).sorted { (folded[$0], names[$0]) < (folded[$1], names[$1]) }
+        let sortKeys = Self.sortKeys(names, folded: folded, kind: kind)
+        let order = (0..<names.count).sorted { (sortKeys[$0], names[$0]) < (sortKeys[$1], names[$1]) }
         var rank = Array(repeating: Int32(0), count: names.count)
         for (position, value) in order.enumerated() { rank[value] = Int32(position) }
         self.rank = FlatArray(rank)
