@@ -53,6 +53,7 @@ public enum DumpFormat {
             boundaries.append(Boundary(start: titled ? index - 1 : index, dateline: index, parsed: dateline, titled: titled))
             previousWasDateline = true
         }
+        boundaries = withoutQuotedDatelines(text, boundaries)
         warnAboutPreamble(text, upTo: boundaries.first?.start ?? lines.count, path: path, into: &result.warnings)
         for (number, boundary) in boundaries.enumerated() {
             let end = number + 1 < boundaries.count ? boundaries[number + 1].start : lines.count
@@ -65,6 +66,30 @@ public enum DumpFormat {
             result.articles.append(article)
         }
         return result
+    }
+
+    /// Drops a boundary that is a date quoted inside a post (a letter's `To the Authority` /
+    /// `January 5, 1962`): the post before it has no footer of its own yet, and the footer after
+    /// it carries the earlier post's date, not this one's.
+    static func withoutQuotedDatelines(_ text: TextBuffer, _ boundaries: [Boundary]) -> [Boundary] {
+        guard boundaries.count > 1 else { return boundaries }
+        let lines = text.lines
+        var kept: [Boundary] = []
+        for (number, boundary) in boundaries.enumerated() {
+            guard let previous = kept.last, previous.titled, let previousDate = previous.parsed.date else {
+                kept.append(boundary)
+                continue
+            }
+            let end = number + 1 < boundaries.count ? boundaries[number + 1].start : lines.count
+            let footerBefore = (previous.dateline + 1..<boundary.start).contains { text.footer(lines[$0]) != nil }
+            let footerAfter = (boundary.dateline + 1..<end).lazy.compactMap { text.footer(lines[$0]) }.first
+            if !footerBefore, let dateText = footerAfter?.dateText, let footerDate = DateParser.parse(dateText),
+               footerDate.isoDay == previousDate.isoDay, footerDate.isoDay != boundary.parsed.date?.isoDay {
+                continue
+            }
+            kept.append(boundary)
+        }
+        return kept
     }
 
     /// Lines before the first post belong to nothing: a footer there is reported as such,

@@ -128,6 +128,30 @@ private let seedPath = ProcessInfo.processInfo.environment["GAZETTE_SEED_DUMP"]
         #expect(c.source.line == 20)
     }
 
+    @Test func aDateQuotedInsideAPostDoesNotSplitIt() {
+        // A letter reproduced in a post, with its own addressee and date: the footer after it
+        // carries the post's date, so it is the post's text, not a post of its own.
+        let text = """
+            The letter that started it all
+            March 3, 2021 by Mara Quill 2 Comments
+            THE LETTER, reproduced below, was sent by the keeper to the authority.
+            To the Coastal Authority
+            January 5, 1962
+            Sirs, the lamp has failed again and I require a new wick.
+            ► Author: Mara Quill | Date: 3 March 2021 | Permalink
+            Filed under Coastal news Tagged with letters
+            A second post
+            March 9, 2021 by Mara Quill Leave a comment
+            The wick arrived.
+            ► Author: Mara Quill | Date: 9 March 2021 | Permalink
+            """
+        let parsed = parse(text)
+        #expect(parsed.warnings.isEmpty)
+        #expect(parsed.articles.map(\.title) == ["The letter that started it all", "A second post"])
+        #expect(parsed.articles.first?.body.contains("January 5, 1962") == true)
+        #expect(parsed.articles.first?.tags == ["letters"])
+    }
+
     @Test func detectionDoesNotMisfireOnCanonicalFiles() {
         #expect(!DumpFormat.looksLikeDump("Title: T\nMarch 28, 2022 Leave a comment\n"))
         #expect(!DumpFormat.looksLikeDump("Title: T\nDate: 2022-03-28\n\nMarch 28, 2022 was a Monday."))
