@@ -46,7 +46,7 @@ enum HeaderBlockFormat: ArticleFormat {
     static func claims(_ file: ArticleFileInput) -> Bool {
         let text = file.text
         guard let first = text.lines.prefix(64).firstIndex(where: { !text.isBlank($0) }) else { return false }
-        return CanonicalFormat.hasHeaderBlock(text, from: first)
+        return CanonicalFormat.hasHeaderBlock(text, from: CanonicalFormat.headerStart(text, from: first))
     }
 
     static func parse(_ file: ArticleFileInput) -> ParsedFile { CanonicalFormat.parse(file.text, path: file.path) }

@@ -22,12 +22,13 @@ public enum CanonicalFormat {
 
     static func parse(_ text: TextBuffer, path: String) -> ParsedFile {
         let lines = text.lines
-        guard let first = lines.firstIndex(where: { !text.isBlank($0) }) else {
+        guard let firstText = lines.firstIndex(where: { !text.isBlank($0) }) else {
             return ParsedFile(warnings: [LoadWarning(path: path, line: 1, reason: "empty file")])
         }
         var warnings: [LoadWarning] = []
         var headers: [RawHeader] = []
-        var bodyStart = first
+        var bodyStart = firstText
+        let first = headerStart(text, from: firstText)
         if hasHeaderBlock(text, from: first) {
             var index = first
             while index < lines.count {
@@ -74,6 +75,23 @@ public enum CanonicalFormat {
     /// A header block needs a `Name: value` first line, and either a name the formats know
     /// somewhere in the block or at least three fields ended by a blank line — so a header-less
     /// article titled `Breaking: spies` is not taken for headers.
+    /// Where the header block starts: `first`, or the line after it when `first` is the line rn
+    /// and trn write above a saved article (`Article 4211 of comp.os.linux.misc:`).
+    static func headerStart(_ text: TextBuffer, from first: Int) -> Int {
+        guard first + 1 < text.lines.count, isSavedArticleLine(text, text.lines[first]),
+              text.headerParts(text.lines[first + 1]) != nil else { return first }
+        return first + 1
+    }
+
+    static func isSavedArticleLine(_ text: TextBuffer, _ line: Range<Int>) -> Bool {
+        let bytes = text.bytes[text.trimmed(line)]
+        guard bytes.starts(with: "Article ".utf8), bytes.last == UInt8(ascii: ":"), bytes.count < 200 else { return false }
+        var index = bytes.startIndex + 8
+        let digits = index
+        while index < bytes.endIndex, bytes[index] >= 0x30, bytes[index] <= 0x39 { index += 1 }
+        return index > digits && bytes[index...].starts(with: " of ".utf8) && !bytes[index...].dropFirst(4).contains(0x20)
+    }
+
     static func hasHeaderBlock(_ text: TextBuffer, from first: Int) -> Bool {
         guard text.headerParts(text.lines[first]) != nil else { return false }
         var index = first

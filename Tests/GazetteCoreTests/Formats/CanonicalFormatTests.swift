@@ -13,6 +13,28 @@ import GazetteTestSupport
         return try #require(parsed.articles.first)
     }
 
+    @Test func anArticleSavedByRnKeepsItsHeaders() {
+        let text = """
+            Article 4211 of comp.os.linux.misc:
+            Path: news.example.net!not-for-mail
+            From: kim@example.net (Kim Park)
+            Newsgroups: comp.os.linux.misc
+            Subject: Re: Which editor?
+            Date: 12 Mar 1996 10:00:00 GMT
+            Message-ID: <rn-1@example.net>
+
+            vi, of course.
+            """
+        let parsed = ArticleFileParser.parse(bytes: Array(text.utf8), path: "News/comp.os.linux.misc")
+        #expect(parsed.warnings.isEmpty)
+        #expect(parsed.articles.map(\.title) == ["Re: Which editor?"])
+        #expect(parsed.articles.first?.date?.isoDay == "1996-03-12")
+        #expect(parsed.articles.first?.body == "vi, of course.")
+        // A first line that only looks alike stays the title of a plain article.
+        let plain = ArticleFileParser.parse(bytes: Array("Article 5 of the treaty: what it says\n\nText.".utf8), path: "p.txt")
+        #expect(plain.articles.map(\.title) == ["Article 5 of the treaty: what it says"])
+    }
+
     @Test func fullHeaderBlockAndParagraphs() throws {
         let article = try only("""
             Title: Codebreakers of the north
