@@ -60,7 +60,8 @@ struct BrowseCommand: ParsableCommand {
         var clicks = ClickCounter()
         let started = ContinuousClock.now
 
-        let reloader = Reloader(directories: directories, snapshotPath: data.snapshotPath(), mailbox: mailbox)
+        let reloader = Reloader(directories: directories, snapshotPath: data.snapshotPath(), mailbox: mailbox,
+                                warnings: loaded.finishVerification == nil ? loaded.report.warnings : nil)
         // `F` writes into the first data directory, as `gazette fetch` does; the watcher brings
         // the files in, and one more reload at the end makes sure of the last ones.
         let fetcher = BackgroundFetch(dataDirectory: directories[0], subscriptionsPath: feeds.resolvedPath) { action in

@@ -11,8 +11,13 @@ final class Reloader: Sendable {
     private let queue = DispatchQueue(label: "gazette-reload", qos: .userInitiated)
     /// (a reload is queued or running, another was asked for meanwhile, one was asked for by the user)
     private let state = LockedValue((scheduled: false, again: false, byUser: false, initial: false))
+    /// The warnings of the last load posted: a file that can no longer be read (a broken link,
+    /// permissions) changes them without changing any article, and the UI's `w` must follow.
+    private let postedWarnings = LockedValue<[LoadWarning]?>(nil)
 
-    init(directories: [String], snapshotPath: String?, mailbox: RunLoopMailbox) {
+    /// `warnings`: those of the load the UI shows now.
+    init(directories: [String], snapshotPath: String?, mailbox: RunLoopMailbox, warnings: [LoadWarning]? = nil) {
+        postedWarnings.set(warnings)
         self.directories = directories
         self.snapshotPath = snapshotPath
         self.mailbox = mailbox
@@ -38,15 +43,17 @@ final class Reloader: Sendable {
                 return (state.byUser, state.initial)
             }
             if let load = try? CachedLoader.load(directories: directories, snapshotPath: snapshotPath) {
-                if load.kind == .warm && initial {
-                    var report = load.report
-                    report.warnings += load.notes.map(\.warning)
+                var report = load.report
+                report.warnings += load.notes.map(\.warning)
+                let warningsChanged = postedWarnings.value.map { Set($0) != Set(report.warnings) } ?? false
+                if load.kind == .warm && (initial || warningsChanged) {
+                    postedWarnings.set(report.warnings)
                     mailbox.post(.reloaded(ReloadedArchive(store: load.store, report: report, quiet: true)))
                 } else if load.kind == .warm {
+                    postedWarnings.set(report.warnings)
                     if byUser { mailbox.post(.reloaded(nil)) }
                 } else {
-                    var report = load.report
-                    report.warnings += load.notes.map(\.warning)
+                    postedWarnings.set(report.warnings)
                     mailbox.post(.reloaded(ReloadedArchive(store: load.store, report: report, quiet: initial)))
                 }
                 // The next reload compares against the snapshot this one writes.

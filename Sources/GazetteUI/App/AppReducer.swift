@@ -37,6 +37,7 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
             return []
         }
         let changes = archive.store.changes(since: state.store)
+        let warningsBefore = state.warningLines
         state.replaceStore(archive.store, report: archive.report, overlay: archive.overlay)
         // While fetching, the progress speaks, then the fetch's own summary (which counts the
         // same new articles); a reload does not talk over either.
@@ -44,6 +45,10 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
         let edited = min(archive.edited, changes.added, changes.removed)
         if !fetchSpeaks, !archive.quiet || changes.added + changes.removed > 0 {
             state.message = ReloadedArchive.message(added: changes.added - edited, removed: changes.removed - edited, changed: edited)
+        } else if !fetchSpeaks, Set(state.warningLines) != Set(warningsBefore) {
+            // No article came or went, but a file became unreadable (or readable again).
+            state.message = state.warningLines.count > warningsBefore.count
+                ? "A file could not be read (w lists the warnings)" : "Load warnings changed (w lists them)"
         }
         state.reloadRequested = false
         return []

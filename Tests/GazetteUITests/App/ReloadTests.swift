@@ -80,6 +80,18 @@ import Testing
         #expect(state.message == "1 article changed")
     }
 
+    @Test func aFileThatBecameUnreadableIsSaidAndListed() {
+        var state = AppFixture.state()
+        var report = LoadReport()
+        report.warnings = [LoadWarning(path: "Data/broken.txt", line: 0, reason: "cannot read: No such file or directory")]
+        _ = reduce(&state, .reloaded(ReloadedArchive(store: ArticleStore(articles: AppFixture.articles), report: report, quiet: true)))
+        #expect(state.message == "A file could not be read (w lists the warnings)")
+        #expect(state.warningLines.count == 1)
+        _ = reduce(&state, .reloaded(ReloadedArchive(store: ArticleStore(articles: AppFixture.articles), report: LoadReport(), quiet: true)))
+        #expect(state.message == "Load warnings changed (w lists them)")
+        #expect(state.warningLines.isEmpty)
+    }
+
     @Test func deletingTheSelectedArticleSelectsItsNeighbour() {
         var state = AppFixture.state()
         _ = reduce(&state, .moveDown)
