@@ -226,7 +226,7 @@ public final class DirectoryWatcher: @unchecked Sendable {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for (path, stat) in zip(files, FileStat.of(files)) {
             for byte in path.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
-            for value in [stat.device, stat.inode, stat.size, stat.modifiedNanoseconds] { hash = (hash ^ value) &* 0x0000_0100_0000_01B3 }
+            for value in [stat.device, stat.inode, stat.size, stat.changedNanoseconds] { hash = (hash ^ value) &* 0x0000_0100_0000_01B3 }
         }
         return hash
     }

@@ -59,7 +59,7 @@ public final class SnapshotWrite: Sendable {
 public enum CachedLoader {
     /// Loads `directories`; `snapshotPath` nil means no cache (`--no-cache`).
     ///
-    /// A file whose device, inode, size and mtime (ns) match the snapshot is taken from it unread;
+    /// A file whose device, inode, size and ctime (ns) match the snapshot is taken from it unread;
     /// changed and new files are parsed, deleted ones dropped. A missing, foreign or damaged
     /// snapshot is noted and rebuilt. Any change writes a new snapshot in the background.
     ///

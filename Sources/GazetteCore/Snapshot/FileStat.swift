@@ -1,14 +1,16 @@
 import Foundation
 
-/// What a warm start compares to decide a file is unchanged: device, inode, size, mtime in ns.
+/// What a warm start compares to decide a file is unchanged: device, inode, size and ctime in
+/// ns. The ctime, not the mtime: every write moves it (also one that puts the mtime back, as
+/// `cp -p` and `rsync -t` do), and so does a `chmod` that makes the file unreadable.
 struct FileStat: Sendable, Equatable {
     var device: UInt64
     var inode: UInt64
     var size: UInt64
-    var modifiedNanoseconds: UInt64
+    var changedNanoseconds: UInt64
 
     /// Never equal to a real file's: used for a file that could not be stat'ed.
-    static let missing = FileStat(device: .max, inode: .max, size: .max, modifiedNanoseconds: .max)
+    static let missing = FileStat(device: .max, inode: .max, size: .max, changedNanoseconds: .max)
 
     /// `stat(2)` of `path` (following links, as reading does).
     static func of(_ path: String) -> FileStat {
@@ -33,8 +35,8 @@ struct FileStat: Sendable, Equatable {
 extension FileStat {
     /// The fields of a `stat(2)` result.
     init(_ info: stat) {
-        let nanoseconds = UInt64(bitPattern: Int64(info.st_mtim.tv_sec)) &* 1_000_000_000 &+ UInt64(bitPattern: Int64(info.st_mtim.tv_nsec))
+        let nanoseconds = UInt64(bitPattern: Int64(info.st_ctim.tv_sec)) &* 1_000_000_000 &+ UInt64(bitPattern: Int64(info.st_ctim.tv_nsec))
         self.init(device: UInt64(info.st_dev), inode: UInt64(info.st_ino), size: UInt64(bitPattern: Int64(info.st_size)),
-                  modifiedNanoseconds: nanoseconds)
+                  changedNanoseconds: nanoseconds)
     }
 }

@@ -145,7 +145,7 @@ struct SnapshotFileTable: Sendable {
     }
 
     func stat(_ file: Int) -> FileStat {
-        FileStat(device: stats[4 * file], inode: stats[4 * file + 1], size: stats[4 * file + 2], modifiedNanoseconds: stats[4 * file + 3])
+        FileStat(device: stats[4 * file], inode: stats[4 * file + 1], size: stats[4 * file + 2], changedNanoseconds: stats[4 * file + 3])
     }
 
     /// Store indices of the articles kept from `file`, in file order.

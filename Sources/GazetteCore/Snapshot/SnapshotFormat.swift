@@ -18,7 +18,7 @@ enum SnapshotFormat {
     static let build: UInt64 = {
         let stat = FileStat.of("/proc/self/exe")
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for value in [stat.device, stat.inode, stat.size, stat.modifiedNanoseconds] { hash = (hash ^ value) &* 0x0000_0100_0000_01B3 }
+        for value in [stat.device, stat.inode, stat.size, stat.changedNanoseconds] { hash = (hash ^ value) &* 0x0000_0100_0000_01B3 }
         return hash
     }()
     static let headerSize = 64

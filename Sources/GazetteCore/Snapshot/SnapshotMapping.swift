@@ -36,7 +36,7 @@ final class SnapshotMapping: @unchecked Sendable {
     static func identity(of info: stat) -> [UInt64] {
         let changed = UInt64(bitPattern: Int64(info.st_ctim.tv_sec)) &* 1_000_000_000 &+ UInt64(bitPattern: Int64(info.st_ctim.tv_nsec))
         let file = FileStat(info)
-        return [file.device, file.inode, file.size, file.modifiedNanoseconds, changed]
+        return [file.device, file.inode, file.size, file.changedNanoseconds, changed]
     }
 
     /// A private, 8-byte-aligned copy of `data`.

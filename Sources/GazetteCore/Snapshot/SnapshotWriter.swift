@@ -56,7 +56,7 @@ enum SnapshotWriter {
         try output.add(.meta, meta.bytes)
 
         // Files: stats, paths, flags, and which articles (by store index) each produced, in file order.
-        try output.add(.fileStats, files.stats.flatMap { [$0.device, $0.inode, $0.size, $0.modifiedNanoseconds] })
+        try output.add(.fileStats, files.stats.flatMap { [$0.device, $0.inode, $0.size, $0.changedNanoseconds] })
         var pathOffsets: [UInt64] = [0]
         var pathBytes: [UInt8] = []
         for path in files.paths {

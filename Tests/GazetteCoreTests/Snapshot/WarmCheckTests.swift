@@ -35,6 +35,15 @@ import Testing
         try settle(corpus)
         #expect(try unchanged(corpus))
 
+        // A permission change alone (the file may now be unreadable; root reads it anyway): its
+        // ctime moves, so it is looked at again rather than served from the snapshot.
+        chmod(corpus.data + "/notes/plain.txt", 0o600)
+        #expect(try !unchanged(corpus))
+        guard case .refreshed(let rechecked, _) = try corpus.cachedLoad().kind else { Issue.record("a chmod file is read again"); return }
+        #expect(rechecked >= 1)
+        try settle(corpus)
+        #expect(try unchanged(corpus))
+
         corpus.scratch.write("data/notes/added.txt", "Title: Added later\nDate: 2024-04-01\n\nA new memo.\n")
         #expect(try !unchanged(corpus))
         try settle(corpus)
