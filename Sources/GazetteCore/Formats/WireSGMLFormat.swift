@@ -1,11 +1,13 @@
 /// Wire archives kept as SGML: Reuters-21578 (`reut2-000.sgm`: `<REUTERS …>` records holding
 /// `<DATE>`, `<TOPICS><D>…</D></TOPICS>`, `<TITLE>`, `<DATELINE>`, `<BODY>`) and the TIPSTER/TREC
 /// collections (`<DOC>` records with `<DOCNO>`, `<HEAD>` or `<HL>`, `<BYLINE>`, `<DATELINE>`,
-/// `<TEXT>`: AP, WSJ and others). Many stories per file, each a record.
+/// `<TEXT>`: AP, WSJ and others; LDC Gigaword's `<DOC id="…" type="…">` with `<HEADLINE>` and
+/// `<P>` paragraphs). Many stories per file, each a record.
 ///
 /// Records are found by their tags only; the markup is never validated (the real files are
-/// not valid SGML: `&#3;` end-of-story marks, stray `<`), and a record without its closing
-/// tag runs to the next record or the end of the file, with a warning.
+/// not valid SGML: `&#3;` end-of-story marks, stray `<`); tag names match in any case, as in
+/// SGML. A record without its closing tag runs to the next record or the end of the file,
+/// with a warning.
 enum WireSGMLFormat: ArticleFormat {
     static let name = "SGML wire archive"
 
@@ -13,8 +15,9 @@ enum WireSGMLFormat: ArticleFormat {
         let text = file.text
         guard let first = text.lines.prefix(64).first(where: { !text.isBlank($0) }) else { return false }
         let line = text.trimmed(first)
+        // `<DOC>`, or Gigaword's `<DOC id="…" type="story" >`.
         return text.hasPrefix(line, "<REUTERS", caseInsensitive: true) || text.hasPrefix(line, "<DOC>", caseInsensitive: true)
-            || text.hasPrefix(line, "<!DOCTYPE lewis", caseInsensitive: true)
+            || text.hasPrefix(line, "<DOC ", caseInsensitive: true) || text.hasPrefix(line, "<!DOCTYPE lewis", caseInsensitive: true)
     }
 
     static func parse(_ file: ArticleFileInput) -> ParsedFile {
@@ -23,7 +26,8 @@ enum WireSGMLFormat: ArticleFormat {
         var lines = LineCounter(bytes)
         var cursor = 0
         while let (start, kind) = nextRecord(in: bytes, from: cursor) {
-            let contentStart = start + kind.open.count
+            // The record starts inside its opening tag, where its attributes are.
+            let contentStart = start + 1 + kind.name.count
             let next = nextRecord(in: bytes, from: contentStart)?.start ?? bytes.count
             let end: Int
             if let close = SGMLText.find(kind.close, in: bytes, from: contentStart, before: next) {
@@ -55,16 +59,15 @@ enum WireSGMLFormat: ArticleFormat {
     private enum Kind {
         case reuters, doc
 
-        var open: [UInt8] { Array((self == .reuters ? "<REUTERS" : "<DOC>").utf8) }
+        var name: [UInt8] { Array((self == .reuters ? "REUTERS" : "DOC").utf8) }
         var close: [UInt8] { Array((self == .reuters ? "</REUTERS>" : "</DOC>").utf8) }
     }
 
-    /// The next record's opening tag at or after `from`.
+    /// The next record's opening tag at or after `from` (`<REUTERS …>`, `<DOC>`, `<DOC id=…>`,
+    /// in any case): one pass over the bytes, whichever kind comes first.
     private static func nextRecord(in bytes: [UInt8], from: Int) -> (start: Int, kind: Kind)? {
-        let reuters = SGMLText.find(Kind.reuters.open, in: bytes, from: from, before: bytes.count)
-        let doc = SGMLText.find(Kind.doc.open, in: bytes, from: from, before: reuters ?? bytes.count)
-        if let doc { return (doc, .doc) }
-        return reuters.map { ($0, .reuters) }
+        SGMLText.findOpening([Kind.reuters.name, Kind.doc.name], in: bytes, from: from, before: bytes.count)
+            .map { ($0.offset, $0.which == 0 ? .reuters : .doc) }
     }
 
     /// A Reuters-21578 record: TOPICS are categories; PLACES, PEOPLE, ORGS and EXCHANGES tags.
@@ -87,17 +90,21 @@ enum WireSGMLFormat: ArticleFormat {
                        body: body, tags: tags.items, categories: categories.items, headers: headers, path: path, line: line)
     }
 
-    /// A TIPSTER/TREC record: the date from DATE or DD, else the document number (`AP880212-0001`).
+    /// A TIPSTER/TREC or Gigaword record: the date from DATE or DD, else the document number
+    /// (`AP880212-0001`, Gigaword's `id="AFP_ENG_19940512.0004"`).
     private static func tipster(_ record: SGMLRecord, path: String, line: Int) -> Article? {
         let body = record.allText("TEXT") ?? record.allText("LP") ?? ""
         guard let title = record.text("HEAD") ?? record.text("HL") ?? record.text("HEADLINE") ?? firstLine(of: body) else { return nil }
-        let number = record.text("DOCNO")
+        let number = record.text("DOCNO") ?? record.attribute("ID")
         var dateText = record.text("DATE") ?? record.text("DD")
         if dateText.flatMap(DateParser.parse) == nil, let fromNumber = number.flatMap(dayFromDocumentNumber) { dateText = fromNumber }
         var headers: [HeaderField] = []
         if let number { headers.append(HeaderField(name: "DocNo", value: number)) }
+        // Gigaword's story type (`story`, `multi`, `advis`, `other`) is a category: advisories
+        // can then be hidden in one step.
+        let categories = record.attribute("TYPE").map { [$0] } ?? []
         return article(title: title, dateText: dateText, byline: record.text("BYLINE") ?? record.text("SO"),
-                       dateline: record.text("DATELINE"), body: body, tags: [], categories: [], headers: headers,
+                       dateline: record.text("DATELINE"), body: body, tags: [], categories: categories, headers: headers,
                        path: path, line: line)
     }
 
@@ -110,6 +117,10 @@ enum WireSGMLFormat: ArticleFormat {
             let indent = text[..<lead.startIndex].split(separator: "\n", omittingEmptySubsequences: false).last ?? ""
             let mark = dateline.hasSuffix("-") || dateline.hasSuffix("—") ? "" : " -"
             text = String(indent) + dateline + mark + " " + String(lead)
+        } else if let firstText = text.firstIndex(where: { $0 != " " && $0 != "\n" && $0 != "\t" }) {
+            // Blank lines before the story (`<TEXT>` on a line of its own) are not the body; the
+            // first line keeps its indent.
+            if let newline = text[..<firstText].lastIndex(of: "\n") { text.removeSubrange(...newline) }
         }
         while let last = text.last, last.isWhitespace { text.removeLast() }
         var article = Article(id: ArticleID(value: 0), title: title, date: dateText.flatMap(DateParser.parse),
@@ -139,11 +150,15 @@ enum WireSGMLFormat: ArticleFormat {
         body.split(separator: "\n").lazy.map { $0.trimmingASCIISpaces() }.first { !$0.isEmpty }.map(String.init)
     }
 
-    /// `AP880212-0001` → `1988-02-12`: letters, then YYMMDD.
+    /// `AP880212-0001` → `1988-02-12`: letters, then YYMMDD; Gigaword's
+    /// `AFP_ENG_19940512.0004` → `1994-05-12`: letters and underscores, then YYYYMMDD.
     static func dayFromDocumentNumber(_ number: String) -> String? {
-        let digits = Array(number.drop(while: { $0.isLetter }).prefix(6))
-        guard digits.count == 6, digits.allSatisfy(\.isASCII), digits.allSatisfy(\.isNumber),
-              let yy = Int(String(digits[0..<2])) else { return nil }
+        let rest = number.drop(while: { $0.isLetter || $0 == "_" })
+        let digits = Array(rest.prefix(while: { $0.isASCII && $0.isNumber }))
+        if digits.count == 8 {
+            return "\(String(digits[0..<4]))-\(String(digits[4..<6]))-\(String(digits[6..<8]))"
+        }
+        guard digits.count >= 6, let yy = Int(String(digits[0..<2])) else { return nil }
         let year = yy < 50 ? 2000 + yy : 1900 + yy
         return "\(year)-\(String(digits[2..<4]))-\(String(digits[4..<6]))"
     }

@@ -83,4 +83,67 @@ import Testing
         #expect(story?.paragraphs == ["Body with inner tags, a < b, and ]0;title removed."])
         #expect(ArticleFileParser.parse(text: "<DOC>\n</DOC>\n", path: "e.sgml").warnings.map(\.reason) == ["story with neither title nor text; skipped"])
     }
+
+    @Test func gigawordStoriesAreReadByTheirIdAndType() throws {
+        let text = """
+            <DOC id="NYT_ENG_20010907.0012" type="story" >
+            <HEADLINE>
+            Harbour bridge reopens
+            </HEADLINE>
+            <DATELINE>
+            SYDNEY, Sept 7 (NYT)
+            </DATELINE>
+            <TEXT>
+            <P>
+            The bridge reopened on Friday after
+            three weeks of repairs.
+            </P>
+            <P>
+            Traffic was light.
+            </P>
+            </TEXT>
+            </DOC>
+            <DOC id="NYT_ENG_20010907.0013" type="advis" >
+            <HEADLINE>
+            Editors' note
+            </HEADLINE>
+            <TEXT>
+            <P>
+            Corrected times follow.
+            </P>
+            </TEXT>
+            </DOC>
+            """
+        let parsed = ArticleFileParser.parse(text: text, path: "nyt_eng_200109")
+        #expect(parsed.warnings.isEmpty)
+        let stories = parsed.articles
+        try #require(stories.count == 2, "\(stories.map(\.title))")
+        #expect(stories.map(\.title) == ["Harbour bridge reopens", "Editors' note"])
+        #expect(stories.map { $0.date?.isoDay } == ["2001-09-07", "2001-09-07"], "YYYYMMDD in the id")
+        #expect(stories[0].extraHeaders == [HeaderField(name: "DocNo", value: "NYT_ENG_20010907.0012")])
+        #expect(stories.map(\.categories) == [["story"], ["advis"]])
+        #expect(stories[0].paragraphs == ["SYDNEY, Sept 7 (NYT) - The bridge reopened on Friday after three weeks of repairs.", "Traffic was light."])
+        #expect(stories[1].body == "Corrected times follow.", "no blank lines before the body")
+    }
+
+    @Test func lowercaseTagsAreTags() throws {
+        let text = """
+            <doc>
+            <docno> AP900101-0007 </docno>
+            <head>Snow closes mountain passes</head>
+            <byline>By ANNA BELL</byline>
+            <text>
+               Heavy snow closed three passes on Monday.
+            </text>
+            </doc>
+            """
+        let parsed = ArticleFileParser.parse(text: text, path: "ap900101")
+        #expect(parsed.warnings.isEmpty)
+        let story = try #require(parsed.articles.first)
+        #expect(parsed.articles.count == 1)
+        #expect(story.title == "Snow closes mountain passes")
+        #expect(story.author == "ANNA BELL")
+        #expect(story.date?.isoDay == "1990-01-01")
+        #expect(story.body == "   Heavy snow closed three passes on Monday.")
+    }
 }
