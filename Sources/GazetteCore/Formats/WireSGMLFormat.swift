@@ -93,17 +93,30 @@ enum WireSGMLFormat: ArticleFormat {
     /// A TIPSTER/TREC or Gigaword record: the date from DATE or DD, else the document number
     /// (`AP880212-0001`, Gigaword's `id="AFP_ENG_19940512.0004"`).
     private static func tipster(_ record: SGMLRecord, path: String, line: Int) -> Article? {
-        let body = record.allText("TEXT") ?? record.allText("LP") ?? ""
-        guard let title = record.text("HEAD") ?? record.text("HL") ?? record.text("HEADLINE") ?? firstLine(of: body) else { return nil }
+        // Lead paragraphs (WSJ's LP, SJMN's LEADPARA) open the story, before the text.
+        let body = ["LP", "LEADPARA", "TEXT"].compactMap { record.allText($0) }.joined(separator: "\n\n")
+        // FBIS titles its stories in `<H3> <TI> … </TI></H3>`.
+        let headline = (record.text("HEAD") ?? record.text("HL") ?? record.text("HEADLINE")).map(joiningHeadlineLines) ?? record.text("TI")
+        guard let title = headline ?? firstLine(of: body) else { return nil }
         let number = record.text("DOCNO") ?? record.attribute("ID")
-        var dateText = record.text("DATE") ?? record.text("DD")
-        if dateText.flatMap(DateParser.parse) == nil, let fromNumber = number.flatMap(dayFromDocumentNumber) { dateText = fromNumber }
+        // DATE (LA Times: `January 1, 1989, Sunday, Home Edition`), DD, FBIS's DATE1, SJMN's
+        // PUBDATE (`910101`), else the document number.
+        var dateText: String?
+        for element in ["DATE", "DD", "DATE1", "PUBDATE"] {
+            if let text = record.text(element), let readable = readableDate(text) {
+                dateText = readable
+                break
+            }
+        }
+        if dateText == nil { dateText = number.flatMap(dayFromDocumentNumber) }
         var headers: [HeaderField] = []
         if let number { headers.append(HeaderField(name: "DocNo", value: number)) }
+        // WSJ's SO is the source (`WALL STREET JOURNAL (J), PAGE A1`), never the author.
+        if let source = record.text("SO") { headers.append(HeaderField(name: "Source", value: source)) }
         // Gigaword's story type (`story`, `multi`, `advis`, `other`) is a category: advisories
         // can then be hidden in one step.
         let categories = record.attribute("TYPE").map { [$0] } ?? []
-        return article(title: title, dateText: dateText, byline: record.text("BYLINE") ?? record.text("SO"),
+        return article(title: title, dateText: dateText, byline: record.text("BYLINE") ?? record.text("AUTHOR"),
                        dateline: record.text("DATELINE"), body: body, tags: [], categories: categories, headers: headers,
                        path: path, line: line)
     }
@@ -150,7 +163,42 @@ enum WireSGMLFormat: ArticleFormat {
         body.split(separator: "\n").lazy.map { $0.trimmingASCIISpaces() }.first { !$0.isEmpty }.map(String.init)
     }
 
-    /// `AP880212-0001` → `1988-02-12`: letters, then YYMMDD; Gigaword's
+    /// WSJ's headline lines, marked by `@` (`Heard on the Street: @ Bank Shares Slip`), as one
+    /// title: after a colon the next line follows with a space, else after a dash; rule lines
+    /// (`----`) are dropped.
+    static func joiningHeadlineLines(_ headline: String) -> String {
+        guard headline.contains("@") else { return headline }
+        var title = ""
+        for part in headline.split(separator: "@") {
+            let line = part.trimmingASCIISpaces()
+            guard line.contains(where: { $0 != "-" }) else { continue }
+            if !title.isEmpty { title += title.hasSuffix(":") ? " " : " — " }
+            title += line
+        }
+        return title.isEmpty ? headline : title
+    }
+
+    /// A date element's text as `DateParser` reads it: as written, the YYMMDD of SJMN's
+    /// `910101`, or the date leading a longer text (`January 1, 1989, Sunday, Home Edition`).
+    static func readableDate(_ text: String) -> String? {
+        if DateParser.parse(text) != nil { return text }
+        let utf8 = Array(text.utf8)
+        if utf8.count == 6 || utf8.count == 8, utf8.allSatisfy({ $0 &- UInt8(ascii: "0") < 10 }) {
+            let digits = String(decoding: utf8, as: UTF8.self)
+            return dayFromDocumentNumber(digits).flatMap { DateParser.parse($0) != nil ? $0 : nil }
+        }
+        // Cut at each comma, longest first: a handful of tries on a short text.
+        var end = text.endIndex
+        while let comma = text[..<end].lastIndex(of: ",") {
+            let lead = String(text[..<comma])
+            if DateParser.parse(lead) != nil { return lead }
+            end = comma
+        }
+        return nil
+    }
+
+    /// `AP880212-0001` → `1988-02-12`: letters, then YYMMDD (the LA Times writes MMDDYY:
+    /// `LA010189-0001` is 1989-01-01); Gigaword's
     /// `AFP_ENG_19940512.0004` → `1994-05-12`: letters and underscores, then YYYYMMDD.
     static func dayFromDocumentNumber(_ number: String) -> String? {
         let rest = number.drop(while: { $0.isLetter || $0 == "_" })
@@ -158,9 +206,12 @@ enum WireSGMLFormat: ArticleFormat {
         if digits.count == 8 {
             return "\(String(digits[0..<4]))-\(String(digits[4..<6]))-\(String(digits[6..<8]))"
         }
-        guard digits.count >= 6, let yy = Int(String(digits[0..<2])) else { return nil }
+        guard digits.count >= 6 else { return nil }
+        let monthFirst = number.hasPrefix("LA") || number.hasPrefix("la")
+        let (yearDigits, month, day) = monthFirst ? (digits[4..<6], digits[0..<2], digits[2..<4]) : (digits[0..<2], digits[2..<4], digits[4..<6])
+        guard let yy = Int(String(yearDigits)) else { return nil }
         let year = yy < 50 ? 2000 + yy : 1900 + yy
-        return "\(year)-\(String(digits[2..<4]))-\(String(digits[4..<6]))"
+        return "\(year)-\(String(month))-\(String(day))"
     }
 }
 

@@ -146,4 +146,96 @@ import Testing
         #expect(story.date?.isoDay == "1990-01-01")
         #expect(story.body == "   Heavy snow closed three passes on Monday.")
     }
+
+    @Test func wsjLeadParagraphsHeadlineLinesAndSource() throws {
+        let text = """
+            <DOC>
+            <DOCNO> WSJ880606-0031 </DOCNO>
+            <HL> Heard on the Street:
+            @  Utility Shares Slip as Bond Yields Climb </HL>
+            <SO> WALL STREET JOURNAL (J), PAGE C2 </SO>
+            <DATELINE> NEW YORK </DATELINE>
+            <LP>
+               Utility stocks fell for a third day as long-term
+            bond yields rose.
+            </LP>
+            <TEXT>
+               Analysts expect more selling.
+            </TEXT>
+            </DOC>
+            """
+        let story = try #require(ArticleFileParser.parse(text: text, path: "wsj_0606").articles.first)
+        #expect(story.title == "Heard on the Street: Utility Shares Slip as Bond Yields Climb")
+        #expect(story.author == nil, "SO is the source")
+        #expect(story.extraHeaders.contains(HeaderField(name: "Source", value: "WALL STREET JOURNAL (J), PAGE C2")))
+        #expect(story.body.hasPrefix("   NEW YORK - Utility stocks fell"), "LP opens the story")
+        #expect(story.body.hasSuffix("Analysts expect more selling."))
+        #expect(WireSGMLFormat.joiningHeadlineLines("Bank Shares Slip @ ---- @ As Yields Climb") == "Bank Shares Slip — As Yields Climb")
+    }
+
+    @Test func sjmnLeadParagraphAndPublicationDate() throws {
+        let text = """
+            <DOC>
+            <DOCNO> SJMN91-06002002 </DOCNO>
+            <LEADPARA> The council voted to widen the road. </LEADPARA>
+            <HEADLINE> ROAD TO BE WIDENED </HEADLINE>
+            <TEXT> Work starts in spring. </TEXT>
+            <PUBDATE> 910315 </PUBDATE>
+            </DOC>
+            """
+        let story = try #require(ArticleFileParser.parse(text: text, path: "sjmn").articles.first)
+        #expect(story.date?.isoDay == "1991-03-15", "PUBDATE is YYMMDD")
+        #expect(story.paragraphs == ["The council voted to widen the road.", "Work starts in spring."])
+    }
+
+    @Test func laTimesDateLeadsItsElementElseTheDocumentNumberIsMonthFirst() throws {
+        func story(_ date: String) throws -> Article {
+            let text = """
+                <DOC>
+                <DOCNO> LA020390-0011 </DOCNO>
+                <DATE>
+                <P>
+                \(date)
+                </P>
+                </DATE>
+                <HEADLINE>
+                <P>
+                A REVIEW
+                </P>
+                </HEADLINE>
+                <TEXT>
+                <P>
+                Text.
+                </P>
+                </TEXT>
+                </DOC>
+                """
+            let parsed = ArticleFileParser.parse(text: text, path: "la020390")
+            #expect(parsed.warnings.isEmpty)
+            return try #require(parsed.articles.first)
+        }
+        #expect(try story("February 4, 1990, Sunday, Home Edition").date?.isoDay == "1990-02-04")
+        #expect(try story("Home Edition").date?.isoDay == "1990-02-03", "LA MMDDYY")
+    }
+
+    @Test func fbisTitleAndDate() throws {
+        let text = """
+            <DOC>
+            <DOCNO> FBIS4-22 </DOCNO>
+            <HEADER>
+            <H2>   April Reports </H2>
+            <DATE1>  12 April 1994 </DATE1>
+            Article Type:FBIS
+            <H3> <TI>      Grain Harvest Forecast Raised </TI></H3>
+            </HEADER>
+            <TEXT>
+            Language: <F P=105> English </F>
+            [Text] The forecast was raised.
+            </TEXT>
+            </DOC>
+            """
+        let story = try #require(ArticleFileParser.parse(text: text, path: "fbis").articles.first)
+        #expect(story.title == "Grain Harvest Forecast Raised")
+        #expect(story.date?.isoDay == "1994-04-12")
+    }
 }
