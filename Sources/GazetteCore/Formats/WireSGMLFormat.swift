@@ -94,7 +94,7 @@ enum WireSGMLFormat: ArticleFormat {
     /// (`AP880212-0001`, Gigaword's `id="AFP_ENG_19940512.0004"`).
     private static func tipster(_ record: SGMLRecord, path: String, line: Int) -> Article? {
         // Lead paragraphs (WSJ's LP, SJMN's LEADPARA) open the story, before the text.
-        let body = ["LP", "LEADPARA", "TEXT"].compactMap { record.allText($0) }.joined(separator: "\n\n")
+        let body = ["LP", "LEADPARA", "TEXT"].compactMap { record.allText($0).map(separatingIndentedLines) }.joined(separator: "\n\n")
         // FBIS titles its stories in `<H3> <TI> … </TI></H3>`.
         let headline = (record.text("HEAD") ?? record.text("HL") ?? record.text("HEADLINE")).map(joiningHeadlineLines) ?? record.text("TI")
         guard let title = headline ?? firstLine(of: body) else { return nil }
@@ -161,6 +161,60 @@ enum WireSGMLFormat: ArticleFormat {
 
     private static func firstLine(of body: String) -> String? {
         body.split(separator: "\n").lazy.map { $0.trimmingASCIISpaces() }.first { !$0.isEmpty }.map(String.init)
+    }
+
+    /// TREC text whose every line is indented: each line is a paragraph (AP indents a
+    /// paragraph's first line and writes the rest flush left, so a text of one-line paragraphs
+    /// has no flush-left line, and the body's own rules would join them or keep them as
+    /// written). They are separated by blank lines and lose their indent; rows with column gaps
+    /// (tables) stay together as written. Left alone when a line is flush left, or when a line
+    /// before the last ends no sentence (indented prose wrapped over lines).
+    static func separatingIndentedLines(_ text: String) -> String {
+        let bytes = Array(text.utf8)
+        var lines: [(start: Int, text: Int, end: Int)] = []
+        var start = 0
+        for index in 0...bytes.count where index == bytes.count || bytes[index] == 0x0A {
+            var first = start, end = index
+            while first < end, bytes[first] == 0x20 || bytes[first] == 0x09 { first += 1 }
+            while end > first, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
+            if first < end {
+                if first == start { return text }
+                lines.append((start, first, end))
+            }
+            start = index + 1
+        }
+        func isRow(_ line: (start: Int, text: Int, end: Int)) -> Bool {
+            var index = line.text
+            while index < line.end {
+                if bytes[index] == 0x09 { return true }
+                if bytes[index] == 0x20, bytes[index + 1] == 0x20 {
+                    // Two spaces after a full stop are typewriter spacing, more are a column gap.
+                    let afterSentence = ".!?:".utf8.contains(bytes[index - 1]) && bytes[index + 2] != 0x20
+                    if !afterSentence { return true }
+                }
+                index += 1
+            }
+            return false
+        }
+        func endsSentence(_ line: (start: Int, text: Int, end: Int)) -> Bool {
+            var end = line.end
+            while end > line.text + 1, "'\")".utf8.contains(bytes[end - 1]) { end -= 1 }
+            return ".!?:".utf8.contains(bytes[end - 1])
+        }
+        var rows: [Bool] = []
+        rows.reserveCapacity(lines.count)
+        for (index, line) in lines.enumerated() {
+            let row = isRow(line)
+            if !row, index < lines.count - 1, !endsSentence(line) { return text }
+            rows.append(row)
+        }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + lines.count)
+        for (index, line) in lines.enumerated() {
+            if index > 0 { out += rows[index] && rows[index - 1] ? [0x0A] : [0x0A, 0x0A] }
+            out += bytes[(rows[index] ? line.start : line.text)..<line.end]
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// WSJ's headline lines, marked by `@` (`Heard on the Street: @ Bank Shares Slip`), as one

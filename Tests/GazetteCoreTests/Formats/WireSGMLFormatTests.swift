@@ -144,7 +144,7 @@ import Testing
         #expect(story.title == "Snow closes mountain passes")
         #expect(story.author == "ANNA BELL")
         #expect(story.date?.isoDay == "1990-01-01")
-        #expect(story.body == "   Heavy snow closed three passes on Monday.")
+        #expect(story.body == "Heavy snow closed three passes on Monday.")
     }
 
     @Test func wsjLeadParagraphsHeadlineLinesAndSource() throws {
@@ -237,5 +237,45 @@ import Testing
         let story = try #require(ArticleFileParser.parse(text: text, path: "fbis").articles.first)
         #expect(story.title == "Grain Harvest Forecast Raised")
         #expect(story.date?.isoDay == "1994-04-12")
+    }
+
+    @Test func oneLineParagraphsStayParagraphs() throws {
+        let text = """
+            <DOC>
+            <DOCNO> AP880401-0005 </DOCNO>
+            <HEAD>Markets</HEAD>
+            <TEXT>
+               The yen rose against the dollar in thin trading today.
+               Silver was unchanged.
+               Final quotes:
+               Metal       Close    Change
+               Gold       451.20     +2.10
+            </TEXT>
+            </DOC>
+            <DOC>
+            <DOCNO> AP880401-0006 </DOCNO>
+            <HEAD>One line</HEAD>
+            <TEXT>
+               The central bank left interest rates unchanged for the rest of the quarter, citing slowing inflation and weak demand.
+            </TEXT>
+            </DOC>
+            """
+        let stories = ArticleFileParser.parse(text: text, path: "ap880401").articles
+        try #require(stories.count == 2)
+        #expect(stories[0].body == """
+            The yen rose against the dollar in thin trading today.
+
+            Silver was unchanged.
+
+            Final quotes:
+
+               Metal       Close    Change
+               Gold       451.20     +2.10
+            """)
+        #expect(BodyParser.blocks(stories[0].body).map(\.kind) == [.paragraph, .paragraph, .paragraph, .preformatted])
+        #expect(stories[1].body.hasPrefix("The central bank"), "no leading newline, no indent")
+        #expect(BodyParser.blocks(stories[1].body).map(\.kind) == [.paragraph])
+        // Indented prose wrapped over lines is left as written.
+        #expect(WireSGMLFormat.separatingIndentedLines("   Prices rose on\n   Friday.") == "   Prices rose on\n   Friday.")
     }
 }
