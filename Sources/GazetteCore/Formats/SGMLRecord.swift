@@ -1,8 +1,8 @@
 import Foundation
 
 /// One SGML record's elements, read by name: the text inside `<NAME …>` … `</NAME>` with tags
-/// removed and entities decoded. Element names are matched as written (these archives write
-/// them in capitals).
+/// removed and entities decoded. Names are given in capitals and matched in any case, as SGML
+/// matches them (most archives write capitals; some TREC copies are all lowercase).
 struct SGMLRecord {
     let bytes: [UInt8]
     let range: Range<Int>
@@ -39,30 +39,36 @@ struct SGMLRecord {
         }
     }
 
-    /// `NAME="value"` in the record's opening tag (which the range starts inside).
+    /// `NAME="value"` (or `NAME=value`) in the record's opening tag (which the range starts
+    /// inside); the name is given in capitals and matched in any case (Gigaword writes `id=`).
     func attribute(_ name: String) -> String? {
         guard let tagEnd = bytes[range].firstIndex(of: UInt8(ascii: ">")) else { return nil }
-        let tag = String(decoding: bytes[range.lowerBound..<tagEnd], as: UTF8.self)
-        guard let found = tag.range(of: name + "=\"") else { return nil }
-        let value = tag[found.upperBound...].prefix { $0 != "\"" }
-        return value.isEmpty ? nil : String(value)
+        let pattern = Array(name.utf8)
+        var index = range.lowerBound
+        while index + pattern.count < tagEnd {
+            // A name starts after a space: `NEWID=` is not `ID=`.
+            guard SGMLText.isSpace(bytes[index]), SGMLText.matches(pattern, in: bytes, at: index + 1),
+                  bytes[index + 1 + pattern.count] == UInt8(ascii: "=") else {
+                index += 1
+                continue
+            }
+            var start = index + 2 + pattern.count
+            let quoted = start < tagEnd && bytes[start] == UInt8(ascii: "\"")
+            if quoted { start += 1 }
+            var end = start
+            while end < tagEnd, quoted ? bytes[end] != UInt8(ascii: "\"") : !SGMLText.isSpace(bytes[end]) { end += 1 }
+            return end > start ? String(decoding: bytes[start..<end], as: UTF8.self) : nil
+        }
+        return nil
     }
 
     /// The content ranges of every `name` element, in order.
     private func elements(_ name: String) -> [Range<Int>] {
-        let open = Array(("<" + name).utf8), close = Array(("</" + name + ">").utf8)
+        let open = Array(name.utf8), close = Array(("</" + name + ">").utf8)
         var found: [Range<Int>] = []
         var cursor = range.lowerBound
-        while let start = SGMLText.find(open, in: bytes, from: cursor, before: range.upperBound) {
-            let afterName = start + open.count
-            guard afterName < range.upperBound else { break }
-            let next = bytes[afterName]
-            // `<TEXT>` or `<TEXT TYPE="BRIEF">`, not `<TEXTILES>`.
-            guard next == UInt8(ascii: ">") || next == UInt8(ascii: " ") || next == UInt8(ascii: "\t") || next == UInt8(ascii: "\n") else {
-                cursor = afterName
-                continue
-            }
-            guard let tagEnd = bytes[afterName..<range.upperBound].firstIndex(of: UInt8(ascii: ">")) else { break }
+        while let (start, _) = SGMLText.findOpening([open], in: bytes, from: cursor, before: range.upperBound) {
+            guard let tagEnd = bytes[(start + 1 + open.count)..<range.upperBound].firstIndex(of: UInt8(ascii: ">")) else { break }
             let contentStart = tagEnd + 1
             let end = SGMLText.find(close, in: bytes, from: contentStart, before: range.upperBound)
             found.append(contentStart..<(end ?? range.upperBound))
@@ -78,24 +84,58 @@ struct SGMLRecord {
 
 /// Byte search and entity decoding for SGML text.
 enum SGMLText {
-    /// The first offset of `needle` in `bytes[from..<before]` (`memchr` to each candidate
-    /// first byte, then `memcmp`: the files run to megabytes).
+    /// The first offset of `needle` in `bytes[from..<before]`, its capital letters matching
+    /// either case (`memchr` to each candidate first byte, which must not be a letter, then a
+    /// byte compare: the files run to megabytes).
     static func find(_ needle: [UInt8], in bytes: [UInt8], from: Int, before: Int) -> Int? {
         guard let first = needle.first, before - from >= needle.count else { return nil }
         return bytes.withUnsafeBufferPointer { haystack in
-            needle.withUnsafeBufferPointer { pattern in
-                let base = haystack.baseAddress!
-                let last = before - pattern.count
-                var index = from
-                while index <= last, let hit = memchr(base + index, Int32(first), last - index + 1) {
-                    let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-                    if memcmp(base + at, pattern.baseAddress!, pattern.count) == 0 { return at }
-                    index = at + 1
-                }
-                return nil
+            let base = haystack.baseAddress!
+            let last = before - needle.count
+            var index = from
+            while index <= last, let hit = memchr(base + index, Int32(first), last - index + 1) {
+                let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                if matches(needle, in: haystack, at: at) { return at }
+                index = at + 1
             }
+            return nil
         }
     }
+
+    /// The first opening tag `<NAME` (followed by `>` or a space) of one of `names` (capitals,
+    /// matched in any case) in `bytes[from..<before]`: its offset and which name it is. One pass
+    /// whatever the number of names (`<DOC>` is not `<DOCNO>`, `<TEXT>` not `<TEXTILES>`).
+    static func findOpening(_ names: [[UInt8]], in bytes: [UInt8], from: Int, before: Int) -> (offset: Int, which: Int)? {
+        bytes.withUnsafeBufferPointer { haystack in
+            let base = haystack.baseAddress!
+            var index = from
+            while index < before, let hit = memchr(base + index, Int32(UInt8(ascii: "<")), before - index) {
+                let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                for (which, name) in names.enumerated() {
+                    let after = at + 1 + name.count
+                    guard after < before, matches(name, in: haystack, at: at + 1) else { continue }
+                    let next = haystack[after]
+                    if next == UInt8(ascii: ">") || isSpace(next) { return (at, which) }
+                }
+                index = at + 1
+            }
+            return nil
+        }
+    }
+
+    /// Whether `pattern` (its letters in capitals) is at `bytes[at...]`, letters in any case.
+    static func matches<Bytes: RandomAccessCollection<UInt8>>(_ pattern: [UInt8], in bytes: Bytes, at: Int) -> Bool
+        where Bytes.Index == Int
+    {
+        guard at >= bytes.startIndex, at + pattern.count <= bytes.endIndex else { return false }
+        for (offset, expected) in pattern.enumerated() {
+            let actual = bytes[at + offset]
+            guard actual == expected || (expected &- UInt8(ascii: "A") < 26 && actual == expected | 0x20) else { return false }
+        }
+        return true
+    }
+
+    static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D }
 
     /// The text of `bytes`: tags dropped, `&lt;` `&gt;` `&amp;` `&quot;` `&apos;` and numeric
     /// references decoded (control characters among them dropped: Reuters ends stories with

@@ -1,11 +1,13 @@
 /// Wire archives kept as SGML: Reuters-21578 (`reut2-000.sgm`: `<REUTERS …>` records holding
 /// `<DATE>`, `<TOPICS><D>…</D></TOPICS>`, `<TITLE>`, `<DATELINE>`, `<BODY>`) and the TIPSTER/TREC
 /// collections (`<DOC>` records with `<DOCNO>`, `<HEAD>` or `<HL>`, `<BYLINE>`, `<DATELINE>`,
-/// `<TEXT>`: AP, WSJ and others). Many stories per file, each a record.
+/// `<TEXT>`: AP, WSJ and others; LDC Gigaword's `<DOC id="…" type="…">` with `<HEADLINE>` and
+/// `<P>` paragraphs). Many stories per file, each a record.
 ///
 /// Records are found by their tags only; the markup is never validated (the real files are
-/// not valid SGML: `&#3;` end-of-story marks, stray `<`), and a record without its closing
-/// tag runs to the next record or the end of the file, with a warning.
+/// not valid SGML: `&#3;` end-of-story marks, stray `<`); tag names match in any case, as in
+/// SGML. A record without its closing tag runs to the next record or the end of the file,
+/// with a warning.
 enum WireSGMLFormat: ArticleFormat {
     static let name = "SGML wire archive"
 
@@ -13,8 +15,9 @@ enum WireSGMLFormat: ArticleFormat {
         let text = file.text
         guard let first = text.lines.prefix(64).first(where: { !text.isBlank($0) }) else { return false }
         let line = text.trimmed(first)
+        // `<DOC>`, or Gigaword's `<DOC id="…" type="story" >`.
         return text.hasPrefix(line, "<REUTERS", caseInsensitive: true) || text.hasPrefix(line, "<DOC>", caseInsensitive: true)
-            || text.hasPrefix(line, "<!DOCTYPE lewis", caseInsensitive: true)
+            || text.hasPrefix(line, "<DOC ", caseInsensitive: true) || text.hasPrefix(line, "<!DOCTYPE lewis", caseInsensitive: true)
     }
 
     static func parse(_ file: ArticleFileInput) -> ParsedFile {
@@ -23,7 +26,8 @@ enum WireSGMLFormat: ArticleFormat {
         var lines = LineCounter(bytes)
         var cursor = 0
         while let (start, kind) = nextRecord(in: bytes, from: cursor) {
-            let contentStart = start + kind.open.count
+            // The record starts inside its opening tag, where its attributes are.
+            let contentStart = start + 1 + kind.name.count
             let next = nextRecord(in: bytes, from: contentStart)?.start ?? bytes.count
             let end: Int
             if let close = SGMLText.find(kind.close, in: bytes, from: contentStart, before: next) {
@@ -55,16 +59,15 @@ enum WireSGMLFormat: ArticleFormat {
     private enum Kind {
         case reuters, doc
 
-        var open: [UInt8] { Array((self == .reuters ? "<REUTERS" : "<DOC>").utf8) }
+        var name: [UInt8] { Array((self == .reuters ? "REUTERS" : "DOC").utf8) }
         var close: [UInt8] { Array((self == .reuters ? "</REUTERS>" : "</DOC>").utf8) }
     }
 
-    /// The next record's opening tag at or after `from`.
+    /// The next record's opening tag at or after `from` (`<REUTERS …>`, `<DOC>`, `<DOC id=…>`,
+    /// in any case): one pass over the bytes, whichever kind comes first.
     private static func nextRecord(in bytes: [UInt8], from: Int) -> (start: Int, kind: Kind)? {
-        let reuters = SGMLText.find(Kind.reuters.open, in: bytes, from: from, before: bytes.count)
-        let doc = SGMLText.find(Kind.doc.open, in: bytes, from: from, before: reuters ?? bytes.count)
-        if let doc { return (doc, .doc) }
-        return reuters.map { ($0, .reuters) }
+        SGMLText.findOpening([Kind.reuters.name, Kind.doc.name], in: bytes, from: from, before: bytes.count)
+            .map { ($0.offset, $0.which == 0 ? .reuters : .doc) }
     }
 
     /// A Reuters-21578 record: TOPICS are categories; PLACES, PEOPLE, ORGS and EXCHANGES tags.
@@ -87,17 +90,34 @@ enum WireSGMLFormat: ArticleFormat {
                        body: body, tags: tags.items, categories: categories.items, headers: headers, path: path, line: line)
     }
 
-    /// A TIPSTER/TREC record: the date from DATE or DD, else the document number (`AP880212-0001`).
+    /// A TIPSTER/TREC or Gigaword record: the date from DATE or DD, else the document number
+    /// (`AP880212-0001`, Gigaword's `id="AFP_ENG_19940512.0004"`).
     private static func tipster(_ record: SGMLRecord, path: String, line: Int) -> Article? {
-        let body = record.allText("TEXT") ?? record.allText("LP") ?? ""
-        guard let title = record.text("HEAD") ?? record.text("HL") ?? record.text("HEADLINE") ?? firstLine(of: body) else { return nil }
-        let number = record.text("DOCNO")
-        var dateText = record.text("DATE") ?? record.text("DD")
-        if dateText.flatMap(DateParser.parse) == nil, let fromNumber = number.flatMap(dayFromDocumentNumber) { dateText = fromNumber }
+        // Lead paragraphs (WSJ's LP, SJMN's LEADPARA) open the story, before the text.
+        let body = ["LP", "LEADPARA", "TEXT"].compactMap { record.allText($0).map(separatingIndentedLines) }.joined(separator: "\n\n")
+        // FBIS titles its stories in `<H3> <TI> … </TI></H3>`.
+        let headline = (record.text("HEAD") ?? record.text("HL") ?? record.text("HEADLINE")).map(joiningHeadlineLines) ?? record.text("TI")
+        guard let title = headline ?? firstLine(of: body) else { return nil }
+        let number = record.text("DOCNO") ?? record.attribute("ID")
+        // DATE (LA Times: `January 1, 1989, Sunday, Home Edition`), DD, FBIS's DATE1, SJMN's
+        // PUBDATE (`910101`), else the document number.
+        var dateText: String?
+        for element in ["DATE", "DD", "DATE1", "PUBDATE"] {
+            if let text = record.text(element), let readable = readableDate(text) {
+                dateText = readable
+                break
+            }
+        }
+        if dateText == nil { dateText = number.flatMap(dayFromDocumentNumber) }
         var headers: [HeaderField] = []
         if let number { headers.append(HeaderField(name: "DocNo", value: number)) }
-        return article(title: title, dateText: dateText, byline: record.text("BYLINE") ?? record.text("SO"),
-                       dateline: record.text("DATELINE"), body: body, tags: [], categories: [], headers: headers,
+        // WSJ's SO is the source (`WALL STREET JOURNAL (J), PAGE A1`), never the author.
+        if let source = record.text("SO") { headers.append(HeaderField(name: "Source", value: source)) }
+        // Gigaword's story type (`story`, `multi`, `advis`, `other`) is a category: advisories
+        // can then be hidden in one step.
+        let categories = record.attribute("TYPE").map { [$0] } ?? []
+        return article(title: title, dateText: dateText, byline: record.text("BYLINE") ?? record.text("AUTHOR"),
+                       dateline: record.text("DATELINE"), body: body, tags: [], categories: categories, headers: headers,
                        path: path, line: line)
     }
 
@@ -110,6 +130,10 @@ enum WireSGMLFormat: ArticleFormat {
             let indent = text[..<lead.startIndex].split(separator: "\n", omittingEmptySubsequences: false).last ?? ""
             let mark = dateline.hasSuffix("-") || dateline.hasSuffix("—") ? "" : " -"
             text = String(indent) + dateline + mark + " " + String(lead)
+        } else if let firstText = text.firstIndex(where: { $0 != " " && $0 != "\n" && $0 != "\t" }) {
+            // Blank lines before the story (`<TEXT>` on a line of its own) are not the body; the
+            // first line keeps its indent.
+            if let newline = text[..<firstText].lastIndex(of: "\n") { text.removeSubrange(...newline) }
         }
         while let last = text.last, last.isWhitespace { text.removeLast() }
         var article = Article(id: ArticleID(value: 0), title: title, date: dateText.flatMap(DateParser.parse),
@@ -139,13 +163,109 @@ enum WireSGMLFormat: ArticleFormat {
         body.split(separator: "\n").lazy.map { $0.trimmingASCIISpaces() }.first { !$0.isEmpty }.map(String.init)
     }
 
-    /// `AP880212-0001` → `1988-02-12`: letters, then YYMMDD.
+    /// TREC text whose every line is indented: each line is a paragraph (AP indents a
+    /// paragraph's first line and writes the rest flush left, so a text of one-line paragraphs
+    /// has no flush-left line, and the body's own rules would join them or keep them as
+    /// written). They are separated by blank lines and lose their indent; rows with column gaps
+    /// (tables) stay together as written. Left alone when a line is flush left, or when a line
+    /// before the last ends no sentence (indented prose wrapped over lines).
+    static func separatingIndentedLines(_ text: String) -> String {
+        let bytes = Array(text.utf8)
+        var lines: [(start: Int, text: Int, end: Int)] = []
+        var start = 0
+        for index in 0...bytes.count where index == bytes.count || bytes[index] == 0x0A {
+            var first = start, end = index
+            while first < end, bytes[first] == 0x20 || bytes[first] == 0x09 { first += 1 }
+            while end > first, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
+            if first < end {
+                if first == start { return text }
+                lines.append((start, first, end))
+            }
+            start = index + 1
+        }
+        func isRow(_ line: (start: Int, text: Int, end: Int)) -> Bool {
+            var index = line.text
+            while index < line.end {
+                if bytes[index] == 0x09 { return true }
+                if bytes[index] == 0x20, bytes[index + 1] == 0x20 {
+                    // Two spaces after a full stop are typewriter spacing, more are a column gap.
+                    let afterSentence = ".!?:".utf8.contains(bytes[index - 1]) && bytes[index + 2] != 0x20
+                    if !afterSentence { return true }
+                }
+                index += 1
+            }
+            return false
+        }
+        func endsSentence(_ line: (start: Int, text: Int, end: Int)) -> Bool {
+            var end = line.end
+            while end > line.text + 1, "'\")".utf8.contains(bytes[end - 1]) { end -= 1 }
+            return ".!?:".utf8.contains(bytes[end - 1])
+        }
+        var rows: [Bool] = []
+        rows.reserveCapacity(lines.count)
+        for (index, line) in lines.enumerated() {
+            let row = isRow(line)
+            if !row, index < lines.count - 1, !endsSentence(line) { return text }
+            rows.append(row)
+        }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + lines.count)
+        for (index, line) in lines.enumerated() {
+            if index > 0 { out += rows[index] && rows[index - 1] ? [0x0A] : [0x0A, 0x0A] }
+            out += bytes[(rows[index] ? line.start : line.text)..<line.end]
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// WSJ's headline lines, marked by `@` (`Heard on the Street: @ Bank Shares Slip`), as one
+    /// title: after a colon the next line follows with a space, else after a dash; rule lines
+    /// (`----`) are dropped.
+    static func joiningHeadlineLines(_ headline: String) -> String {
+        guard headline.contains("@") else { return headline }
+        var title = ""
+        for part in headline.split(separator: "@") {
+            let line = part.trimmingASCIISpaces()
+            guard line.contains(where: { $0 != "-" }) else { continue }
+            if !title.isEmpty { title += title.hasSuffix(":") ? " " : " — " }
+            title += line
+        }
+        return title.isEmpty ? headline : title
+    }
+
+    /// A date element's text as `DateParser` reads it: as written, the YYMMDD of SJMN's
+    /// `910101`, or the date leading a longer text (`January 1, 1989, Sunday, Home Edition`).
+    static func readableDate(_ text: String) -> String? {
+        if DateParser.parse(text) != nil { return text }
+        let utf8 = Array(text.utf8)
+        if utf8.count == 6 || utf8.count == 8, utf8.allSatisfy({ $0 &- UInt8(ascii: "0") < 10 }) {
+            let digits = String(decoding: utf8, as: UTF8.self)
+            return dayFromDocumentNumber(digits).flatMap { DateParser.parse($0) != nil ? $0 : nil }
+        }
+        // Cut at each comma, longest first: a handful of tries on a short text.
+        var end = text.endIndex
+        while let comma = text[..<end].lastIndex(of: ",") {
+            let lead = String(text[..<comma])
+            if DateParser.parse(lead) != nil { return lead }
+            end = comma
+        }
+        return nil
+    }
+
+    /// `AP880212-0001` → `1988-02-12`: letters, then YYMMDD (the LA Times writes MMDDYY:
+    /// `LA010189-0001` is 1989-01-01); Gigaword's
+    /// `AFP_ENG_19940512.0004` → `1994-05-12`: letters and underscores, then YYYYMMDD.
     static func dayFromDocumentNumber(_ number: String) -> String? {
-        let digits = Array(number.drop(while: { $0.isLetter }).prefix(6))
-        guard digits.count == 6, digits.allSatisfy(\.isASCII), digits.allSatisfy(\.isNumber),
-              let yy = Int(String(digits[0..<2])) else { return nil }
+        let rest = number.drop(while: { $0.isLetter || $0 == "_" })
+        let digits = Array(rest.prefix(while: { $0.isASCII && $0.isNumber }))
+        if digits.count == 8 {
+            return "\(String(digits[0..<4]))-\(String(digits[4..<6]))-\(String(digits[6..<8]))"
+        }
+        guard digits.count >= 6 else { return nil }
+        let monthFirst = number.hasPrefix("LA") || number.hasPrefix("la")
+        let (yearDigits, month, day) = monthFirst ? (digits[4..<6], digits[0..<2], digits[2..<4]) : (digits[0..<2], digits[2..<4], digits[4..<6])
+        guard let yy = Int(String(yearDigits)) else { return nil }
         let year = yy < 50 ? 2000 + yy : 1900 + yy
-        return "\(year)-\(String(digits[2..<4]))-\(String(digits[4..<6]))"
+        return "\(year)-\(String(month))-\(String(day))"
     }
 }
 

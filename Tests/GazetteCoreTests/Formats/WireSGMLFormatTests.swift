@@ -83,4 +83,199 @@ import Testing
         #expect(story?.paragraphs == ["Body with inner tags, a < b, and ]0;title removed."])
         #expect(ArticleFileParser.parse(text: "<DOC>\n</DOC>\n", path: "e.sgml").warnings.map(\.reason) == ["story with neither title nor text; skipped"])
     }
+
+    @Test func gigawordStoriesAreReadByTheirIdAndType() throws {
+        let text = """
+            <DOC id="NYT_ENG_20010907.0012" type="story" >
+            <HEADLINE>
+            Harbour bridge reopens
+            </HEADLINE>
+            <DATELINE>
+            SYDNEY, Sept 7 (NYT)
+            </DATELINE>
+            <TEXT>
+            <P>
+            The bridge reopened on Friday after
+            three weeks of repairs.
+            </P>
+            <P>
+            Traffic was light.
+            </P>
+            </TEXT>
+            </DOC>
+            <DOC id="NYT_ENG_20010907.0013" type="advis" >
+            <HEADLINE>
+            Editors' note
+            </HEADLINE>
+            <TEXT>
+            <P>
+            Corrected times follow.
+            </P>
+            </TEXT>
+            </DOC>
+            """
+        let parsed = ArticleFileParser.parse(text: text, path: "nyt_eng_200109")
+        #expect(parsed.warnings.isEmpty)
+        let stories = parsed.articles
+        try #require(stories.count == 2, "\(stories.map(\.title))")
+        #expect(stories.map(\.title) == ["Harbour bridge reopens", "Editors' note"])
+        #expect(stories.map { $0.date?.isoDay } == ["2001-09-07", "2001-09-07"], "YYYYMMDD in the id")
+        #expect(stories[0].extraHeaders == [HeaderField(name: "DocNo", value: "NYT_ENG_20010907.0012")])
+        #expect(stories.map(\.categories) == [["story"], ["advis"]])
+        #expect(stories[0].paragraphs == ["SYDNEY, Sept 7 (NYT) - The bridge reopened on Friday after three weeks of repairs.", "Traffic was light."])
+        #expect(stories[1].body == "Corrected times follow.", "no blank lines before the body")
+    }
+
+    @Test func lowercaseTagsAreTags() throws {
+        let text = """
+            <doc>
+            <docno> AP900101-0007 </docno>
+            <head>Snow closes mountain passes</head>
+            <byline>By ANNA BELL</byline>
+            <text>
+               Heavy snow closed three passes on Monday.
+            </text>
+            </doc>
+            """
+        let parsed = ArticleFileParser.parse(text: text, path: "ap900101")
+        #expect(parsed.warnings.isEmpty)
+        let story = try #require(parsed.articles.first)
+        #expect(parsed.articles.count == 1)
+        #expect(story.title == "Snow closes mountain passes")
+        #expect(story.author == "ANNA BELL")
+        #expect(story.date?.isoDay == "1990-01-01")
+        #expect(story.body == "Heavy snow closed three passes on Monday.")
+    }
+
+    @Test func wsjLeadParagraphsHeadlineLinesAndSource() throws {
+        let text = """
+            <DOC>
+            <DOCNO> WSJ880606-0031 </DOCNO>
+            <HL> Heard on the Street:
+            @  Utility Shares Slip as Bond Yields Climb </HL>
+            <SO> WALL STREET JOURNAL (J), PAGE C2 </SO>
+            <DATELINE> NEW YORK </DATELINE>
+            <LP>
+               Utility stocks fell for a third day as long-term
+            bond yields rose.
+            </LP>
+            <TEXT>
+               Analysts expect more selling.
+            </TEXT>
+            </DOC>
+            """
+        let story = try #require(ArticleFileParser.parse(text: text, path: "wsj_0606").articles.first)
+        #expect(story.title == "Heard on the Street: Utility Shares Slip as Bond Yields Climb")
+        #expect(story.author == nil, "SO is the source")
+        #expect(story.extraHeaders.contains(HeaderField(name: "Source", value: "WALL STREET JOURNAL (J), PAGE C2")))
+        #expect(story.body.hasPrefix("   NEW YORK - Utility stocks fell"), "LP opens the story")
+        #expect(story.body.hasSuffix("Analysts expect more selling."))
+        #expect(WireSGMLFormat.joiningHeadlineLines("Bank Shares Slip @ ---- @ As Yields Climb") == "Bank Shares Slip — As Yields Climb")
+    }
+
+    @Test func sjmnLeadParagraphAndPublicationDate() throws {
+        let text = """
+            <DOC>
+            <DOCNO> SJMN91-06002002 </DOCNO>
+            <LEADPARA> The council voted to widen the road. </LEADPARA>
+            <HEADLINE> ROAD TO BE WIDENED </HEADLINE>
+            <TEXT> Work starts in spring. </TEXT>
+            <PUBDATE> 910315 </PUBDATE>
+            </DOC>
+            """
+        let story = try #require(ArticleFileParser.parse(text: text, path: "sjmn").articles.first)
+        #expect(story.date?.isoDay == "1991-03-15", "PUBDATE is YYMMDD")
+        #expect(story.paragraphs == ["The council voted to widen the road.", "Work starts in spring."])
+    }
+
+    @Test func laTimesDateLeadsItsElementElseTheDocumentNumberIsMonthFirst() throws {
+        func story(_ date: String) throws -> Article {
+            let text = """
+                <DOC>
+                <DOCNO> LA020390-0011 </DOCNO>
+                <DATE>
+                <P>
+                \(date)
+                </P>
+                </DATE>
+                <HEADLINE>
+                <P>
+                A REVIEW
+                </P>
+                </HEADLINE>
+                <TEXT>
+                <P>
+                Text.
+                </P>
+                </TEXT>
+                </DOC>
+                """
+            let parsed = ArticleFileParser.parse(text: text, path: "la020390")
+            #expect(parsed.warnings.isEmpty)
+            return try #require(parsed.articles.first)
+        }
+        #expect(try story("February 4, 1990, Sunday, Home Edition").date?.isoDay == "1990-02-04")
+        #expect(try story("Home Edition").date?.isoDay == "1990-02-03", "LA MMDDYY")
+    }
+
+    @Test func fbisTitleAndDate() throws {
+        let text = """
+            <DOC>
+            <DOCNO> FBIS4-22 </DOCNO>
+            <HEADER>
+            <H2>   April Reports </H2>
+            <DATE1>  12 April 1994 </DATE1>
+            Article Type:FBIS
+            <H3> <TI>      Grain Harvest Forecast Raised </TI></H3>
+            </HEADER>
+            <TEXT>
+            Language: <F P=105> English </F>
+            [Text] The forecast was raised.
+            </TEXT>
+            </DOC>
+            """
+        let story = try #require(ArticleFileParser.parse(text: text, path: "fbis").articles.first)
+        #expect(story.title == "Grain Harvest Forecast Raised")
+        #expect(story.date?.isoDay == "1994-04-12")
+    }
+
+    @Test func oneLineParagraphsStayParagraphs() throws {
+        let text = """
+            <DOC>
+            <DOCNO> AP880401-0005 </DOCNO>
+            <HEAD>Markets</HEAD>
+            <TEXT>
+               The yen rose against the dollar in thin trading today.
+               Silver was unchanged.
+               Final quotes:
+               Metal       Close    Change
+               Gold       451.20     +2.10
+            </TEXT>
+            </DOC>
+            <DOC>
+            <DOCNO> AP880401-0006 </DOCNO>
+            <HEAD>One line</HEAD>
+            <TEXT>
+               The central bank left interest rates unchanged for the rest of the quarter, citing slowing inflation and weak demand.
+            </TEXT>
+            </DOC>
+            """
+        let stories = ArticleFileParser.parse(text: text, path: "ap880401").articles
+        try #require(stories.count == 2)
+        #expect(stories[0].body == """
+            The yen rose against the dollar in thin trading today.
+
+            Silver was unchanged.
+
+            Final quotes:
+
+               Metal       Close    Change
+               Gold       451.20     +2.10
+            """)
+        #expect(BodyParser.blocks(stories[0].body).map(\.kind) == [.paragraph, .paragraph, .paragraph, .preformatted])
+        #expect(stories[1].body.hasPrefix("The central bank"), "no leading newline, no indent")
+        #expect(BodyParser.blocks(stories[1].body).map(\.kind) == [.paragraph])
+        // Indented prose wrapped over lines is left as written.
+        #expect(WireSGMLFormat.separatingIndentedLines("   Prices rose on\n   Friday.") == "   Prices rose on\n   Friday.")
+    }
 }
