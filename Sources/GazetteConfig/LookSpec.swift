@@ -29,6 +29,10 @@ enum LookSpec {
         var sawColor = false
         for word in text.split(whereSeparator: \.isWhitespace).map(String.init) {
             if word.lowercased() == "on" {
+                // One background: `red on blue on green` is a mistake, not green.
+                guard !background, look.background == nil else {
+                    return .failure(LookError(word: word, message: "one background only ('on' comes twice)"))
+                }
                 background = true
                 continue
             }
@@ -70,8 +74,9 @@ enum LookSpec {
     /// A word that is neither a colour nor an attribute.
     struct LookError: Error {
         var word: String
+        var message: String?
         var reason: String {
-            "'\(word)' is not a colour (a name like yellow or bright-blue, 0–255, #rrggbb) or an attribute (bold, underline, reverse, dim)"
+            message ?? "'\(word)' is not a colour (a name like yellow or bright-blue, 0–255, #rrggbb) or an attribute (bold, underline, reverse, dim)"
         }
     }
 }

@@ -152,6 +152,7 @@ import Testing
         #expect(Self.problem("[theme]\nname = \"solarized\"\n")
             == "\(path):2: theme.name: no built-in theme 'solarized' (there are default, light, mono)")
         #expect(Self.problem("[theme]\n# quotes\nquote1 = \"blu\"\n")?.hasPrefix("\(path):3: theme.quote1: 'blu' is not a colour") == true)
+        #expect(Self.problem("[theme]\naccent = \"red on blue on green\"\n") == "\(path):2: theme.accent: one background only ('on' comes twice)")
         #expect(Self.problem("[theme]\nheader = 300\n") == "\(path):2: theme.header: 300 is not a colour index (0–255)")
         #expect(Self.problem("[layout]\nsidebar-width = 3\n") == "\(path):2: layout.sidebar-width: must be a number of columns, 10–80")
         #expect(Self.problem("[layout]\nfacets = [\"tag\", \"colour\"]\n")
