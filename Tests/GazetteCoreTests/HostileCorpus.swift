@@ -47,7 +47,7 @@ struct HostileCorpus {
                   .articles(["Broken ÿþ€ bytes"]))  // a header block: 8-bit lines are Windows-1252
         // Overlong "/" (C0 AF), overlong NUL (C0 80), 4-byte overlong "A" (F0 80 81 81), an encoded surrogate.
         try bytes("overlong.txt", Array("Title: Over".utf8) + [0xC0, 0xAF, 0xC0, 0x80, 0xF0, 0x80, 0x81, 0x81, 0xED, 0xA0, 0x80]
-                  + Array("long\n\nBody\n".utf8), .articles(["OverÀ¯À€ð€\u{81}\u{81}í\u{A0}€long"]))
+                  + Array("long\n\nBody\n".utf8), .articles(["OverÀ¯À€ð€\u{FFFD}\u{FFFD}í\u{A0}€long"]))
         let utf16Text = { (order: String) in "Title: Wide ünïcode 𝄞 \(order)\r\nDate: 2021-02-14\r\n\r\nBody.\r\n" }
         try bytes("utf16le.txt", [0xFF, 0xFE] + utf16Text("LE").utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] },
                   .articles(["Wide ünïcode 𝄞 LE"]))

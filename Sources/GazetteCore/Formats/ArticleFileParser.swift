@@ -15,7 +15,17 @@ public enum ArticleFileParser {
             return parse(ArticleFileInput(path: path, raw: raw, text: TextBuffer(raw, lines: lines), rawIsUTF8: true))
         }
         let isUTF8 = UTF8Scan.isWellFormed(raw)
-        return TextBuffer.with(TextDecoding.decode(raw)) { parse(ArticleFileInput(path: path, raw: raw, text: $0, rawIsUTF8: isUTF8)) }
+        guard !isUTF8, !TextDecoding.hasByteOrderMark(raw) else {
+            return TextBuffer.with(TextDecoding.decode(raw)) { parse(ArticleFileInput(path: path, raw: raw, text: $0, rawIsUTF8: isUTF8)) }
+        }
+        // 8-bit text with no declared encoding: UTF-8 where well-formed, other bytes Windows-1252
+        // (mail decides by its own charset from `raw`). Binary is told first, while invalid
+        // bytes still count as such.
+        if BinaryText.looksBinary(bytes: raw), !BinaryText.holdsYEnc(raw) {
+            return ParsedFile(warnings: [LoadWarning(path: path, line: 1, reason: "binary file; skipped")])
+        }
+        let text = TextDecoding.withUnixNewlines(raw).withUnsafeBufferPointer { TextDecoding.decodeUTF8OrWindows1252($0) }
+        return TextBuffer.with(text) { parse(ArticleFileInput(path: path, raw: raw, text: $0, rawIsUTF8: false)) }
     }
 
     static func parse(text: String, path: String) -> ParsedFile {

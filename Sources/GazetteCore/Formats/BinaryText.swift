@@ -6,14 +6,18 @@ enum BinaryText {
     /// True when the sample has control characters (not tab, LF, FF) and over 30 % of its characters
     /// are controls or replacement characters from undecodable input. Text never has many controls;
     /// Latin-1 accents alone (replacement characters, no controls) never count as binary.
-    static func looksBinary(_ text: TextBuffer) -> Bool {
-        let count = min(text.bytes.count, sampleSize)
+    static func looksBinary(_ text: TextBuffer) -> Bool { looksBinary(bytes: text.bytes) }
+
+    /// `looksBinary` of raw bytes, invalid UTF-8 counted as replacement characters: asked before
+    /// bytes that are not UTF-8 are read as Windows-1252 (where every byte is some character).
+    static func looksBinary(bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let count = min(bytes.count, sampleSize)
         // Fast path: text files almost never hold a control byte, and without one nothing is binary.
-        let hasControl = hasControlByte(UnsafeBufferPointer(rebasing: text.bytes[0..<count]))
+        let hasControl = hasControlByte(UnsafeBufferPointer(rebasing: bytes[0..<count]))
         guard hasControl else { return false }
         // The bytes may be raw (not yet decoded): decode the sample so that invalid sequences
         // count as replacement characters either way.
-        let sample = String(decoding: UnsafeBufferPointer(rebasing: text.bytes[0..<count]), as: UTF8.self)
+        let sample = String(decoding: UnsafeBufferPointer(rebasing: bytes[0..<count]), as: UTF8.self)
         var characters = 0, suspicious = 0
         for scalar in sample.unicodeScalars {
             characters += 1

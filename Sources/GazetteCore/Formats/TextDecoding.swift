@@ -32,6 +32,44 @@ public enum TextDecoding {
         return bytes.count >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF))
     }
 
+    /// Text with no declared encoding that is not all UTF-8: every well-formed UTF-8 sequence
+    /// is read as UTF-8 and every other byte as Windows-1252 (Latin-1 with curly quotes, dashes
+    /// and € in 0x80–0x9F; its five unassigned bytes become U+FFFD). Old archives, Word pastes
+    /// in scraped blogs and 8-bit Usenet are Latin-1 or Windows-1252 far more often than
+    /// anything else, and a file joined from UTF-8 and Latin-1 pieces keeps both right.
+    public static func decodeUTF8OrWindows1252(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        guard let base = bytes.baseAddress, !bytes.isEmpty else { return "" }
+        var scalars = String.UnicodeScalarView()
+        var index = 0
+        let count = bytes.count
+        while index < count {
+            let byte = base[index]
+            if byte < 0x80 {
+                scalars.append(Unicode.Scalar(byte))
+                index += 1
+            } else if let length = UTF8Scan.scalarLength(base, at: index, count: count) {
+                scalars.append(UTF8Scan.scalar(bytes, at: index).0)
+                index += length
+            } else {
+                scalars.append(windows1252Scalar(byte))
+                index += 1
+            }
+        }
+        return String(scalars)
+    }
+
+    /// The Windows-1252 character of a byte above 0x7F; U+FFFD for the five it leaves unassigned.
+    @inline(__always)
+    static func windows1252Scalar(_ byte: UInt8) -> Unicode.Scalar {
+        guard byte <= 0x9F else { return Unicode.Scalar(byte) }
+        return Unicode.Scalar(windows1252High[Int(byte - 0x80)])!
+    }
+
+    private static let windows1252High: [UInt32] = [
+        0x20AC, 0xFFFD, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0xFFFD, 0x017D, 0xFFFD,
+        0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0x0178,
+    ]
+
     static func decodeBuffer(_ buffer: UnsafeBufferPointer<UInt8>) -> String {
         var bytes = buffer
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {

@@ -122,12 +122,12 @@ import GazetteTestSupport
         }
     }
 
-    @Test func invalidUTF8IsReplacedNotFatal() throws {
-        // Without a header block, bad bytes are repaired as U+FFFD.
+    @Test func bytesThatAreNotUTF8AreWindows1252NotFatal() throws {
+        // Without a header block too: a byte outside a well-formed UTF-8 sequence is Windows-1252.
         let plain = Array("Bad ".utf8) + [0xFF, 0xC0, 0xAF] + Array("\n\nBody ".utf8) + [0xE2, 0x82]
         let repaired = try #require(ArticleFileParser.parse(bytes: plain, path: "a.txt").articles.first)
-        #expect(repaired.title == "Bad \u{FFFD}\u{FFFD}\u{FFFD}")
-        #expect(repaired.paragraphs == ["Body \u{FFFD}"])
+        #expect(repaired.title == "Bad ÿÀ¯")
+        #expect(repaired.paragraphs == ["Body â‚"])
         // With one it is 8-bit mail or news: a line that is not UTF-8 is Windows-1252.
         let bytes = Array("Title: Bad ".utf8) + [0xFF, 0xC0, 0xAF] + Array("\n\nBody ".utf8) + [0xE2, 0x82] + Array("\nStill UTF-8: é\n".utf8)
         let article = try #require(ArticleFileParser.parse(bytes: bytes, path: "a.txt").articles.first)

@@ -35,15 +35,14 @@ enum Charset {
     /// Whether `decode` knows the charset.
     static func isKnown(_ name: String) -> Bool { decode([UInt8](), charset: name) != nil }
 
-    /// The documented default for text with no charset: UTF-8 when valid, else Windows-1252
-    /// (a superset of Latin-1 for printable text, and what unlabelled 8-bit mail usually is) —
-    /// decided line by line, since a UTF-8 post quoting a Latin-1 one holds both.
+    /// The documented default for text with no charset: UTF-8 where it is well-formed, every
+    /// other byte Windows-1252 (a superset of Latin-1 for printable text, and what unlabelled
+    /// 8-bit mail usually is) — decided sequence by sequence, since a UTF-8 post quoting a
+    /// Latin-1 one holds both, sometimes on one line.
     static func decodeUnlabelled(_ bytes: some Collection<UInt8>) -> String {
         let array = Array(bytes)
         if let text = String(validating: array, as: UTF8.self) { return text }
-        return array.split(separator: 0x0A, omittingEmptySubsequences: false).map { line in
-            String(validating: line, as: UTF8.self) ?? windows1252(line)
-        }.joined(separator: "\n")
+        return array.withUnsafeBufferPointer { TextDecoding.decodeUTF8OrWindows1252($0) }
     }
 
     /// Windows-1252: Latin-1 with printable characters in 0x80–0x9F (five unassigned bytes kept as C1).
