@@ -110,7 +110,8 @@ struct TextBuffer {
 
     /// A body made of the lines in `lineIndices` as written (the `Article.bodyUTF8` contract):
     /// trailing whitespace trimmed, indentation kept, whitespace-only lines empty, leading and
-    /// trailing blank lines dropped, lines separated by `\n`. Written straight into one buffer.
+    /// trailing blank lines dropped, form feeds opening a line made a paragraph break, lines
+    /// separated by `\n`. Written straight into one buffer.
     func body(_ lineIndices: Range<Int>) -> [UInt8] {
         body(lineIndices, paragraphPerLine: false)
     }
@@ -139,6 +140,14 @@ struct TextBuffer {
                 if range.isEmpty || (!paragraphPerLine && isBlank(range)) {
                     if count > 0 && !paragraphPerLine { pendingBlank += 1 }
                     continue
+                }
+                // A form feed opening a line (`^L` before a page's running head in RFCs and old
+                // posts) is a page break: the paragraph ends there and the byte goes.
+                if bytes[range.lowerBound] == 0x0C {
+                    while range.lowerBound < range.upperBound, bytes[range.lowerBound] == 0x0C {
+                        range = (range.lowerBound + 1)..<range.upperBound
+                    }
+                    if count > 0 { pendingBlank = max(pendingBlank, 1) }
                 }
                 if count > 0 {
                     target[count] = 0x0A

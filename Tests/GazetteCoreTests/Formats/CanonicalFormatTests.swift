@@ -238,4 +238,26 @@ import GazetteTestSupport
             #expect(ArticleID.fast(of: article) == article.id)
         }
     }
+
+    @Test func aFormFeedOpeningALineIsAPageBreak() throws {
+        // An RFC-style text: a page's footer, ^L alone on a line, the next page's running head;
+        // then ^L glued to the first line of a page, as some old posts and GNU files have it.
+        let text = """
+            Title: Transmission Control Notes
+            Date: 1981-09-01
+
+            The window is advertised in every segment.
+
+                                                                    [Page 1]
+            \u{0C}
+            RFC 9999            Transmission Control            September 1981
+
+            The sender must not exceed it.
+            \u{0C}\u{0C}Retransmission follows the timer.
+            """
+        let article = try #require(ArticleFileParser.parse(text: text, path: "rfc.txt").articles.first)
+        #expect(!article.body.contains("\u{0C}"), "\(article.body)")
+        #expect(article.body.hasSuffix("The sender must not exceed it.\n\nRetransmission follows the timer."), "\(article.body)")
+        #expect(article.paragraphs.last == "Retransmission follows the timer.")
+    }
 }
