@@ -1,3 +1,5 @@
+import Foundation
+
 /// Which file names outside a Maildir hold articles: one rule for the walk, the warm check and
 /// the watcher, so the three never disagree about what the archive is.
 ///
@@ -5,10 +7,50 @@
 /// `.eml` (one mail saved from a mail client), `.sgm`/`.sgml` (wire archives such as
 /// Reuters-21578's `reut2-000.sgm`) and a name of digits only: a Usenet spool keeps
 /// `comp/lang/swift/42` (INN's tradspool, leafnode, slrnpull) and an MH folder keeps
-/// `inbox/17`. Anything else (images, PDFs, `.overview` files, notes) is not read.
+/// `inbox/17`. A file with no extension at all is read when it opens with a `<DOC>` record:
+/// TREC, TIPSTER and Gigaword wire archives ship as `ap880212`, `WSJ870324`, `LA010189`,
+/// `nyt_eng_199407` (asked by `isWireCandidate` from the name, then `opensAsWireArchive` from
+/// the first bytes). Anything else (images, PDFs, `.overview` files, notes) is not read.
 public enum ArticleFileName {
     /// What is read, for messages shown when nothing was found.
-    public static let kinds = ".txt, .mbox, .eml and .sgm files, numbered files (news spools, MH) and Maildir folders"
+    public static let kinds = ".txt, .mbox, .eml and .sgm files, numbered files (news spools, MH), TREC/Gigaword wire files (<DOC> records) and Maildir folders"
+
+    /// A name with no extension (no `.`), not hidden and not a number: it is an article file
+    /// when its content opens with `<DOC` (`opensAsWireArchive`).
+    static func isWireCandidate<Name: Collection<UInt8>>(_ name: Name) -> Bool {
+        guard let first = name.first, first != UInt8(ascii: "."), !name.contains(UInt8(ascii: ".")) else { return false }
+        return !isNumber(name)
+    }
+
+    /// Whether the file's first bytes, after blank space (and a UTF-8 BOM), are `<DOC>` or
+    /// `<DOC ` in any case: an SGML wire archive. Never blocks (a FIFO reads as empty).
+    static func opensAsWireArchive(directory: Int32 = AT_FDCWD, path: UnsafePointer<CChar>) -> Bool {
+        let descriptor = openat(directory, path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        var buffer = [UInt8](repeating: 0, count: 512)
+        let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+        guard count > 0 else { return false }
+        return startsWithDocTag(buffer[0..<count])
+    }
+
+    static func opensAsWireArchive(path: String) -> Bool {
+        path.withCString { opensAsWireArchive(path: $0) }
+    }
+
+    /// `<DOC>` or `<DOC ` after blank space and a BOM, any case.
+    static func startsWithDocTag(_ bytes: ArraySlice<UInt8>) -> Bool {
+        var rest = bytes
+        if rest.starts(with: [0xEF, 0xBB, 0xBF]) { rest = rest.dropFirst(3) }
+        rest = rest.drop { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
+        let tag = Array("<doc".utf8)
+        guard rest.count > tag.count else { return false }
+        for (offset, byte) in rest.prefix(tag.count).enumerated() where byte | (byte >= 0x41 && byte <= 0x5A ? 0x20 : 0) != tag[offset] {
+            return false
+        }
+        let next = rest[rest.startIndex + tag.count]
+        return next == UInt8(ascii: ">") || next == 0x20 || next == 0x09 || next == 0x0A || next == 0x0D
+    }
 
     /// Whether a file called `name` (its last path component, not hidden) is read as articles.
     static func isArticle<Name: BidirectionalCollection<UInt8>>(_ name: Name) -> Bool {

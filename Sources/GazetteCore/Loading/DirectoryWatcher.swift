@@ -163,12 +163,13 @@ public final class DirectoryWatcher: @unchecked Sendable {
     }
 
     /// Whether an event on `name` matters: a file `FileDiscovery` would load (`ArticleFileName`,
-    /// anything in a Maildir folder) or a directory; with a prefix, a name that has it.
+    /// anything in a Maildir folder, a name with no extension that may be a wire archive) or a
+    /// directory; with a prefix, a name that has it.
     private func isRelevant(_ name: Slice<UnsafeRawBufferPointer>, mask: UInt32, inMaildir: Bool) -> Bool {
         if let namePrefix { return name.starts(with: namePrefix) }
         if mask & UInt32(IN_ISDIR) != 0 { return true }
         guard let first = name.first, first != UInt8(ascii: ".") else { return false }
-        return inMaildir || ArticleFileName.isArticle(name)
+        return inMaildir || ArticleFileName.isArticle(name) || ArticleFileName.isWireCandidate(name)
     }
 
     /// Watches every directory under the roots; `added` false when the kernel refuses (too many

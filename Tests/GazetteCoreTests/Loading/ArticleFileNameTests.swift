@@ -54,6 +54,34 @@ import Testing
             tree.path("saved/folder.eml") + ": a directory named like an article file; skipped",
         ])
     }
+    @Test func wireFilesWithNoExtensionAreReadByTheirFirstRecord() throws {
+        // A TREC/TIPSTER disk as shipped: `AP/ap880212`, `WSJ/1991/WSJ910102`, Gigaword's
+        // `nyt_eng_199407`, with the disk's README and a Makefile beside them.
+        let tree = try TempTree()
+        let story = { (docno: String, head: String) in
+            "<DOC>\n<DOCNO> \(docno) </DOCNO>\n<HEAD>\(head)</HEAD>\n<TEXT>\n   Reported by the wire.\n</TEXT>\n</DOC>\n"
+        }
+        try tree.write("AP/ap880212", "\n" + story("AP880212-0001", "Ferry Strike Ends"))
+        try tree.write("WSJ/1991/WSJ910102", story("WSJ910102-0001", "Bonds Rally on Fed Hopes"))
+        try tree.write("gigaword/nyt_eng_199407",
+                       "<DOC id=\"NYT_ENG_19940701.0001\" type=\"story\" >\n<HEADLINE>\nHeat Wave Grips City\n</HEADLINE>\n<TEXT>\n<P>\nIt was hot.\n</P>\n</TEXT>\n</DOC>\n")
+        try tree.write("AP/README", "TREC disk 1: AP newswire, 1988.\n")
+        try tree.write("AP/Makefile", "all:\n\techo <DOC>\n")
+        try tree.write("AP/DOCUMENTS", "<DOCUMENT>not a TREC record</DOCUMENT>\n")
+        try tree.write("AP/empty", "")
+        #expect(mkfifo(tree.path("AP/pipe"), 0o600) == 0)
+        #expect(symlink(tree.path("AP/ap880212"), tree.path("AP/latest")) == 0)
+
+        let archive = try ArchiveLoader.load(directories: [tree.root])
+        #expect(archive.articles.map(\.title).sorted() == ["Bonds Rally on Fed Hopes", "Ferry Strike Ends", "Heat Wave Grips City"])
+        #expect(archive.report.filesRead == 4, "the link to a wire file is read as well (one article)")
+        #expect(archive.report.warnings.isEmpty, "\(archive.report.warnings)")
+        #expect(ArticleFileName.isWireCandidate(Array("ap880212".utf8)))
+        #expect(!ArticleFileName.isWireCandidate(Array("notes.md".utf8)))
+        #expect(!ArticleFileName.isWireCandidate(Array(".profile".utf8)))
+        #expect(!ArticleFileName.isWireCandidate(Array("42".utf8)), "a number is a spool article already")
+    }
+
     @Test func maildirPlusPlusFoldersAreReadOtherHiddenFoldersAreNot() throws {
         let tree = try TempTree()
         func deliver(_ folder: String, _ name: String, _ subject: String) throws {

@@ -70,6 +70,14 @@ import Testing
                 corpus.scratch.write("data/feeds/desk/2024/03/2024-03-04-brief.txt", "Title: Filed brief\nDate: 2024-03-04\n\nIn year and month folders.\n")
                 corpus.scratch.write("data/saved/photo.png", "not read")
             }),
+            ("a TREC wire file with no extension, beside a README", {
+                corpus.scratch.write("data/trec/ap880212", "<DOC>\n<DOCNO> AP880212-0001 </DOCNO>\n<HEAD>Ferry Strike Ends</HEAD>\n<TEXT>\n   The crews went back.\n</TEXT>\n</DOC>\n")
+                corpus.scratch.write("data/trec/README", "TREC disk 1, AP newswire. Not an article.\n")
+            }),
+            ("the README grows a <DOC> record, the wire file loses its own", {
+                corpus.scratch.write("data/trec/README", "<doc>\n<docno> AP880213-0002 </docno>\n<head>Now A Story</head>\n<text>\nIt opens with a record.\n</text>\n</doc>\n")
+                corpus.scratch.write("data/trec/ap880212", "Notes on the strike, no longer a wire file.\n")
+            }),
             ("the duplicate's original deleted", { unlink(corpus.data + "/wire/evening.txt") }),
             ("the duplicate's original back", {
                 corpus.scratch.write("data/wire/evening.txt", """
