@@ -14,8 +14,10 @@ let package = Package(
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
-        // Pure: articles, formats, the store, indexes and the query language. Foundation only.
-        .target(name: "GazetteCore"),
+        // Pure: articles, formats, the store, indexes and the query language. Foundation, and
+        // zlib for gzip-compressed archive files (Debian's zlib1g-dev, installed by .ci/run).
+        .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
+        .target(name: "GazetteCore", dependencies: ["CZlib"]),
         // Pure: feed documents (RSS, Atom, JSON Feed, OPML) → items → canonical article text; HTML to
         // text. Foundation and libxml2's SAX2 parser (Debian's libxml2-dev, installed by .ci/run).
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),

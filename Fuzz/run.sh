@@ -22,7 +22,8 @@ sanitize=${SANITIZE:-fuzzer,address}
 out=${FUZZ_OUT:-Fuzz/out}
 mkdir -p "$out/module"
 swiftc=${SWIFTC:-swiftc}
-set_flags() { flags=(-O -use-ld=lld -sanitize="$sanitize" -parse-as-library -swift-version 6); }
+# GazetteCore reads gzip files with zlib: its module map is found here, and every binary links -lz.
+set_flags() { flags=(-O -use-ld=lld -sanitize="$sanitize" -parse-as-library -swift-version 6 -I Sources/CZlib); }
 set_flags
 
 # A module once, as a static library the targets link (rebuilt only when one of its sources,
@@ -65,7 +66,7 @@ build_target() {
   local lib stale=0
   for lib in "${libs[@]}" "$entry" Fuzz/Targets/FuzzSupport.swift; do [ "$binary" -nt "$lib" ] || stale=1; done
   [ -f "$binary" ] && [ $stale -eq 0 ] && return
-  "$swiftc" "${flags[@]}" -I "$out/module" "$entry" Fuzz/Targets/FuzzSupport.swift "${libs[@]}" "${link[@]}" -o "$binary" || return 1
+  "$swiftc" "${flags[@]}" -I "$out/module" "$entry" Fuzz/Targets/FuzzSupport.swift "${libs[@]}" "${link[@]}" -lz -o "$binary" || return 1
 }
 
 run_target() {

@@ -8,13 +8,20 @@
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzFile(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let bytes = FuzzInput.bytes(data, size)
-    let text = TextDecoding.decode(bytes)
+    require(!TextDecoding.decode(bytes).utf8.contains(0x0D), "a carriage return survived decoding")
+    // Bytes that are not UTF-8 (and no BOM) are read as UTF-8 where well-formed, else Windows-1252.
+    let eightBit = bytes.withUnsafeBufferPointer { !UTF8Scan.isWellFormed($0) && !TextDecoding.hasByteOrderMark($0) }
+    let text = eightBit
+        ? bytes.withUnsafeBufferPointer { TextDecoding.withUnixNewlines($0) }.withUnsafeBufferPointer { TextDecoding.decodeUTF8OrWindows1252($0) }
+        : TextDecoding.decode(bytes)
     require(!text.utf8.contains(0x0D), "a carriage return survived decoding")
     let direct = ArticleFileParser.parse(bytes: bytes, path: "raw.txt")
     checkParsed(direct, path: "raw.txt")
+    // Binary is told from the raw bytes (invalid ones count), which the decoded text no longer has.
+    if eightBit, direct.warnings.map(\.reason) == ["binary file; skipped"] { return 0 }
     let decoded = ArticleFileParser.parse(text: text, path: "raw.txt")
-    // Except 8-bit mail and news: a header block over bytes that are not UTF-8 is read with
-    // Windows-1252 for the lines that are not UTF-8 (README), which a repaired text cannot be.
+    // Except 8-bit mail and news: a header block over bytes that are not UTF-8 is MIME, decoded
+    // by its own charsets (README), which a text decoded up front need not match.
     let eightBitMail = bytes.withUnsafeBufferPointer { !UTF8Scan.isWellFormed($0) && !TextDecoding.hasByteOrderMark($0) }
         && TextBuffer.with(text) { buffer in
         guard let first = buffer.lines.prefix(64).firstIndex(where: { !buffer.isBlank($0) }) else { return false }

@@ -124,11 +124,12 @@ public enum ArchiveLoader {
             for index in range {
                 let path = files[index]
                 let outcome: Outcome
-                switch FileReading.read(path) {
-                case .success(let bytes):
-                    let parsed = ArticleFileParser.parse(bytes: bytes, path: path)
+                switch FileReading.readArticleFile(path) {
+                case .success(let file):
+                    var parsed = ArticleFileParser.parse(bytes: file.text, path: path)
+                    if let note = file.note { parsed.warnings.insert(LoadWarning(path: path, line: 0, reason: note), at: 0) }
                     articles += parsed.articles.count
-                    outcome = .parsed(parsed, bytes: bytes.count)
+                    outcome = .parsed(parsed, bytes: file.diskBytes)
                 case .failure(let failure):
                     outcome = .failed(failure.reason)
                 }

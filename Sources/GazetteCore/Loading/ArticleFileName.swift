@@ -7,17 +7,19 @@ import Foundation
 /// `.eml` (one mail saved from a mail client), `.sgm`/`.sgml` (wire archives such as
 /// Reuters-21578's `reut2-000.sgm`) and a name of digits only: a Usenet spool keeps
 /// `comp/lang/swift/42` (INN's tradspool, leafnode, slrnpull) and an MH folder keeps
-/// `inbox/17`. A file with no extension at all is read when it opens with a `<DOC>` record:
+/// `inbox/17`. Any of these compressed with gzip (`2003-June.txt.gz`, `list.mbox.gz`) is read
+/// inflated. A file with no extension at all is read when it opens with a `<DOC>` record:
 /// TREC, TIPSTER and Gigaword wire archives ship as `ap880212`, `WSJ870324`, `LA010189`,
 /// `nyt_eng_199407` (asked by `isWireCandidate` from the name, then `opensAsWireArchive` from
 /// the first bytes). Anything else (images, PDFs, `.overview` files, notes) is not read.
 public enum ArticleFileName {
     /// What is read, for messages shown when nothing was found.
-    public static let kinds = ".txt, .mbox, .eml and .sgm files, numbered files (news spools, MH), TREC/Gigaword wire files (<DOC> records) and Maildir folders"
+    public static let kinds = ".txt, .mbox, .eml and .sgm files (also gzipped), numbered files (news spools, MH), TREC/Gigaword wire files (<DOC> records) and Maildir folders"
 
     /// A name with no extension (no `.`), not hidden and not a number: it is an article file
     /// when its content opens with `<DOC` (`opensAsWireArchive`).
-    static func isWireCandidate<Name: Collection<UInt8>>(_ name: Name) -> Bool {
+    static func isWireCandidate<Name: BidirectionalCollection<UInt8>>(_ name: Name) -> Bool {
+        if Gzip.hasSuffix(name) { return isWireCandidate(name.dropLast(3)) }  // `nyt_eng_199407.gz`
         guard let first = name.first, first != UInt8(ascii: "."), !name.contains(UInt8(ascii: ".")) else { return false }
         return !isNumber(name)
     }
@@ -28,10 +30,20 @@ public enum ArticleFileName {
         let descriptor = openat(directory, path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY)
         guard descriptor >= 0 else { return false }
         defer { close(descriptor) }
-        var buffer = [UInt8](repeating: 0, count: 512)
-        let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+        // A gzip file's first 64 KiB inflate to far more than the 512 bytes looked at.
+        var buffer = [UInt8](repeating: 0, count: 64 << 10)
+        var count = 0
+        while count < buffer.count {
+            let got = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress! + count, $0.count - count) }
+            if got > 0 { count += got } else if got < 0 && errno == EINTR { continue } else { break }
+            if count >= 512 && !(buffer[0] == 0x1F && buffer[1] == 0x8B) { break }
+        }
         guard count > 0 else { return false }
-        return startsWithDocTag(buffer[0..<count])
+        let head = buffer.withUnsafeBufferPointer { bytes -> [UInt8] in
+            let read = UnsafeBufferPointer(rebasing: bytes[0..<count])
+            return Gzip.hasMagic(read) ? Gzip.head(read, count: 512) : Array(read.prefix(512))
+        }
+        return startsWithDocTag(head[...])
     }
 
     static func opensAsWireArchive(path: String) -> Bool {
@@ -60,6 +72,11 @@ public enum ArticleFileName {
     /// Whether `name` ends in an article file's extension: a directory so named is warned about
     /// (someone meant a file), while a numbered directory is just a year or a month.
     static func hasArticleExtension<Name: BidirectionalCollection<UInt8>>(_ name: Name) -> Bool {
+        hasPlainArticleExtension(name) || (Gzip.hasSuffix(name) && hasPlainArticleExtension(name.dropLast(3)))
+    }
+
+    /// `.txt`, `.mbox`, `.eml`, `.sgm`, `.sgml` (before any `.gz`).
+    private static func hasPlainArticleExtension<Name: BidirectionalCollection<UInt8>>(_ name: Name) -> Bool {
         hasSuffix(name, ".txt") || hasSuffix(name, ".mbox") || hasSuffix(name, ".eml") || hasSuffix(name, ".sgm") || hasSuffix(name, ".sgml")
     }
 

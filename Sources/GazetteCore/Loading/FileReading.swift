@@ -36,6 +36,27 @@ enum FileReading {
         return .success(bytes)
     }
 
+    /// An article file's text bytes: a `.gz` file inflated (never more than `limit` bytes out),
+    /// anything else as it is; `diskBytes` is what was read from the disk.
+    static func readArticleFile(_ path: String, limit: Int = sizeLimit) -> Result<ArticleFileBytes, ReadFailure> {
+        switch read(path, limit: limit) {
+        case .failure(let failure):
+            return .failure(failure)
+        case .success(let bytes):
+            guard Gzip.hasSuffix(path.utf8) else { return .success(ArticleFileBytes(text: bytes, diskBytes: bytes.count)) }
+            return bytes.withUnsafeBufferPointer { Gzip.inflate($0, limit: limit) }.map {
+                ArticleFileBytes(text: $0.bytes, diskBytes: bytes.count, note: $0.note)
+            }
+        }
+    }
+
+    struct ArticleFileBytes {
+        var text: [UInt8]
+        var diskBytes: Int
+        /// Said about the whole file (a damaged `.gz` whose readable part was kept).
+        var note: String?
+    }
+
     struct ReadFailure: Error {
         var reason: String
         init(_ reason: String) { self.reason = reason }

@@ -78,6 +78,13 @@ import Testing
                 corpus.scratch.write("data/trec/README", "<doc>\n<docno> AP880213-0002 </docno>\n<head>Now A Story</head>\n<text>\nIt opens with a record.\n</text>\n</doc>\n")
                 corpus.scratch.write("data/trec/ap880212", "Notes on the strike, no longer a wire file.\n")
             }),
+            ("a gzipped Mailman month and a gzipped Gigaword file", {
+                let month = try! GzipArchiveTests.gzip(Array(GzipArchiveTests.mailmanMonth.utf8))
+                FileManager.default.createFile(atPath: corpus.data + "/trec/2003-June.txt.gz", contents: Data(month))
+                let wire = try! GzipArchiveTests.gzip(Array(GzipArchiveTests.gigaword.utf8))
+                FileManager.default.createFile(atPath: corpus.data + "/trec/nyt_eng_199407.gz", contents: Data(wire))
+                FileManager.default.createFile(atPath: corpus.data + "/trec/notes.gz", contents: Data(try! GzipArchiveTests.gzip(Array("notes\n".utf8))))
+            }),
             ("the duplicate's original deleted", { unlink(corpus.data + "/wire/evening.txt") }),
             ("the duplicate's original back", {
                 corpus.scratch.write("data/wire/evening.txt", """

@@ -1,0 +1,108 @@
+import CZlib
+
+/// Gzip-compressed archive files (`2003-June.txt.gz` from a Mailman archive, `list.mbox.gz`,
+/// Gigaword's `nyt_eng_199407.gz`), inflated with zlib in memory; the file is never touched.
+enum Gzip {
+    /// What was inflated, and what the reader should hear about it (kept bytes of a damaged file).
+    struct Inflated {
+        var bytes: [UInt8]
+        var note: String?
+    }
+
+    /// Whether a file name ends in `.gz` with something before it.
+    static func hasSuffix<Name: BidirectionalCollection<UInt8>>(_ name: Name) -> Bool {
+        var index = name.endIndex
+        for byte in [UInt8(ascii: "z"), UInt8(ascii: "g"), UInt8(ascii: ".")] {
+            guard index != name.startIndex else { return false }
+            name.formIndex(before: &index)
+            guard name[index] == byte else { return false }
+        }
+        return index != name.startIndex
+    }
+
+    /// The bytes starting a gzip member.
+    static func hasMagic(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        bytes.count >= 2 && bytes[0] == 0x1F && bytes[1] == 0x8B
+    }
+
+    /// Inflates every gzip member of `input` (concatenated members, as `cat a.gz b.gz` makes,
+    /// are one text). More than `limit` bytes out is a failure (a bomb, or simply too large);
+    /// damage after some text keeps that text, with a note; no text at all is a failure.
+    static func inflate(_ input: UnsafeBufferPointer<UInt8>, limit: Int) -> Result<Inflated, FileReading.ReadFailure> {
+        guard hasMagic(input), let base = input.baseAddress else {
+            return .failure(FileReading.ReadFailure("not gzip data (named .gz); skipped"))
+        }
+        var stream = z_stream()
+        // 15 + 16: a gzip header and trailer, checked (CRC-32 and length).
+        guard inflateInit2_(&stream, 15 + 16, zlibVersion(), Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
+            return .failure(FileReading.ReadFailure("cannot inflate: zlib refused to start; skipped"))
+        }
+        defer { inflateEnd(&stream) }
+        stream.next_in = UnsafeMutablePointer(mutating: base)
+        stream.avail_in = 0
+        var consumed = 0
+        var output = [UInt8]()
+        output.reserveCapacity(min(limit, max(4096, input.count.multipliedReportingOverflow(by: 4).partialValue)))
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        var damage: String?
+        var trailing = 0
+        while true {
+            if stream.avail_in == 0 && consumed < input.count {
+                let take = min(input.count - consumed, Int(UInt32.max >> 1))
+                stream.next_in = UnsafeMutablePointer(mutating: base + consumed)
+                stream.avail_in = UInt32(take)
+                consumed += take
+            }
+            let status = chunk.withUnsafeMutableBufferPointer { buffer -> Int32 in
+                stream.next_out = buffer.baseAddress
+                stream.avail_out = UInt32(buffer.count)
+                return CZlib.inflate(&stream, Z_NO_FLUSH)
+            }
+            let produced = chunk.count - Int(stream.avail_out)
+            if output.count + produced > limit {
+                return .failure(FileReading.ReadFailure("inflates to more than \(limit >> 20) MiB; skipped"))
+            }
+            output.append(contentsOf: chunk[0..<produced])
+            let offset = consumed - Int(stream.avail_in)
+            if status == Z_STREAM_END {
+                // Another member follows, or padding (zeros written by some tape tools), or junk.
+                let rest = UnsafeBufferPointer(rebasing: input[offset...])
+                if hasMagic(rest), inflateReset(&stream) == Z_OK { continue }
+                if rest.contains(where: { $0 != 0 }) { trailing = rest.count }
+                break
+            }
+            if status == Z_OK { continue }
+            if status == Z_BUF_ERROR && stream.avail_in == 0 && consumed == input.count {
+                damage = "compressed data cut short"
+                break
+            }
+            // Z_DATA_ERROR (corrupt data, a bad check value), Z_MEM_ERROR, Z_NEED_DICT, no progress.
+            let reason = stream.msg.map { String(cString: $0) } ?? "zlib error \(status)"
+            damage = "corrupt compressed data at byte \(offset) (\(reason))"
+            break
+        }
+        if let damage {
+            guard !output.isEmpty else { return .failure(FileReading.ReadFailure(damage + "; skipped")) }
+            return .success(Inflated(bytes: output, note: damage + "; kept the \(output.count) bytes before it"))
+        }
+        return .success(Inflated(bytes: output, note: trailing > 0 ? "\(trailing) bytes after the compressed data ignored" : nil))
+    }
+
+    /// Up to `count` bytes of the start of a gzip file's text (for telling what it holds).
+    static func head(_ input: UnsafeBufferPointer<UInt8>, count: Int) -> [UInt8] {
+        guard hasMagic(input), let base = input.baseAddress else { return [] }
+        var stream = z_stream()
+        guard inflateInit2_(&stream, 15 + 16, zlibVersion(), Int32(MemoryLayout<z_stream>.size)) == Z_OK else { return [] }
+        defer { inflateEnd(&stream) }
+        stream.next_in = UnsafeMutablePointer(mutating: base)
+        stream.avail_in = UInt32(min(input.count, Int(UInt32.max >> 1)))
+        var out = [UInt8](repeating: 0, count: count)
+        let produced = out.withUnsafeMutableBufferPointer { buffer -> Int in
+            stream.next_out = buffer.baseAddress
+            stream.avail_out = UInt32(buffer.count)
+            _ = CZlib.inflate(&stream, Z_SYNC_FLUSH)
+            return buffer.count - Int(stream.avail_out)
+        }
+        return Array(out[0..<produced])
+    }
+}
