@@ -59,6 +59,9 @@ import Testing
         try archive.write("extra/undated.txt", "Title: A letter without a date\n\nDear editor.\n")
         try archive.write("extra/bad-date.txt", "Title: Bad date\nDate: \u{1B}[2J\n\nBody.\n")
         try archive.write("extra/crlf.txt", "Title: Windows file\r\nDate: 2020-02-02\r\n\r\nBody.\r\n")
+        // Read by inflating in memory, never by unpacking beside the original.
+        try archive.write("extra/2003-June.txt.gz", try RealArchiveBrowseTests.gzip(Data("From ada at example.org  Tue Jun  3 10:22:01 2003\nFrom: ada at example.org\nSubject: Zipped\nDate: Tue, 03 Jun 2003 10:22:01 +0200\n\nBody.\n".utf8)))
+        try archive.write("extra/ap880212", "<DOC>\n<DOCNO> AP880212-0001 </DOCNO>\n<HEAD>Wire</HEAD>\n<TEXT>\nBody.\n</TEXT>\n</DOC>\n")
         try FileManager.default.createDirectory(atPath: archive.path + "/extra/folder.txt", withIntermediateDirectories: true)
         try FileManager.default.createSymbolicLink(atPath: archive.path + "/extra/link.txt", withDestinationPath: archive.path + "/articles/bridge.txt")
         // Old times, so a rewrite "in the same second" would still show.
