@@ -58,6 +58,14 @@ public enum CanonicalFormat {
         apply(headers, text, to: &article, path: path, warnings: &warnings)
 
         var bodyLines = bodyStart..<lines.count
+        // A digest (RFC 1153, Mailman's plain digests) is its messages, one article each; the
+        // digest is named by its Subject, else by the first line of its preamble.
+        if let messages = Digest.messages(text, in: bodyLines) {
+            if article.title.isEmpty, let name = (bodyStart..<messages[0].lowerBound).first(where: { !text.isBlank(lines[$0]) }) {
+                article.title = text.trimmedString(lines[name]).split(separator: " ").joined(separator: " ")
+            }
+            return Digest.parse(text, messages: messages, container: article, path: path, warnings: warnings)
+        }
         if article.title.isEmpty {
             // No title header (or no headers at all): the first non-empty line is the title.
             guard let titleLine = bodyLines.first(where: { !text.isBlank(lines[$0]) }) else {

@@ -1,0 +1,107 @@
+/// Plain-text digests (RFC 1153): the RISKS Forum, Info-Mac, and every Mailman list's
+/// "Digest, Vol 12, Issue 3" — one file or mail holding many messages. A preamble (often a
+/// table of contents), then messages each opened by a line of hyphens (30; 70 after the
+/// preamble), a blank line and a header block; a trailer (`End of … Digest`) after the last.
+///
+/// A digest is split into one article per message, so a reader sees the posts, not the bundle.
+enum Digest {
+    /// The line ranges of the messages in `body` (each from its first header line to the line
+    /// before the next separator), or nil when `body` is not a digest: at least two messages
+    /// are needed, each opened by a separator and a header block that names a mail field.
+    static func messages(_ text: TextBuffer, in body: Range<Int>) -> [Range<Int>]? {
+        let lines = text.lines
+        guard body.count >= 8 else { return nil }
+        // Most bodies have no line of hyphens at all: one byte per line decides.
+        guard body.contains(where: { text.bytes[lines[$0]].first == UInt8(ascii: "-") && isSeparator(text, lines[$0]) }) else { return nil }
+        var starts: [(separator: Int, header: Int)] = []
+        var separators: [Int] = []
+        var index = body.lowerBound
+        while index < body.upperBound {
+            // A separator follows a blank line (or opens the body) and is followed by one.
+            if isSeparator(text, lines[index]),
+               index == body.lowerBound || text.isBlank(lines[index - 1]),
+               index + 1 < body.upperBound, text.isBlank(lines[index + 1]) {
+                separators.append(index)
+                var header = index + 1
+                while header < body.upperBound, text.isBlank(lines[header]) { header += 1 }
+                if header < body.upperBound, opensMessage(text, at: header, limit: body.upperBound) {
+                    starts.append((index, header))
+                }
+                index = header
+                continue
+            }
+            index += 1
+        }
+        guard starts.count >= 2 else { return nil }
+        return starts.map { start in
+            let end = separators.first { $0 > start.header } ?? body.upperBound
+            return start.header..<end
+        }
+    }
+
+    /// A line of 27 to 80 hyphens and nothing else (trailing blanks aside).
+    static func isSeparator(_ text: TextBuffer, _ line: Range<Int>) -> Bool {
+        let content = text.trimmed(line)
+        guard content.lowerBound == line.lowerBound, (27...80).contains(content.count) else { return false }
+        return text.bytes[content].allSatisfy { $0 == UInt8(ascii: "-") }
+    }
+
+    /// A header block starts at `line`: two fields or more before its first blank line, a
+    /// From, Date or Subject among them.
+    private static func opensMessage(_ text: TextBuffer, at line: Int, limit: Int) -> Bool {
+        guard text.headerParts(text.lines[line]) != nil else { return false }
+        var index = line
+        var fields = 0, mailFields = 0
+        while index < limit, index - line < 64 {
+            let range = text.lines[index]
+            if text.isBlank(range) { break }
+            if let parts = text.headerParts(range) {
+                fields += 1
+                let name = text.bytes[parts.name].map(TextBuffer.lowerASCII)
+                if name.elementsEqual("from".utf8) || name.elementsEqual("date".utf8) || name.elementsEqual("subject".utf8) {
+                    mailFields += 1
+                }
+            } else if !TextBuffer.isSpace(text.bytes[range.lowerBound]) {
+                return false
+            }
+            index += 1
+        }
+        return fields >= 2 && mailFields >= 1
+    }
+
+    /// One article per message of the digest `container` (already read from the digest's own
+    /// headers): a message without a date takes the digest's, and each names its digest in a
+    /// `Digest` header. Lines and warnings are those of the whole text.
+    static func parse(_ text: TextBuffer, messages: [Range<Int>], container: Article, path: String,
+                      warnings: [LoadWarning]) -> ParsedFile {
+        var result = ParsedFile(warnings: warnings)
+        let digestName = container.title.isEmpty ? nil : container.title
+        for message in messages {
+            var parsed = CanonicalFormat.parse(text.slice(lines: message), path: path)
+            for index in parsed.articles.indices {
+                var article = parsed.articles[index]
+                article.source.line += message.lowerBound
+                if article.date == nil { article.date = container.date }
+                if let digestName { article.extraHeaders.append(HeaderField(name: "Digest", value: digestName)) }
+                article.id = ArticleID.fast(of: article)
+                result.articles.append(article)
+            }
+            for index in parsed.warnings.indices where parsed.warnings[index].location.line > 0 {
+                parsed.warnings[index].location.line += message.lowerBound
+            }
+            result.warnings += parsed.warnings
+        }
+        result.warnings.sort { $0.location.line < $1.location.line }
+        return result
+    }
+}
+
+extension TextBuffer {
+    /// The lines `range` as a text of their own (line 1 is `range.lowerBound + 1` here).
+    func slice(lines range: Range<Int>) -> TextBuffer {
+        guard let first = range.first else { return TextBuffer(UnsafeBufferPointer(rebasing: bytes[0..<0]), lines: []) }
+        let start = lines[first].lowerBound, end = lines[range.upperBound - 1].upperBound
+        return TextBuffer(UnsafeBufferPointer(rebasing: bytes[start..<end]),
+                          lines: lines[range].map { ($0.lowerBound - start)..<($0.upperBound - start) })
+    }
+}

@@ -1,0 +1,168 @@
+import Foundation
+import Testing
+@testable import GazetteCore
+
+/// Digests as lists send and archives keep them: a RISKS-style RFC 1153 file with no headers of
+/// its own, and a Mailman plain-text digest delivered into an mbox. Each message is an article.
+@Suite struct DigestTests {
+    static let risks = """
+        RISKS-LIST: Risks-Forum Digest  Monday 4 October 1999  Volume 20 : Issue 01
+
+           FORUM ON RISKS TO THE PUBLIC IN COMPUTERS AND RELATED SYSTEMS (comp.risks)
+           ACM Committee on Computers and Public Policy, moderator
+
+          ***** See last item for further information, disclaimers, caveats, etc. *****
+
+          Contents:
+        Parking meters reset to 1900 (Ada Quill)
+        Week counter rollover in GPS receivers (Bob Vance)
+
+        ----------------------------------------------------------------------
+
+        Date: Fri, 1 Oct 1999 10:00:00 -0400
+        From: Ada Quill <ada@example.org>
+        Subject: Parking meters reset to 1900
+
+        Parking meters in the town reset to 1900 during a test run.
+        ------
+        The vendor blamed a two-digit field.
+
+        Ada Quill, Town Engineering
+
+        ------------------------------
+
+        Date: Sat, 2 Oct 1999 11:00:00 -0400
+        From: Bob Vance <bob@example.net>
+        Subject: Week counter rollover in GPS receivers
+
+        The week counter rolled over in August; some receivers showed 1980.
+
+        ------------------------------
+
+        End of RISKS-FORUM Digest 20.01
+        ************************
+
+        """
+
+    @Test func anRFC1153DigestIsItsMessages() throws {
+        let parsed = ArticleFileParser.parse(text: Self.risks, path: "risks-20.01.txt")
+        #expect(parsed.warnings.isEmpty, "\(parsed.warnings)")
+        #expect(parsed.articles.map(\.title) == ["Parking meters reset to 1900", "Week counter rollover in GPS receivers"])
+        let meters = parsed.articles[0], gps = parsed.articles[1]
+        #expect(meters.author == "Ada Quill <ada@example.org>")
+        #expect(meters.date?.isoDay == "1999-10-01")
+        #expect(meters.source.line == 14, "the line of the message's first header")
+        #expect(meters.body == "Parking meters in the town reset to 1900 during a test run.\n------\nThe vendor blamed a two-digit field.\n\nAda Quill, Town Engineering")
+        #expect(gps.body == "The week counter rolled over in August; some receivers showed 1980.", "no separator, no trailer")
+        #expect(gps.source.line == 26)
+        #expect(meters.extraHeaders.contains(HeaderField(name: "Digest", value: "RISKS-LIST: Risks-Forum Digest Monday 4 October 1999 Volume 20 : Issue 01")))
+        #expect(meters.id != gps.id)
+    }
+
+    @Test func aMailmanDigestInAMailboxIsItsMessagesThreaded() throws {
+        let mbox = """
+            From rotor-l-request@example.org  Wed Jun  4 12:00:02 2003
+            From: rotor-l-request@example.org
+            Subject: rotor-l Digest, Vol 1, Issue 2
+            To: rotor-l@example.org
+            Date: Wed, 04 Jun 2003 12:00:02 +0200
+            Message-ID: <mailman.2.1054720802.rotor-l@example.org>
+            MIME-Version: 1.0
+            Content-Type: text/plain; charset="us-ascii"
+            Content-Transfer-Encoding: 7bit
+
+            Send rotor-l mailing list submissions to
+            \trotor-l@example.org
+
+            Today's Topics:
+
+               1. Wiring of rotor VI (Ada Quill)
+               2. Re: Wiring of rotor VI (Bob Vance)
+
+
+            ----------------------------------------------------------------------
+
+            Message: 1
+            Date: Tue, 03 Jun 2003 10:22:01 +0200
+            From: Ada Quill <ada@example.org>
+            Subject: [rotor-l] Wiring of rotor VI
+            To: rotor-l@example.org
+            Message-ID: <3EDC5678.7000@example.org>
+            Content-Type: text/plain; charset=us-ascii
+
+            Does anyone know the wiring of rotor VI?
+
+
+            ------------------------------
+
+            Message: 2
+            From: Bob Vance <bob@example.net>
+            Subject: Re: [rotor-l] Wiring of rotor VI
+            In-Reply-To: <3EDC5678.7000@example.org>
+            Message-ID: <3EDC9999.1000@example.net>
+
+            > Does anyone know the wiring of rotor VI?
+
+            JZHLXRBQYDNTVMFOIUWSPGKAEC, I believe.
+
+            ------------------------------
+
+            _______________________________________________
+            rotor-l mailing list
+            rotor-l@example.org
+            http://lists.example.org/mailman/listinfo/rotor-l
+
+
+            End of rotor-l Digest, Vol 1, Issue 2
+            *************************************
+
+            """
+        let parsed = ArticleFileParser.parse(text: mbox, path: "rotor-l.mbox")
+        #expect(parsed.warnings.isEmpty, "\(parsed.warnings)")
+        #expect(parsed.articles.map(\.title) == ["[rotor-l] Wiring of rotor VI", "Re: [rotor-l] Wiring of rotor VI"])
+        let question = parsed.articles[0], answer = parsed.articles[1]
+        #expect(question.messageID == "3EDC5678.7000@example.org")
+        #expect(answer.inReplyTo == question.messageID, "the reply threads under its question")
+        #expect(question.date?.isoDay == "2003-06-03")
+        #expect(answer.date?.isoDay == "2003-06-04", "a message with no Date takes the digest's")
+        #expect(answer.body == "> Does anyone know the wiring of rotor VI?\n\nJZHLXRBQYDNTVMFOIUWSPGKAEC, I believe.", "the list footer is not the last message's")
+        #expect(answer.extraHeaders.contains(HeaderField(name: "Digest", value: "rotor-l Digest, Vol 1, Issue 2")))
+    }
+
+    @Test func linesOfHyphensInAnOrdinaryPostDoNotSplitIt() throws {
+        // One forwarded message after a rule is a post quoting a mail, not a digest; rules
+        // between sections with no headers after them are layout.
+        let forwarded = """
+            Title: Fwd: the wiring question
+            Date: 2003-06-05
+
+            See below.
+
+            ------------------------------
+
+            From: Ada Quill <ada@example.org>
+            Subject: Wiring of rotor VI
+
+            Does anyone know?
+            """
+        #expect(ArticleFileParser.parse(text: forwarded, path: "f.txt").articles.map(\.title) == ["Fwd: the wiring question"])
+        let report = """
+            Title: Quarterly report
+            Date: 2003-06-30
+
+            Summary
+            ------------------------------
+
+            Sales rose.
+
+            ------------------------------
+
+            Date: to be confirmed
+
+            ------------------------------
+
+            From: the desk
+            """
+        #expect(ArticleFileParser.parse(text: report, path: "r.txt").articles.map(\.title) == ["Quarterly report"])
+    }
+}
