@@ -165,4 +165,79 @@ import Testing
             """
         #expect(ArticleFileParser.parse(text: report, path: "r.txt").articles.map(\.title) == ["Quarterly report"])
     }
+
+    @Test func aMailmanMIMEDigestIsItsMessages() throws {
+        // Mailman's MIME digest in an mbox: contents, a multipart/digest of message/rfc822
+        // parts, the list footer. A second digest quotes the first message again (dedupe's job).
+        let mbox = """
+            From rotor-l-request@example.org  Wed Jun  4 12:00:02 2003
+            From: rotor-l-request@example.org
+            Subject: rotor-l Digest, Vol 1, Issue 2
+            Date: Wed, 04 Jun 2003 12:00:02 +0200
+            MIME-Version: 1.0
+            Content-Type: multipart/mixed; boundary="===============0123456789=="
+
+            --===============0123456789==
+            Content-Type: text/plain; charset="us-ascii"
+            Content-Description: rotor-l Digest, Vol 1, Issue 2
+
+            Today's Topics:
+
+               1. Wiring of rotor VI (Ada Quill)
+               2. Re: Wiring of rotor VI (Bob Vance)
+
+            --===============0123456789==
+            Content-Type: multipart/digest; boundary="===============9876543210=="
+
+            --===============9876543210==
+            Content-Type: message/rfc822
+            MIME-Version: 1.0
+
+            Date: Tue, 03 Jun 2003 10:22:01 +0200
+            From: Ada Quill <ada@example.org>
+            Subject: [rotor-l] Wiring of rotor VI
+            Message-ID: <3EDC5678.7000@example.org>
+            Content-Type: text/plain; charset=us-ascii
+
+            Does anyone know the wiring of rotor VI?
+
+            --===============9876543210==
+            Content-Type: message/rfc822
+            MIME-Version: 1.0
+
+            From: Bob Vance <bob@example.net>
+            Subject: =?iso-8859-1?q?Re=3A_=5Brotor-l=5D_Wiring_of_rotor_VI_=E0_Z=FCrich?=
+            In-Reply-To: <3EDC5678.7000@example.org>
+            Message-ID: <3EDC9999.1000@example.net>
+            Content-Type: text/plain; charset=iso-8859-1
+            Content-Transfer-Encoding: quoted-printable
+
+            > Does anyone know the wiring of rotor VI?
+
+            JZHLXRBQYDNTVMFOIUWSPGKAEC, I believe. Gr=FC=DFe.
+
+            --===============9876543210==--
+
+            --===============0123456789==
+            Content-Type: text/plain; charset="us-ascii"
+            Content-Disposition: inline
+
+            _______________________________________________
+            rotor-l mailing list
+            rotor-l@example.org
+
+            --===============0123456789==--
+
+            """
+        let parsed = ArticleFileParser.parse(text: mbox, path: "rotor-l.mbox")
+        #expect(parsed.warnings.isEmpty, "\(parsed.warnings)")
+        #expect(parsed.articles.map(\.title) == ["[rotor-l] Wiring of rotor VI", "Re: [rotor-l] Wiring of rotor VI à Zürich"])
+        let question = parsed.articles[0], answer = parsed.articles[1]
+        #expect(question.source.line == 24, "the line of its first header")
+        #expect(question.date?.isoDay == "2003-06-03")
+        #expect(answer.date?.isoDay == "2003-06-04", "no Date: the digest's")
+        #expect(answer.inReplyTo == question.messageID)
+        #expect(answer.body == "> Does anyone know the wiring of rotor VI?\n\nJZHLXRBQYDNTVMFOIUWSPGKAEC, I believe. Grüße.")
+        #expect(!parsed.articles.contains { $0.body.contains("Today's Topics") || $0.body.contains("mailing list") })
+    }
 }

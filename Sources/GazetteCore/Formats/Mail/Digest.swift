@@ -81,9 +81,7 @@ enum Digest {
             for index in parsed.articles.indices {
                 var article = parsed.articles[index]
                 article.source.line += message.lowerBound
-                if article.date == nil { article.date = container.date }
-                if let digestName { article.extraHeaders.append(HeaderField(name: "Digest", value: digestName)) }
-                article.id = ArticleID.fast(of: article)
+                adopt(&article, digest: digestName, date: container.date)
                 result.articles.append(article)
             }
             for index in parsed.warnings.indices where parsed.warnings[index].location.line > 0 {
@@ -93,6 +91,14 @@ enum Digest {
         }
         result.warnings.sort { $0.location.line < $1.location.line }
         return result
+    }
+
+    /// A message taken out of its digest: the digest's date when it has none, a `Digest`
+    /// header naming it, and its id again (a content id depends on the date).
+    static func adopt(_ article: inout Article, digest name: String?, date: ArticleDate?) {
+        if article.date == nil, let date { article.date = date }
+        if let name, !name.isEmpty { article.extraHeaders.append(HeaderField(name: "Digest", value: name)) }
+        article.id = ArticleID.fast(of: article)
     }
 }
 

@@ -11,15 +11,22 @@ enum MimeMessage {
         var headerLineCount: Int
         /// The file line where the message's body starts (what body lines of `text` map to).
         var bodyLine: Int
+        /// The messages of a `multipart/digest` (when asked to split them): each a whole
+        /// message and the file line it starts on; `text` then holds the rest (contents, footer).
+        var digestMessages: [(bytes: ArraySlice<UInt8>, line: Int)] = []
+        /// The message's Subject and Date as written (decoded), for the messages of its digest.
+        var subject: String?
+        var date: String?
     }
 
     /// Nesting deeper than this is not followed (a hostile message could nest without end).
     static let maxDepth = 12
 
     /// `bytes`: one message with LF line ends; `firstLine`: the line of `bytes[0]` in its file.
-    static func render(_ bytes: ArraySlice<UInt8>, firstLine: Int = 1) -> Rendered {
+    static func render(_ bytes: ArraySlice<UInt8>, firstLine: Int = 1, splitDigests: Bool = false) -> Rendered {
         let message = MimeEntity(bytes, firstLine: firstLine)
         var writer = BodyWriter()
+        writer.splitDigests = splitDigests
         writer.add(message, depth: 0)
         var text = message.headerLines.map { MimeEntity.headerText($0) }.joined(separator: "\n")
         text += "\n\n" + writer.parts.joined(separator: "\n\n")
@@ -28,7 +35,8 @@ enum MimeMessage {
             text += "\n\n" + writer.attachments.map { "[Attachment: \($0.name), \($0.type), \(sizeText($0.size))]" }.joined(separator: "\n\n")
         }
         return Rendered(text: text + "\n", warnings: writer.warnings, headerLineCount: message.headerLines.count,
-                        bodyLine: message.bodyLine)
+                        bodyLine: message.bodyLine, digestMessages: writer.digestMessages,
+                        subject: message.field("subject").map { EncodedWords.decode($0).text }, date: message.field("date"))
     }
 
     /// `812 bytes`, `14 KB`, `3.2 MB`.
@@ -50,6 +58,10 @@ enum MimeMessage {
         var parts: [String] = []
         var attachments: [Attachment] = []
         var warnings: [(line: Int, reason: String)] = []
+        /// Whether the messages of a `multipart/digest` are set aside (`digestMessages`) rather
+        /// than shown inline as forwarded messages.
+        var splitDigests = false
+        var digestMessages: [(bytes: ArraySlice<UInt8>, line: Int)] = []
 
         /// `inDigest`: a part of a `multipart/digest`, whose default type is `message/rfc822`
         /// (RFC 2046, 5.1.5): digests give their messages no part headers of their own.
@@ -76,6 +88,10 @@ enum MimeMessage {
                     for child in children { add(child, depth: depth + 1, inDigest: type == "multipart/digest") }
                 }
             } else if type == "message/rfc822", depth < MimeMessage.maxDepth, !entity.isAttachment {
+                if inDigest && splitDigests {
+                    digestMessages.append((entity.body, entity.bodyLine))
+                    return
+                }
                 let inner = MimeEntity(entity.body, firstLine: entity.bodyLine)
                 let summary = ["From", "Date", "Subject"].compactMap { name in
                     inner.field(name.lowercased()).map { "\(name): " + EncodedWords.decode($0).text }

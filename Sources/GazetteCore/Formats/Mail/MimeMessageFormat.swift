@@ -26,9 +26,26 @@ enum MimeMessageFormat: ArticleFormat {
         return parse(message: bytes[...], firstLine: 1, path: file.path)
     }
 
+    /// Digests inside digests are split this deep, no deeper (then shown inline).
+    static let maxDigestDepth = 3
+
     /// Reads one message whose first byte is on line `firstLine` of `path`.
-    static func parse(message: ArraySlice<UInt8>, firstLine: Int, path: String) -> ParsedFile {
-        let rendered = MimeMessage.render(message, firstLine: firstLine)
+    static func parse(message: ArraySlice<UInt8>, firstLine: Int, path: String, digestDepth: Int = 0) -> ParsedFile {
+        let rendered = MimeMessage.render(message, firstLine: firstLine, splitDigests: digestDepth < maxDigestDepth)
+        if !rendered.digestMessages.isEmpty {
+            // A MIME digest (Mailman's, `multipart/digest`): its messages, one article each; its
+            // own text (the contents, the list footer) is no article.
+            var result = ParsedFile(warnings: rendered.warnings.map { LoadWarning(path: path, line: $0.line, reason: $0.reason) })
+            let date = rendered.date.flatMap { DateParser.parse($0) }
+            for message in rendered.digestMessages {
+                var parsed = parse(message: message.bytes, firstLine: message.line, path: path, digestDepth: digestDepth + 1)
+                for index in parsed.articles.indices { Digest.adopt(&parsed.articles[index], digest: rendered.subject, date: date) }
+                result.articles += parsed.articles
+                result.warnings += parsed.warnings
+            }
+            result.warnings.sort { $0.location.line < $1.location.line }
+            return result
+        }
         var parsed = CanonicalFormat.parse(rendered.text, path: path)
         // Header lines of the canonical text are the message's own; its body is decoded text,
         // so a line there is reported at the start of the body.
