@@ -20,7 +20,9 @@ public enum CanonicalFormat {
         }
     }
 
-    static func parse(_ text: TextBuffer, path: String) -> ParsedFile {
+    /// `splitsDigests`: false for a digest's own messages (a digest inside one is shown as
+    /// written, so hostile nesting cannot recurse without end).
+    static func parse(_ text: TextBuffer, path: String, splitsDigests: Bool = true) -> ParsedFile {
         let lines = text.lines
         guard let firstText = lines.firstIndex(where: { !text.isBlank($0) }) else {
             return ParsedFile(warnings: [LoadWarning(path: path, line: 1, reason: "empty file")])
@@ -60,7 +62,7 @@ public enum CanonicalFormat {
         var bodyLines = bodyStart..<lines.count
         // A digest (RFC 1153, Mailman's plain digests) is its messages, one article each; the
         // digest is named by its Subject, else by the first line of its preamble.
-        if let messages = Digest.messages(text, in: bodyLines) {
+        if splitsDigests, let messages = Digest.messages(text, in: bodyLines) {
             if article.title.isEmpty, let name = (bodyStart..<messages[0].lowerBound).first(where: { !text.isBlank(lines[$0]) }) {
                 article.title = text.trimmedString(lines[name]).split(separator: " ").joined(separator: " ")
             }

@@ -240,4 +240,33 @@ import Testing
         #expect(answer.body == "> Does anyone know the wiring of rotor VI?\n\nJZHLXRBQYDNTVMFOIUWSPGKAEC, I believe. Grüße.")
         #expect(!parsed.articles.contains { $0.body.contains("Today's Topics") || $0.body.contains("mailing list") })
     }
+
+    @Test func digestsNestedWithoutEndAreReadNotRecursedInto() throws {
+        // A hostile file: digests inside digests 20,000 deep (plain), 200 deep (MIME).
+        // Built outside in, linearly: each level's opening, the innermost message, each closing.
+        let rule = String(repeating: "-", count: 30)
+        var openings: [String] = [], closings: [String] = []
+        for level in stride(from: 19_999, through: 0, by: -1) {
+            let wrapper = level < 19_999 ? "From: b@example.org\nSubject: Wrapper \(level)\n\n" : ""
+            openings.append(wrapper + "Digest \(level)\n\n" + rule + "\n\n")
+            closings.append("\n" + rule + "\n\nFrom: a@example.org\nSubject: Level \(level)\n\nSecond.\n\n")
+        }
+        let plain = openings.joined() + "Date: Mon, 1 Jan 2001 00:00:00 +0000\nFrom: deep@example.org\nSubject: Innermost\n\nBottom.\n"
+            + closings.reversed().joined()
+        // Every message is found in one pass over the lines, whatever its depth; none is recursed into.
+        let flat = ArticleFileParser.parse(text: plain, path: "deep.txt")
+        #expect(flat.articles.count == 40_000)
+        #expect(flat.articles.first?.title == "Wrapper 19998")
+        #expect(flat.articles.last?.title == "Level 19999")
+        #expect(flat.articles.contains { $0.title == "Innermost" && $0.body == "Bottom." })
+
+        var mime = "From: deep@example.org\nSubject: Innermost\n\nBottom.\n"
+        for level in 0..<200 {
+            mime = "From: list@example.org\nSubject: Digest \(level)\nMIME-Version: 1.0\nContent-Type: multipart/digest; boundary=\"b\(level)\"\n\n"
+                + "--b\(level)\n\n" + mime + "\n--b\(level)--\n"
+        }
+        let nested = ArticleFileParser.parse(text: mime, path: "deep.eml")
+        #expect(nested.articles.count == 1)
+        #expect(nested.articles.first?.title == "Digest 196", "split three digests deep, then shown as written")
+    }
 }

@@ -33,9 +33,11 @@ enum Digest {
             index += 1
         }
         guard starts.count >= 2 else { return nil }
+        // Both are in order: each message ends at the first separator after its headers.
+        var next = 0
         return starts.map { start in
-            let end = separators.first { $0 > start.header } ?? body.upperBound
-            return start.header..<end
+            while next < separators.count, separators[next] <= start.header { next += 1 }
+            return start.header..<(next < separators.count ? separators[next] : body.upperBound)
         }
     }
 
@@ -77,7 +79,7 @@ enum Digest {
         var result = ParsedFile(warnings: warnings)
         let digestName = container.title.isEmpty ? nil : container.title
         for message in messages {
-            var parsed = CanonicalFormat.parse(text.slice(lines: message), path: path)
+            var parsed = CanonicalFormat.parse(text.slice(lines: message), path: path, splitsDigests: false)
             for index in parsed.articles.indices {
                 var article = parsed.articles[index]
                 article.source.line += message.lowerBound
