@@ -201,12 +201,23 @@ struct DateGrammar {
         return hour * 3600 + minute * 60 + second
     }
 
-    /// `Z`, a zone name, or `±HHMM` / `±HH:MM` / `±HH`, as seconds east of UTC.
+    /// `Z`, a zone name (`MET DST`, `GMT+1` too), or `±HHMM` / `±HH:MM` / `±HH`, as seconds east of UTC.
     mutating func zone() -> Int? {
         if case .word(let word)? = peek, let offset = DateNames.zoneOffset(word) {
             index += 1
+            // `MET DST` (old Unix `date`): the zone's summer time, an hour ahead.
+            if take(word: "dst") { return offset + 3600 }
+            // `GMT+1`, `GMT+0100`, `UTC-05:00`: an offset written after the name of UTC.
+            if offset == 0, case .symbol(let sign)? = peek, sign == 0x2B || sign == 0x2D {
+                return numericOffset(singleDigitHours: true)
+            }
             return offset
         }
+        return numericOffset(singleDigitHours: false)
+    }
+
+    /// `±HHMM` / `±HH:MM` / `±HH` (and `±H` after a zone name), as seconds east of UTC.
+    mutating func numericOffset(singleDigitHours: Bool) -> Int? {
         guard case .symbol(let sign)? = peek, sign == 0x2B || sign == 0x2D else { return nil }
         index += 1
         guard case .number(let value, let digits)? = peek else { return nil }
@@ -216,7 +227,7 @@ struct DateGrammar {
         case 4:
             hours = value / 100
             minutes = value % 100
-        case 2:
+        case 2, 1 where singleDigitHours:
             hours = value
             if take(symbol: 0x3A) {
                 guard let m = number(digits: 2...2) else { return nil }

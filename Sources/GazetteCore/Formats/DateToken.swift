@@ -77,7 +77,7 @@ enum DateNames {
     /// Offset from UTC in seconds for the zone names RFC 822 and everyday use allow.
     static func zoneOffset(_ word: String) -> Int? {
         switch word {
-        case "z", "ut", "utc", "gmt": 0
+        case "z", "ut", "utc", "gmt", "wet": 0
         case "est": -5 * 3600
         case "edt": -4 * 3600
         case "cst": -6 * 3600
@@ -86,10 +86,23 @@ enum DateNames {
         case "mdt": -6 * 3600
         case "pst": -8 * 3600
         case "pdt": -7 * 3600
-        case "bst", "cet": 3600
-        case "cest", "eet": 2 * 3600
+        case "bst", "cet", "met", "mez", "west": 3600
+        case "cest", "eet", "mest", "mesz", "sast": 2 * 3600
         case "eest", "msk": 3 * 3600
-        case "jst": 9 * 3600
+        case "jst", "kst": 9 * 3600
+        case "hkt", "sgt", "awst": 8 * 3600
+        case "acst": 9 * 3600 + 1800
+        case "aest": 10 * 3600
+        case "aedt": 11 * 3600
+        case "nzst": 12 * 3600
+        case "nzdt": 13 * 3600
+        case "ast": -4 * 3600
+        case "adt": -3 * 3600
+        case "nst": -(3 * 3600 + 1800)
+        case "ndt": -(2 * 3600 + 1800)
+        case "akst": -9 * 3600
+        case "akdt": -8 * 3600
+        case "hst": -10 * 3600
         default: nil
         }
     }

@@ -38,6 +38,14 @@ import Testing
         ("Tue Jun  3 10:22:01 2003", 2003, 6, 3, utc(2003, 6, 3, 10, 22, 1)),
         ("Wed Jun 11 12:00:00 CEST 2003", 2003, 6, 11, utc(2003, 6, 11, 10)),
         ("Fri Jan 08 09:00:00 +0100 2021", 2021, 1, 8, utc(2021, 1, 8, 8)),
+        // Old Unix `date` with summer time as a second word, and offsets written after GMT/UTC.
+        ("Fri Sep 13 13:45:12 MET DST 1996", 1996, 9, 13, utc(1996, 9, 13, 11, 45, 12)),
+        ("Sat, 01 Jan 2000 10:00:00 GMT+1", 2000, 1, 1, utc(2000, 1, 1, 9)),
+        ("Sat, 01 Jan 2000 10:00:00 GMT+0130", 2000, 1, 1, utc(2000, 1, 1, 8, 30)),
+        ("Sat, 01 Jan 2000 10:00:00 UTC-05:00", 2000, 1, 1, utc(2000, 1, 1, 15)),
+        ("Mon, 3 Mar 2003 10:00:00 MEZ", 2003, 3, 3, utc(2003, 3, 3, 9)),
+        ("Tue, 4 Mar 2003 10:00:00 AEDT", 2003, 3, 4, utc(2003, 3, 3, 23)),
+        ("Tue, 4 Mar 2003 10:00:00 NST", 2003, 3, 4, utc(2003, 3, 4, 13, 30)),
     ])
     func parsesEveryForm(_ text: String, _ year: Int, _ month: Int, _ day: Int, _ instant: Int64) throws {
         let date = try #require(DateParser.parse(text), "\(text)")
