@@ -8,25 +8,28 @@ import Foundation
 /// Reuters-21578's `reut2-000.sgm`) and a name of digits only: a Usenet spool keeps
 /// `comp/lang/swift/42` (INN's tradspool, leafnode, slrnpull) and an MH folder keeps
 /// `inbox/17`. Any of these compressed with gzip (`2003-June.txt.gz`, `list.mbox.gz`) is read
-/// inflated. A file with no extension at all is read when it opens with a `<DOC>` record:
-/// TREC, TIPSTER and Gigaword wire archives ship as `ap880212`, `WSJ870324`, `LA010189`,
-/// `nyt_eng_199407` (asked by `isWireCandidate` from the name, then `opensAsWireArchive` from
-/// the first bytes). Anything else (images, PDFs, `.overview` files, notes) is not read.
+/// inflated. A file with no extension at all is read when its first bytes say what it is: a
+/// `<DOC>` record (TREC, TIPSTER and Gigaword wire archives ship as `ap880212`, `WSJ870324`,
+/// `nyt_eng_199407`) or an mbox envelope (mutt's `~/Mail/lists/swift-dev`, Thunderbird's
+/// `Local Folders/Inbox`, `~/mbox`) — asked by `isUnnamedCandidate` from the name, then
+/// `opensAsArchive` from the first bytes. Anything else (images, PDFs, `.overview` files, notes)
+/// is not read.
 public enum ArticleFileName {
     /// What is read, for messages shown when nothing was found.
-    public static let kinds = ".txt, .mbox, .eml and .sgm files (also gzipped), numbered files (news spools, MH), TREC/Gigaword wire files (<DOC> records) and Maildir folders"
+    public static let kinds = ".txt, .mbox, .eml and .sgm files (also gzipped), numbered files (news spools, MH), mailboxes and TREC wire files with no extension, and Maildir folders"
 
     /// A name with no extension (no `.`), not hidden and not a number: it is an article file
-    /// when its content opens with `<DOC` (`opensAsWireArchive`).
-    static func isWireCandidate<Name: BidirectionalCollection<UInt8>>(_ name: Name) -> Bool {
-        if Gzip.hasSuffix(name) { return isWireCandidate(name.dropLast(3)) }  // `nyt_eng_199407.gz`
+    /// when its content opens with `<DOC` or an mbox envelope (`opensAsArchive`).
+    static func isUnnamedCandidate<Name: BidirectionalCollection<UInt8>>(_ name: Name) -> Bool {
+        if Gzip.hasSuffix(name) { return isUnnamedCandidate(name.dropLast(3)) }  // `nyt_eng_199407.gz`
         guard let first = name.first, first != UInt8(ascii: "."), !name.contains(UInt8(ascii: ".")) else { return false }
         return !isNumber(name)
     }
 
     /// Whether the file's first bytes, after blank space (and a UTF-8 BOM), are `<DOC>` or
-    /// `<DOC ` in any case: an SGML wire archive. Never blocks (a FIFO reads as empty).
-    static func opensAsWireArchive(directory: Int32 = AT_FDCWD, path: UnsafePointer<CChar>) -> Bool {
+    /// `<DOC ` in any case (an SGML wire archive) or a `From ADDRESS DATE` envelope line (a
+    /// mailbox). Never blocks (a FIFO reads as empty).
+    static func opensAsArchive(directory: Int32 = AT_FDCWD, path: UnsafePointer<CChar>) -> Bool {
         let descriptor = openat(directory, path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY)
         guard descriptor >= 0 else { return false }
         defer { close(descriptor) }
@@ -43,11 +46,20 @@ public enum ArticleFileName {
             let read = UnsafeBufferPointer(rebasing: bytes[0..<count])
             return Gzip.hasMagic(read) ? Gzip.head(read, count: 512) : Array(read.prefix(512))
         }
-        return startsWithDocTag(head[...])
+        return startsWithDocTag(head[...]) || startsWithEnvelope(head[...])
     }
 
-    static func opensAsWireArchive(path: String) -> Bool {
-        path.withCString { opensAsWireArchive(path: $0) }
+    /// An mbox's first line (blank lines before it skipped, as the mbox reader does).
+    static func startsWithEnvelope(_ bytes: ArraySlice<UInt8>) -> Bool {
+        let rest = bytes.drop { $0 == 0x0A || $0 == 0x0D }
+        guard let end = rest.firstIndex(of: 0x0A) else { return false }
+        var line = rest[..<end]
+        if line.last == 0x0D { line = line.dropLast() }
+        return MboxFormat.isEnvelope(line)
+    }
+
+    static func opensAsArchive(path: String) -> Bool {
+        path.withCString { opensAsArchive(path: $0) }
     }
 
     /// `<DOC>` or `<DOC ` after blank space and a BOM, any case.

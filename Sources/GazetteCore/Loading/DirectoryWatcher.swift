@@ -169,7 +169,7 @@ public final class DirectoryWatcher: @unchecked Sendable {
         if let namePrefix { return name.starts(with: namePrefix) }
         if mask & UInt32(IN_ISDIR) != 0 { return true }
         guard let first = name.first, first != UInt8(ascii: ".") else { return false }
-        return inMaildir || ArticleFileName.isArticle(name) || ArticleFileName.isWireCandidate(name)
+        return inMaildir || ArticleFileName.isArticle(name) || ArticleFileName.isUnnamedCandidate(name)
     }
 
     /// Watches every directory under the roots; `added` false when the kernel refuses (too many

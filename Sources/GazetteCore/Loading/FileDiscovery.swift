@@ -49,23 +49,23 @@ struct FileDiscovery {
                     continue
                 }
                 let isArticleName = inMaildir || ArticleFileName.isArticle(name.utf8)
-                let isWireCandidate = !isArticleName && ArticleFileName.isWireCandidate(name.utf8)
+                let isUnnamedCandidate = !isArticleName && ArticleFileName.isUnnamedCandidate(name.utf8)
                 let type = Int32(entry.pointee.d_type)
                 // Regular files need no stat; other entries without an article name that are not directories are ignored.
                 if type == Int32(DT_REG) {
-                    if isArticleName || (isWireCandidate && ArticleFileName.opensAsWireArchive(path: path)) { files.append(path) }
+                    if isArticleName || (isUnnamedCandidate && ArticleFileName.opensAsArchive(path: path)) { files.append(path) }
                     continue
                 }
                 if !isArticleName, type != Int32(DT_DIR), type != Int32(DT_LNK), type != Int32(DT_UNKNOWN) { continue }
                 let directoryWarned = inMaildir || ArticleFileName.hasArticleExtension(name.utf8)
-                classify(path, isArticleName: isArticleName, isWireCandidate: isWireCandidate, directoryWarned: directoryWarned,
+                classify(path, isArticleName: isArticleName, isUnnamedCandidate: isUnnamedCandidate, directoryWarned: directoryWarned,
                          isLink: type == Int32(DT_LNK), pending: &pending)
             }
         }
     }
 
     /// Follows a link or unknown entry with `stat` (never `open`: opening a FIFO blocks).
-    private mutating func classify(_ path: String, isArticleName: Bool, isWireCandidate: Bool, directoryWarned: Bool, isLink: Bool,
+    private mutating func classify(_ path: String, isArticleName: Bool, isUnnamedCandidate: Bool, directoryWarned: Bool, isLink: Bool,
                                    pending: inout [String]) {
         var info = stat()
         guard stat(path, &info) == 0 else {
@@ -75,7 +75,7 @@ struct FileDiscovery {
         }
         switch info.st_mode & S_IFMT {
         case S_IFREG:
-            if isArticleName || (isWireCandidate && ArticleFileName.opensAsWireArchive(path: path)) { files.append(path) }
+            if isArticleName || (isUnnamedCandidate && ArticleFileName.opensAsArchive(path: path)) { files.append(path) }
         case S_IFDIR:
             if directoryWarned {
                 warn(path, "a directory named like an article file; skipped")

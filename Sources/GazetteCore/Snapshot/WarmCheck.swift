@@ -120,9 +120,9 @@ enum WarmCheck {
                     return true
                 }
                 let isArticleName = inMaildir || ArticleFileName.isArticle(bytes)
-                let isWireCandidate = !isArticleName && ArticleFileName.isWireCandidate(bytes)
+                let isUnnamedCandidate = !isArticleName && ArticleFileName.isUnnamedCandidate(bytes)
                 let type = Int32(entry.pointee.d_type)
-                if !isArticleName && !isWireCandidate && type != Int32(DT_DIR) && type != Int32(DT_LNK) && type != Int32(DT_UNKNOWN) { return true }
+                if !isArticleName && !isUnnamedCandidate && type != Int32(DT_DIR) && type != Int32(DT_LNK) && type != Int32(DT_UNKNOWN) { return true }
                 var info = stat()
                 guard fstatat(descriptor, name, &info, forWatcher ? AT_SYMLINK_NOFOLLOW : 0) == 0 else { return !isArticleName }  // the full walk warns
                 if forWatcher && (info.st_mode & S_IFMT == S_IFLNK || (info.st_mode & S_IFMT == S_IFREG && info.st_nlink > 1)) { return false }
@@ -134,9 +134,9 @@ enum WarmCheck {
                     // A file with no extension is a wire archive by its first bytes: an unchanged
                     // one in the snapshot was one, anything else is looked at (as the walk does).
                     if !isArticleName {
-                        guard isWireCandidate else { return true }
+                        guard isUnnamedCandidate else { return true }
                         let known = lookup.find(path).map { lookup.files.stat($0) == found } ?? false
-                        if !known, !ArticleFileName.opensAsWireArchive(directory: descriptor, path: name) {
+                        if !known, !ArticleFileName.opensAsArchive(directory: descriptor, path: name) {
                             return true
                         }
                     }

@@ -76,10 +76,33 @@ import Testing
         #expect(archive.articles.map(\.title).sorted() == ["Bonds Rally on Fed Hopes", "Ferry Strike Ends", "Heat Wave Grips City"])
         #expect(archive.report.filesRead == 4, "the link to a wire file is read as well (one article)")
         #expect(archive.report.warnings.isEmpty, "\(archive.report.warnings)")
-        #expect(ArticleFileName.isWireCandidate(Array("ap880212".utf8)))
-        #expect(!ArticleFileName.isWireCandidate(Array("notes.md".utf8)))
-        #expect(!ArticleFileName.isWireCandidate(Array(".profile".utf8)))
-        #expect(!ArticleFileName.isWireCandidate(Array("42".utf8)), "a number is a spool article already")
+        #expect(ArticleFileName.isUnnamedCandidate(Array("ap880212".utf8)))
+        #expect(!ArticleFileName.isUnnamedCandidate(Array("notes.md".utf8)))
+        #expect(!ArticleFileName.isUnnamedCandidate(Array(".profile".utf8)))
+        #expect(!ArticleFileName.isUnnamedCandidate(Array("42".utf8)), "a number is a spool article already")
+    }
+
+    @Test func mailboxesWithNoExtensionAreReadByTheirFirstEnvelope() throws {
+        // mutt's `~/Mail/lists/swift-dev`, Thunderbird's `Local Folders/Inbox` (its `.msf`
+        // index and an empty `Trash` beside it), the classic `~/mbox`.
+        let tree = try TempTree()
+        let message = { (subject: String, id: String) in
+            "From ada@example.org  Tue Jun  3 10:22:01 2003\nFrom: Ada <ada@example.org>\nSubject: \(subject)\n"
+                + "Date: Tue, 03 Jun 2003 10:22:01 +0200\nMessage-ID: <\(id)@example.org>\n\nBody of \(subject).\n\n"
+        }
+        try tree.write("Mail/lists/swift-dev", message("Actors and isolation", "a1") + message("Re: Actors and isolation", "a2"))
+        try tree.write("Thunderbird/Local Folders/Inbox", "\n" + message("Welcome to the list", "t1"))
+        try tree.write("Thunderbird/Local Folders/Inbox.msf", "// <!-- <mdb:mork:z v=\"1.4\"/> -->\n")
+        try tree.write("Thunderbird/Local Folders/Trash", "")
+        try tree.write("home/mbox", message("Saved by mail(1)", "m1"))
+        try tree.write("home/notes", "From the desk of Ada: remember the milk.\n")
+
+        let archive = try ArchiveLoader.load(directories: [tree.root])
+        #expect(archive.articles.map(\.title).sorted() == [
+            "Actors and isolation", "Re: Actors and isolation", "Saved by mail(1)", "Welcome to the list",
+        ])
+        #expect(archive.report.filesRead == 3)
+        #expect(archive.report.warnings.isEmpty, "\(archive.report.warnings)")
     }
 
     @Test func maildirPlusPlusFoldersAreReadOtherHiddenFoldersAreNot() throws {

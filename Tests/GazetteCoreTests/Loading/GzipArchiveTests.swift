@@ -164,7 +164,7 @@ import Testing
         for name in ["photo.png.gz", ".gz", "txt.gz", "a.txt.gz.bak", "notes.md.gz"] {
             #expect(!ArticleFileName.isArticle(Array(name.utf8)), "\(name)")
         }
-        #expect(ArticleFileName.isWireCandidate(Array("nyt_eng_199407.gz".utf8)))
-        #expect(!ArticleFileName.isWireCandidate(Array("notes.md.gz".utf8)))
+        #expect(ArticleFileName.isUnnamedCandidate(Array("nyt_eng_199407.gz".utf8)))
+        #expect(!ArticleFileName.isUnnamedCandidate(Array("notes.md.gz".utf8)))
     }
 }

@@ -78,6 +78,9 @@ import Testing
                 corpus.scratch.write("data/trec/README", "<doc>\n<docno> AP880213-0002 </docno>\n<head>Now A Story</head>\n<text>\nIt opens with a record.\n</text>\n</doc>\n")
                 corpus.scratch.write("data/trec/ap880212", "Notes on the strike, no longer a wire file.\n")
             }),
+            ("a mutt mailbox with no extension", {
+                corpus.scratch.write("data/Mail/lists/rotor-l", "From ada@example.org  Tue Jun  3 10:22:01 2003\nFrom: ada@example.org\nSubject: Mailbox memo\nDate: Tue, 03 Jun 2003 10:22:01 +0200\n\nIn a mailbox.\n")
+            }),
             ("a gzipped Mailman month and a gzipped Gigaword file", {
                 let month = try! GzipArchiveTests.gzip(Array(GzipArchiveTests.mailmanMonth.utf8))
                 FileManager.default.createFile(atPath: corpus.data + "/trec/2003-June.txt.gz", contents: Data(month))
