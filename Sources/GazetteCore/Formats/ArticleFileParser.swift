@@ -20,11 +20,12 @@ public enum ArticleFileParser {
         }
         // 8-bit text with no declared encoding: UTF-8 where well-formed, other bytes Windows-1252
         // (mail decides by its own charset from `raw`). Binary is told first, while invalid
-        // bytes still count as such.
-        if BinaryText.looksBinary(bytes: raw), !BinaryText.holdsYEnc(raw) {
+        // bytes still count as such — with line ends made LF, so a CR is no control byte.
+        let unix = TextDecoding.withUnixNewlines(raw)
+        if unix.withUnsafeBufferPointer({ BinaryText.looksBinary(bytes: $0) }), !BinaryText.holdsYEnc(raw) {
             return ParsedFile(warnings: [LoadWarning(path: path, line: 1, reason: "binary file; skipped")])
         }
-        let text = TextDecoding.withUnixNewlines(raw).withUnsafeBufferPointer { TextDecoding.decodeUTF8OrWindows1252($0) }
+        let text = unix.withUnsafeBufferPointer { TextDecoding.decodeUTF8OrWindows1252($0) }
         return TextBuffer.with(text) { parse(ArticleFileInput(path: path, raw: raw, text: $0, rawIsUTF8: false)) }
     }
 

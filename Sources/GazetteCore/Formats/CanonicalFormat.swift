@@ -62,7 +62,8 @@ public enum CanonicalFormat {
         var bodyLines = bodyStart..<lines.count
         // A digest (RFC 1153, Mailman's plain digests) is its messages, one article each; the
         // digest is named by its Subject, else by the first line of its preamble.
-        if splitsDigests, let messages = Digest.messages(text, in: bodyLines) {
+        if splitsDigests, let messages = Digest.messages(text, in: bodyLines),
+           Digest.isDigest(text, messages: messages, body: bodyLines, container: article) {
             if article.title.isEmpty, let name = (bodyStart..<messages[0].lowerBound).first(where: { !text.isBlank(lines[$0]) }) {
                 article.title = text.trimmedString(lines[name]).split(separator: " ").joined(separator: " ")
             }

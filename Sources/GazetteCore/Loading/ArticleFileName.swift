@@ -39,23 +39,32 @@ public enum ArticleFileName {
         while count < buffer.count {
             let got = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress! + count, $0.count - count) }
             if got > 0 { count += got } else if got < 0 && errno == EINTR { continue } else { break }
-            if count >= 512 && !(buffer[0] == 0x1F && buffer[1] == 0x8B) { break }
+            if count >= 512 && !(buffer[0] == 0x1F && buffer[1] == 0x8B) { break }  // only gzip needs more
         }
         guard count > 0 else { return false }
+        // Inflated only when named `.gz`, as the loader reads it (`FileReading.readArticleFile`).
+        let gzipped = Gzip.hasSuffix(UnsafeBufferPointer(start: UnsafeRawPointer(path).assumingMemoryBound(to: UInt8.self), count: strlen(path)))
         let head = buffer.withUnsafeBufferPointer { bytes -> [UInt8] in
             let read = UnsafeBufferPointer(rebasing: bytes[0..<count])
-            return Gzip.hasMagic(read) ? Gzip.head(read, count: 512) : Array(read.prefix(512))
+            return gzipped ? Gzip.head(read, count: 512) : Array(read.prefix(512))
         }
         return startsWithDocTag(head[...]) || startsWithEnvelope(head[...])
     }
 
-    /// An mbox's first line (blank lines before it skipped, as the mbox reader does).
+    /// An mbox's first line (lines of blanks before it skipped, as the mbox reader does).
     static func startsWithEnvelope(_ bytes: ArraySlice<UInt8>) -> Bool {
-        let rest = bytes.drop { $0 == 0x0A || $0 == 0x0D }
-        guard let end = rest.firstIndex(of: 0x0A) else { return false }
-        var line = rest[..<end]
-        if line.last == 0x0D { line = line.dropLast() }
-        return MboxFormat.isEnvelope(line)
+        var rest = bytes
+        if rest.starts(with: [0xEF, 0xBB, 0xBF]) { rest = rest.dropFirst(3) }
+        while let end = rest.firstIndex(of: 0x0A) {
+            var line = rest[..<end]
+            if line.last == 0x0D { line = line.dropLast() }
+            if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) {
+                rest = rest[(end + 1)...]
+                continue
+            }
+            return MboxFormat.isEnvelope(line)
+        }
+        return false
     }
 
     static func opensAsArchive(path: String) -> Bool {
@@ -72,8 +81,9 @@ public enum ArticleFileName {
         for (offset, byte) in rest.prefix(tag.count).enumerated() where byte | (byte >= 0x41 && byte <= 0x5A ? 0x20 : 0) != tag[offset] {
             return false
         }
+        // As `WireSGMLFormat` claims a file: `<DOC>` or `<DOC ` (Gigaword's `<DOC id=…>`).
         let next = rest[rest.startIndex + tag.count]
-        return next == UInt8(ascii: ">") || next == 0x20 || next == 0x09 || next == 0x0A || next == 0x0D
+        return next == UInt8(ascii: ">") || next == 0x20
     }
 
     /// Whether a file called `name` (its last path component, not hidden) is read as articles.

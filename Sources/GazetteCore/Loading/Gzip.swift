@@ -9,6 +9,10 @@ enum Gzip {
         var note: String?
     }
 
+    /// Inflated text may be this many times the compressed size (`minimumCap` at least).
+    static let ratioLimit = 100
+    static let minimumCap = 16 << 20
+
     /// Whether a file name ends in `.gz` with something before it.
     static func hasSuffix<Name: BidirectionalCollection<UInt8>>(_ name: Name) -> Bool {
         var index = name.endIndex
@@ -32,14 +36,21 @@ enum Gzip {
         guard hasMagic(input), let base = input.baseAddress else {
             return .failure(FileReading.ReadFailure("not gzip data (named .gz); skipped"))
         }
-        var stream = z_stream()
+        // Text compresses 3–10 times, logs and tables a few times more; a file inflating past
+        // `ratioLimit` times its size (16 MiB at least) is a bomb, not an archive: a few of
+        // them must not take the memory of a load that parses on every core.
+        let cap = min(limit, max(minimumCap, input.count.multipliedReportingOverflow(by: ratioLimit).partialValue))
+        // The stream stays at one address for zlib (it checks `state->strm` on every call).
+        let stream = UnsafeMutablePointer<z_stream>.allocate(capacity: 1)
+        stream.initialize(to: z_stream())
+        defer { stream.deinitialize(count: 1); stream.deallocate() }
         // 15 + 16: a gzip header and trailer, checked (CRC-32 and length).
-        guard inflateInit2_(&stream, 15 + 16, zlibVersion(), Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
+        guard inflateInit2_(stream, 15 + 16, zlibVersion(), Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
             return .failure(FileReading.ReadFailure("cannot inflate: zlib refused to start; skipped"))
         }
-        defer { inflateEnd(&stream) }
-        stream.next_in = UnsafeMutablePointer(mutating: base)
-        stream.avail_in = 0
+        defer { inflateEnd(stream) }
+        stream.pointee.next_in = UnsafeMutablePointer(mutating: base)
+        stream.pointee.avail_in = 0
         var consumed = 0
         var output = [UInt8]()
         output.reserveCapacity(min(limit, max(4096, input.count.multipliedReportingOverflow(by: 4).partialValue)))
@@ -47,37 +58,38 @@ enum Gzip {
         var damage: String?
         var trailing = 0
         while true {
-            if stream.avail_in == 0 && consumed < input.count {
+            if stream.pointee.avail_in == 0 && consumed < input.count {
                 let take = min(input.count - consumed, Int(UInt32.max >> 1))
-                stream.next_in = UnsafeMutablePointer(mutating: base + consumed)
-                stream.avail_in = UInt32(take)
+                stream.pointee.next_in = UnsafeMutablePointer(mutating: base + consumed)
+                stream.pointee.avail_in = UInt32(take)
                 consumed += take
             }
             let status = chunk.withUnsafeMutableBufferPointer { buffer -> Int32 in
-                stream.next_out = buffer.baseAddress
-                stream.avail_out = UInt32(buffer.count)
-                return CZlib.inflate(&stream, Z_NO_FLUSH)
+                stream.pointee.next_out = buffer.baseAddress
+                stream.pointee.avail_out = UInt32(buffer.count)
+                return CZlib.inflate(stream, Z_NO_FLUSH)
             }
-            let produced = chunk.count - Int(stream.avail_out)
-            if output.count + produced > limit {
-                return .failure(FileReading.ReadFailure("inflates to more than \(limit >> 20) MiB; skipped"))
+            let produced = chunk.count - Int(stream.pointee.avail_out)
+            if output.count + produced > cap {
+                let reason = cap < limit ? "inflates to over \(ratioLimit) times its size; skipped" : "inflates to more than \(limit >> 20) MiB; skipped"
+                return .failure(FileReading.ReadFailure(reason))
             }
             output.append(contentsOf: chunk[0..<produced])
-            let offset = consumed - Int(stream.avail_in)
+            let offset = consumed - Int(stream.pointee.avail_in)
             if status == Z_STREAM_END {
                 // Another member follows, or padding (zeros written by some tape tools), or junk.
                 let rest = UnsafeBufferPointer(rebasing: input[offset...])
-                if hasMagic(rest), inflateReset(&stream) == Z_OK { continue }
+                if hasMagic(rest), inflateReset(stream) == Z_OK { continue }
                 if rest.contains(where: { $0 != 0 }) { trailing = rest.count }
                 break
             }
             if status == Z_OK { continue }
-            if status == Z_BUF_ERROR && stream.avail_in == 0 && consumed == input.count {
+            if status == Z_BUF_ERROR && stream.pointee.avail_in == 0 && consumed == input.count {
                 damage = "compressed data cut short"
                 break
             }
             // Z_DATA_ERROR (corrupt data, a bad check value), Z_MEM_ERROR, Z_NEED_DICT, no progress.
-            let reason = stream.msg.map { String(cString: $0) } ?? "zlib error \(status)"
+            let reason = stream.pointee.msg.map { String(cString: $0) } ?? "zlib error \(status)"
             damage = "corrupt compressed data at byte \(offset) (\(reason))"
             break
         }
@@ -91,17 +103,19 @@ enum Gzip {
     /// Up to `count` bytes of the start of a gzip file's text (for telling what it holds).
     static func head(_ input: UnsafeBufferPointer<UInt8>, count: Int) -> [UInt8] {
         guard hasMagic(input), let base = input.baseAddress else { return [] }
-        var stream = z_stream()
-        guard inflateInit2_(&stream, 15 + 16, zlibVersion(), Int32(MemoryLayout<z_stream>.size)) == Z_OK else { return [] }
-        defer { inflateEnd(&stream) }
-        stream.next_in = UnsafeMutablePointer(mutating: base)
-        stream.avail_in = UInt32(min(input.count, Int(UInt32.max >> 1)))
+        let stream = UnsafeMutablePointer<z_stream>.allocate(capacity: 1)
+        stream.initialize(to: z_stream())
+        defer { stream.deinitialize(count: 1); stream.deallocate() }
+        guard inflateInit2_(stream, 15 + 16, zlibVersion(), Int32(MemoryLayout<z_stream>.size)) == Z_OK else { return [] }
+        defer { inflateEnd(stream) }
+        stream.pointee.next_in = UnsafeMutablePointer(mutating: base)
+        stream.pointee.avail_in = UInt32(min(input.count, Int(UInt32.max >> 1)))
         var out = [UInt8](repeating: 0, count: count)
         let produced = out.withUnsafeMutableBufferPointer { buffer -> Int in
-            stream.next_out = buffer.baseAddress
-            stream.avail_out = UInt32(buffer.count)
-            _ = CZlib.inflate(&stream, Z_SYNC_FLUSH)
-            return buffer.count - Int(stream.avail_out)
+            stream.pointee.next_out = buffer.baseAddress
+            stream.pointee.avail_out = UInt32(buffer.count)
+            _ = CZlib.inflate(stream, Z_SYNC_FLUSH)
+            return buffer.count - Int(stream.pointee.avail_out)
         }
         return Array(out[0..<produced])
     }

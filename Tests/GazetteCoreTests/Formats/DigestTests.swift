@@ -127,6 +127,41 @@ import Testing
         #expect(answer.date?.isoDay == "2003-06-04", "a message with no Date takes the digest's")
         #expect(answer.body == "> Does anyone know the wiring of rotor VI?\n\nJZHLXRBQYDNTVMFOIUWSPGKAEC, I believe.", "the list footer is not the last message's")
         #expect(answer.extraHeaders.contains(HeaderField(name: "Digest", value: "rotor-l Digest, Vol 1, Issue 2")))
+        #expect(question.source.line == 22, "the file line of `Message: 1`, its first header")
+        #expect(answer.source.line == 35)
+    }
+
+    @Test func aReplyQuotingADigestIsOnePostAndARuleInsideAMessageIsKept() throws {
+        // Outlook-style top posting: the reply's text, then the digest quoted without marks.
+        let messages = """
+            ------------------------------
+
+            From: Ada Quill <ada@example.org>
+            Subject: Wiring of rotor VI
+
+            Does anyone know?
+
+            ------------------------------
+
+            From: Bob Vance <bob@example.net>
+            Subject: Re: Wiring of rotor VI
+
+            I believe so.
+
+            ------------------------------
+            """
+        let reply = "From: Cy <cy@example.org>\nSubject: RE: rotor-l Digest, Vol 1, Issue 2\nDate: Thu, 05 Jun 2003 08:00:00 +0000\n\n"
+            + "Bob is right, see below.\n\n-----Original Message-----\nrotor-l Digest\n\n" + messages
+        let post = ArticleFileParser.parse(text: reply, path: "reply.eml")
+        #expect(post.articles.map(\.title) == ["RE: rotor-l Digest, Vol 1, Issue 2"])
+        #expect(post.articles.first?.body.hasPrefix("Bob is right, see below.") == true)
+
+        // A rule between two paragraphs of a message belongs to the message.
+        let ruled = Self.risks.replacingOccurrences(of: "The vendor blamed a two-digit field.",
+                                                    with: "The vendor blamed a two-digit field.\n\n" + String(repeating: "-", count: 30) + "\n\nA patch followed.")
+        let parsed = ArticleFileParser.parse(text: ruled, path: "risks.txt")
+        #expect(parsed.articles.count == 2)
+        #expect(parsed.articles.first?.body.hasSuffix("A patch followed.\n\nAda Quill, Town Engineering") == true, "\(parsed.articles.first?.body ?? "")")
     }
 
     @Test func linesOfHyphensInAnOrdinaryPostDoNotSplitIt() throws {

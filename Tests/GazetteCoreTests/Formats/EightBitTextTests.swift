@@ -76,6 +76,19 @@ import Testing
         #expect(text == "東京 â café été")
     }
 
+    @Test func eightBitFilesWithCRLFAreTextNotBinary() throws {
+        // A Windows-saved Latin-1 file, and a KOI8-R mail saved as .eml (CRLF, 8bit): every
+        // byte above 0x7F is invalid UTF-8, and CR must not count as a control byte.
+        let latin1 = try #require(Self.parse("Caf{E9} in Z{FC}rich\r\n\r\nL{E0}-bas, {E0} l'{E9}t{E9}.\r\n").articles.first)
+        #expect(latin1.title == "Café in Zürich")
+        #expect(latin1.paragraphs == ["Là-bas, à l'été."])
+        let koi8 = "Subject: {F0}{D2}{C9}{D7}{C5}{D4}\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=koi8-r\r\n"
+            + "Content-Transfer-Encoding: 8bit\r\n\r\n{F0}{D2}{C9}{D7}{C5}{D4} {CD}{C9}{D2}\r\n"
+        let mail = Self.parse(koi8, path: "saved.eml")
+        #expect(mail.warnings.isEmpty, "\(mail.warnings)")
+        #expect(mail.articles.first?.body == "Привет мир")
+    }
+
     @Test func binaryIsStillToldFromLatin1() {
         // Random bytes are every byte value: as Windows-1252 each would be "a character", so
         // binary is told before that reading.

@@ -155,6 +155,25 @@ import Testing
         }
         #expect(file.text.count == 21 * 200_000)
         #expect(file.diskBytes < 100_000)
+        // 64 MiB of line ends is some 64 KiB compressed: over a hundred times its size.
+        try Self.write(tree, "newlines.txt.gz", try Self.gzip([UInt8](repeating: 0x0A, count: 64 << 20)))
+        guard case .failure(let newlines) = FileReading.readArticleFile(tree.path("newlines.txt.gz")) else {
+            Issue.record("a 64 MiB run of line ends was inflated")
+            return
+        }
+        #expect(newlines.reason == "inflates to over 100 times its size; skipped")
+    }
+
+    @Test func gzipDataIsInflatedOnlyWhenNamedSo() throws {
+        // A gzipped TREC file that lost its `.gz`: the loader would read compressed bytes, so
+        // the walk does not take it either.
+        let tree = try TempTree()
+        try Self.write(tree, "ap880212", try Self.gzip(Array(Self.gigaword.utf8)))
+        try Self.write(tree, "nyt_eng_199407.gz", try Self.gzip(Array(Self.gigaword.utf8)))
+        let archive = try ArchiveLoader.load(directories: [tree.root])
+        #expect(archive.report.filesRead == 1)
+        #expect(archive.articles.map(\.source.path) == [tree.path("nyt_eng_199407.gz")])
+        #expect(!ArticleFileName.startsWithDocTag(Array("<DOC\n<DOCNO> x </DOCNO>".utf8)[...]), "as the SGML reader claims: `<DOC>` or `<DOC `")
     }
 
     @Test func compressedNamesAreArticleNames() {

@@ -33,12 +33,39 @@ enum Digest {
             index += 1
         }
         guard starts.count >= 2 else { return nil }
-        // Both are in order: each message ends at the first separator after its headers.
-        var next = 0
-        return starts.map { start in
-            while next < separators.count, separators[next] <= start.header { next += 1 }
-            return start.header..<(next < separators.count ? separators[next] : body.upperBound)
+        // A message runs to the separator of the next message (a rule inside it is its own);
+        // the last to the last separator (the trailer and the list's footer follow it).
+        let last = separators.last!
+        return starts.indices.map { index in
+            let start = starts[index]
+            if index + 1 < starts.count { return start.header..<starts[index + 1].separator }
+            return start.header..<(last > start.header ? last : body.upperBound)
         }
+    }
+
+    /// Whether the text says it is a digest — "digest" in its title, its preamble (before the
+    /// first message) or its trailer (after the last) — and is not a reply to one: a reply
+    /// quoting a digest without `>` marks is a post with quoted mail in it, not the digest.
+    static func isDigest(_ text: TextBuffer, messages: [Range<Int>], body: Range<Int>, container: Article) -> Bool {
+        if container.inReplyTo != nil || !container.references.isEmpty { return false }
+        let title = container.title.lowercased()
+        if title.hasPrefix("re:") || title.hasPrefix("re ") || title.hasPrefix("fwd:") || title.hasPrefix("fw:") { return false }
+        if title.contains("digest") { return true }
+        let word = Array("digest".utf8)
+        func mentions(_ lines: Range<Int>) -> Bool {
+            lines.contains { index in
+                let bytes = text.bytes[text.lines[index]]
+                guard bytes.count >= word.count else { return false }
+                var at = bytes.startIndex
+                while at + word.count <= bytes.endIndex {
+                    if (0..<word.count).allSatisfy({ TextBuffer.lowerASCII(bytes[at + $0]) == word[$0] }) { return true }
+                    at += 1
+                }
+                return false
+            }
+        }
+        guard let first = messages.first, let last = messages.last else { return false }
+        return mentions(body.lowerBound..<first.lowerBound) || mentions(last.upperBound..<body.upperBound)
     }
 
     /// A line of 27 to 80 hyphens and nothing else (trailing blanks aside).

@@ -17,6 +17,9 @@ enum MimeMessage {
         /// The message's Subject and Date as written (decoded), for the messages of its digest.
         var subject: String?
         var date: String?
+        /// Whether the body in `text` is the message's body line for line (one plain text part,
+        /// no transfer encoding): then its lines map to the file's one for one.
+        var bodyLinesMatchFile = false
     }
 
     /// Nesting deeper than this is not followed (a hostile message could nest without end).
@@ -34,9 +37,14 @@ enum MimeMessage {
             // A paragraph each: the body's layout joins adjacent lines into one.
             text += "\n\n" + writer.attachments.map { "[Attachment: \($0.name), \($0.type), \(sizeText($0.size))]" }.joined(separator: "\n\n")
         }
+        let type = message.contentType.type
+        let plain = (type == "text/plain" || message.field("content-type") == nil)
+            && ["7bit", "8bit", "binary", ""].contains(message.transferEncoding)
+            && writer.parts.count == 1 && writer.attachments.isEmpty && !message.isAttachment
         return Rendered(text: text + "\n", warnings: writer.warnings, headerLineCount: message.headerLines.count,
                         bodyLine: message.bodyLine, digestMessages: writer.digestMessages,
-                        subject: message.field("subject").map { EncodedWords.decode($0).text }, date: message.field("date"))
+                        subject: message.field("subject").map { EncodedWords.decode($0).text }, date: message.field("date"),
+                        bodyLinesMatchFile: plain)
     }
 
     /// `812 bytes`, `14 KB`, `3.2 MB`.

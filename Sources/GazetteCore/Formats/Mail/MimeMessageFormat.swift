@@ -50,7 +50,10 @@ enum MimeMessageFormat: ArticleFormat {
         // Header lines of the canonical text are the message's own; its body is decoded text,
         // so a line there is reported at the start of the body.
         func fileLine(_ line: Int) -> Int {
-            line <= rendered.headerLineCount ? firstLine + line - 1 : rendered.bodyLine
+            if line <= rendered.headerLineCount { return firstLine + line - 1 }
+            // Body line 1 is line headerLineCount + 2 of the text (after the blank line).
+            guard rendered.bodyLinesMatchFile else { return rendered.bodyLine }
+            return rendered.bodyLine + max(0, line - rendered.headerLineCount - 2)
         }
         for index in parsed.articles.indices { parsed.articles[index].source.line = fileLine(parsed.articles[index].source.line) }
         for index in parsed.warnings.indices where parsed.warnings[index].location.line > 0 {
