@@ -38,7 +38,9 @@ enum MimeMessage {
             text += "\n\n" + writer.attachments.map { "[Attachment: \($0.name), \($0.type), \(sizeText($0.size))]" }.joined(separator: "\n\n")
         }
         let type = message.contentType.type
+        let charset = message.contentType.parameters["charset"]?.lowercased() ?? ""
         let plain = (type == "text/plain" || message.field("content-type") == nil)
+            && !charset.hasPrefix("utf-16") && !charset.hasPrefix("utf-32") && !charset.hasPrefix("utf16")
             && ["7bit", "8bit", "binary", ""].contains(message.transferEncoding)
             && writer.parts.count == 1 && writer.attachments.isEmpty && !message.isAttachment
         return Rendered(text: text + "\n", warnings: writer.warnings, headerLineCount: message.headerLines.count,

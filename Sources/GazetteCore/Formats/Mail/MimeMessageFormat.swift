@@ -51,9 +51,11 @@ enum MimeMessageFormat: ArticleFormat {
         // so a line there is reported at the start of the body.
         func fileLine(_ line: Int) -> Int {
             if line <= rendered.headerLineCount { return firstLine + line - 1 }
-            // Body line 1 is line headerLineCount + 2 of the text (after the blank line).
+            // Body line 1 is the text's line after the headers and a blank line (with no
+            // headers at all, the text opens with two empty lines).
             guard rendered.bodyLinesMatchFile else { return rendered.bodyLine }
-            return rendered.bodyLine + max(0, line - rendered.headerLineCount - 2)
+            let bodyStart = rendered.headerLineCount > 0 ? rendered.headerLineCount + 2 : 3
+            return rendered.bodyLine + max(0, line - bodyStart)
         }
         for index in parsed.articles.indices { parsed.articles[index].source.line = fileLine(parsed.articles[index].source.line) }
         for index in parsed.warnings.indices where parsed.warnings[index].location.line > 0 {
