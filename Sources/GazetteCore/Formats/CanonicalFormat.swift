@@ -62,6 +62,10 @@ public enum CanonicalFormat {
         var bodyLines = bodyStart..<lines.count
         // A digest (RFC 1153, Mailman's plain digests) is its messages, one article each; the
         // digest is named by its Subject, else by the first line of its preamble.
+        if splitsDigests, headers.isEmpty, let messages = Digest.notebookMessages(text, in: bodyLines) {
+            // A LISTSERV notebook: its messages, nothing else (no title, no digest name).
+            return Digest.parse(text, messages: messages, container: article, path: path, warnings: warnings)
+        }
         if splitsDigests, let messages = Digest.messages(text, in: bodyLines),
            Digest.isDigest(text, messages: messages, body: bodyLines, container: article) {
             if article.title.isEmpty, let name = (bodyStart..<messages[0].lowerBound).first(where: { !text.isBlank(lines[$0]) }) {
@@ -174,6 +178,9 @@ public enum CanonicalFormat {
             TagList.forEachItem(value) { categories.append($0) }
         case .comments:
             if hasComments || value.isEmpty { return !value.isEmpty }
+            // Mail's own `Comments:` field is free text (LISTSERV writes `Comments: To: LIST@…`):
+            // a value of several words, or with `:` or `@`, is that, kept as written.
+            if value.contains(where: { $0 == 0x20 || $0 == 0x09 || $0 == 0x3A || $0 == 0x40 }) { return true }
             hasComments = true
             let text = string()
             if let count = Int(text), count >= 0 {

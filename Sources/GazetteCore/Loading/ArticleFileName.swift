@@ -88,7 +88,18 @@ public enum ArticleFileName {
 
     /// Whether a file called `name` (its last path component, not hidden) is read as articles.
     static func isArticle<Name: BidirectionalCollection<UInt8>>(_ name: Name) -> Bool {
-        hasArticleExtension(name) || isNumber(name)
+        hasArticleExtension(name) || isNumber(name) || isNotebook(name)
+    }
+
+    /// A LISTSERV notebook's name: `SWIFT-L.LOG9901` (monthly), `swift-l.log9901a` (weekly),
+    /// any case, gzipped too.
+    static func isNotebook<Name: BidirectionalCollection<UInt8>>(_ name: Name) -> Bool {
+        if Gzip.hasSuffix(name) { return isNotebook(name.dropLast(3)) }
+        var bytes = name.suffix(10).map(TextBuffer.lowerASCII)
+        if let last = bytes.last, last >= UInt8(ascii: "a"), last <= UInt8(ascii: "e") { bytes.removeLast() }  // weekly: a–e
+        guard bytes.count >= 8, name.count > 8 else { return false }
+        let tail = bytes.suffix(8)
+        return tail.prefix(4).elementsEqual(".log".utf8) && tail.suffix(4).allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
     }
 
     /// Whether `name` ends in an article file's extension: a directory so named is warned about

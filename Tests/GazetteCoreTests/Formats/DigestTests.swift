@@ -304,4 +304,60 @@ import Testing
         #expect(nested.articles.count == 1)
         #expect(nested.articles.first?.title == "Digest 196", "split three digests deep, then shown as written")
     }
+
+    static let notebook = """
+        =========================================================================
+        Date:         Tue, 5 Jan 1999 10:00:00 -0500
+        Reply-To:     Rotor discussion list <ROTOR-L@LISTSERV.EXAMPLE.EDU>
+        Sender:       Rotor discussion list <ROTOR-L@LISTSERV.EXAMPLE.EDU>
+        From:         Ada Quill <ada@EXAMPLE.EDU>
+        Subject:      Wiring of rotor VI
+
+        Does anyone know the wiring of rotor VI?
+
+        Results so far
+        ========================================
+        none
+        =========================================================================
+        Date:         Tue, 5 Jan 1999 11:30:00 -0500
+        Reply-To:     Rotor discussion list <ROTOR-L@LISTSERV.EXAMPLE.EDU>
+        Sender:       Rotor discussion list <ROTOR-L@LISTSERV.EXAMPLE.EDU>
+        From:         Bob Vance <bob@EXAMPLE.NET>
+        Subject:      Re: Wiring of rotor VI
+        Comments:     To: ROTOR-L@LISTSERV.EXAMPLE.EDU
+
+        JZHLXRBQYDNTVMFOIUWSPGKAEC, I believe.
+        =========================================================================
+        Date:         Wed, 6 Jan 1999 09:00:00 -0500
+        Reply-To:     Rotor discussion list <ROTOR-L@LISTSERV.EXAMPLE.EDU>
+        Sender:       Rotor discussion list <ROTOR-L@LISTSERV.EXAMPLE.EDU>
+        From:         Cy Tan <cy@EXAMPLE.ORG>
+        Subject:      Reflector wiring
+
+        And the reflector?
+
+        """
+
+    @Test func aListservNotebookIsItsMessages() throws {
+        let tree = try TempTree()
+        try tree.write("listserv/ROTOR-L.LOG9901", Self.notebook)
+        try tree.write("listserv/rotor-l.log9901b", Self.notebook.replacingOccurrences(of: "1999", with: "2000"))
+        try tree.write("listserv/server.log", "not a notebook\n")
+        let archive = try ArchiveLoader.load(directories: [tree.root])
+        #expect(archive.report.filesRead == 2)
+        #expect(archive.report.warnings.isEmpty, "\(archive.report.warnings)")
+        let month = archive.articles.filter { $0.source.path.hasSuffix("ROTOR-L.LOG9901") }.sorted { $0.source.line < $1.source.line }
+        #expect(month.map(\.title) == ["Wiring of rotor VI", "Re: Wiring of rotor VI", "Reflector wiring"])
+        #expect(month.map(\.source.line) == [2, 14, 23])
+        #expect(month.map { $0.date?.isoDay } == ["1999-01-05", "1999-01-05", "1999-01-06"])
+        #expect(month.first?.author == "Ada Quill <ada@EXAMPLE.EDU>")
+        #expect(month.first?.body == "Does anyone know the wiring of rotor VI?\n\nResults so far\n" + String(repeating: "=", count: 40) + "\nnone",
+                "a rule with no headers under it is the message's own")
+        #expect(month[1].body == "JZHLXRBQYDNTVMFOIUWSPGKAEC, I believe.")
+        #expect(!month.contains { $0.extraHeaders.contains { $0.name == "Digest" } })
+        #expect(ArticleFileName.isNotebook(Array("SWIFT-L.LOG0312".utf8)))
+        #expect(ArticleFileName.isNotebook(Array("swift-l.log0312e.gz".utf8)))
+        #expect(!ArticleFileName.isNotebook(Array("server.log".utf8)))
+        #expect(!ArticleFileName.isNotebook(Array("x.log12".utf8)))
+    }
 }

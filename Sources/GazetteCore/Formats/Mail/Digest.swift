@@ -68,6 +68,39 @@ enum Digest {
         return mentions(body.lowerBound..<first.lowerBound) || mentions(last.upperBound..<body.upperBound)
     }
 
+    /// The messages of a LISTSERV notebook (`SWIFT-L.LOG9901`, a list's monthly archive): the
+    /// body opens with a line of `=` (73 of them) and a header block right under it, and every
+    /// message after is opened the same way. nil for any other body.
+    static func notebookMessages(_ text: TextBuffer, in body: Range<Int>) -> [Range<Int>]? {
+        let lines = text.lines
+        guard let first = body.first(where: { !text.isBlank(lines[$0]) }), isRule(text, lines[first], of: UInt8(ascii: "=")),
+              first + 1 < body.upperBound, opensMessage(text, at: first + 1, limit: body.upperBound) else { return nil }
+        var starts: [(separator: Int, header: Int)] = []
+        var index = first
+        while index < body.upperBound {
+            if text.bytes[lines[index]].first == UInt8(ascii: "="), isRule(text, lines[index], of: UInt8(ascii: "=")) {
+                var header = index + 1
+                while header < body.upperBound, text.isBlank(lines[header]) { header += 1 }
+                if header < body.upperBound, opensMessage(text, at: header, limit: body.upperBound) {
+                    starts.append((index, header))
+                    index = header
+                    continue
+                }
+            }
+            index += 1
+        }
+        return starts.indices.map { index in
+            starts[index].header..<(index + 1 < starts.count ? starts[index + 1].separator : body.upperBound)
+        }
+    }
+
+    /// A line of 40 to 100 of `mark` and nothing else (trailing blanks aside).
+    static func isRule(_ text: TextBuffer, _ line: Range<Int>, of mark: UInt8) -> Bool {
+        let content = text.trimmed(line)
+        guard content.lowerBound == line.lowerBound, (40...100).contains(content.count) else { return false }
+        return text.bytes[content].allSatisfy { $0 == mark }
+    }
+
     /// A line of 27 to 80 hyphens and nothing else (trailing blanks aside).
     static func isSeparator(_ text: TextBuffer, _ line: Range<Int>) -> Bool {
         let content = text.trimmed(line)
