@@ -7,7 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-targets=(canonical dump date query file mail store render snapshot feed html)
+targets=(canonical dump date query file mail store render snapshot feed html archive)
 usage() {
   echo "usage: Fuzz/run.sh {${targets[*]// /|}|all} SECONDS" >&2
   echo "       Fuzz/run.sh merge {${targets[*]// /|}|all}   (grow Fuzz/corpus/ with the work corpus's new coverage)" >&2

@@ -29,6 +29,36 @@ public enum ArticleFileParser {
         return TextBuffer.with(text) { parse(ArticleFileInput(path: path, raw: raw, text: $0, rawIsUTF8: false)) }
     }
 
+    /// The article files of a zip archive at `path`: each parsed on its own (a gzipped one
+    /// inflated first); articles keep their lines within their entry, and warnings name it.
+    static func parse(members: [Zip.Member], path: String) -> ParsedFile {
+        var result = ParsedFile()
+        for member in members {
+            if let note = member.note {
+                result.warnings.append(LoadWarning(path: path, line: 0, reason: note))
+                continue
+            }
+            var text = member.text
+            if Gzip.hasSuffix(member.name.utf8) {
+                switch text.withUnsafeBufferPointer({ Gzip.inflate($0, limit: FileReading.sizeLimit) }) {
+                case .success(let inflated):
+                    text = inflated.bytes
+                    if let note = inflated.note { result.warnings.append(LoadWarning(path: path, line: 0, reason: "\(member.name): \(note)")) }
+                case .failure(let failure):
+                    result.warnings.append(LoadWarning(path: path, line: 0, reason: "\(member.name): \(failure.reason)"))
+                    continue
+                }
+            }
+            let parsed = parse(bytes: text, path: path)
+            result.articles += parsed.articles
+            result.warnings += parsed.warnings.map { warning in
+                let at = warning.location.line > 0 ? "\(member.name):\(warning.location.line)" : member.name
+                return LoadWarning(path: path, line: 0, reason: "\(at): \(warning.reason)")
+            }
+        }
+        return result
+    }
+
     static func parse(text: String, path: String) -> ParsedFile {
         var bytes = Array(text.utf8)
         return bytes.withUnsafeMutableBufferPointer { parse(raw: UnsafeBufferPointer($0), path: path) }

@@ -126,7 +126,8 @@ public enum ArchiveLoader {
                 let outcome: Outcome
                 switch FileReading.readArticleFile(path) {
                 case .success(let file):
-                    var parsed = ArticleFileParser.parse(bytes: file.text, path: path)
+                    var parsed = file.members.map { ArticleFileParser.parse(members: $0, path: path) }
+                        ?? ArticleFileParser.parse(bytes: file.text, path: path)
                     if let note = file.note { parsed.warnings.insert(LoadWarning(path: path, line: 0, reason: note), at: 0) }
                     articles += parsed.articles.count
                     outcome = .parsed(parsed, bytes: file.diskBytes)

@@ -88,7 +88,7 @@ public enum ArticleFileName {
 
     /// Whether a file called `name` (its last path component, not hidden) is read as articles.
     static func isArticle<Name: BidirectionalCollection<UInt8>>(_ name: Name) -> Bool {
-        hasArticleExtension(name) || isNumber(name) || isNotebook(name)
+        hasArticleExtension(name) || isNumber(name) || isNotebook(name) || Zip.hasSuffix(name)
     }
 
     /// A LISTSERV notebook's name: `SWIFT-L.LOG9901` (monthly), `swift-l.log9901a` (weekly),

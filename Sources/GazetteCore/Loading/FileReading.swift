@@ -43,6 +43,11 @@ enum FileReading {
         case .failure(let failure):
             return .failure(failure)
         case .success(let bytes):
+            if Zip.hasSuffix(path.utf8) {
+                return bytes.withUnsafeBufferPointer { Zip.members($0, limit: limit) }.map {
+                    ArticleFileBytes(text: [], diskBytes: bytes.count, members: $0)
+                }
+            }
             guard Gzip.hasSuffix(path.utf8) else { return .success(ArticleFileBytes(text: bytes, diskBytes: bytes.count)) }
             return bytes.withUnsafeBufferPointer { Gzip.inflate($0, limit: limit) }.map {
                 ArticleFileBytes(text: $0.bytes, diskBytes: bytes.count, note: $0.note)
@@ -55,6 +60,8 @@ enum FileReading {
         var diskBytes: Int
         /// Said about the whole file (a damaged `.gz` whose readable part was kept).
         var note: String?
+        /// A zip archive's article files (then `text` is empty): each parsed on its own.
+        var members: [Zip.Member]? = nil
     }
 
     struct ReadFailure: Error {

@@ -88,6 +88,12 @@ import Testing
                 FileManager.default.createFile(atPath: corpus.data + "/trec/nyt_eng_199407.gz", contents: Data(wire))
                 FileManager.default.createFile(atPath: corpus.data + "/trec/notes.gz", contents: Data(try! GzipArchiveTests.gzip(Array("notes\n".utf8))))
             }),
+            ("a zipped Usenet group and a LISTSERV notebook", {
+                let zip = try! ZipArchiveTests.zip([ZipArchiveTests.Entry(name: "comp.sys.enigma.mbox", bytes: Array(ZipArchiveTests.group.utf8))])
+                try? FileManager.default.createDirectory(atPath: corpus.data + "/usenet", withIntermediateDirectories: true)
+                FileManager.default.createFile(atPath: corpus.data + "/usenet/comp.sys.enigma.mbox.zip", contents: Data(zip))
+                corpus.scratch.write("data/listserv/ROTOR-L.LOG9901", DigestTests.notebook)
+            }),
             ("the duplicate's original deleted", { unlink(corpus.data + "/wire/evening.txt") }),
             ("the duplicate's original back", {
                 corpus.scratch.write("data/wire/evening.txt", """

@@ -1,0 +1,22 @@
+@testable import GazetteCore
+
+/// libFuzzer entry: compressed archive files — the same bytes read as a gzip file and as a zip
+/// archive (and each zip member parsed), as the loader does for `*.gz` and `*.zip`. Nothing may
+/// crash, no inflated text may pass the limit, and every warning names the archive.
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzArchive(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+    let bytes = FuzzInput.bytes(data, size)
+    let limit = 1 << 20
+    bytes.withUnsafeBufferPointer { buffer in
+        if case .success(let inflated) = Gzip.inflate(buffer, limit: limit) {
+            require(inflated.bytes.count <= limit, "gzip inflated \(inflated.bytes.count) bytes past the limit")
+            checkParsed(ArticleFileParser.parse(bytes: inflated.bytes, path: "a.txt.gz"), path: "a.txt.gz")
+        }
+        _ = Gzip.head(buffer, count: 512)
+        if case .success(let members) = Zip.members(buffer, limit: limit) {
+            require(members.reduce(0) { $0 + $1.text.count } <= max(limit, buffer.count * 2), "zip members past the limit")
+            checkParsed(ArticleFileParser.parse(members: members, path: "a.zip"), path: "a.zip")
+        }
+    }
+    return 0
+}

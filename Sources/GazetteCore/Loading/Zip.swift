@@ -1,0 +1,155 @@
+import CZlib
+
+/// Zip archives of article files, as the Internet Archive keeps Usenet (`comp.lang.c.mbox.zip`)
+/// and people download list archives: every entry named like an article file is read, inflated
+/// in memory with zlib (stored and deflated entries; no encryption, no Zip64).
+enum Zip {
+    struct Entry {
+        var name: String
+        var method: UInt16
+        var flags: UInt16
+        var crc: UInt32
+        var compressedSize: Int
+        var size: Int
+        var localHeader: Int
+    }
+
+    /// One entry's text, or why it was not read.
+    struct Member {
+        var name: String
+        var text: [UInt8]
+        var note: String?
+    }
+
+    /// Whether a file name ends in `.zip` (any case) with something before it.
+    static func hasSuffix<Name: BidirectionalCollection<UInt8>>(_ name: Name) -> Bool {
+        guard name.count > 4 else { return false }
+        return name.suffix(4).map(TextBuffer.lowerASCII).elementsEqual(".zip".utf8)
+    }
+
+    /// The article files inside `bytes`, each inflated; `limit` bounds the total (and, with
+    /// `Gzip.ratioLimit`, bombs). A damaged entry is a note; a damaged directory a failure.
+    static func members(_ bytes: UnsafeBufferPointer<UInt8>, limit: Int) -> Result<[Member], FileReading.ReadFailure> {
+        let entries: [Entry]
+        switch directory(bytes) {
+        case .success(let found): entries = found
+        case .failure(let failure): return .failure(failure)
+        }
+        let cap = min(limit, max(Gzip.minimumCap, bytes.count.multipliedReportingOverflow(by: Gzip.ratioLimit).partialValue))
+        var total = 0
+        var members: [Member] = []
+        for entry in entries where isArticleEntry(entry.name) {
+            if entry.flags & 1 != 0 {
+                members.append(Member(name: entry.name, text: [], note: "\(entry.name): encrypted; skipped"))
+                continue
+            }
+            guard entry.size <= cap - total else {
+                return .failure(FileReading.ReadFailure(cap < limit ? "inflates to over \(Gzip.ratioLimit) times its size; skipped"
+                                                                    : "inflates to more than \(limit >> 20) MiB; skipped"))
+            }
+            switch data(bytes, entry) {
+            case .success(let text):
+                total += text.count
+                members.append(Member(name: entry.name, text: text, note: nil))
+            case .failure(let failure):
+                members.append(Member(name: entry.name, text: [], note: "\(entry.name): \(failure.reason)"))
+            }
+        }
+        return .success(members)
+    }
+
+    /// An entry worth reading: named like an article file (its last path component), not a
+    /// folder, not hidden, not macOS's `__MACOSX/` resource forks.
+    static func isArticleEntry(_ name: String) -> Bool {
+        guard !name.hasSuffix("/"), !name.hasPrefix("__MACOSX/") else { return false }
+        let last = name.split(separator: "/").last.map(String.init) ?? name
+        guard !last.hasPrefix("."), !hasSuffix(last.utf8) else { return false }  // a zip inside is not opened
+        return ArticleFileName.isArticle(Array(last.utf8))
+    }
+
+    /// The central directory, found from the end-of-central-directory record.
+    static func directory(_ bytes: UnsafeBufferPointer<UInt8>) -> Result<[Entry], FileReading.ReadFailure> {
+        func fail(_ reason: String) -> Result<[Entry], FileReading.ReadFailure> { .failure(FileReading.ReadFailure(reason + "; skipped")) }
+        guard bytes.count >= 22 else { return fail("not a zip archive (named .zip)") }
+        // The record is the last 22 bytes, or earlier by a comment of up to 65,535 bytes.
+        var end = -1
+        var at = bytes.count - 22
+        let lowest = max(0, bytes.count - 22 - 0xFFFF)
+        while at >= lowest {
+            if u32(bytes, at) == 0x0605_4B50 { end = at; break }
+            at -= 1
+        }
+        guard end >= 0 else { return fail("not a zip archive (named .zip)") }
+        let count = Int(u16(bytes, end + 10))
+        let size = Int(u32(bytes, end + 12)), offset = Int(u32(bytes, end + 16))
+        if count == 0xFFFF || size == 0xFFFF_FFFF || offset == 0xFFFF_FFFF { return fail("a Zip64 archive (not read)") }
+        guard offset + size <= end else { return fail("zip directory out of place (a cut-short download?)") }
+        var entries: [Entry] = []
+        var cursor = offset
+        for _ in 0..<count {
+            guard cursor + 46 <= end, u32(bytes, cursor) == 0x0201_4B50 else { return fail("damaged zip directory") }
+            let nameLength = Int(u16(bytes, cursor + 28)), extraLength = Int(u16(bytes, cursor + 30))
+            let commentLength = Int(u16(bytes, cursor + 32))
+            guard cursor + 46 + nameLength <= end else { return fail("damaged zip directory") }
+            let name = String(decoding: UnsafeBufferPointer(rebasing: bytes[(cursor + 46)..<(cursor + 46 + nameLength)]), as: UTF8.self)
+            entries.append(Entry(name: name, method: u16(bytes, cursor + 10), flags: u16(bytes, cursor + 8), crc: u32(bytes, cursor + 16),
+                                 compressedSize: Int(u32(bytes, cursor + 20)), size: Int(u32(bytes, cursor + 24)),
+                                 localHeader: Int(u32(bytes, cursor + 42))))
+            cursor += 46 + nameLength + extraLength + commentLength
+        }
+        return .success(entries)
+    }
+
+    /// One entry's bytes: stored, or deflated (raw deflate), checked against its CRC-32.
+    static func data(_ bytes: UnsafeBufferPointer<UInt8>, _ entry: Entry) -> Result<[UInt8], FileReading.ReadFailure> {
+        func fail(_ reason: String) -> Result<[UInt8], FileReading.ReadFailure> { .failure(FileReading.ReadFailure(reason + "; skipped")) }
+        let local = entry.localHeader
+        guard local + 30 <= bytes.count, u32(bytes, local) == 0x0403_4B50 else { return fail("damaged zip entry") }
+        let start = local + 30 + Int(u16(bytes, local + 26)) + Int(u16(bytes, local + 28))
+        guard start <= bytes.count, entry.compressedSize <= bytes.count - start else { return fail("zip entry cut short") }
+        let input = UnsafeBufferPointer(rebasing: bytes[start..<(start + entry.compressedSize)])
+        var output: [UInt8]
+        switch entry.method {
+        case 0:
+            output = Array(input)
+        case 8:
+            guard let inflated = rawInflate(input, size: entry.size) else { return fail("corrupt compressed data") }
+            output = inflated
+        default:
+            return fail("compression method \(entry.method) not read (only stored and deflated)")
+        }
+        let check = output.withUnsafeBufferPointer { UInt32(crc32(0, $0.baseAddress, uInt($0.count))) }
+        guard check == entry.crc else { return fail("damaged (its checksum does not match)") }
+        return .success(output)
+    }
+
+    /// Exactly `size` bytes inflated from raw deflate data, or nil.
+    private static func rawInflate(_ input: UnsafeBufferPointer<UInt8>, size: Int) -> [UInt8]? {
+        guard size > 0 else { return [] }
+        guard let base = input.baseAddress else { return nil }
+        let stream = UnsafeMutablePointer<z_stream>.allocate(capacity: 1)
+        stream.initialize(to: z_stream())
+        defer { stream.deinitialize(count: 1); stream.deallocate() }
+        guard inflateInit2_(stream, -15, zlibVersion(), Int32(MemoryLayout<z_stream>.size)) == Z_OK else { return nil }
+        defer { inflateEnd(stream) }
+        stream.pointee.next_in = UnsafeMutablePointer(mutating: base)
+        stream.pointee.avail_in = UInt32(input.count)
+        var ok = false
+        let output = [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
+            stream.pointee.next_out = buffer.baseAddress
+            stream.pointee.avail_out = UInt32(size)
+            let status = CZlib.inflate(stream, Z_FINISH)
+            initialized = size - Int(stream.pointee.avail_out)
+            ok = status == Z_STREAM_END && initialized == size
+        }
+        return ok ? output : nil
+    }
+
+    private static func u16(_ bytes: UnsafeBufferPointer<UInt8>, _ at: Int) -> UInt16 {
+        UInt16(bytes[at]) | UInt16(bytes[at + 1]) << 8
+    }
+
+    private static func u32(_ bytes: UnsafeBufferPointer<UInt8>, _ at: Int) -> UInt32 {
+        UInt32(bytes[at]) | UInt32(bytes[at + 1]) << 8 | UInt32(bytes[at + 2]) << 16 | UInt32(bytes[at + 3]) << 24
+    }
+}
