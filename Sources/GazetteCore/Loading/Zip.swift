@@ -38,9 +38,10 @@ enum Zip {
         let cap = min(limit, max(Gzip.minimumCap, bytes.count.multipliedReportingOverflow(by: Gzip.ratioLimit).partialValue))
         var total = 0
         var members: [Member] = []
-        for entry in entries where isArticleEntry(entry.name) {
+        for entry in entries where isArticleEntry(entry.name) || isUnnamedEntry(entry.name) {
+            let named = isArticleEntry(entry.name)
             if entry.flags & 1 != 0 {
-                members.append(Member(name: entry.name, text: [], note: "\(entry.name): encrypted; skipped"))
+                if named { members.append(Member(name: entry.name, text: [], note: "\(entry.name): encrypted; skipped")) }
                 continue
             }
             guard entry.size <= cap - total else {
@@ -49,10 +50,16 @@ enum Zip {
             }
             switch data(bytes, entry) {
             case .success(let text):
+                // An entry with no extension is read when it opens as a mailbox or a wire file,
+                // as on disk (a zipped `Mail/` folder, a zipped TREC disk).
+                if !named {
+                    let head = text.prefix(512)
+                    guard ArticleFileName.startsWithDocTag(head) || ArticleFileName.startsWithEnvelope(head) else { continue }
+                }
                 total += text.count
                 members.append(Member(name: entry.name, text: text, note: nil))
             case .failure(let failure):
-                members.append(Member(name: entry.name, text: [], note: "\(entry.name): \(failure.reason)"))
+                if named { members.append(Member(name: entry.name, text: [], note: "\(entry.name): \(failure.reason)")) }
             }
         }
         return .success(members)
@@ -65,6 +72,14 @@ enum Zip {
         let last = name.split(separator: "/").last.map(String.init) ?? name
         guard !last.hasPrefix("."), !hasSuffix(last.utf8) else { return false }  // a zip inside is not opened
         return ArticleFileName.isArticle(Array(last.utf8))
+    }
+
+    /// An entry whose name has no extension (`ap880212`, `Mail/inbox`): read when its first
+    /// bytes say it is a wire file or a mailbox.
+    static func isUnnamedEntry(_ name: String) -> Bool {
+        guard !name.hasSuffix("/"), !name.hasPrefix("__MACOSX/") else { return false }
+        let last = name.split(separator: "/").last.map(String.init) ?? name
+        return ArticleFileName.isUnnamedCandidate(Array(last.utf8)) && !Gzip.hasSuffix(last.utf8)
     }
 
     /// The central directory, found from the end-of-central-directory record.

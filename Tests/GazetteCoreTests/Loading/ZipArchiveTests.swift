@@ -73,12 +73,14 @@ import Testing
             Entry(name: "notes/", bytes: [], deflate: false),
             Entry(name: "__MACOSX/notes/._README.txt", bytes: [0, 5, 22, 7], deflate: false),
             Entry(name: "cover.jpg", bytes: [0xFF, 0xD8, 0xFF, 0xE0]),
+            Entry(name: "trec/ap880212", bytes: Array("<DOC>\n<DOCNO> AP880212-0001 </DOCNO>\n<HEAD>Ferry Strike Ends</HEAD>\n<TEXT>\nBack.\n</TEXT>\n</DOC>\n".utf8)),
+            Entry(name: "trec/README", bytes: Array("TREC disk 1, zipped.\n".utf8)),
         ], comment: "Giganews collection"))
         try GzipArchiveTests.write(tree, "photos.zip", try Self.zip([Entry(name: "cat.jpg", bytes: [0xFF, 0xD8, 0xFF])]))
 
         let archive = try ArchiveLoader.load(directories: [tree.root])
         #expect(archive.report.warnings.isEmpty, "\(archive.report.warnings)")
-        #expect(archive.articles.map(\.title).sorted() == ["Collection notes", "Re: Wiring of rotor VI", "Wiring of rotor VI"])
+        #expect(archive.articles.map(\.title).sorted() == ["Collection notes", "Ferry Strike Ends", "Re: Wiring of rotor VI", "Wiring of rotor VI"])
         let reply = try #require(archive.articles.first { $0.messageID == "z2@example.net" })
         #expect(reply.references == ["z1@example.org"])
         #expect(reply.source.path == tree.path("usenet/comp.sys.enigma.mbox.zip"))
