@@ -16,7 +16,7 @@ import Foundation
 /// is not read.
 public enum ArticleFileName {
     /// What is read, for messages shown when nothing was found.
-    public static let kinds = ".txt, .mbox, .eml and .sgm files (also gzipped), numbered files (news spools, MH), mailboxes and TREC wire files with no extension, and Maildir folders"
+    public static let kinds = ".txt, .mbox, .eml and .sgm files (also gzipped or zipped), numbered files (news spools, MH), mailboxes and TREC wire files with no extension, and Maildir folders"
 
     /// A name with no extension (no `.`), not hidden and not a number: it is an article file
     /// when its content opens with `<DOC` or an mbox envelope (`opensAsArchive`).
