@@ -124,7 +124,7 @@ public enum ArticleFileName {
     }
 
     /// Ends in `suffix` with something before it (`.txt` alone is a hidden name, not an article).
-    private static func hasSuffix<Name: BidirectionalCollection<UInt8>>(_ name: Name, _ suffix: StaticString) -> Bool {
+    static func hasSuffix<Name: BidirectionalCollection<UInt8>>(_ name: Name, _ suffix: StaticString) -> Bool {
         let count = suffix.utf8CodeUnitCount
         var index = name.endIndex
         for offset in stride(from: count - 1, through: 0, by: -1) {

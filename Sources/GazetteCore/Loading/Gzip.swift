@@ -15,13 +15,7 @@ enum Gzip {
 
     /// Whether a file name ends in `.gz` with something before it.
     static func hasSuffix<Name: BidirectionalCollection<UInt8>>(_ name: Name) -> Bool {
-        var index = name.endIndex
-        for byte in [UInt8(ascii: "z"), UInt8(ascii: "g"), UInt8(ascii: ".")] {
-            guard index != name.startIndex else { return false }
-            name.formIndex(before: &index)
-            guard name[index] == byte else { return false }
-        }
-        return index != name.startIndex
+        ArticleFileName.hasSuffix(name, ".gz")
     }
 
     /// The bytes starting a gzip member.

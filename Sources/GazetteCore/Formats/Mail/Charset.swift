@@ -45,23 +45,13 @@ enum Charset {
         return array.withUnsafeBufferPointer { TextDecoding.decodeUTF8OrWindows1252($0) }
     }
 
-    /// Windows-1252: Latin-1 with printable characters in 0x80–0x9F (five unassigned bytes kept as C1).
+    /// Windows-1252: Latin-1 with printable characters in 0x80–0x9F (its five unassigned bytes
+    /// U+FFFD), by the table `TextDecoding` reads unlabelled 8-bit text with.
     static func windows1252(_ bytes: some Collection<UInt8>) -> String {
         var scalars = String.UnicodeScalarView()
-        for byte in bytes {
-            if byte >= 0x80, byte <= 0x9F, let mapped = cp1252High[Int(byte - 0x80)] {
-                scalars.append(Unicode.Scalar(mapped)!)
-            } else {
-                scalars.append(Unicode.Scalar(byte))
-            }
-        }
+        for byte in bytes { scalars.append(byte < 0x80 ? Unicode.Scalar(byte) : TextDecoding.windows1252Scalar(byte)) }
         return String(scalars)
     }
-
-    private static let cp1252High: [UInt32?] = [
-        0x20AC, nil, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, nil, 0x017D, nil,
-        nil, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, nil, 0x017E, 0x0178,
-    ]
 
     /// Where ISO-8859-15 differs from Latin-1.
     private static let latin9: [UInt8: UInt32] = [
