@@ -22,13 +22,11 @@ enum Digest {
                index == body.lowerBound || text.isBlank(lines[index - 1]),
                index + 1 < body.upperBound, text.isBlank(lines[index + 1]) {
                 separators.append(index)
-                var header = index + 1
-                while header < body.upperBound, text.isBlank(lines[header]) { header += 1 }
-                if header < body.upperBound, opensMessage(text, at: header, limit: body.upperBound) {
+                if let header = messageHeader(text, under: index, in: body) {
                     starts.append((index, header))
+                    index = header
+                    continue
                 }
-                index = header
-                continue
             }
             index += 1
         }
@@ -78,20 +76,25 @@ enum Digest {
         var starts: [(separator: Int, header: Int)] = []
         var index = first
         while index < body.upperBound {
-            if text.bytes[lines[index]].first == UInt8(ascii: "="), isRule(text, lines[index], of: UInt8(ascii: "=")) {
-                var header = index + 1
-                while header < body.upperBound, text.isBlank(lines[header]) { header += 1 }
-                if header < body.upperBound, opensMessage(text, at: header, limit: body.upperBound) {
-                    starts.append((index, header))
-                    index = header
-                    continue
-                }
+            if text.bytes[lines[index]].first == UInt8(ascii: "="), isRule(text, lines[index], of: UInt8(ascii: "=")),
+               let header = messageHeader(text, under: index, in: body) {
+                starts.append((index, header))
+                index = header
+                continue
             }
             index += 1
         }
         return starts.indices.map { index in
             starts[index].header..<(index + 1 < starts.count ? starts[index + 1].separator : body.upperBound)
         }
+    }
+
+    /// The first line of the header block that opens a message under the rule at `line`
+    /// (blank lines between them skipped), or nil when no message opens there.
+    private static func messageHeader(_ text: TextBuffer, under line: Int, in body: Range<Int>) -> Int? {
+        var header = line + 1
+        while header < body.upperBound, text.isBlank(text.lines[header]) { header += 1 }
+        return header < body.upperBound && opensMessage(text, at: header, limit: body.upperBound) ? header : nil
     }
 
     /// A line of 40 to 100 of `mark` and nothing else (trailing blanks aside).
