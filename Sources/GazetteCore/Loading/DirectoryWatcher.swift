@@ -163,7 +163,7 @@ public final class DirectoryWatcher: @unchecked Sendable {
     }
 
     /// Whether an event on `name` matters: a file `FileDiscovery` would load (`ArticleFileName`,
-    /// anything in a Maildir folder, a name with no extension that may be a wire archive) or a
+    /// anything in a Maildir folder, a name with no extension that may be a wire file or mailbox) or a
     /// directory; with a prefix, a name that has it.
     private func isRelevant(_ name: Slice<UnsafeRawBufferPointer>, mask: UInt32, inMaildir: Bool) -> Bool {
         if let namePrefix { return name.starts(with: namePrefix) }

@@ -131,7 +131,7 @@ enum WarmCheck {
                 switch info.st_mode & S_IFMT {
                 case S_IFREG:
                     let found = FileStat(info)
-                    // A file with no extension is a wire archive by its first bytes: an unchanged
+                    // A file with no extension is a wire file or mailbox by its first bytes: an unchanged
                     // one in the snapshot was one, anything else is looked at (as the walk does).
                     if !isArticleName {
                         guard isUnnamedCandidate else { return true }
