@@ -1,7 +1,7 @@
 @testable import GazetteCore
 
-/// libFuzzer entry: compressed archive files — the same bytes read as a gzip file and as a zip
-/// archive (and each zip member parsed), as the loader does for `*.gz` and `*.zip`. Nothing may
+/// libFuzzer entry: compressed archive files — the same bytes read as a gzip file, a zip archive
+/// and a tar archive (and each member parsed), as the loader does for `*.gz`, `*.zip` and `*.tar`. Nothing may
 /// crash, no inflated text may pass the limit, and every warning names the archive.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzArchive(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
@@ -16,6 +16,10 @@ public func fuzzArchive(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
         if case .success(let members) = Zip.members(buffer, limit: limit) {
             require(members.reduce(0) { $0 + $1.text.count } <= max(limit, buffer.count * 2), "zip members past the limit")
             checkParsed(ArticleFileParser.parse(members: members, path: "a.zip"), path: "a.zip")
+        }
+        if case .success(let members) = Tar.members(buffer) {
+            require(members.reduce(0) { $0 + $1.text.count } <= buffer.count, "tar members hold more than the archive")
+            checkParsed(ArticleFileParser.parse(members: members, path: "a.tar"), path: "a.tar")
         }
     }
     return 0

@@ -31,7 +31,7 @@ public enum ArticleFileParser {
 
     /// The article files of a zip archive at `path`: each parsed on its own (a gzipped one
     /// inflated first); articles keep their lines within their entry, and warnings name it.
-    static func parse(members: [Zip.Member], path: String) -> ParsedFile {
+    static func parse(members: [ArchiveMember], path: String) -> ParsedFile {
         var result = ParsedFile()
         for member in members {
             if let note = member.note {

@@ -80,7 +80,10 @@ public enum CanonicalFormat {
                 return ParsedFile(warnings: warnings)
             }
             article.title = text.trimmedString(lines[titleLine])
-            bodyLines = (titleLine + 1)..<lines.count
+            // A message whose Subject is there but empty (a quick note, much of the Enron
+            // corpus's sent mail) is named by its first line, which stays its body's too.
+            let hasEmptyTitle = headers.contains { HeaderRole(name: UnsafeBufferPointer(rebasing: text.bytes[$0.name])) == .title }
+            if !hasEmptyTitle { bodyLines = (titleLine + 1)..<lines.count }
         }
         article.bodyUTF8 = text.body(bodyLines)
         article.id = ArticleID.fast(of: article)

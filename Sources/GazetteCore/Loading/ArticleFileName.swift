@@ -6,8 +6,8 @@ import Foundation
 /// `.txt` (articles, blog dumps, Usenet posts saved by hand), `.mbox` (mailing-list archives),
 /// `.eml` (one mail saved from a mail client), `.sgm`/`.sgml` (wire archives such as
 /// Reuters-21578's `reut2-000.sgm`) and a name of digits only: a Usenet spool keeps
-/// `comp/lang/swift/42` (INN's tradspool, leafnode, slrnpull) and an MH folder keeps
-/// `inbox/17`. Any of these compressed with gzip (`2003-June.txt.gz`, `list.mbox.gz`) is read
+/// `comp/lang/swift/42` (INN's tradspool, leafnode, slrnpull), an MH folder keeps
+/// `inbox/17` and the Enron corpus `inbox/17.`. Any of these compressed with gzip (`2003-June.txt.gz`, `list.mbox.gz`) is read
 /// inflated. A file with no extension at all is read when its first bytes say what it is: a
 /// `<DOC>` record (TREC, TIPSTER and Gigaword wire archives ship as `ap880212`, `WSJ870324`,
 /// `nyt_eng_199407`) or an mbox envelope (mutt's `~/Mail/lists/swift-dev`, Thunderbird's
@@ -16,7 +16,7 @@ import Foundation
 /// is not read.
 public enum ArticleFileName {
     /// What is read, for messages shown when nothing was found.
-    public static let kinds = ".txt, .mbox, .eml and .sgm files (also gzipped or zipped), numbered files (news spools, MH), mailboxes and TREC wire files with no extension, and Maildir folders"
+    public static let kinds = ".txt, .mbox, .eml and .sgm files (also gzipped, zipped or in tar archives), numbered files (news spools, MH), mailboxes and TREC wire files with no extension, and Maildir folders"
 
     /// A name with no extension (no `.`), not hidden and not a number: it is an article file
     /// when its content opens with `<DOC` or an mbox envelope (`opensAsArchive`).
@@ -88,7 +88,7 @@ public enum ArticleFileName {
 
     /// Whether a file called `name` (its last path component, not hidden) is read as articles.
     static func isArticle<Name: BidirectionalCollection<UInt8>>(_ name: Name) -> Bool {
-        hasArticleExtension(name) || isNumber(name) || isNotebook(name) || Zip.hasSuffix(name)
+        hasArticleExtension(name) || isNumber(name) || isNotebook(name) || Zip.hasSuffix(name) || Tar.hasSuffix(name)
     }
 
     /// A LISTSERV notebook's name: `SWIFT-L.LOG9901` (monthly), `swift-l.log9901a` (weekly),
@@ -113,10 +113,15 @@ public enum ArticleFileName {
         hasSuffix(name, ".txt") || hasSuffix(name, ".mbox") || hasSuffix(name, ".eml") || hasSuffix(name, ".sgm") || hasSuffix(name, ".sgml")
     }
 
-    /// All ASCII digits, at most 12 of them (article numbers; a 13-digit name is more likely a timestamp).
+    /// All ASCII digits, at most 12 of them (article numbers; a 13-digit name is more likely a
+    /// timestamp), and perhaps one dot after them: the Enron corpus names its messages
+    /// `maildir/allen-p/inbox/1.`, `2.`, … .
     private static func isNumber<Name: Collection<UInt8>>(_ name: Name) -> Bool {
         var count = 0
+        var dotted = false
         for byte in name {
+            guard !dotted else { return false }  // something after the dot
+            if byte == UInt8(ascii: "."), count > 0 { dotted = true; continue }
             guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return false }
             count += 1
         }

@@ -36,8 +36,8 @@ enum FileReading {
         return .success(bytes)
     }
 
-    /// An article file's text bytes: a `.gz` file inflated (never more than `limit` bytes out),
-    /// anything else as it is; `diskBytes` is what was read from the disk.
+    /// An article file's text bytes: a `.gz` file inflated (never more than `limit` bytes out), a
+    /// zip or tar archive's article files as members, anything else as it is; `diskBytes` is what was read from the disk.
     static func readArticleFile(_ path: String, limit: Int = sizeLimit) -> Result<ArticleFileBytes, ReadFailure> {
         switch read(path, limit: limit) {
         case .failure(let failure):
@@ -46,6 +46,16 @@ enum FileReading {
             if Zip.hasSuffix(path.utf8) {
                 return bytes.withUnsafeBufferPointer { Zip.members($0, limit: limit) }.map {
                     ArticleFileBytes(text: [], diskBytes: bytes.count, members: $0)
+                }
+            }
+            if Tar.hasSuffix(path.utf8) {
+                guard Tar.isGzipped(path.utf8) else {
+                    return bytes.withUnsafeBufferPointer { Tar.members($0) }.map { ArticleFileBytes(text: [], diskBytes: bytes.count, members: $0) }
+                }
+                return bytes.withUnsafeBufferPointer { Gzip.inflate($0, limit: limit) }.flatMap { inflated in
+                    inflated.bytes.withUnsafeBufferPointer { Tar.members($0) }.map {
+                        ArticleFileBytes(text: [], diskBytes: bytes.count, note: inflated.note, members: $0)
+                    }
                 }
             }
             guard Gzip.hasSuffix(path.utf8) else { return .success(ArticleFileBytes(text: bytes, diskBytes: bytes.count)) }
@@ -60,8 +70,8 @@ enum FileReading {
         var diskBytes: Int
         /// Said about the whole file (a damaged `.gz` whose readable part was kept).
         var note: String?
-        /// A zip archive's article files (then `text` is empty): each parsed on its own.
-        var members: [Zip.Member]? = nil
+        /// A zip or tar archive's article files (then `text` is empty): each parsed on its own.
+        var members: [ArchiveMember]? = nil
     }
 
     struct ReadFailure: Error {

@@ -14,13 +14,6 @@ enum Zip {
         var localHeader: Int
     }
 
-    /// One entry's text, or why it was not read.
-    struct Member {
-        var name: String
-        var text: [UInt8]
-        var note: String?
-    }
-
     /// Whether a file name ends in `.zip` (any case) with something before it.
     static func hasSuffix<Name: BidirectionalCollection<UInt8>>(_ name: Name) -> Bool {
         guard name.count > 4 else { return false }
@@ -29,7 +22,7 @@ enum Zip {
 
     /// The article files inside `bytes`, each inflated; `limit` bounds the total (and, with
     /// `Gzip.ratioLimit`, bombs). A damaged entry is a note; a damaged directory a failure.
-    static func members(_ bytes: UnsafeBufferPointer<UInt8>, limit: Int) -> Result<[Member], FileReading.ReadFailure> {
+    static func members(_ bytes: UnsafeBufferPointer<UInt8>, limit: Int) -> Result<[ArchiveMember], FileReading.ReadFailure> {
         let entries: [Entry]
         switch directory(bytes) {
         case .success(let found): entries = found
@@ -37,11 +30,11 @@ enum Zip {
         }
         let cap = min(limit, max(Gzip.minimumCap, bytes.count.multipliedReportingOverflow(by: Gzip.ratioLimit).partialValue))
         var total = 0
-        var members: [Member] = []
-        for entry in entries where isArticleEntry(entry.name) || isUnnamedEntry(entry.name) {
-            let named = isArticleEntry(entry.name)
+        var members: [ArchiveMember] = []
+        for entry in entries where ArchiveMember.isArticleEntry(entry.name) || ArchiveMember.isUnnamedEntry(entry.name) {
+            let named = ArchiveMember.isArticleEntry(entry.name)
             if entry.flags & 1 != 0 {
-                if named { members.append(Member(name: entry.name, text: [], note: "\(entry.name): encrypted; skipped")) }
+                if named { members.append(ArchiveMember(name: entry.name, text: [], note: "\(entry.name): encrypted; skipped")) }
                 continue
             }
             guard entry.size <= cap - total else {
@@ -52,34 +45,14 @@ enum Zip {
             case .success(let text):
                 // An entry with no extension is read when it opens as a mailbox or a wire file,
                 // as on disk (a zipped `Mail/` folder, a zipped TREC disk).
-                if !named {
-                    let head = text.prefix(512)
-                    guard ArticleFileName.startsWithDocTag(head) || ArticleFileName.startsWithEnvelope(head) else { continue }
-                }
+                if !named && !ArchiveMember.opensAsArchive(text) { continue }
                 total += text.count
-                members.append(Member(name: entry.name, text: text, note: nil))
+                members.append(ArchiveMember(name: entry.name, text: text, note: nil))
             case .failure(let failure):
-                if named { members.append(Member(name: entry.name, text: [], note: "\(entry.name): \(failure.reason)")) }
+                if named { members.append(ArchiveMember(name: entry.name, text: [], note: "\(entry.name): \(failure.reason)")) }
             }
         }
         return .success(members)
-    }
-
-    /// An entry worth reading: named like an article file (its last path component), not a
-    /// folder, not hidden, not macOS's `__MACOSX/` resource forks.
-    static func isArticleEntry(_ name: String) -> Bool {
-        guard !name.hasSuffix("/"), !name.hasPrefix("__MACOSX/") else { return false }
-        let last = name.split(separator: "/").last.map(String.init) ?? name
-        guard !last.hasPrefix("."), !hasSuffix(last.utf8) else { return false }  // a zip inside is not opened
-        return ArticleFileName.isArticle(Array(last.utf8))
-    }
-
-    /// An entry whose name has no extension (`ap880212`, `Mail/inbox`): read when its first
-    /// bytes say it is a wire file or a mailbox.
-    static func isUnnamedEntry(_ name: String) -> Bool {
-        guard !name.hasSuffix("/"), !name.hasPrefix("__MACOSX/") else { return false }
-        let last = name.split(separator: "/").last.map(String.init) ?? name
-        return ArticleFileName.isUnnamedCandidate(Array(last.utf8)) && !Gzip.hasSuffix(last.utf8)
     }
 
     /// The central directory, found from the end-of-central-directory record.
