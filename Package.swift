@@ -15,9 +15,12 @@ let package = Package(
     ],
     targets: [
         // Pure: articles, formats, the store, indexes and the query language. Foundation, and
-        // zlib for gzip-compressed archive files (Debian's zlib1g-dev, installed by .ci/run).
+        // zlib, libbz2 and liblzma for compressed archive files (.gz, .bz2, .xz: Debian's
+        // zlib1g-dev, libbz2-dev and liblzma-dev, installed by .ci/run).
         .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
-        .target(name: "GazetteCore", dependencies: ["CZlib"]),
+        .systemLibrary(name: "CBzip2", providers: [.apt(["libbz2-dev"])]),
+        .systemLibrary(name: "CLzma", providers: [.apt(["liblzma-dev"])]),
+        .target(name: "GazetteCore", dependencies: ["CZlib", "CBzip2", "CLzma"]),
         // Pure: feed documents (RSS, Atom, JSON Feed, OPML) → items → canonical article text; HTML to
         // text. Foundation and libxml2's SAX2 parser (Debian's libxml2-dev, installed by .ci/run).
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),

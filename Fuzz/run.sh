@@ -22,8 +22,9 @@ sanitize=${SANITIZE:-fuzzer,address}
 out=${FUZZ_OUT:-Fuzz/out}
 mkdir -p "$out/module"
 swiftc=${SWIFTC:-swiftc}
-# GazetteCore reads gzip files with zlib: its module map is found here, and every binary links -lz.
-set_flags() { flags=(-O -use-ld=lld -sanitize="$sanitize" -parse-as-library -swift-version 6 -I Sources/CZlib); }
+# GazetteCore reads gzip, bzip2 and xz files with zlib, libbz2 and liblzma: their module maps are
+# found here, and every binary links -lz -lbz2 -llzma.
+set_flags() { flags=(-O -use-ld=lld -sanitize="$sanitize" -parse-as-library -swift-version 6 -I Sources/CZlib -I Sources/CBzip2 -I Sources/CLzma); }
 set_flags
 
 # A module once, as a static library the targets link (rebuilt only when one of its sources,
@@ -66,7 +67,7 @@ build_target() {
   local lib stale=0
   for lib in "${libs[@]}" "$entry" Fuzz/Targets/FuzzSupport.swift; do [ "$binary" -nt "$lib" ] || stale=1; done
   [ -f "$binary" ] && [ $stale -eq 0 ] && return
-  "$swiftc" "${flags[@]}" -I "$out/module" "$entry" Fuzz/Targets/FuzzSupport.swift "${libs[@]}" "${link[@]}" -lz -o "$binary" || return 1
+  "$swiftc" "${flags[@]}" -I "$out/module" "$entry" Fuzz/Targets/FuzzSupport.swift "${libs[@]}" "${link[@]}" -lz -lbz2 -llzma -o "$binary" || return 1
 }
 
 run_target() {

@@ -186,7 +186,7 @@ import Testing
         let run = try CommandLineRun.gazette(["check", "--data", notes.path])
         #expect(run.status == 0)
         #expect(run.stdout.hasSuffix(
-            "Files: 0 read, 0 skipped\nArticles: 0\nWarnings: 0\n\nNo article files found: Gazette reads .txt, .mbox, .eml and .sgm files (also gzipped, zipped or in tar archives), numbered files (news spools, MH), mailboxes and TREC wire files with no extension, and Maildir folders.\n"),
+            "Files: 0 read, 0 skipped\nArticles: 0\nWarnings: 0\n\nNo article files found: Gazette reads .txt, .mbox, .eml and .sgm files (also compressed, zipped or in tar archives), numbered files (news spools, MH), mailboxes and TREC wire files with no extension, and Maildir folders.\n"),
                 "\(run.stdout)")
     }
 

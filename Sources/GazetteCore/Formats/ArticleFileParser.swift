@@ -29,8 +29,8 @@ public enum ArticleFileParser {
         return TextBuffer.with(text) { parse(ArticleFileInput(path: path, raw: raw, text: $0, rawIsUTF8: false)) }
     }
 
-    /// The article files of a zip archive at `path`: each parsed on its own (a gzipped one
-    /// inflated first); articles keep their lines within their entry, and warnings name it.
+    /// The article files of a zip or tar archive at `path`: each parsed on its own (a compressed
+    /// one inflated first); articles keep their lines within their entry, and warnings name it.
     static func parse(members: [ArchiveMember], path: String) -> ParsedFile {
         var result = ParsedFile()
         for member in members {
@@ -39,8 +39,8 @@ public enum ArticleFileParser {
                 continue
             }
             var text = member.text
-            if Gzip.hasSuffix(member.name.utf8) {
-                switch text.withUnsafeBufferPointer({ Gzip.inflate($0, limit: FileReading.sizeLimit) }) {
+            if let compression = Compression(name: member.name.utf8) {
+                switch text.withUnsafeBufferPointer({ compression.decompress($0, limit: FileReading.sizeLimit) }) {
                 case .success(let inflated):
                     text = inflated.bytes
                     if let note = inflated.note { result.warnings.append(LoadWarning(path: path, line: 0, reason: "\(member.name): \(note)")) }

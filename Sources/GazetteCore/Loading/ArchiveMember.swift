@@ -16,7 +16,7 @@ struct ArchiveMember {
     /// bytes say it is a wire file or a mailbox (`opensAsArchive`).
     static func isUnnamedEntry(_ name: String) -> Bool {
         guard let last = lastComponent(name) else { return false }
-        return ArticleFileName.isUnnamedCandidate(Array(last.utf8)) && !Gzip.hasSuffix(last.utf8)
+        return ArticleFileName.isUnnamedCandidate(Array(last.utf8)) && !Compression.hasSuffix(last.utf8)
     }
 
     /// Whether an unnamed entry's first bytes are a `<DOC>` record or an mbox envelope.

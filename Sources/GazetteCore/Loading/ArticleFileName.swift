@@ -7,8 +7,8 @@ import Foundation
 /// `.eml` (one mail saved from a mail client), `.sgm`/`.sgml` (wire archives such as
 /// Reuters-21578's `reut2-000.sgm`) and a name of digits only: a Usenet spool keeps
 /// `comp/lang/swift/42` (INN's tradspool, leafnode, slrnpull), an MH folder keeps
-/// `inbox/17` and the Enron corpus `inbox/17.`. Any of these compressed with gzip (`2003-June.txt.gz`, `list.mbox.gz`) is read
-/// inflated. A file with no extension at all is read when its first bytes say what it is: a
+/// `inbox/17` and the Enron corpus `inbox/17.`. Any of these compressed with gzip, bzip2 or xz
+/// (`2003-June.txt.gz`, `list.mbox.gz`, `list.mbox.xz`) is read inflated. A file with no extension at all is read when its first bytes say what it is: a
 /// `<DOC>` record (TREC, TIPSTER and Gigaword wire archives ship as `ap880212`, `WSJ870324`,
 /// `nyt_eng_199407`) or an mbox envelope (mutt's `~/Mail/lists/swift-dev`, Thunderbird's
 /// `Local Folders/Inbox`, `~/mbox`) — asked by `isUnnamedCandidate` from the name, then
@@ -16,12 +16,12 @@ import Foundation
 /// is not read.
 public enum ArticleFileName {
     /// What is read, for messages shown when nothing was found.
-    public static let kinds = ".txt, .mbox, .eml and .sgm files (also gzipped, zipped or in tar archives), numbered files (news spools, MH), mailboxes and TREC wire files with no extension, and Maildir folders"
+    public static let kinds = ".txt, .mbox, .eml and .sgm files (also compressed, zipped or in tar archives), numbered files (news spools, MH), mailboxes and TREC wire files with no extension, and Maildir folders"
 
     /// A name with no extension (no `.`), not hidden and not a number: it is an article file
     /// when its content opens with `<DOC` or an mbox envelope (`opensAsArchive`).
     static func isUnnamedCandidate<Name: BidirectionalCollection<UInt8>>(_ name: Name) -> Bool {
-        if Gzip.hasSuffix(name) { return isUnnamedCandidate(name.dropLast(3)) }  // `nyt_eng_199407.gz`
+        if Compression.hasSuffix(name) { return isUnnamedCandidate(Compression.stripped(name)) }  // `nyt_eng_199407.gz`
         guard let first = name.first, first != UInt8(ascii: "."), !name.contains(UInt8(ascii: ".")) else { return false }
         return !isNumber(name)
     }
@@ -33,20 +33,20 @@ public enum ArticleFileName {
         let descriptor = openat(directory, path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY)
         guard descriptor >= 0 else { return false }
         defer { close(descriptor) }
-        // A gzip file's first 64 KiB inflate to far more than the 512 bytes looked at.
-        var buffer = [UInt8](repeating: 0, count: 64 << 10)
+        // Inflated only when so named, as the loader reads it (`FileReading.readArticleFile`);
+        // a compressed file's first bytes (64 KiB of gzip, a bzip2 block) inflate to far more
+        // than the 512 bytes looked at.
+        let compression = Compression(name: UnsafeBufferPointer(start: UnsafeRawPointer(path).assumingMemoryBound(to: UInt8.self), count: strlen(path)))
+        var buffer = [UInt8](repeating: 0, count: compression?.headInput ?? 512)
         var count = 0
         while count < buffer.count {
             let got = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress! + count, $0.count - count) }
             if got > 0 { count += got } else if got < 0 && errno == EINTR { continue } else { break }
-            if count >= 512 && !(buffer[0] == 0x1F && buffer[1] == 0x8B) { break }  // only gzip needs more
         }
         guard count > 0 else { return false }
-        // Inflated only when named `.gz`, as the loader reads it (`FileReading.readArticleFile`).
-        let gzipped = Gzip.hasSuffix(UnsafeBufferPointer(start: UnsafeRawPointer(path).assumingMemoryBound(to: UInt8.self), count: strlen(path)))
         let head = buffer.withUnsafeBufferPointer { bytes -> [UInt8] in
             let read = UnsafeBufferPointer(rebasing: bytes[0..<count])
-            return gzipped ? Gzip.head(read, count: 512) : Array(read.prefix(512))
+            return compression.map { $0.head(read, count: 512) } ?? Array(read.prefix(512))
         }
         return startsWithDocTag(head[...]) || startsWithEnvelope(head[...])
     }
@@ -94,7 +94,7 @@ public enum ArticleFileName {
     /// A LISTSERV notebook's name: `SWIFT-L.LOG9901` (monthly), `swift-l.log9901a` (weekly),
     /// any case, gzipped too.
     static func isNotebook<Name: BidirectionalCollection<UInt8>>(_ name: Name) -> Bool {
-        if Gzip.hasSuffix(name) { return isNotebook(name.dropLast(3)) }
+        if Compression.hasSuffix(name) { return isNotebook(Compression.stripped(name)) }
         var bytes = name.suffix(10).map(TextBuffer.lowerASCII)
         if let last = bytes.last, last >= UInt8(ascii: "a"), last <= UInt8(ascii: "e") { bytes.removeLast() }  // weekly: a–e
         guard bytes.count >= 8, name.count > 8 else { return false }
@@ -105,7 +105,7 @@ public enum ArticleFileName {
     /// Whether `name` ends in an article file's extension: a directory so named is warned about
     /// (someone meant a file), while a numbered directory is just a year or a month.
     static func hasArticleExtension<Name: BidirectionalCollection<UInt8>>(_ name: Name) -> Bool {
-        hasPlainArticleExtension(name) || (Gzip.hasSuffix(name) && hasPlainArticleExtension(name.dropLast(3)))
+        hasPlainArticleExtension(name) || (Compression.hasSuffix(name) && hasPlainArticleExtension(Compression.stripped(name)))
     }
 
     /// `.txt`, `.mbox`, `.eml`, `.sgm`, `.sgml` (before any `.gz`).

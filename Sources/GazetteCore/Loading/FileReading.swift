@@ -36,7 +36,7 @@ enum FileReading {
         return .success(bytes)
     }
 
-    /// An article file's text bytes: a `.gz` file inflated (never more than `limit` bytes out), a
+    /// An article file's text bytes: a `.gz`, `.bz2` or `.xz` file inflated (never more than `limit` bytes out), a
     /// zip or tar archive's article files as members, anything else as it is; `diskBytes` is what was read from the disk.
     static func readArticleFile(_ path: String, limit: Int = sizeLimit) -> Result<ArticleFileBytes, ReadFailure> {
         switch read(path, limit: limit) {
@@ -49,17 +49,17 @@ enum FileReading {
                 }
             }
             if Tar.hasSuffix(path.utf8) {
-                guard Tar.isGzipped(path.utf8) else {
+                guard let compression = Tar.compression(path.utf8) else {
                     return bytes.withUnsafeBufferPointer { Tar.members($0) }.map { ArticleFileBytes(text: [], diskBytes: bytes.count, members: $0) }
                 }
-                return bytes.withUnsafeBufferPointer { Gzip.inflate($0, limit: limit) }.flatMap { inflated in
+                return bytes.withUnsafeBufferPointer { compression.decompress($0, limit: limit) }.flatMap { inflated in
                     inflated.bytes.withUnsafeBufferPointer { Tar.members($0) }.map {
                         ArticleFileBytes(text: [], diskBytes: bytes.count, note: inflated.note, members: $0)
                     }
                 }
             }
-            guard Gzip.hasSuffix(path.utf8) else { return .success(ArticleFileBytes(text: bytes, diskBytes: bytes.count)) }
-            return bytes.withUnsafeBufferPointer { Gzip.inflate($0, limit: limit) }.map {
+            guard let compression = Compression(name: path.utf8) else { return .success(ArticleFileBytes(text: bytes, diskBytes: bytes.count)) }
+            return bytes.withUnsafeBufferPointer { compression.decompress($0, limit: limit) }.map {
                 ArticleFileBytes(text: $0.bytes, diskBytes: bytes.count, note: $0.note)
             }
         }

@@ -1,17 +1,21 @@
 /// Tar archives of article files, as datasets and old spools are shipped: 20 Newsgroups
 /// (`20news-bydate.tar.gz`, one numbered Usenet post per entry), Reuters-21578
 /// (`reuters21578.tar.gz`, `.sgm` files), a news spool or Maildir someone tarred up. Read in
-/// memory (a `.tar.gz`/`.tgz` inflated first), every entry named like an article file taken
-/// as `Zip` takes them; v7, ustar, GNU (long names) and pax (`path`, `size`) headers.
+/// memory (a `.tar.gz`/`.tgz`, `.tar.bz2`/`.tbz2` or `.tar.xz`/`.txz` inflated first), every
+/// entry named like an article file taken as `Zip` takes them; v7, ustar, GNU (long names) and
+/// pax (`path`, `size`) headers.
 enum Tar {
-    /// `.tar`, `.tar.gz` or `.tgz` (any case), with something before it.
+    /// A tar archive's name, compressed or not (any case), with something before it.
     static func hasSuffix<Name: BidirectionalCollection<UInt8>>(_ name: Name) -> Bool {
-        endsWith(name, ".tar") || isGzipped(name)
+        endsWith(name, ".tar") || compression(name) != nil
     }
 
-    /// `.tar.gz` or `.tgz`: inflated before the entries are read.
-    static func isGzipped<Name: BidirectionalCollection<UInt8>>(_ name: Name) -> Bool {
-        endsWith(name, ".tar.gz") || endsWith(name, ".tgz")
+    /// How a tar archive so named is compressed: inflated before its entries are read.
+    static func compression<Name: BidirectionalCollection<UInt8>>(_ name: Name) -> Compression? {
+        if endsWith(name, ".tar.gz") || endsWith(name, ".tgz") { return .gzip }
+        if endsWith(name, ".tar.bz2") || endsWith(name, ".tbz2") || endsWith(name, ".tbz") { return .bzip2 }
+        if endsWith(name, ".tar.xz") || endsWith(name, ".txz") { return .xz }
+        return nil
     }
 
     private static func endsWith<Name: BidirectionalCollection<UInt8>>(_ name: Name, _ suffix: String) -> Bool {

@@ -18,7 +18,7 @@ enum MboxFormat: ArticleFormat {
     /// no scalar but these ASCII letters lower-cases to them, so comparing bytes is the same test
     /// when the byte before is ASCII (else a scalar there could join the dot into one `Character`).
     static func hasMboxSuffix(_ path: String) -> Bool {
-        if Gzip.hasSuffix(path.utf8) { return hasMboxSuffix(String(path.dropLast(3))) }  // `list.mbox.gz`
+        if let compression = Compression(name: path.utf8) { return hasMboxSuffix(String(path.dropLast(compression.suffix.count))) }  // `list.mbox.gz`
         let suffix: [UInt8] = [0x2E, 0x6D, 0x62, 0x6F, 0x78]  // ".mbox"
         let utf8 = path.utf8
         guard utf8.count >= suffix.count else { return false }

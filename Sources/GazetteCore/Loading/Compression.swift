@@ -1,0 +1,217 @@
+import CBzip2
+import CLzma
+
+/// How an article file is compressed, by its name's last extension: `.gz` (gzip, zlib), `.bz2`
+/// (bzip2) or `.xz` (xz, LZMA2). One rule for the walk, the loader and the parsers: such a file
+/// is the file its name without the extension says (`list.mbox.xz` is a mailbox), inflated in
+/// memory under the same caps (`Gzip.ratioLimit`, the file size limit).
+enum Compression {
+    case gzip, bzip2, xz
+
+    /// The compression a name ends in, with something before it; nil for any other name.
+    init?<Name: BidirectionalCollection<UInt8>>(name: Name) {
+        if ArticleFileName.hasSuffix(name, ".gz") { self = .gzip }
+        else if ArticleFileName.hasSuffix(name, ".bz2") { self = .bzip2 }
+        else if ArticleFileName.hasSuffix(name, ".xz") { self = .xz }
+        else { return nil }
+    }
+
+    /// Whether a name ends in `.gz`, `.bz2` or `.xz`.
+    static func hasSuffix<Name: BidirectionalCollection<UInt8>>(_ name: Name) -> Bool {
+        Compression(name: name) != nil
+    }
+
+    /// The name without its compression extension (`list.mbox.xz` → `list.mbox`).
+    static func stripped<Name: BidirectionalCollection<UInt8>>(_ name: Name) -> Name.SubSequence {
+        guard let compression = Compression(name: name) else { return name[...] }
+        return name.dropLast(compression.suffix.utf8.count)
+    }
+
+    var suffix: String {
+        switch self {
+        case .gzip: ".gz"
+        case .bzip2: ".bz2"
+        case .xz: ".xz"
+        }
+    }
+
+    /// The whole text: every stream of the file (concatenated ones, as `cat` or `pbzip2` make,
+    /// are one text), at most `limit` bytes, and at most `Gzip.ratioLimit` times the input.
+    func decompress(_ input: UnsafeBufferPointer<UInt8>, limit: Int) -> Result<Gzip.Inflated, FileReading.ReadFailure> {
+        switch self {
+        case .gzip: Gzip.inflate(input, limit: limit)
+        case .bzip2: Bzip2.decompress(input, limit: limit)
+        case .xz: Xz.decompress(input, limit: limit)
+        }
+    }
+
+    /// Up to `count` bytes of the start of the text (to tell what the file holds).
+    func head(_ input: UnsafeBufferPointer<UInt8>, count: Int) -> [UInt8] {
+        switch self {
+        case .gzip: Gzip.head(input, count: count)
+        case .bzip2, .xz:
+            // Small enough to inflate whole from what was read: a bzip2 block needs its
+            // whole input (up to 900 KB) before any byte comes out anyway.
+            switch decompress(input, limit: Gzip.minimumCap) {
+            case .success(let inflated): Array(inflated.bytes.prefix(count))
+            case .failure: []
+            }
+        }
+    }
+
+    /// How many of a file's first bytes `head` needs to see a text's start.
+    var headInput: Int {
+        switch self {
+        case .gzip: 64 << 10
+        case .bzip2: 1 << 20
+        case .xz: 256 << 10
+        }
+    }
+}
+
+/// Collects decompressed output under the caps, and says in the loader's words what went wrong.
+struct DecompressedText {
+    let cap: Int
+    let limit: Int
+    var bytes: [UInt8] = []
+
+    init(inputCount: Int, limit: Int) {
+        self.limit = limit
+        cap = min(limit, max(Gzip.minimumCap, inputCount.multipliedReportingOverflow(by: Gzip.ratioLimit).partialValue))
+        bytes.reserveCapacity(min(limit, max(4096, inputCount.multipliedReportingOverflow(by: 4).partialValue)))
+    }
+
+    /// Appends `chunk`; false when the caps are passed.
+    mutating func append(_ chunk: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard bytes.count + chunk.count <= cap else { return false }
+        bytes.append(contentsOf: chunk)
+        return true
+    }
+
+    var tooLarge: FileReading.ReadFailure {
+        FileReading.ReadFailure(cap < limit ? "inflates to over \(Gzip.ratioLimit) times its size; skipped" : "inflates to more than \(limit >> 20) MiB; skipped")
+    }
+
+    /// The text with a note for damage (the text before it kept), or a failure when there is none.
+    func result(damage: String?, trailing: Int = 0) -> Result<Gzip.Inflated, FileReading.ReadFailure> {
+        if let damage {
+            guard !bytes.isEmpty else { return .failure(FileReading.ReadFailure(damage + "; skipped")) }
+            return .success(Gzip.Inflated(bytes: bytes, note: damage + "; kept the \(bytes.count) bytes before it"))
+        }
+        return .success(Gzip.Inflated(bytes: bytes, note: trailing > 0 ? "\(trailing) bytes after the compressed data ignored" : nil))
+    }
+}
+
+/// bzip2 files (`BZh` streams), with libbz2's low-level API.
+enum Bzip2 {
+    static func hasMagic(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        bytes.count >= 4 && bytes[0] == 0x42 && bytes[1] == 0x5A && bytes[2] == 0x68 && (0x31...0x39).contains(bytes[3])
+    }
+
+    static func decompress(_ input: UnsafeBufferPointer<UInt8>, limit: Int) -> Result<Gzip.Inflated, FileReading.ReadFailure> {
+        guard hasMagic(input), let base = input.baseAddress else {
+            return .failure(FileReading.ReadFailure("not bzip2 data (named .bz2); skipped"))
+        }
+        var out = DecompressedText(inputCount: input.count, limit: limit)
+        let stream = UnsafeMutablePointer<bz_stream>.allocate(capacity: 1)
+        defer { stream.deallocate() }
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        var offset = 0
+        var damage: String?
+        var trailing = 0
+        streams: while true {  // one pass per concatenated stream
+            stream.initialize(to: bz_stream())
+            guard BZ2_bzDecompressInit(stream, 0, 0) == BZ_OK else {
+                return .failure(FileReading.ReadFailure("cannot inflate: libbz2 refused to start; skipped"))
+            }
+            defer { BZ2_bzDecompressEnd(stream) }
+            let rest = input.count - offset
+            stream.pointee.next_in = UnsafeMutableRawPointer(mutating: base + offset).assumingMemoryBound(to: CChar.self)
+            stream.pointee.avail_in = UInt32(min(rest, Int(UInt32.max >> 1)))
+            var fed = Int(stream.pointee.avail_in)
+            while true {
+                let status = chunk.withUnsafeMutableBufferPointer { buffer -> Int32 in
+                    stream.pointee.next_out = UnsafeMutableRawPointer(buffer.baseAddress!).assumingMemoryBound(to: CChar.self)
+                    stream.pointee.avail_out = UInt32(buffer.count)
+                    return BZ2_bzDecompress(stream)
+                }
+                let produced = chunk.count - Int(stream.pointee.avail_out)
+                guard chunk.withUnsafeBufferPointer({ out.append(UnsafeBufferPointer(rebasing: $0[0..<produced])) }) else {
+                    return .failure(out.tooLarge)
+                }
+                let used = offset + fed - Int(stream.pointee.avail_in)
+                if status == BZ_STREAM_END {
+                    offset = used
+                    let after = UnsafeBufferPointer(rebasing: input[offset...])
+                    if hasMagic(after) { continue streams }
+                    if after.contains(where: { $0 != 0 }) { trailing = after.count }
+                    break streams
+                }
+                guard status == BZ_OK else {
+                    damage = "corrupt compressed data at byte \(used) (libbz2 error \(status))"
+                    break streams
+                }
+                if stream.pointee.avail_in == 0 {
+                    if offset + fed < input.count {  // more than 2 GiB in: feed the next part
+                        let next = offset + fed
+                        stream.pointee.next_in = UnsafeMutableRawPointer(mutating: base + next).assumingMemoryBound(to: CChar.self)
+                        stream.pointee.avail_in = UInt32(min(input.count - next, Int(UInt32.max >> 1)))
+                        fed += Int(stream.pointee.avail_in)
+                    } else if produced == 0 {
+                        damage = "compressed data cut short"
+                        break streams
+                    }
+                }
+            }
+        }
+        return out.result(damage: damage, trailing: trailing)
+    }
+}
+
+/// xz files (`.xz` streams, concatenated ones too), with liblzma.
+enum Xz {
+    static func hasMagic(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        bytes.count >= 6 && bytes[0] == 0xFD && bytes[1] == 0x37 && bytes[2] == 0x7A && bytes[3] == 0x58 && bytes[4] == 0x5A && bytes[5] == 0
+    }
+
+    static func decompress(_ input: UnsafeBufferPointer<UInt8>, limit: Int) -> Result<Gzip.Inflated, FileReading.ReadFailure> {
+        guard hasMagic(input), let base = input.baseAddress else {
+            return .failure(FileReading.ReadFailure("not xz data (named .xz); skipped"))
+        }
+        var out = DecompressedText(inputCount: input.count, limit: limit)
+        let stream = UnsafeMutablePointer<lzma_stream>.allocate(capacity: 1)
+        stream.initialize(to: lzma_stream())  // LZMA_STREAM_INIT: all zero
+        defer { lzma_end(stream); stream.deinitialize(count: 1); stream.deallocate() }
+        // 96 MiB for the dictionary and the rest (xz -9 takes 65 MiB): a file asking for more is
+        // refused, so a hostile header cannot take a large allocation on every parsing core.
+        guard lzma_stream_decoder(stream, 96 << 20, 0x08 /* LZMA_CONCATENATED, a macro Swift cannot import */) == LZMA_OK else {
+            return .failure(FileReading.ReadFailure("cannot inflate: liblzma refused to start; skipped"))
+        }
+        stream.pointee.next_in = base
+        stream.pointee.avail_in = input.count
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        var damage: String?
+        while true {
+            let status = chunk.withUnsafeMutableBufferPointer { buffer -> lzma_ret in
+                stream.pointee.next_out = buffer.baseAddress
+                stream.pointee.avail_out = buffer.count
+                return lzma_code(stream, LZMA_FINISH)
+            }
+            let produced = chunk.count - stream.pointee.avail_out
+            guard chunk.withUnsafeBufferPointer({ out.append(UnsafeBufferPointer(rebasing: $0[0..<produced])) }) else {
+                return .failure(out.tooLarge)
+            }
+            if status == LZMA_STREAM_END { break }
+            if status == LZMA_OK { continue }
+            let at = input.count - stream.pointee.avail_in
+            switch status {
+            case LZMA_BUF_ERROR: damage = "compressed data cut short"
+            case LZMA_MEMLIMIT_ERROR: damage = "needs more than 96 MiB of memory to inflate"
+            case LZMA_DATA_ERROR, LZMA_FORMAT_ERROR: damage = "corrupt compressed data at byte \(at)"
+            default: damage = "corrupt compressed data at byte \(at) (liblzma error \(status.rawValue))"
+            }
+            break
+        }
+        return out.result(damage: damage)
+    }
+}
