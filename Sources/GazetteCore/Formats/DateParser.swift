@@ -227,7 +227,9 @@ struct DateGrammar {
         case 4:
             hours = value / 100
             minutes = value % 100
-        case 2, 1 where singleDigitHours:
+        case 1 where !singleDigitHours:
+            return nil
+        case 1, 2:
             hours = value
             if take(symbol: 0x3A) {
                 guard let m = number(digits: 2...2) else { return nil }

@@ -131,6 +131,14 @@ public enum ArchiveLoader {
                     if let note = file.note { parsed.warnings.insert(LoadWarning(path: path, line: 0, reason: note), at: 0) }
                     articles += parsed.articles.count
                     outcome = .parsed(parsed, bytes: file.diskBytes)
+                case .failure(let failure) where failure.tooLarge && LargeMailbox.qualifies(path):
+                    switch LargeMailbox.parse(path) {
+                    case .success(let read):
+                        articles += read.parsed.articles.count
+                        outcome = .parsed(read.parsed, bytes: read.diskBytes)
+                    case .failure(let failure):
+                        outcome = .failed(failure.reason)
+                    }
                 case .failure(let failure):
                     outcome = .failed(failure.reason)
                 }

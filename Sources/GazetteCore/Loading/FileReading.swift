@@ -15,7 +15,7 @@ enum FileReading {
         guard fstat(descriptor, &info) == 0 else { return .failure(ReadFailure("cannot read: \(FileDiscovery.message(errno))")) }
         guard info.st_mode & S_IFMT == S_IFREG else { return .failure(ReadFailure("not a regular file; skipped")) }
         let size = Int(info.st_size)
-        guard size <= limit else { return .failure(ReadFailure("file too large (\(size) bytes); skipped")) }
+        guard size <= limit else { return .failure(ReadFailure("file too large (\(size) bytes); skipped", tooLarge: true)) }
         var failure: Int32 = 0
         // A file truncated while loading simply yields fewer bytes.
         let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
@@ -76,6 +76,11 @@ enum FileReading {
 
     struct ReadFailure: Error {
         var reason: String
-        init(_ reason: String) { self.reason = reason }
+        /// The file is over the size limit (a mailbox is then read in parts: `LargeMailbox`).
+        var tooLarge = false
+        init(_ reason: String, tooLarge: Bool = false) {
+            self.reason = reason
+            self.tooLarge = tooLarge
+        }
     }
 }
