@@ -6,7 +6,8 @@ import Testing
 /// (`list.mbox.xz`, `2003-June.txt.bz2`, `corpus.tar.xz`): made by the system's own `bzip2` and
 /// `xz`, concatenated as `pbzip2` and `cat` make them, and damaged as downloads are.
 @Suite struct BzipXzArchiveTests {
-    /// `bytes` compressed by the system's `tool` (`bzip2`, `xz`), with `options`.
+    /// `bytes` compressed by the system's `tool` (`gzip`, `bzip2`, `xz`), with `options`: the files
+    /// users have are made by these tools.
     static func compress(_ tool: String, _ bytes: [UInt8], _ options: [String] = []) throws -> [UInt8] {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")

@@ -8,19 +8,7 @@ import Testing
 @Suite struct GzipArchiveTests {
     /// `bytes` compressed by the system's `gzip` (the files users have are made by it).
     static func gzip(_ bytes: [UInt8]) throws -> [UInt8] {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["gzip", "-c", "-n"]
-        let input = Pipe(), output = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        try process.run()
-        let writer = Thread { input.fileHandleForWriting.write(Data(bytes)); try? input.fileHandleForWriting.close() }
-        writer.start()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
-        return Array(data)
+        try BzipXzArchiveTests.compress("gzip", bytes, ["-n"])
     }
 
     static func write(_ tree: TempTree, _ relative: String, _ bytes: [UInt8]) throws {
