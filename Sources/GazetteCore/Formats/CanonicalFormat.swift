@@ -175,6 +175,10 @@ public enum CanonicalFormat {
         case .tags:
             tags.reserve(value.reduce(1) { $0 + ($1 == 0x2C ? 1 : 0) })
             TagList.forEachItem(value) { tags.append($0) }
+        case .gmailLabels:
+            for label in GmailLabels.tags(value, problem: { warnings.append(LoadWarning(path: path, line: line, reason: $0)) }) {
+                tags.append(label)
+            }
         case .category:
             if !value.isEmpty { categories.append(value) }
         case .categories:

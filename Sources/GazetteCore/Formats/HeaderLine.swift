@@ -1,6 +1,8 @@
 /// The interpreted headers of the canonical format (aliases folded).
 enum HeaderRole {
     case title, date, author, tags, category, categories, comments, link
+    /// Google Takeout's `X-Gmail-Labels`: tags too, less Gmail's own state (`GmailLabels`).
+    case gmailLabels
     /// Read for identity and threads, and kept as extra headers too.
     case messageID, inReplyTo, references
 
@@ -18,6 +20,7 @@ enum HeaderRole {
         case "message-id": self = .messageID
         case "in-reply-to": self = .inReplyTo
         case "references": self = .references
+        case "x-gmail-labels": self = .gmailLabels
         default: return nil
         }
     }
@@ -47,6 +50,7 @@ enum HeaderRole {
         case 10 where isName("message-id"): self = .messageID
         case 10 where isName("references"): self = .references
         case 11 where isName("in-reply-to"): self = .inReplyTo
+        case 14 where isName("x-gmail-labels"): self = .gmailLabels
         default: return nil
         }
     }

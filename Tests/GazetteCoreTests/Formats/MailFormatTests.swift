@@ -180,6 +180,48 @@ import Testing
         #expect(parsed.articles.map(\.body) == ["First body.", "Second body.\nFrom the desk Tue Jun  3 10:22:01 2003 we wrote this line of prose.\nStill the second body."])
     }
 
+    @Test func gmailLabelsFromATakeoutExportAreTags() {
+        // Takeout's shape: a numeric envelope, X-GM-THRID and X-Gmail-Labels first, CRLF, no
+        // blank line before the next envelope; labels quoted when they hold a comma, encoded
+        // words when they are not ASCII, folded when long.
+        let mbox = "From 1785230475961562119@xxx Tue Jan 05 14:02:11 +0000 2021\r\n"
+            + "X-GM-THRID: 1785230475961562119\r\n"
+            + "X-Gmail-Labels: Inbox,Important,Opened,Category Personal,\"Trips, 2019\",Work/Alpha,\r\n"
+            + " =?UTF-8?Q?R=C3=A9unions?=,IMAP_$NotJunk\r\n"
+            + "Subject: Flights\r\nFrom: Ada <ada@example.org>\r\n\r\nBooked.\r\n"
+            + "From 1785230475961562120@xxx Tue Jan 05 15:00:00 +0000 2021\r\n"
+            + "X-Gmail-Labels: Archived,Unread,Category Promotions,inbox\r\n"
+            + "Keywords: sale\r\nSubject: Sale\r\n\r\nHalf price.\r\n"
+            + "From 1785230475961562121@xxx Tue Jan 05 16:00:00 +0000 2021\r\n"
+            + "X-Gmail-Labels: Opened,Archived\r\nSubject: Old note\r\n\r\nNothing to file.\r\n"
+        let parsed = Self.parse(mbox, path: "All mail Including Spam and Trash.mbox")
+        #expect(parsed.warnings.isEmpty, "\(parsed.warnings)")
+        #expect(parsed.articles.map(\.title) == ["Flights", "Sale", "Old note"])
+        #expect(parsed.articles.map(\.tags) == [
+            ["Inbox", "Important", "Category Personal", "Trips, 2019", "Work/Alpha", "Réunions"],
+            ["Category Promotions", "inbox", "sale"],
+            [],
+        ])
+        // The labels are tags now, not a header shown in the reader.
+        #expect(!parsed.articles[0].extraHeaders.contains { $0.name.lowercased() == "x-gmail-labels" })
+    }
+
+    @Test func gmailLabelItems() {
+        func items(_ text: String) -> [String] {
+            var text = text
+            return text.withUTF8 { GmailLabels.items($0) }
+        }
+        #expect(items(" a , b,,c ") == ["a", "b", "c"])
+        #expect(items(#""x, y" , "say \"hi\"",5" drive"#) == ["x, y", #"say "hi""#, #"5" drive"#])
+        #expect(items(#""unterminated, still one"#) == ["unterminated, still one"])
+        #expect(items("") == [])
+        var problems: [String] = []
+        var bad = "=?x-martian?Q?zz?=,Opened"
+        let tags = bad.withUTF8 { GmailLabels.tags($0) { problems.append($0) } }
+        #expect(tags == ["=?x-martian?Q?zz?="])
+        #expect(problems == ["cannot decode =?x-martian?Q?zz?="])
+    }
+
     @Test func aMailboxWithLeadingBlankLinesIsStillAMailbox() {
         let mbox = "\n\nFrom a@example.org Mon Jan  1 00:00:00 2001\nSubject: A\n\nOne.\n\nFrom b@example.org Mon Jan  1 01:00:00 2001\nSubject: B\n\nTwo.\n"
         #expect(Self.parse(mbox, path: "leading-blank.txt").articles.map(\.title) == ["A", "B"])

@@ -126,7 +126,9 @@ import Testing
         let whole = try [UInt8](Data(contentsOf: URL(fileURLWithPath: data.path("whole.tar"))))
         try FileManager.default.removeItem(atPath: data.path("whole.tar"))
         // Entries: the train folder, alt.atheism, then the two posts (a header and a block each).
-        let headers = stride(from: 0, to: whole.count - 512, by: 512).filter { Tar.checksumMatches(UnsafeBufferPointer(start: whole, count: whole.count).extracting($0..<($0 + 512))) }
+        let headers = whole.withUnsafeBufferPointer { buffer in
+            stride(from: 0, to: whole.count - 512, by: 512).filter { Tar.checksumMatches(buffer.extracting($0..<($0 + 512))) }
+        }
         let second = try #require(headers.last)
         // Cut inside the last post's text: the first post is kept.
         try GzipArchiveTests.write(data, "cut.tar", Array(whole.prefix(second + 600)))
