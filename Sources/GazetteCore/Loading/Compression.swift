@@ -38,10 +38,20 @@ enum Compression {
     /// The whole text: every stream of the file (concatenated ones, as `cat` or `pbzip2` make,
     /// are one text), at most `limit` bytes, and at most `Gzip.ratioLimit` times the input.
     func decompress(_ input: UnsafeBufferPointer<UInt8>, limit: Int) -> Result<Gzip.Inflated, FileReading.ReadFailure> {
+        var out = DecompressedText(inputCount: input.count, limit: limit)
+        let end = decompress(input, into: &out)
+        if let failure = end.failure { return .failure(failure) }
+        if end.stopped { return .failure(out.tooLarge) }
+        return out.result(damage: end.damage, trailing: end.trailing)
+    }
+
+    /// The text of every stream of the file, handed to `sink` a piece at a time as it comes out
+    /// (a mailbox too large to hold is cut into parts as it inflates: `MailboxParts`).
+    func decompress<Sink: DecompressionSink>(_ input: UnsafeBufferPointer<UInt8>, into sink: inout Sink) -> DecompressionEnd {
         switch self {
-        case .gzip: Gzip.inflate(input, limit: limit)
-        case .bzip2: Bzip2.decompress(input, limit: limit)
-        case .xz: Xz.decompress(input, limit: limit)
+        case .gzip: Gzip.inflate(input, into: &sink)
+        case .bzip2: Bzip2.decompress(input, into: &sink)
+        case .xz: Xz.decompress(input, into: &sink)
         }
     }
 
@@ -69,8 +79,28 @@ enum Compression {
     }
 }
 
+/// Where decompressed text goes, a piece at a time.
+protocol DecompressionSink {
+    /// Takes the next piece of text; false stops the decompression (`DecompressionEnd.stopped`).
+    mutating func append(_ chunk: UnsafeBufferPointer<UInt8>) -> Bool
+}
+
+/// How a decompression ended: at the end of the data, at damage (the text before it was
+/// handed over), stopped by the sink, or not started at all (`failure`: not this format).
+struct DecompressionEnd {
+    var damage: String?
+    /// Bytes after the compressed data that are not another stream (not zero padding).
+    var trailing = 0
+    var stopped = false
+    var failure: FileReading.ReadFailure?
+
+    static func notStarted(_ reason: String) -> DecompressionEnd {
+        DecompressionEnd(failure: FileReading.ReadFailure(reason))
+    }
+}
+
 /// Collects decompressed output under the caps, and says in the loader's words what went wrong.
-struct DecompressedText {
+struct DecompressedText: DecompressionSink {
     let cap: Int
     let limit: Int
     var bytes: [UInt8] = []
@@ -88,8 +118,11 @@ struct DecompressedText {
         return true
     }
 
+    /// Past the ratio (a bomb), or past the file limit (`tooLarge`: a mailbox is then read in
+    /// parts as it inflates, `LargeMailbox`).
     var tooLarge: FileReading.ReadFailure {
-        FileReading.ReadFailure(cap < limit ? "inflates to over \(Gzip.ratioLimit) times its size; skipped" : "inflates to more than \(limit >> 20) MiB; skipped")
+        guard cap < limit else { return FileReading.ReadFailure("inflates to more than \(limit >> 20) MiB; skipped", tooLarge: true) }
+        return FileReading.ReadFailure("inflates to over \(Gzip.ratioLimit) times its size; skipped")
     }
 
     /// The text with a note for damage (the text before it kept), or a failure when there is none.
@@ -108,11 +141,8 @@ enum Bzip2 {
         bytes.count >= 4 && bytes[0] == 0x42 && bytes[1] == 0x5A && bytes[2] == 0x68 && (0x31...0x39).contains(bytes[3])
     }
 
-    static func decompress(_ input: UnsafeBufferPointer<UInt8>, limit: Int) -> Result<Gzip.Inflated, FileReading.ReadFailure> {
-        guard hasMagic(input), let base = input.baseAddress else {
-            return .failure(FileReading.ReadFailure("not bzip2 data (named .bz2); skipped"))
-        }
-        var out = DecompressedText(inputCount: input.count, limit: limit)
+    static func decompress<Sink: DecompressionSink>(_ input: UnsafeBufferPointer<UInt8>, into out: inout Sink) -> DecompressionEnd {
+        guard hasMagic(input), let base = input.baseAddress else { return .notStarted("not bzip2 data (named .bz2); skipped") }
         let stream = UnsafeMutablePointer<bz_stream>.allocate(capacity: 1)
         defer { stream.deallocate() }
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
@@ -121,9 +151,7 @@ enum Bzip2 {
         var trailing = 0
         streams: while true {  // one pass per concatenated stream
             stream.initialize(to: bz_stream())
-            guard BZ2_bzDecompressInit(stream, 0, 0) == BZ_OK else {
-                return .failure(FileReading.ReadFailure("cannot inflate: libbz2 refused to start; skipped"))
-            }
+            guard BZ2_bzDecompressInit(stream, 0, 0) == BZ_OK else { return .notStarted("cannot inflate: libbz2 refused to start; skipped") }
             defer { BZ2_bzDecompressEnd(stream) }
             let rest = input.count - offset
             stream.pointee.next_in = UnsafeMutableRawPointer(mutating: base + offset).assumingMemoryBound(to: CChar.self)
@@ -137,7 +165,7 @@ enum Bzip2 {
                 }
                 let produced = chunk.count - Int(stream.pointee.avail_out)
                 guard chunk.withUnsafeBufferPointer({ out.append(UnsafeBufferPointer(rebasing: $0[0..<produced])) }) else {
-                    return .failure(out.tooLarge)
+                    return DecompressionEnd(stopped: true)
                 }
                 let used = offset + fed - Int(stream.pointee.avail_in)
                 if status == BZ_STREAM_END {
@@ -164,7 +192,7 @@ enum Bzip2 {
                 }
             }
         }
-        return out.result(damage: damage, trailing: trailing)
+        return DecompressionEnd(damage: damage, trailing: trailing)
     }
 }
 
@@ -174,18 +202,15 @@ enum Xz {
         bytes.count >= 6 && bytes[0] == 0xFD && bytes[1] == 0x37 && bytes[2] == 0x7A && bytes[3] == 0x58 && bytes[4] == 0x5A && bytes[5] == 0
     }
 
-    static func decompress(_ input: UnsafeBufferPointer<UInt8>, limit: Int) -> Result<Gzip.Inflated, FileReading.ReadFailure> {
-        guard hasMagic(input), let base = input.baseAddress else {
-            return .failure(FileReading.ReadFailure("not xz data (named .xz); skipped"))
-        }
-        var out = DecompressedText(inputCount: input.count, limit: limit)
+    static func decompress<Sink: DecompressionSink>(_ input: UnsafeBufferPointer<UInt8>, into out: inout Sink) -> DecompressionEnd {
+        guard hasMagic(input), let base = input.baseAddress else { return .notStarted("not xz data (named .xz); skipped") }
         let stream = UnsafeMutablePointer<lzma_stream>.allocate(capacity: 1)
         stream.initialize(to: lzma_stream())  // LZMA_STREAM_INIT: all zero
         defer { lzma_end(stream); stream.deinitialize(count: 1); stream.deallocate() }
         // 96 MiB for the dictionary and the rest (xz -9 takes 65 MiB): a file asking for more is
         // refused, so a hostile header cannot take a large allocation on every parsing core.
         guard lzma_stream_decoder(stream, 96 << 20, 0x08 /* LZMA_CONCATENATED, a macro Swift cannot import */) == LZMA_OK else {
-            return .failure(FileReading.ReadFailure("cannot inflate: liblzma refused to start; skipped"))
+            return .notStarted("cannot inflate: liblzma refused to start; skipped")
         }
         stream.pointee.next_in = base
         stream.pointee.avail_in = input.count
@@ -199,7 +224,7 @@ enum Xz {
             }
             let produced = chunk.count - stream.pointee.avail_out
             guard chunk.withUnsafeBufferPointer({ out.append(UnsafeBufferPointer(rebasing: $0[0..<produced])) }) else {
-                return .failure(out.tooLarge)
+                return DecompressionEnd(stopped: true)
             }
             if status == LZMA_STREAM_END { break }
             if status == LZMA_OK { continue }
@@ -212,6 +237,6 @@ enum Xz {
             }
             break
         }
-        return out.result(damage: damage)
+        return DecompressionEnd(damage: damage)
     }
 }

@@ -26,31 +26,29 @@ enum Gzip {
     /// Inflates every gzip member of `input` (concatenated members, as `cat a.gz b.gz` makes,
     /// are one text). More than `limit` bytes out is a failure (a bomb, or simply too large);
     /// damage after some text keeps that text, with a note; no text at all is a failure.
+    /// Text compresses 3–10 times, logs and tables a few times more; a file inflating past
+    /// `ratioLimit` times its size (16 MiB at least) is a bomb, not an archive: a few of them
+    /// must not take the memory of a load that parses on every core.
     static func inflate(_ input: UnsafeBufferPointer<UInt8>, limit: Int) -> Result<Inflated, FileReading.ReadFailure> {
-        guard hasMagic(input), let base = input.baseAddress else {
-            return .failure(FileReading.ReadFailure("not gzip data (named .gz); skipped"))
-        }
-        // Text compresses 3–10 times, logs and tables a few times more; a file inflating past
-        // `ratioLimit` times its size (16 MiB at least) is a bomb, not an archive: a few of
-        // them must not take the memory of a load that parses on every core.
-        let cap = min(limit, max(minimumCap, input.count.multipliedReportingOverflow(by: ratioLimit).partialValue))
+        Compression.gzip.decompress(input, limit: limit)
+    }
+
+    /// Inflates every member of `input` into `sink`, a piece at a time.
+    static func inflate<Sink: DecompressionSink>(_ input: UnsafeBufferPointer<UInt8>, into sink: inout Sink) -> DecompressionEnd {
+        guard hasMagic(input), let base = input.baseAddress else { return .notStarted("not gzip data (named .gz); skipped") }
         // The stream stays at one address for zlib (it checks `state->strm` on every call).
         let stream = UnsafeMutablePointer<z_stream>.allocate(capacity: 1)
         stream.initialize(to: z_stream())
         defer { stream.deinitialize(count: 1); stream.deallocate() }
         // 15 + 16: a gzip header and trailer, checked (CRC-32 and length).
         guard inflateInit2_(stream, 15 + 16, zlibVersion(), Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
-            return .failure(FileReading.ReadFailure("cannot inflate: zlib refused to start; skipped"))
+            return .notStarted("cannot inflate: zlib refused to start; skipped")
         }
         defer { inflateEnd(stream) }
         stream.pointee.next_in = UnsafeMutablePointer(mutating: base)
         stream.pointee.avail_in = 0
         var consumed = 0
-        var output = [UInt8]()
-        output.reserveCapacity(min(limit, max(4096, input.count.multipliedReportingOverflow(by: 4).partialValue)))
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        var damage: String?
-        var trailing = 0
         while true {
             if stream.pointee.avail_in == 0 && consumed < input.count {
                 let take = min(input.count - consumed, Int(UInt32.max >> 1))
@@ -64,34 +62,24 @@ enum Gzip {
                 return CZlib.inflate(stream, Z_NO_FLUSH)
             }
             let produced = chunk.count - Int(stream.pointee.avail_out)
-            if output.count + produced > cap {
-                let reason = cap < limit ? "inflates to over \(ratioLimit) times its size; skipped" : "inflates to more than \(limit >> 20) MiB; skipped"
-                return .failure(FileReading.ReadFailure(reason))
+            guard chunk.withUnsafeBufferPointer({ sink.append(UnsafeBufferPointer(rebasing: $0[0..<produced])) }) else {
+                return DecompressionEnd(stopped: true)
             }
-            output.append(contentsOf: chunk[0..<produced])
             let offset = consumed - Int(stream.pointee.avail_in)
             if status == Z_STREAM_END {
                 // Another member follows, or padding (zeros written by some tape tools), or junk.
                 let rest = UnsafeBufferPointer(rebasing: input[offset...])
                 if hasMagic(rest), inflateReset(stream) == Z_OK { continue }
-                if rest.contains(where: { $0 != 0 }) { trailing = rest.count }
-                break
+                return DecompressionEnd(trailing: rest.contains(where: { $0 != 0 }) ? rest.count : 0)
             }
             if status == Z_OK { continue }
             if status == Z_BUF_ERROR && stream.pointee.avail_in == 0 && consumed == input.count {
-                damage = "compressed data cut short"
-                break
+                return DecompressionEnd(damage: "compressed data cut short")
             }
             // Z_DATA_ERROR (corrupt data, a bad check value), Z_MEM_ERROR, Z_NEED_DICT, no progress.
             let reason = stream.pointee.msg.map { String(cString: $0) } ?? "zlib error \(status)"
-            damage = "corrupt compressed data at byte \(offset) (\(reason))"
-            break
+            return DecompressionEnd(damage: "corrupt compressed data at byte \(offset) (\(reason))")
         }
-        if let damage {
-            guard !output.isEmpty else { return .failure(FileReading.ReadFailure(damage + "; skipped")) }
-            return .success(Inflated(bytes: output, note: damage + "; kept the \(output.count) bytes before it"))
-        }
-        return .success(Inflated(bytes: output, note: trailing > 0 ? "\(trailing) bytes after the compressed data ignored" : nil))
     }
 
     /// Up to `count` bytes of the start of a gzip file's text (for telling what it holds).

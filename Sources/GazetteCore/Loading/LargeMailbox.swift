@@ -9,95 +9,71 @@ import Foundation
 enum LargeMailbox {
     static let partSize = 32 << 20
 
-    /// Whether a file too large to read whole is a mailbox to read in parts: not compressed or
-    /// an archive, and named `.mbox` or opening with an envelope.
+    /// Whether a file too large to read whole (or to inflate whole) is a mailbox to read in
+    /// parts: named `.mbox` (`list.mbox.gz` too), or opening with an envelope; not an archive.
     static func qualifies(_ path: String) -> Bool {
         let name = path.utf8.split(separator: UInt8(ascii: "/")).last.map(Array.init) ?? []
-        guard Compression(name: name) == nil, !Zip.hasSuffix(name), !Tar.hasSuffix(name) else { return false }
+        guard !Zip.hasSuffix(name), !Tar.hasSuffix(name) else { return false }
         if MboxFormat.hasMboxSuffix(path) { return true }
-        return ArticleFileName.startsWithEnvelope(readHead(path, count: 4096)[...])
+        guard let compression = Compression(name: name) else {
+            return ArticleFileName.startsWithEnvelope(readHead(path, count: 4096)[...])
+        }
+        let head = readHead(path, count: compression.headInput)
+        return ArticleFileName.startsWithEnvelope(head.withUnsafeBufferPointer { compression.head($0, count: 4096) }[...])
     }
 
-    /// Parses the mailbox at `path` part by part; `diskBytes` is how many bytes were read.
+    /// Parses the mailbox at `path` part by part (a compressed one as it inflates); `diskBytes`
+    /// is how many bytes were read.
     static func parse(_ path: String, limit: Int = FileReading.sizeLimit, partSize: Int = partSize) -> Result<(parsed: ParsedFile, diskBytes: Int), FileReading.ReadFailure> {
+        if let compression = Compression(name: path.utf8) {
+            return parseCompressed(path, compression, limit: limit, partSize: partSize)
+        }
         let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard descriptor >= 0 else { return .failure(FileReading.ReadFailure("cannot read: \(FileDiscovery.message(errno))")) }
         defer { close(descriptor) }
-        var reader = PartReader(descriptor: descriptor, partSize: partSize)
-        var result = ParsedFile()
-        var linesBefore = 0  // lines of the file before the buffer
-        while true {
-            if let failure = reader.readMore() { return .failure(failure) }
-            if reader.atEnd && reader.buffer.isEmpty { break }
-            // The part ends before the last envelope in the buffer: that message may go on in
-            // what is not read yet. At the end of the file, the buffer is the last part.
-            let cut = reader.atEnd ? reader.buffer.count : lastMessageStart(reader.buffer)
-            if cut == 0 {
-                guard reader.buffer.count > limit else { continue }  // one message longer than a part: read on
-                // One message over the file limit (a huge attachment): skipped, and said where.
-                result.warnings.append(LoadWarning(path: path, line: linesBefore + 1, reason: "message larger than \(limit >> 20) MiB; skipped"))
-                if let failure = skipMessage(&reader, linesBefore: &linesBefore) { return .failure(failure) }
-                continue
-            }
-            let part = reader.buffer[..<cut]
-            var parsed = ArticleFileParser.parse(bytes: part, path: path)
-            for index in parsed.articles.indices { parsed.articles[index].source.line += linesBefore }
-            for index in parsed.warnings.indices where parsed.warnings[index].location.line > 0 {
-                parsed.warnings[index].location.line += linesBefore
-            }
-            result.articles += parsed.articles
-            result.warnings += parsed.warnings
-            linesBefore += newlines(part)
-            reader.buffer.removeSubrange(..<cut)
-        }
-        return .success((result, reader.total))
-    }
-
-    /// Drops the buffer's first message and what of it is still unread, up to the next message.
-    private static func skipMessage(_ reader: inout PartReader, linesBefore: inout Int) -> FileReading.ReadFailure? {
-        while true {
-            if let next = firstMessageStart(reader.buffer) {
-                linesBefore += newlines(reader.buffer[..<next])
-                reader.buffer.removeSubrange(..<next)
-                return nil
-            }
-            if reader.atEnd {
-                reader.buffer.removeAll()
-                return nil
-            }
-            // Keep the last lines: an envelope may be there, not yet read to its end.
-            let keep = max(0, reader.buffer.count - 4096)
-            linesBefore += newlines(reader.buffer[..<keep])
-            reader.buffer.removeSubrange(..<keep)
-            if let failure = reader.readMore() { return failure }
-        }
-    }
-
-    /// The file read a part at a time onto `buffer`.
-    struct PartReader {
-        let descriptor: Int32
-        let partSize: Int
-        var buffer: [UInt8] = []
+        var parts = MailboxParts(path: path, limit: limit, partSize: partSize)
+        var chunk = [UInt8](repeating: 0, count: min(partSize, 4 << 20))
         var total = 0
-        var atEnd = false
-
-        /// Reads up to `partSize` more bytes (none once at the end).
-        mutating func readMore() -> FileReading.ReadFailure? {
-            guard !atEnd else { return nil }
-            let start = buffer.count
-            buffer.append(contentsOf: repeatElement(0, count: partSize))
-            var got = 0
-            var failure: Int32 = 0
-            buffer.withUnsafeMutableBytes { raw in
-                while got < partSize {
-                    let n = Foundation.read(descriptor, raw.baseAddress! + start + got, partSize - got)
-                    if n > 0 { got += n } else if n == 0 { atEnd = true; break } else if errno != EINTR { failure = errno; break }
-                }
+        while true {
+            let got = chunk.withUnsafeMutableBytes { Foundation.read(descriptor, $0.baseAddress!, $0.count) }
+            if got == 0 { break }
+            if got < 0 {
+                if errno == EINTR { continue }
+                return .failure(FileReading.ReadFailure("cannot read: \(FileDiscovery.message(errno))"))
             }
-            buffer.removeSubrange((start + got)...)
             total += got
-            return failure == 0 ? nil : FileReading.ReadFailure("cannot read: \(FileDiscovery.message(failure))")
+            _ = chunk.withUnsafeBufferPointer { parts.append(UnsafeBufferPointer(rebasing: $0[0..<got])) }
         }
+        return .success((parts.finish(), total))
+    }
+
+    /// A compressed mailbox whose text is over the limit (`list.mbox.gz`, `takeout.mbox.xz`):
+    /// the compressed file is read whole (it is within the limit), its text cut into parts as it
+    /// inflates, so the text is never held whole. Damage keeps what came before it, with a note.
+    static func parseCompressed(_ path: String, _ compression: Compression, limit: Int, partSize: Int) -> Result<(parsed: ParsedFile, diskBytes: Int), FileReading.ReadFailure> {
+        let input: [UInt8]
+        switch FileReading.read(path, limit: limit) {
+        case .success(let bytes): input = bytes
+        case .failure(let failure): return .failure(failure)
+        }
+        // The bomb rule of every compressed file: at most `ratioLimit` times the input.
+        let cap = max(Gzip.minimumCap, input.count.multipliedReportingOverflow(by: Gzip.ratioLimit).partialValue)
+        var parts = MailboxParts(path: path, limit: limit, partSize: partSize, cap: cap)
+        let end = input.withUnsafeBufferPointer { compression.decompress($0, into: &parts) }
+        if let failure = end.failure { return .failure(failure) }
+        let inflated = parts.total
+        var parsed = parts.finish()
+        let note: String? = if end.stopped {
+            "inflates to over \(Gzip.ratioLimit) times its size; kept the \(inflated) bytes before that"
+        } else if let damage = end.damage {
+            damage + "; kept the \(inflated) bytes before it"
+        } else if end.trailing > 0 {
+            "\(end.trailing) bytes after the compressed data ignored"
+        } else {
+            nil
+        }
+        if let note { parsed.warnings.insert(LoadWarning(path: path, line: 0, reason: note), at: 0) }
+        return .success((parsed, input.count))
     }
 
     /// Where the first message after the buffer's first line begins, if one does.
@@ -142,10 +118,6 @@ enum LargeMailbox {
         return MboxFormat.startsHeaders(unixNext, at: 0)
     }
 
-    private static func newlines(_ bytes: ArraySlice<UInt8>) -> Int {
-        bytes.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
-    }
-
     /// Up to `count` bytes of the file's start.
     private static func readHead(_ path: String, count: Int) -> [UInt8] {
         let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
@@ -154,5 +126,89 @@ enum LargeMailbox {
         var buffer = [UInt8](repeating: 0, count: count)
         let got = buffer.withUnsafeMutableBytes { Foundation.read(descriptor, $0.baseAddress!, count) }
         return Array(buffer.prefix(max(0, got)))
+    }
+}
+
+/// A mailbox's text, handed over a piece at a time, cut into parts of about `partSize` bytes
+/// before an envelope (where the mbox reader would split) and each part parsed on its own, its
+/// lines counted on from the parts before it. Only the part being filled (and the message it
+/// cut off) is held besides what was parsed. A single message over `limit` is skipped, and said
+/// where; more than `cap` bytes in all stops the text (`append` says false).
+struct MailboxParts: DecompressionSink {
+    let path: String
+    let limit: Int
+    let partSize: Int
+    let cap: Int
+    /// Bytes handed over so far.
+    private(set) var total = 0
+    private var result = ParsedFile()
+    private var buffer: [UInt8] = []
+    /// Lines of the text before the buffer.
+    private var linesBefore = 0
+    /// Dropping a message over the limit until the next envelope.
+    private var skipping = false
+    /// The buffer's size at which to look for a cut again.
+    private var nextLook: Int
+
+    init(path: String, limit: Int, partSize: Int, cap: Int = .max) {
+        self.path = path
+        self.limit = limit
+        self.partSize = max(1, partSize)
+        self.cap = cap
+        nextLook = self.partSize
+    }
+
+    mutating func append(_ chunk: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard total + chunk.count <= cap else { return false }
+        buffer.append(contentsOf: chunk)
+        total += chunk.count
+        if buffer.count >= nextLook { cut(atEnd: false) }
+        return true
+    }
+
+    /// Parses what is left: the last part.
+    mutating func finish() -> ParsedFile {
+        cut(atEnd: true)
+        return result
+    }
+
+    private mutating func cut(atEnd: Bool) {
+        while !buffer.isEmpty {
+            if skipping {
+                if let next = LargeMailbox.firstMessageStart(buffer) {
+                    drop(next)
+                    skipping = false
+                    continue
+                }
+                // Keep the last lines: an envelope may be there, not yet read to its end.
+                drop(atEnd ? buffer.count : max(0, buffer.count - 4096))
+                break
+            }
+            // The part ends before the last envelope in the buffer: that message may go on in
+            // what is not here yet. At the end, the buffer is the last part.
+            let end = atEnd ? buffer.count : LargeMailbox.lastMessageStart(buffer)
+            if end == 0 {
+                guard buffer.count > limit else { break }  // one message longer than a part: wait for more
+                // One message over the file limit (a huge attachment): skipped, and said where.
+                result.warnings.append(LoadWarning(path: path, line: linesBefore + 1, reason: "message larger than \(limit >> 20) MiB; skipped"))
+                skipping = true
+                continue
+            }
+            var parsed = ArticleFileParser.parse(bytes: buffer[..<end], path: path)
+            for index in parsed.articles.indices { parsed.articles[index].source.line += linesBefore }
+            for index in parsed.warnings.indices where parsed.warnings[index].location.line > 0 {
+                parsed.warnings[index].location.line += linesBefore
+            }
+            result.articles += parsed.articles
+            result.warnings += parsed.warnings
+            drop(end)
+            break
+        }
+        nextLook = buffer.count + partSize
+    }
+
+    private mutating func drop(_ count: Int) {
+        linesBefore += buffer[..<count].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+        buffer.removeSubrange(..<count)
     }
 }

@@ -78,7 +78,78 @@ import Testing
         #expect(LargeMailbox.qualifies(mailbox), "an extensionless file opening with an envelope")
         #expect(LargeMailbox.qualifies(tree.path("takeout.mbox")), "named .mbox")
         #expect(!LargeMailbox.qualifies(notes))
-        #expect(!LargeMailbox.qualifies(tree.path("list.mbox.gz")))
         #expect(!LargeMailbox.qualifies(tree.path("usenet.mbox.zip")))
+        #expect(!LargeMailbox.qualifies(tree.path("takeout.mbox.tgz")))
+    }
+
+    /// A compressed mailbox whose text is over the limit (`list.mbox.gz`, a Takeout export
+    /// someone xz'd) is cut into parts as it inflates: the same articles as reading it whole.
+    @Test(arguments: [("gzip", ".gz"), ("bzip2", ".bz2"), ("xz", ".xz")])
+    func aCompressedMailboxOverTheLimitIsReadInPartsAsItInflates(tool: String, suffix: String) throws {
+        let tree = try TempTree()
+        let text = Array(Self.takeout(messages: 300).utf8)
+        let whole = ArticleFileParser.parse(bytes: text, path: "x")
+        let compressed = try BzipXzArchiveTests.compress(tool, text)
+        let path = tree.path("All mail Including Spam and Trash.mbox" + suffix)
+        try Data(compressed).write(to: URL(fileURLWithPath: path))
+        let limit = 64 << 10
+        // Whole, it is over the limit, and the loader hears so; then it is read in parts.
+        let failure = try #require(FileReading.readArticleFile(path, limit: limit).failure)
+        #expect(failure.tooLarge, "\(failure.reason)")
+        #expect(LargeMailbox.qualifies(path))
+        for partSize in [4 << 10, 16 << 10] {
+            let parts = try LargeMailbox.parse(path, limit: limit, partSize: partSize).get()
+            #expect(parts.parsed.articles.map(\.id) == whole.articles.map(\.id))
+            #expect(parts.parsed.articles.map(\.source.line) == whole.articles.map(\.source.line))
+            #expect(parts.parsed.articles.map(\.body) == whole.articles.map(\.body))
+            #expect(parts.parsed.warnings.isEmpty, "\(parts.parsed.warnings)")
+            #expect(parts.diskBytes == compressed.count)
+        }
+        // Named without `.mbox`, it is told by the envelope its text opens with.
+        let inbox = tree.path("Inbox" + suffix)
+        try Data(compressed).write(to: URL(fileURLWithPath: inbox))
+        #expect(LargeMailbox.qualifies(inbox))
+        let notes = tree.path("notes.txt" + suffix)
+        try Data(try BzipXzArchiveTests.compress(tool, Array("Title: Notes\n\nText.\n".utf8))).write(to: URL(fileURLWithPath: notes))
+        #expect(!LargeMailbox.qualifies(notes))
+    }
+
+    @Test func aCutShortCompressedMailboxKeepsTheMessagesBeforeTheDamage() throws {
+        let tree = try TempTree()
+        let text = Array(Self.takeout(messages: 300).utf8)
+        let compressed = try BzipXzArchiveTests.compress("gzip", text)
+        let path = tree.path("list.mbox.gz")
+        try Data(compressed.prefix(compressed.count / 2)).write(to: URL(fileURLWithPath: path))
+        let parts = try LargeMailbox.parse(path, limit: 64 << 10, partSize: 8 << 10).get()
+        let first = try #require(parts.parsed.warnings.first)
+        #expect(first.location.line == 0)
+        #expect(first.reason.hasPrefix("compressed data cut short; kept the "), "\(first.reason)")
+        #expect(parts.parsed.articles.count > 50 && parts.parsed.articles.count < 300)
+        let whole = ArticleFileParser.parse(bytes: text, path: path)
+        // Every message before the last one kept is whole (the last may be cut mid-body).
+        let kept = parts.parsed.articles.dropLast()
+        #expect(Array(kept.map(\.body)) == Array(whole.articles.prefix(kept.count).map(\.body)))
+    }
+
+    @Test func aCompressedBombStopsWithANoteAndKeepsWhatCameBefore() throws {
+        let tree = try TempTree()
+        // 40 MB of one repeated message compresses far past the ratio limit.
+        let message = "From a@example.org Mon Jan  1 00:00:00 2001\nSubject: Same\n\n" + String(repeating: "a", count: 4000) + "\n\n"
+        let text = Array(String(repeating: message, count: 10_000).utf8)
+        let compressed = try BzipXzArchiveTests.compress("gzip", text, ["-9"])
+        let path = tree.path("bomb.mbox.gz")
+        try Data(compressed).write(to: URL(fileURLWithPath: path))
+        let parts = try LargeMailbox.parse(path, limit: 1 << 20, partSize: 1 << 20).get()
+        let first = try #require(parts.parsed.warnings.first)
+        #expect(first.reason.hasPrefix("inflates to over \(Gzip.ratioLimit) times its size; kept the "), "\(first.reason)")
+        #expect(parts.parsed.articles.count < 10_000)
+        #expect(parts.parsed.articles.count > 0)
+    }
+}
+
+extension Result {
+    var failure: Failure? {
+        if case .failure(let failure) = self { return failure }
+        return nil
     }
 }
