@@ -141,7 +141,8 @@ struct MailboxParts: DecompressionSink {
     let cap: Int
     /// Bytes handed over so far.
     private(set) var total = 0
-    private var result = ParsedFile()
+    /// Parses the parts on other threads while the next part is read or inflated.
+    private let parsing: PartParsing
     private var buffer: [UInt8] = []
     /// Lines of the text before the buffer.
     private var linesBefore = 0
@@ -156,6 +157,7 @@ struct MailboxParts: DecompressionSink {
         self.partSize = max(1, partSize)
         self.cap = cap
         nextLook = self.partSize
+        parsing = PartParsing(path: path)
     }
 
     mutating func append(_ chunk: UnsafeBufferPointer<UInt8>) -> Bool {
@@ -169,7 +171,7 @@ struct MailboxParts: DecompressionSink {
     /// Parses what is left: the last part.
     mutating func finish() -> ParsedFile {
         cut(atEnd: true)
-        return result
+        return parsing.finish()
     }
 
     private mutating func cut(atEnd: Bool) {
@@ -190,17 +192,11 @@ struct MailboxParts: DecompressionSink {
             if end == 0 {
                 guard buffer.count > limit else { break }  // one message longer than a part: wait for more
                 // One message over the file limit (a huge attachment): skipped, and said where.
-                result.warnings.append(LoadWarning(path: path, line: linesBefore + 1, reason: "message larger than \(limit >> 20) MiB; skipped"))
+                parsing.add(ParsedFile(warnings: [LoadWarning(path: path, line: linesBefore + 1, reason: "message larger than \(limit >> 20) MiB; skipped")]))
                 skipping = true
                 continue
             }
-            var parsed = ArticleFileParser.parse(bytes: buffer[..<end], path: path)
-            for index in parsed.articles.indices { parsed.articles[index].source.line += linesBefore }
-            for index in parsed.warnings.indices where parsed.warnings[index].location.line > 0 {
-                parsed.warnings[index].location.line += linesBefore
-            }
-            result.articles += parsed.articles
-            result.warnings += parsed.warnings
+            parsing.parse(Array(buffer[..<end]), linesBefore: linesBefore)
             drop(end)
             break
         }
@@ -210,5 +206,64 @@ struct MailboxParts: DecompressionSink {
     private mutating func drop(_ count: Int) {
         linesBefore += buffer[..<count].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
         buffer.removeSubrange(..<count)
+    }
+}
+
+/// A mailbox's parts parsed on other threads, as many at once as there are cores (so a
+/// mailbox of many parts loads on every core, and its text is read or inflated meanwhile), and
+/// put back together in file order. Parts waiting to be parsed are bounded, so the memory is a
+/// few parts besides the articles.
+final class PartParsing: Sendable {
+    private let path: String
+    /// Per part, in file order: its articles and warnings once parsed.
+    private let results = LockedValue<[ParsedFile?]>([])
+    private let group = DispatchGroup()
+    private let room: DispatchSemaphore
+
+    init(path: String, inFlight: Int = ProcessInfo.processInfo.activeProcessorCount) {
+        self.path = path
+        room = DispatchSemaphore(value: max(1, inFlight))
+    }
+
+    /// Parses `part`, whose first line is line `linesBefore + 1` of the file, on another thread;
+    /// waits while as many parts as there are cores are being parsed.
+    func parse(_ part: [UInt8], linesBefore: Int) {
+        let slot = results.update { results in
+            results.append(nil)
+            return results.count - 1
+        }
+        room.wait()
+        group.enter()
+        // A thread of its own, not libdispatch's pool: the loader calls this from inside a
+        // `concurrentPerform`, whose workers may all be waiting here for a part to finish.
+        let thread = Thread { [path, results, room, group] in
+            var parsed = ArticleFileParser.parse(bytes: part, path: path)
+            for index in parsed.articles.indices { parsed.articles[index].source.line += linesBefore }
+            for index in parsed.warnings.indices where parsed.warnings[index].location.line > 0 {
+                parsed.warnings[index].location.line += linesBefore
+            }
+            results.update { $0[slot] = parsed }
+            room.signal()
+            group.leave()
+        }
+        thread.stackSize = 8 << 20
+        thread.start()
+    }
+
+    /// Adds what is already known (a warning) in its place among the parts.
+    func add(_ parsed: ParsedFile) {
+        results.update { $0.append(parsed) }
+    }
+
+    /// Every part's articles and warnings, in file order, once all are parsed.
+    func finish() -> ParsedFile {
+        group.wait()
+        var result = ParsedFile()
+        for part in results.value {
+            guard let part else { continue }
+            result.articles += part.articles
+            result.warnings += part.warnings
+        }
+        return result
     }
 }
