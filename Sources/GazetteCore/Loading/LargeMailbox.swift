@@ -10,10 +10,12 @@ enum LargeMailbox {
     static let partSize = 32 << 20
 
     /// Whether a file too large to read whole (or to inflate whole) is a mailbox to read in
-    /// parts: named `.mbox` (`list.mbox.gz` too), or opening with an envelope; not an archive.
+    /// parts: named `.mbox` (`list.mbox.gz` too), or opening with an envelope; or a zip archive,
+    /// read entry by entry (its mailboxes in parts). A tar archive is not.
     static func qualifies(_ path: String) -> Bool {
         let name = path.utf8.split(separator: UInt8(ascii: "/")).last.map(Array.init) ?? []
-        guard !Zip.hasSuffix(name), !Tar.hasSuffix(name) else { return false }
+        if Zip.hasSuffix(name) { return true }  // read entry by entry (`LargeZip`)
+        guard !Tar.hasSuffix(name) else { return false }
         if MboxFormat.hasMboxSuffix(path) { return true }
         guard let compression = Compression(name: name) else {
             return ArticleFileName.startsWithEnvelope(readHead(path, count: 4096)[...])
@@ -25,6 +27,7 @@ enum LargeMailbox {
     /// Parses the mailbox at `path` part by part (a compressed one as it inflates); `diskBytes`
     /// is how many bytes were read.
     static func parse(_ path: String, limit: Int = FileReading.sizeLimit, partSize: Int = partSize) -> Result<(parsed: ParsedFile, diskBytes: Int), FileReading.ReadFailure> {
+        if Zip.hasSuffix(path.utf8) { return LargeZip.parse(path, limit: limit, partSize: partSize) }
         if let compression = Compression(name: path.utf8) {
             return parseCompressed(path, compression, limit: limit, partSize: partSize)
         }
@@ -228,6 +231,19 @@ final class PartParsing: Sendable {
     /// Parses `part`, whose first line is line `linesBefore + 1` of the file, on another thread;
     /// waits while as many parts as there are cores are being parsed.
     func parse(_ part: [UInt8], linesBefore: Int) {
+        run { [path] in
+            var parsed = ArticleFileParser.parse(bytes: part, path: path)
+            for index in parsed.articles.indices { parsed.articles[index].source.line += linesBefore }
+            for index in parsed.warnings.indices where parsed.warnings[index].location.line > 0 {
+                parsed.warnings[index].location.line += linesBefore
+            }
+            return parsed
+        }
+    }
+
+    /// Runs `work` on another thread, its result taking the next place in file order; waits
+    /// while as many are running as there are cores.
+    func run(_ work: @escaping @Sendable () -> ParsedFile) {
         let slot = results.update { results in
             results.append(nil)
             return results.count - 1
@@ -236,12 +252,8 @@ final class PartParsing: Sendable {
         group.enter()
         // A thread of its own, not libdispatch's pool: the loader calls this from inside a
         // `concurrentPerform`, whose workers may all be waiting here for a part to finish.
-        let thread = Thread { [path, results, room, group] in
-            var parsed = ArticleFileParser.parse(bytes: part, path: path)
-            for index in parsed.articles.indices { parsed.articles[index].source.line += linesBefore }
-            for index in parsed.warnings.indices where parsed.warnings[index].location.line > 0 {
-                parsed.warnings[index].location.line += linesBefore
-            }
+        let thread = Thread { [results, room, group] in
+            let parsed = work()
             results.update { $0[slot] = parsed }
             room.signal()
             group.leave()

@@ -38,8 +38,9 @@ enum Zip {
                 continue
             }
             guard entry.size <= cap - total else {
-                return .failure(FileReading.ReadFailure(cap < limit ? "inflates to over \(Gzip.ratioLimit) times its size; skipped"
-                                                                    : "inflates to more than \(limit >> 20) MiB; skipped"))
+                // Past the limit (not the ratio): the loader reads the archive entry by entry (`LargeZip`).
+                return .failure(cap < limit ? FileReading.ReadFailure("inflates to over \(Gzip.ratioLimit) times its size; skipped")
+                                            : FileReading.ReadFailure("inflates to more than \(limit >> 20) MiB; skipped", tooLarge: true))
             }
             switch data(bytes, entry) {
             case .success(let text):
@@ -57,9 +58,30 @@ enum Zip {
 
     /// The central directory, found from the end-of-central-directory record.
     static func directory(_ bytes: UnsafeBufferPointer<UInt8>) -> Result<[Entry], FileReading.ReadFailure> {
-        func fail(_ reason: String) -> Result<[Entry], FileReading.ReadFailure> { .failure(FileReading.ReadFailure(reason + "; skipped")) }
+        let record: EndRecord
+        switch endRecord(bytes) {
+        case .success(let found): record = found
+        case .failure(let failure): return .failure(failure)
+        }
+        guard record.offset + record.size <= record.end else { return .failure(FileReading.ReadFailure("zip directory out of place (a cut-short download?); skipped")) }
+        return entries(UnsafeBufferPointer(rebasing: bytes[record.offset..<record.end]), count: record.count)
+    }
+
+    /// Where the central directory is, from the end-of-central-directory record.
+    struct EndRecord {
+        /// The record's own offset in the bytes searched.
+        var end: Int
+        var count: Int
+        /// The directory's size and offset in the file.
+        var size: Int
+        var offset: Int
+    }
+
+    /// The end record within `bytes` (the file's end: its last 22 bytes, or earlier by a comment
+    /// of up to 65,535 bytes).
+    static func endRecord(_ bytes: UnsafeBufferPointer<UInt8>) -> Result<EndRecord, FileReading.ReadFailure> {
+        func fail(_ reason: String) -> Result<EndRecord, FileReading.ReadFailure> { .failure(FileReading.ReadFailure(reason + "; skipped")) }
         guard bytes.count >= 22 else { return fail("not a zip archive (named .zip)") }
-        // The record is the last 22 bytes, or earlier by a comment of up to 65,535 bytes.
         var end = -1
         var at = bytes.count - 22
         let lowest = max(0, bytes.count - 22 - 0xFFFF)
@@ -71,9 +93,15 @@ enum Zip {
         let count = Int(u16(bytes, end + 10))
         let size = Int(u32(bytes, end + 12)), offset = Int(u32(bytes, end + 16))
         if count == 0xFFFF || size == 0xFFFF_FFFF || offset == 0xFFFF_FFFF { return fail("a Zip64 archive (not read)") }
-        guard offset + size <= end else { return fail("zip directory out of place (a cut-short download?)") }
+        return .success(EndRecord(end: end, count: count, size: size, offset: offset))
+    }
+
+    /// The `count` entries of a central directory: `bytes` from its start to the end record.
+    static func entries(_ bytes: UnsafeBufferPointer<UInt8>, count: Int) -> Result<[Entry], FileReading.ReadFailure> {
+        func fail(_ reason: String) -> Result<[Entry], FileReading.ReadFailure> { .failure(FileReading.ReadFailure(reason + "; skipped")) }
+        let end = bytes.count
         var entries: [Entry] = []
-        var cursor = offset
+        var cursor = 0
         for _ in 0..<count {
             guard cursor + 46 <= end, u32(bytes, cursor) == 0x0201_4B50 else { return fail("damaged zip directory") }
             let nameLength = Int(u16(bytes, cursor + 28)), extraLength = Int(u16(bytes, cursor + 30))
@@ -92,10 +120,22 @@ enum Zip {
     static func data(_ bytes: UnsafeBufferPointer<UInt8>, _ entry: Entry) -> Result<[UInt8], FileReading.ReadFailure> {
         func fail(_ reason: String) -> Result<[UInt8], FileReading.ReadFailure> { .failure(FileReading.ReadFailure(reason + "; skipped")) }
         let local = entry.localHeader
-        guard local + 30 <= bytes.count, u32(bytes, local) == 0x0403_4B50 else { return fail("damaged zip entry") }
-        let start = local + 30 + Int(u16(bytes, local + 26)) + Int(u16(bytes, local + 28))
+        guard local + 30 <= bytes.count, let start = dataStart(UnsafeBufferPointer(rebasing: bytes[local..<(local + 30)]), at: local) else {
+            return fail("damaged zip entry")
+        }
         guard start <= bytes.count, entry.compressedSize <= bytes.count - start else { return fail("zip entry cut short") }
-        let input = UnsafeBufferPointer(rebasing: bytes[start..<(start + entry.compressedSize)])
+        return decode(UnsafeBufferPointer(rebasing: bytes[start..<(start + entry.compressedSize)]), entry)
+    }
+
+    /// Where an entry's data starts, from its local header (30 bytes) at offset `local`.
+    static func dataStart(_ header: UnsafeBufferPointer<UInt8>, at local: Int) -> Int? {
+        guard header.count >= 30, u32(header, 0) == 0x0403_4B50 else { return nil }
+        return local + 30 + Int(u16(header, 26)) + Int(u16(header, 28))
+    }
+
+    /// An entry's text from its stored or deflated data, checked against its CRC-32.
+    static func decode(_ input: UnsafeBufferPointer<UInt8>, _ entry: Entry) -> Result<[UInt8], FileReading.ReadFailure> {
+        func fail(_ reason: String) -> Result<[UInt8], FileReading.ReadFailure> { .failure(FileReading.ReadFailure(reason + "; skipped")) }
         var output: [UInt8]
         switch entry.method {
         case 0:
@@ -133,11 +173,11 @@ enum Zip {
         return ok ? output : nil
     }
 
-    private static func u16(_ bytes: UnsafeBufferPointer<UInt8>, _ at: Int) -> UInt16 {
+    static func u16(_ bytes: UnsafeBufferPointer<UInt8>, _ at: Int) -> UInt16 {
         UInt16(bytes[at]) | UInt16(bytes[at + 1]) << 8
     }
 
-    private static func u32(_ bytes: UnsafeBufferPointer<UInt8>, _ at: Int) -> UInt32 {
+    static func u32(_ bytes: UnsafeBufferPointer<UInt8>, _ at: Int) -> UInt32 {
         UInt32(bytes[at]) | UInt32(bytes[at + 1]) << 8 | UInt32(bytes[at + 2]) << 16 | UInt32(bytes[at + 3]) << 24
     }
 }
