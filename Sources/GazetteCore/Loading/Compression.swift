@@ -60,13 +60,16 @@ enum Compression {
         switch self {
         case .gzip: Gzip.head(input, count: count)
         case .bzip2, .xz:
-            // Small enough to inflate whole from what was read: a bzip2 block needs its
-            // whole input (up to 900 KB) before any byte comes out anyway.
-            switch decompress(input, limit: Gzip.minimumCap) {
-            case .success(let inflated): Array(inflated.bytes.prefix(count))
-            case .failure: []
-            }
+            // Only as far as the first `count` bytes out (a bzip2 block needs its whole input,
+            // up to 900 KB, before any byte comes out anyway).
+            headOf(input, count: count)
         }
+    }
+
+    private func headOf(_ input: UnsafeBufferPointer<UInt8>, count: Int) -> [UInt8] {
+        var head = HeadSink(count: count)
+        _ = decompress(input, into: &head)
+        return head.bytes
     }
 
     /// How many of a file's first bytes `head` needs to see a text's start.
@@ -96,6 +99,19 @@ struct DecompressionEnd {
 
     static func notStarted(_ reason: String) -> DecompressionEnd {
         DecompressionEnd(failure: FileReading.ReadFailure(reason))
+    }
+}
+
+/// Keeps the first `count` bytes handed to it, then stops the decompression.
+struct HeadSink: DecompressionSink {
+    let count: Int
+    var bytes: [UInt8] = []
+
+    init(count: Int) { self.count = count }
+
+    mutating func append(_ chunk: UnsafeBufferPointer<UInt8>) -> Bool {
+        bytes.append(contentsOf: chunk.prefix(count - bytes.count))
+        return bytes.count < count
     }
 }
 
@@ -151,7 +167,11 @@ enum Bzip2 {
         var trailing = 0
         streams: while true {  // one pass per concatenated stream
             stream.initialize(to: bz_stream())
-            guard BZ2_bzDecompressInit(stream, 0, 0) == BZ_OK else { return .notStarted("cannot inflate: libbz2 refused to start; skipped") }
+            guard BZ2_bzDecompressInit(stream, 0, 0) == BZ_OK else {
+                // After a first stream, its text has gone to the sink: damage, not "not started".
+                guard offset == 0 else { return DecompressionEnd(damage: "cannot inflate the stream at byte \(offset)") }
+                return .notStarted("cannot inflate: libbz2 refused to start; skipped")
+            }
             defer { BZ2_bzDecompressEnd(stream) }
             let rest = input.count - offset
             stream.pointee.next_in = UnsafeMutableRawPointer(mutating: base + offset).assumingMemoryBound(to: CChar.self)

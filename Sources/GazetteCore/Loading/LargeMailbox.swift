@@ -171,8 +171,18 @@ struct MailboxParts: DecompressionSink {
         return true
     }
 
-    /// Parses what is left: the last part.
+    /// Parses what is left: the parts before the last message, then the last message, unless
+    /// it is over the limit.
     mutating func finish() -> ParsedFile {
+        cut(atEnd: false)
+        if skipping || buffer.count > limit {
+            // The text ends inside a message over the limit (no envelope after it was found).
+            if !skipping {
+                parsing.add(ParsedFile(warnings: [LoadWarning(path: path, line: linesBefore + 1, reason: "message larger than \(limit >> 20) MiB; skipped")]))
+            }
+            drop(buffer.count)
+            skipping = false
+        }
         cut(atEnd: true)
         return parsing.finish()
     }
@@ -214,18 +224,20 @@ struct MailboxParts: DecompressionSink {
 
 /// A mailbox's parts parsed on other threads, as many at once as there are cores (so a
 /// mailbox of many parts loads on every core, and its text is read or inflated meanwhile), and
-/// put back together in file order. Parts waiting to be parsed are bounded, so the memory is a
-/// few parts besides the articles.
+/// put back together in file order. The parts being parsed are bounded for the whole process
+/// (the loader reads several large files at once), so the memory is a few parts besides the
+/// articles.
 final class PartParsing: Sendable {
     private let path: String
     /// Per part, in file order: its articles and warnings once parsed.
     private let results = LockedValue<[ParsedFile?]>([])
     private let group = DispatchGroup()
-    private let room: DispatchSemaphore
+    /// One permit per part being parsed, in the whole process. A parsing thread never waits
+    /// for another permit, so the callers waiting here cannot deadlock.
+    private static let room = DispatchSemaphore(value: max(1, ProcessInfo.processInfo.activeProcessorCount))
 
-    init(path: String, inFlight: Int = ProcessInfo.processInfo.activeProcessorCount) {
+    init(path: String) {
         self.path = path
-        room = DispatchSemaphore(value: max(1, inFlight))
     }
 
     /// Parses `part`, whose first line is line `linesBefore + 1` of the file, on another thread;
@@ -248,11 +260,12 @@ final class PartParsing: Sendable {
             results.append(nil)
             return results.count - 1
         }
+        let room = Self.room
         room.wait()
         group.enter()
         // A thread of its own, not libdispatch's pool: the loader calls this from inside a
         // `concurrentPerform`, whose workers may all be waiting here for a part to finish.
-        let thread = Thread { [results, room, group] in
+        let thread = Thread { [results, group] in
             let parsed = work()
             results.update { $0[slot] = parsed }
             room.signal()
@@ -270,8 +283,14 @@ final class PartParsing: Sendable {
     /// Every part's articles and warnings, in file order, once all are parsed.
     func finish() -> ParsedFile {
         group.wait()
+        // Moved out, so each part's articles are held once.
+        let parts = results.update { results in
+            defer { results = [] }
+            return results
+        }
         var result = ParsedFile()
-        for part in results.value {
+        result.articles.reserveCapacity(parts.reduce(0) { $0 + ($1?.articles.count ?? 0) })
+        for part in parts {
             guard let part else { continue }
             result.articles += part.articles
             result.warnings += part.warnings

@@ -40,7 +40,21 @@ enum LargeZip {
         }
 
         let parsing = PartParsing(path: path)
-        func note(_ text: String) { parsing.add(ParsedFile(warnings: [LoadWarning(path: path, line: 0, reason: text)])) }
+        // Small entries are parsed in batches of about a part's size (a zip of 65,000 posts is
+        // not 65,000 threads); a note waits for the batch before it, so order is kept.
+        var batch: [ArchiveMember] = []
+        var batchBytes = 0
+        func flush() {
+            guard !batch.isEmpty else { return }
+            let members = batch
+            parsing.run { ArticleFileParser.parse(members: members, path: path) }
+            batch = []
+            batchBytes = 0
+        }
+        func note(_ text: String) {
+            flush()
+            parsing.add(ParsedFile(warnings: [LoadWarning(path: path, line: 0, reason: text)]))
+        }
         let cap = max(Gzip.minimumCap, size.multipliedReportingOverflow(by: Gzip.ratioLimit).partialValue)
         var total = 0
         for entry in entries where ArchiveMember.isArticleEntry(entry.name) || ArchiveMember.isUnnamedEntry(entry.name) {
@@ -53,47 +67,51 @@ enum LargeZip {
                 note("\(entry.name): inflates to over \(Gzip.ratioLimit) times the archive's size; it and the entries after it skipped")
                 break
             }
-            guard let start = file.read(at: entry.localHeader, count: 30).withUnsafeBufferPointer({ Zip.dataStart($0, at: entry.localHeader) }),
-                  start <= size, entry.compressedSize <= size - start else {
+            guard let start = file.read(at: entry.localHeader, count: 30).withUnsafeBufferPointer({ Zip.dataStart($0, at: entry.localHeader) }) else {
                 if named { note("\(entry.name): damaged zip entry; skipped") }
                 continue
             }
-            if entry.size <= limit {
-                guard entry.compressedSize <= limit else {
-                    if named { note("\(entry.name): damaged zip entry; skipped") }
-                    continue
-                }
-                let input = file.read(at: start, count: entry.compressedSize)
-                switch input.withUnsafeBufferPointer({ Zip.decode($0, entry) }) {
-                case .success(let text):
-                    if !named && !ArchiveMember.opensAsArchive(text) { continue }
-                    total += text.count
-                    let member = ArchiveMember(name: entry.name, text: text, note: nil)
-                    parsing.run { ArticleFileParser.parse(members: [member], path: path) }
-                case .failure(let failure):
-                    if named { note("\(entry.name): \(failure.reason)") }
-                }
+            guard start <= size, entry.compressedSize <= size - start else {
+                if named { note("\(entry.name): zip entry cut short; skipped") }
                 continue
             }
-            // Over the limit: a mailbox is cut into parts as it inflates; anything else is skipped.
-            let head = file.inflatedHead(start: start, entry)
-            guard MboxFormat.hasMboxSuffix(entry.name) || ArticleFileName.startsWithEnvelope(head[...]) else {
+            // A mailbox larger than a part is cut into parts as it inflates (any size); a
+            // compressed one (`list.mbox.gz` inside the zip) is not, it is inflated whole.
+            let compressed = Compression.hasSuffix(entry.name.utf8)
+            if entry.size > partSize, !compressed, MboxFormat.hasMboxSuffix(entry.name)
+                || ArticleFileName.startsWithEnvelope(file.inflatedHead(start: start, entry)[...]) {
+                flush()
+                var parts = MailboxParts(path: path, limit: limit, partSize: partSize, cap: cap - total)
+                let damage = file.inflate(start: start, entry, into: &parts)
+                total += parts.total
+                let parsed = parts.finish()
+                // As in a small zip: articles keep their lines within the entry, warnings name it.
+                var result = ParsedFile(articles: parsed.articles)
+                if let damage { result.warnings.append(LoadWarning(path: path, line: 0, reason: "\(entry.name): \(damage)")) }
+                for warning in parsed.warnings {
+                    let at = warning.location.line > 0 ? "\(entry.name):\(warning.location.line)" : entry.name
+                    result.warnings.append(LoadWarning(path: path, line: 0, reason: "\(at): \(warning.reason)"))
+                }
+                parsing.add(result)
+                continue
+            }
+            guard entry.size <= limit, entry.compressedSize <= limit else {
                 if named { note("\(entry.name): inflates to more than \(limit >> 20) MiB; skipped") }
                 continue
             }
-            var parts = MailboxParts(path: path, limit: limit, partSize: partSize, cap: cap - total)
-            let damage = file.inflate(start: start, entry, into: &parts)
-            total += parts.total
-            let parsed = parts.finish()
-            // As in a small zip: articles keep their lines within the entry, warnings name it.
-            var result = ParsedFile(articles: parsed.articles)
-            if let damage { result.warnings.append(LoadWarning(path: path, line: 0, reason: "\(entry.name): \(damage)")) }
-            for warning in parsed.warnings {
-                let at = warning.location.line > 0 ? "\(entry.name):\(warning.location.line)" : entry.name
-                result.warnings.append(LoadWarning(path: path, line: 0, reason: "\(at): \(warning.reason)"))
+            let input = file.read(at: start, count: entry.compressedSize)
+            switch input.withUnsafeBufferPointer({ Zip.decode($0, entry) }) {
+            case .success(let text):
+                if !named && !ArchiveMember.opensAsArchive(text) { continue }
+                total += text.count
+                batch.append(ArchiveMember(name: entry.name, text: text, note: nil))
+                batchBytes += text.count
+                if batchBytes >= partSize { flush() }
+            case .failure(let failure):
+                if named { note("\(entry.name): \(failure.reason)") }
             }
-            parsing.add(result)
         }
+        flush()
         return .success((parsing.finish(), size))
     }
 }
@@ -117,7 +135,7 @@ private struct ZipFile {
 
     /// The first few KB of an entry's text.
     func inflatedHead(start: Int, _ entry: Zip.Entry) -> [UInt8] {
-        var head = HeadSink()
+        var head = HeadSink(count: 4096)
         _ = inflate(start: start, entry, into: &head, checked: false)
         return head.bytes
     }
@@ -188,14 +206,5 @@ private struct ZipFile {
 
     private func stopped(_ produced: Int) -> String {
         "inflates to over \(Gzip.ratioLimit) times the archive's size; kept the \(produced) bytes before that"
-    }
-}
-
-/// Keeps the first 4 KB handed to it, then stops the inflate.
-private struct HeadSink: DecompressionSink {
-    var bytes: [UInt8] = []
-    mutating func append(_ chunk: UnsafeBufferPointer<UInt8>) -> Bool {
-        bytes.append(contentsOf: chunk.prefix(4096 - bytes.count))
-        return bytes.count < 4096
     }
 }

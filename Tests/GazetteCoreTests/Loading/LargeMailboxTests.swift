@@ -71,6 +71,16 @@ import Testing
         #expect(after.source.line == expected, "lines still count after the skipped message")
     }
 
+    @Test func aLastMessageOverTheLimitIsSkippedToo() throws {
+        let tree = try TempTree()
+        let text = Self.takeout(messages: 12) + "From 99@xxx Wed Nov 29 11:02:31 +0000 2023\r\nSubject: Huge\r\n\r\n"
+            + String(repeating: "y", count: 100_000) + "\r\n"
+        let path = try Self.write(text, to: tree, "tail.mbox")
+        let parts = try LargeMailbox.parse(path, limit: 64 << 10, partSize: 64 << 10).get()
+        #expect(parts.parsed.articles.map(\.title) == (1...12).map { "Bulletin \($0)" })
+        #expect(parts.parsed.warnings.map(\.reason) == ["message larger than 0 MiB; skipped"])
+    }
+
     @Test func whichFilesAreReadInParts() throws {
         let tree = try TempTree()
         let mailbox = try Self.write(Self.takeout(messages: 2), to: tree, "Inbox")

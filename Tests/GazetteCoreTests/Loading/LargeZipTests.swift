@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import GazetteCore
+import GazetteTestSupport
 
 /// Zip archives too large to read whole (the Internet Archive's Usenet collections), read entry
 /// by entry from the disk: here with a limit of 64 KiB, so a small archive takes that path, and
@@ -80,6 +81,43 @@ import Testing
         let read = try LargeMailbox.parse(tree.path("essays.zip"), limit: Self.limit, partSize: 4 << 10).get()
         #expect(read.parsed.warnings.map(\.reason) == ["essay.txt: inflates to more than 0 MiB; skipped"])
         #expect(read.parsed.articles.map(\.title) == ["Wiring of rotor VI", "Re: Wiring of rotor VI"])
+    }
+
+    @Test func aCompressedMailboxEntryOverTheLimitIsSkippedWithAWarning() throws {
+        let tree = try TempTree()
+        // Random-looking text, so its gzip stream is itself over the limit.
+        var generator = SeededRandom(seed: 7)
+        let noise = (0..<120_000).map { _ in UInt8(0x41 + generator.next() % 26 as UInt64) }
+        let gz = try GzipArchiveTests.gzip(Array("From a@example.org Mon Jan  1 00:00:00 2001\nSubject: Noise\n\n".utf8) + noise + [0x0A])
+        try GzipArchiveTests.write(tree, "lists.zip", try ZipArchiveTests.zip([
+            Entry(name: "noise.mbox.gz", bytes: gz, deflate: false),
+            Entry(name: "alt.small.mbox", bytes: Array(ZipArchiveTests.group.utf8)),
+        ]))
+        let read = try LargeMailbox.parse(tree.path("lists.zip"), limit: Self.limit, partSize: 4 << 10).get()
+        #expect(read.parsed.warnings.map(\.reason) == ["noise.mbox.gz: inflates to more than 0 MiB; skipped"])
+        #expect(read.parsed.articles.map(\.title) == ["Wiring of rotor VI", "Re: Wiring of rotor VI"])
+    }
+
+    @Test func hostileEntryOffsetsAndSizesAreWarningsNotCrashes() throws {
+        let tree = try TempTree()
+        var bytes = try ZipArchiveTests.zip([
+            Entry(name: "a.mbox", bytes: Array(ZipArchiveTests.group.utf8)),
+            Entry(name: "b.mbox", bytes: Array(ZipArchiveTests.group.utf8)),
+            Entry(name: "c.mbox", bytes: Array(LargeMailboxTests.takeout(messages: 200).utf8)),
+        ])
+        let entries = try bytes.withUnsafeBufferPointer { Zip.directory($0) }.get()
+        // The central directory's records, in order: a's local header offset past the end of
+        // the file, b's compressed size past it.
+        let directory = bytes.count - 22 - entries.reduce(0) { $0 + 46 + $1.name.utf8.count }
+        func put32(_ value: UInt32, at index: Int) {
+            for byte in 0..<4 { bytes[index + byte] = UInt8(value >> (8 * UInt32(byte)) & 0xFF) }
+        }
+        put32(0x7FFF_FFF0, at: directory + 42)
+        put32(0xFFFF_FF00, at: directory + 46 + "a.mbox".utf8.count + 20)
+        try GzipArchiveTests.write(tree, "hostile.zip", bytes)
+        let read = try LargeMailbox.parse(tree.path("hostile.zip"), limit: Self.limit, partSize: 4 << 10).get()
+        #expect(read.parsed.warnings.map(\.reason) == ["a.mbox: damaged zip entry; skipped", "b.mbox: zip entry cut short; skipped"])
+        #expect(read.parsed.articles.count == 200, "c.mbox still loads")
     }
 
     @Test func aDamagedDirectoryIsReported() throws {
