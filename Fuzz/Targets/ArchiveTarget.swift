@@ -1,3 +1,4 @@
+import Foundation
 @testable import GazetteCore
 
 /// libFuzzer entry: compressed archive files — the same bytes read as a gzip, bzip2 and xz file, a
@@ -23,9 +24,25 @@ public func fuzzArchive(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
             require(members.reduce(0) { $0 + $1.text.count } <= max(limit, buffer.count * 2), "zip members past the limit")
             checkParsed(ArticleFileParser.parse(members: members, path: "a.zip"), path: "a.zip")
         }
+        // The same bytes fed to the mailbox cutter in pieces whose size the first byte picks.
+        var parts = MailboxParts(path: "a.mbox", limit: 16 << 10, partSize: 2 << 10, cap: 1 << 20)
+        let piece = 1 + Int(buffer.first ?? 0) * 7
+        var at = 0
+        while at < buffer.count, parts.append(UnsafeBufferPointer(rebasing: buffer[at..<min(buffer.count, at + piece)])) { at += piece }
+        checkParsed(parts.finish(), path: "a.mbox")
         if case .success(let members) = Tar.members(buffer) {
             require(members.reduce(0) { $0 + $1.text.count } <= buffer.count, "tar members hold more than the archive")
             checkParsed(ArticleFileParser.parse(members: members, path: "a.tar"), path: "a.tar")
+        }
+    }
+    // As a zip too large to read whole: the same bytes read entry by entry from a file.
+    if bytes.count >= 22 {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("fuzz-archive-\(getpid()).zip").path
+        if FileManager.default.createFile(atPath: path, contents: Data(bytes)) {
+            if case .success(let read) = LargeZip.parse(path, limit: 16 << 10, partSize: 2 << 10) {
+                checkParsed(read.parsed, path: path)
+            }
+            try? FileManager.default.removeItem(atPath: path)
         }
     }
     return 0
