@@ -10,12 +10,12 @@ enum LargeMailbox {
     static let partSize = 32 << 20
 
     /// Whether a file too large to read whole (or to inflate whole) is a mailbox to read in
-    /// parts: named `.mbox` (`list.mbox.gz` too), or opening with an envelope; or a zip archive,
-    /// read entry by entry (its mailboxes in parts). A tar archive is not.
+    /// parts: named `.mbox` (`list.mbox.gz` too), or opening with an envelope; or a zip or tar
+    /// archive, read entry by entry (a zip's mailboxes in parts).
     static func qualifies(_ path: String) -> Bool {
         let name = path.utf8.split(separator: UInt8(ascii: "/")).last.map(Array.init) ?? []
-        if Zip.hasSuffix(name) { return true }  // read entry by entry (`LargeZip`)
-        guard !Tar.hasSuffix(name) else { return false }
+        // Archives are read entry by entry (`LargeZip`), or as they inflate (`LargeTar`).
+        if Zip.hasSuffix(name) || Tar.hasSuffix(name) { return true }
         if MboxFormat.hasMboxSuffix(path) { return true }
         guard let compression = Compression(name: name) else {
             return ArticleFileName.startsWithEnvelope(readHead(path, count: 4096)[...])
@@ -28,6 +28,7 @@ enum LargeMailbox {
     /// is how many bytes were read.
     static func parse(_ path: String, limit: Int = FileReading.sizeLimit, partSize: Int = partSize) -> Result<(parsed: ParsedFile, diskBytes: Int), FileReading.ReadFailure> {
         if Zip.hasSuffix(path.utf8) { return LargeZip.parse(path, limit: limit, partSize: partSize) }
+        if Tar.hasSuffix(path.utf8) { return LargeTar.parse(path, limit: limit, partSize: partSize) }
         if let compression = Compression(name: path.utf8) {
             return parseCompressed(path, compression, limit: limit, partSize: partSize)
         }

@@ -40,21 +40,8 @@ enum LargeZip {
         }
 
         let parsing = PartParsing(path: path)
-        // Small entries are parsed in batches of about a part's size (a zip of 65,000 posts is
-        // not 65,000 threads); a note waits for the batch before it, so order is kept.
-        var batch: [ArchiveMember] = []
-        var batchBytes = 0
-        func flush() {
-            guard !batch.isEmpty else { return }
-            let members = batch
-            parsing.run { ArticleFileParser.parse(members: members, path: path) }
-            batch = []
-            batchBytes = 0
-        }
-        func note(_ text: String) {
-            flush()
-            parsing.add(ParsedFile(warnings: [LoadWarning(path: path, line: 0, reason: text)]))
-        }
+        let batches = MemberBatches(path: path, parsing: parsing, partSize: partSize)
+        let note = batches.note
         let cap = max(Gzip.minimumCap, size.multipliedReportingOverflow(by: Gzip.ratioLimit).partialValue)
         var total = 0
         for entry in entries where ArchiveMember.isArticleEntry(entry.name) || ArchiveMember.isUnnamedEntry(entry.name) {
@@ -80,7 +67,7 @@ enum LargeZip {
             let compressed = Compression.hasSuffix(entry.name.utf8)
             if entry.size > partSize, !compressed, MboxFormat.hasMboxSuffix(entry.name)
                 || ArticleFileName.startsWithEnvelope(file.inflatedHead(start: start, entry)[...]) {
-                flush()
+                batches.flush()
                 var parts = MailboxParts(path: path, limit: limit, partSize: partSize, cap: cap - total)
                 let damage = file.inflate(start: start, entry, into: &parts)
                 total += parts.total
@@ -104,14 +91,12 @@ enum LargeZip {
             case .success(let text):
                 if !named && !ArchiveMember.opensAsArchive(text) { continue }
                 total += text.count
-                batch.append(ArchiveMember(name: entry.name, text: text, note: nil))
-                batchBytes += text.count
-                if batchBytes >= partSize { flush() }
+                batches.add(ArchiveMember(name: entry.name, text: text, note: nil))
             case .failure(let failure):
                 if named { note("\(entry.name): \(failure.reason)") }
             }
         }
-        flush()
+        batches.flush()
         return .success((parsing.finish(), size))
     }
 }

@@ -27,57 +27,16 @@ enum Tar {
     /// The article files inside `bytes`, in archive order. Damage after the first header keeps
     /// the entries before it, with a note; a first header that is not a tar header is a failure.
     static func members(_ bytes: UnsafeBufferPointer<UInt8>) -> Result<[ArchiveMember], FileReading.ReadFailure> {
-        var members: [ArchiveMember] = []
-        var files = 0
-        var at = 0
-        // Set by a GNU `L` entry or a pax `x` header, for the one entry that follows.
-        var longName: String?
-        var paxSize: Int?
-        func damaged(_ reason: String) -> Result<[ArchiveMember], FileReading.ReadFailure> {
-            guard at > 0 else { return .failure(FileReading.ReadFailure("not a tar archive; skipped")) }
-            members.append(ArchiveMember(name: "", text: [], note: "\(reason) at byte \(at); kept the \(files) file\(files == 1 ? "" : "s") before it"))
-            return .success(members)
-        }
-        while at < bytes.count {
-            guard bytes.count - at >= 512 else { return damaged("tar archive cut short") }
-            let header = UnsafeBufferPointer(rebasing: bytes[at..<(at + 512)])
-            if header.allSatisfy({ $0 == 0 }) { break }  // the end (two zero blocks; one is enough)
-            guard checksumMatches(header), var size = number(header[124..<136]) else { return damaged("damaged tar header") }
-            if let paxSize { size = paxSize }
-            let start = at + 512
-            guard size <= bytes.count - start else { return damaged("tar archive cut short") }
-            let data = UnsafeBufferPointer(rebasing: bytes[start..<(start + size)])
-            let type = header[156]
-            switch type {
-            case UInt8(ascii: "L"):  // GNU: the next entry's long name
-                longName = string(data)
-            case UInt8(ascii: "x"):  // pax: the next entry's attributes
-                let attributes = pax(data)
-                if let path = attributes["path"] { longName = path }
-                paxSize = attributes["size"].flatMap { Int($0) }
-            case UInt8(ascii: "g"), UInt8(ascii: "K"):  // pax globals, a GNU long link name
-                break
-            default:
-                let name = longName ?? headerName(header)
-                longName = nil
-                paxSize = nil
-                // Regular files only: a hard link is a file already read (a spool's crosspost),
-                // and links, folders, devices and sparse files hold no article text of their own.
-                guard type == UInt8(ascii: "0") || type == 0 || type == UInt8(ascii: "7") else { break }
-                files += 1
-                let named = ArchiveMember.isArticleEntry(name)
-                guard named || ArchiveMember.isUnnamedEntry(name) else { break }
-                let text = Array(data)
-                if !named && !ArchiveMember.opensAsArchive(text) { break }
-                members.append(ArchiveMember(name: name, text: text, note: nil))
-            }
-            at = start + (size + 511) / 512 * 512
-        }
-        return .success(members)
+        final class Collected { var members: [ArchiveMember] = [] }
+        let collected = Collected()
+        var stream = TarStream(memberLimit: .max) { collected.members.append($0) }
+        _ = stream.append(bytes)
+        if let failure = stream.finish() { return .failure(failure) }
+        return .success(collected.members)
     }
 
     /// The entry's name: ustar's prefix and name, else the name field.
-    private static func headerName(_ header: UnsafeBufferPointer<UInt8>) -> String {
+    static func headerName(_ header: UnsafeBufferPointer<UInt8>) -> String {
         let name = string(UnsafeBufferPointer(rebasing: header[0..<100]))
         // POSIX ustar (`ustar\0`) splits long names into a prefix; GNU's `ustar  ` uses that space otherwise.
         let isUstar = header[257..<263].elementsEqual([0x75, 0x73, 0x74, 0x61, 0x72, 0x00])
@@ -87,7 +46,7 @@ enum Tar {
     }
 
     /// Bytes up to the first NUL, as UTF-8 (invalid bytes replaced).
-    private static func string(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+    static func string(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
         let end = bytes.firstIndex(of: 0) ?? bytes.endIndex
         return String(decoding: UnsafeBufferPointer(rebasing: bytes[..<end]), as: UTF8.self)
     }
@@ -129,7 +88,7 @@ enum Tar {
     }
 
     /// A pax extended header's records, `LENGTH KEY=VALUE\n` each.
-    private static func pax(_ data: UnsafeBufferPointer<UInt8>) -> [String: String] {
+    static func pax(_ data: UnsafeBufferPointer<UInt8>) -> [String: String] {
         var attributes: [String: String] = [:]
         var at = 0
         while at < data.count {
@@ -144,5 +103,180 @@ enum Tar {
             at += length
         }
         return attributes
+    }
+}
+
+/// A tar archive read as it is handed over, a piece at a time (a `.tar.gz` as it inflates, a
+/// `.tar` read from the disk in pieces): each article file is handed to `deliver` as soon as its
+/// bytes are in, so the archive is never held whole. `Tar.members` is this over one buffer.
+struct TarStream: DecompressionSink {
+    /// An article file larger than this is skipped with a note (the file limit).
+    let memberLimit: Int
+    private let deliver: (ArchiveMember) -> Void
+    private var pending: [UInt8] = []
+    /// Bytes of `pending` already used.
+    private var used = 0
+    /// Archive offset of the next byte to use, and of the current entry's header.
+    private var at = 0
+    private var headerAt = 0
+    private var files = 0
+    /// Set by a GNU `L` entry or a pax `x` header, for the one entry that follows.
+    private var longName: String?
+    private var paxSize: Int?
+    private var state = State.header
+    private var failure: FileReading.ReadFailure?
+
+    private enum Kind { case article(String, named: Bool), longName, pax, skipped, regularSkipped }
+    private enum State {
+        case header
+        /// An entry's data: `remaining` bytes, collected into `text` unless skipped, then `padding`.
+        case data(Kind, remaining: Int, padding: Int)
+        case padding(Int)
+        case done
+    }
+    private var text: [UInt8] = []
+
+    init(memberLimit: Int, deliver: @escaping (ArchiveMember) -> Void) {
+        self.memberLimit = memberLimit
+        self.deliver = deliver
+    }
+
+    mutating func append(_ chunk: UnsafeBufferPointer<UInt8>) -> Bool {
+        if case .done = state { return false }
+        if used == pending.count {
+            pending.removeAll(keepingCapacity: true)
+            used = 0
+        } else if used >= 1 << 20 {
+            pending.removeSubrange(..<used)
+            used = 0
+        }
+        pending.append(contentsOf: chunk)
+        advance()
+        if case .done = state { return false }
+        return true
+    }
+
+    /// Ends the archive: damage if it stopped inside an entry; a failure if it was not a tar.
+    mutating func finish() -> FileReading.ReadFailure? {
+        switch state {
+        case .header where pending.count - used > 0, .data:
+            damaged("tar archive cut short")
+        default:
+            break
+        }
+        state = .done
+        return failure
+    }
+
+    private mutating func damaged(_ reason: String) {
+        state = .done
+        guard headerAt > 0 else {
+            failure = FileReading.ReadFailure("not a tar archive; skipped")
+            return
+        }
+        deliver(ArchiveMember(name: "", text: [], note: "\(reason) at byte \(headerAt); kept the \(files) file\(files == 1 ? "" : "s") before it"))
+    }
+
+    private mutating func advance() {
+        while true {
+            let available = pending.count - used
+            switch state {
+            case .done:
+                return
+            case .header:
+                headerAt = at
+                guard available >= 512 else { return }
+                let step = pending.withUnsafeBufferPointer { readHeader(UnsafeBufferPointer(rebasing: $0[used..<(used + 512)])) }
+                guard let step else { return }  // done, or damaged
+                used += 512
+                at += 512
+                state = step
+            case .data(let kind, let remaining, let padding):
+                let take = min(available, remaining)
+                switch kind {
+                case .skipped, .regularSkipped: break
+                default: text.append(contentsOf: pending[used..<(used + take)])
+                }
+                used += take
+                at += take
+                guard take == remaining else {
+                    state = .data(kind, remaining: remaining - take, padding: padding)
+                    return
+                }
+                finishEntry(kind)
+                state = .padding(padding)
+            case .padding(let remaining):
+                let take = min(available, remaining)
+                used += take
+                at += take
+                guard take == remaining else {
+                    state = .padding(remaining - take)
+                    return
+                }
+                state = .header
+            }
+        }
+    }
+
+    /// The state after a header; nil when the archive ends here (or is damaged).
+    private mutating func readHeader(_ header: UnsafeBufferPointer<UInt8>) -> State? {
+        if header.allSatisfy({ $0 == 0 }) {  // the end (two zero blocks; one is enough)
+            state = .done
+            return nil
+        }
+        guard Tar.checksumMatches(header), var size = Tar.number(header[124..<136]) else {
+            damaged("damaged tar header")
+            return nil
+        }
+        if let paxSize { size = paxSize }
+        let padding = (size + 511) / 512 * 512 - size
+        let type = header[156]
+        text = []
+        switch type {
+        case UInt8(ascii: "L"):  // GNU: the next entry's long name
+            return .data(size <= 1 << 20 ? .longName : .skipped, remaining: size, padding: padding)
+        case UInt8(ascii: "x"):  // pax: the next entry's attributes
+            return .data(size <= 1 << 20 ? .pax : .skipped, remaining: size, padding: padding)
+        case UInt8(ascii: "g"), UInt8(ascii: "K"):  // pax globals, a GNU long link name
+            return .data(.skipped, remaining: size, padding: padding)
+        default:
+            let name = longName ?? Tar.headerName(header)
+            longName = nil
+            paxSize = nil
+            // Regular files only: a hard link is a file already read (a spool's crosspost),
+            // and links, folders, devices and sparse files hold no article text of their own.
+            guard type == UInt8(ascii: "0") || type == 0 || type == UInt8(ascii: "7") else {
+                return .data(.skipped, remaining: size, padding: padding)
+            }
+            let named = ArchiveMember.isArticleEntry(name)
+            guard named || ArchiveMember.isUnnamedEntry(name) else { return .data(.regularSkipped, remaining: size, padding: padding) }
+            guard size <= memberLimit else {
+                if named { deliver(ArchiveMember(name: name, text: [], note: "\(name): larger than \(memberLimit >> 20) MiB; skipped")) }
+                return .data(.regularSkipped, remaining: size, padding: padding)
+            }
+            text.reserveCapacity(size)
+            return .data(.article(name, named: named), remaining: size, padding: padding)
+        }
+    }
+
+    private mutating func finishEntry(_ kind: Kind) {
+        switch kind {
+        case .longName:
+            longName = text.withUnsafeBufferPointer { Tar.string($0) }
+        case .pax:
+            let attributes = text.withUnsafeBufferPointer { Tar.pax($0) }
+            if let path = attributes["path"] { longName = path }
+            paxSize = attributes["size"].flatMap { Int($0) }
+        case .skipped:
+            break
+        case .regularSkipped:
+            files += 1
+        case .article(let name, let named):
+            files += 1
+            let entry = text
+            text = []
+            if !named && !ArchiveMember.opensAsArchive(entry) { return }
+            deliver(ArchiveMember(name: name, text: entry, note: nil))
+        }
     }
 }

@@ -1,0 +1,113 @@
+import Foundation
+
+/// Tar archives too large to read whole, or whose text is over the file limit once inflated (a
+/// tarred news spool, a corpus shipped as one `.tar.gz`): read as they inflate, or from the disk
+/// a piece at a time (`TarStream`), their article files parsed in batches on every core.
+/// A member over the limit is skipped with a note; the bomb rule is every compressed file's.
+enum LargeTar {
+    static func parse(_ path: String, limit: Int = FileReading.sizeLimit, partSize: Int = LargeMailbox.partSize) -> Result<(parsed: ParsedFile, diskBytes: Int), FileReading.ReadFailure> {
+        let parsing = PartParsing(path: path)
+        let batches = MemberBatches(path: path, parsing: parsing, partSize: partSize)
+        var stream = TarStream(memberLimit: limit) { batches.add($0) }
+        let diskBytes: Int
+        var note: String?
+        if let compression = Tar.compression(path.utf8) {
+            let input: [UInt8]
+            switch FileReading.read(path, limit: limit) {
+            case .success(let bytes): input = bytes
+            case .failure(let failure): return .failure(failure)
+            }
+            diskBytes = input.count
+            var capped = CappedSink(base: stream, cap: max(Gzip.minimumCap, input.count.multipliedReportingOverflow(by: Gzip.ratioLimit).partialValue))
+            let end = input.withUnsafeBufferPointer { compression.decompress($0, into: &capped) }
+            if let failure = end.failure { return .failure(failure) }
+            stream = capped.base
+            if capped.overCap {
+                note = "inflates to over \(Gzip.ratioLimit) times its size; kept the \(capped.total) bytes before that"
+            } else if let damage = end.damage {
+                note = damage + "; kept the \(capped.total) bytes before it"
+            }
+        } else {
+            let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+            guard descriptor >= 0 else { return .failure(FileReading.ReadFailure("cannot read: \(FileDiscovery.message(errno))")) }
+            defer { close(descriptor) }
+            var chunk = [UInt8](repeating: 0, count: 4 << 20)
+            var total = 0
+            while true {
+                let got = chunk.withUnsafeMutableBytes { Foundation.read(descriptor, $0.baseAddress!, $0.count) }
+                if got == 0 { break }
+                if got < 0 {
+                    if errno == EINTR { continue }
+                    return .failure(FileReading.ReadFailure("cannot read: \(FileDiscovery.message(errno))"))
+                }
+                total += got
+                guard chunk.withUnsafeBufferPointer({ stream.append(UnsafeBufferPointer(rebasing: $0[0..<got])) }) else { break }
+            }
+            diskBytes = total
+        }
+        if let failure = stream.finish() { return .failure(failure) }
+        batches.flush()
+        var parsed = parsing.finish()
+        if let note { parsed.warnings.insert(LoadWarning(path: path, line: 0, reason: note), at: 0) }
+        return .success((parsed, diskBytes))
+    }
+}
+
+/// Hands text on to `base` until `cap` bytes in all have passed (a bomb), then stops.
+struct CappedSink<Base: DecompressionSink>: DecompressionSink {
+    var base: Base
+    let cap: Int
+    private(set) var total = 0
+    private(set) var overCap = false
+
+    init(base: Base, cap: Int) {
+        self.base = base
+        self.cap = cap
+    }
+
+    mutating func append(_ chunk: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard total + chunk.count <= cap else {
+            overCap = true
+            return false
+        }
+        total += chunk.count
+        return base.append(chunk)
+    }
+}
+
+/// An archive's members (and notes) gathered into batches of about a part's size, each batch
+/// parsed on its own thread (`PartParsing`), so a zip or tar of 65,000 posts is not 65,000
+/// threads and the results stay in archive order.
+final class MemberBatches {
+    let path: String
+    let parsing: PartParsing
+    let partSize: Int
+    private var batch: [ArchiveMember] = []
+    private var bytes = 0
+
+    init(path: String, parsing: PartParsing, partSize: Int) {
+        self.path = path
+        self.parsing = parsing
+        self.partSize = partSize
+    }
+
+    func add(_ member: ArchiveMember) {
+        batch.append(member)
+        bytes += member.text.count
+        if bytes >= partSize || batch.count >= 4096 { flush() }
+    }
+
+    /// A warning about the archive, in its place among the members.
+    func note(_ text: String) {
+        add(ArchiveMember(name: "", text: [], note: text))
+    }
+
+    /// Sends the batch to be parsed.
+    func flush() {
+        guard !batch.isEmpty else { return }
+        let members = batch, path = path
+        parsing.run { ArticleFileParser.parse(members: members, path: path) }
+        batch = []
+        bytes = 0
+    }
+}

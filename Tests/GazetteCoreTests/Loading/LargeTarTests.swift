@@ -1,0 +1,88 @@
+import Foundation
+import Testing
+@testable import GazetteCore
+
+/// Tar archives too large to read whole, or whose text is over the file limit once inflated (a
+/// tarred news spool, a corpus shipped as one `.tar.gz`), read as they inflate or from the disk
+/// a piece at a time: here with a limit of 64 KiB and parts of a few KiB, and every result
+/// compared with reading the same archive whole.
+@Suite struct LargeTarTests {
+    static let limit = 64 << 10
+
+    /// A news spool: 300 numbered posts in three groups, a group mailbox, a README, long paths.
+    static func spool(in root: String) throws {
+        for number in 1...300 {
+            let group = ["comp.sys.enigma", "sci.crypt", "alt.folklore.computers"][number % 3]
+            let folder = "spool/" + (number % 2 == 0 ? String(repeating: "deep-hierarchy/", count: 8) : "") + group
+            try FileManager.default.createDirectory(atPath: root + "/" + folder, withIntermediateDirectories: true)
+            let post = "From: poster\(number % 11)@example.org\nNewsgroups: \(group)\nSubject: Post \(number) on rotors\n"
+                + "Message-ID: <p\(number)@example.org>\nDate: Tue, 3 Jun 2003 10:\(String(format: "%02d", number % 60)):00 GMT\n\n"
+                + String(repeating: "Line \(number) of the post about rotor wiring.\n", count: number % 40 + 1)
+            try post.write(toFile: root + "/" + folder + "/\(number)", atomically: false, encoding: .utf8)
+        }
+        try ZipArchiveTests.group.write(toFile: root + "/spool/enigma.mbox", atomically: false, encoding: .utf8)
+        try "A tarred spool.\n".write(toFile: root + "/spool/README", atomically: false, encoding: .utf8)
+    }
+
+    static func whole(_ path: String) throws -> ParsedFile {
+        let file = try FileReading.readArticleFile(path, limit: 1 << 30).get()
+        var parsed = ArticleFileParser.parse(members: try #require(file.members), path: path)
+        if let note = file.note { parsed.warnings.insert(LoadWarning(path: path, line: 0, reason: note), at: 0) }
+        return parsed
+    }
+
+    @Test(arguments: [("-cf", "spool.tar"), ("-czf", "spool.tar.gz"), ("-cjf", "spool.tbz2"), ("-cJf", "spool.tar.xz")])
+    func aTarOverTheLimitReadAsItComesGivesWhatReadingItWholeGives(flag: String, name: String) throws {
+        let source = try TempTree(), data = try TempTree()
+        try Self.spool(in: source.root)
+        try TarArchiveTests.tar(["--format=gnu", flag, data.path(name), "spool"], in: source.root)
+        let path = data.path(name)
+        // Whole, it is over the limit, and the loader hears so.
+        let failure = try #require(FileReading.readArticleFile(path, limit: Self.limit).failure)
+        #expect(failure.tooLarge, "\(failure.reason)")
+        #expect(LargeMailbox.qualifies(path))
+        let whole = try Self.whole(path)
+        #expect(whole.articles.count == 302)
+        for partSize in [4 << 10, 32 << 10] {
+            let read = try LargeMailbox.parse(path, limit: Self.limit, partSize: partSize).get()
+            #expect(read.parsed.articles.map(\.id) == whole.articles.map(\.id))
+            #expect(read.parsed.articles.map(\.source.line) == whole.articles.map(\.source.line))
+            #expect(read.parsed.articles.map(\.body) == whole.articles.map(\.body))
+            #expect(read.parsed.warnings.map(\.description) == whole.warnings.map(\.description))
+            #expect(read.diskBytes == (try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int))
+        }
+    }
+
+    @Test func aCutShortTarballKeepsTheFilesBeforeTheCut() throws {
+        let source = try TempTree(), data = try TempTree()
+        try Self.spool(in: source.root)
+        try TarArchiveTests.tar(["--format=gnu", "-czf", data.path("full.tar.gz"), "spool"], in: source.root)
+        let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: data.path("full.tar.gz"))))
+        try GzipArchiveTests.write(data, "cut.tar.gz", Array(bytes.prefix(bytes.count * 2 / 3)))
+        let path = data.path("cut.tar.gz")
+        let read = try LargeMailbox.parse(path, limit: Self.limit, partSize: 4 << 10).get()
+        let whole = try Self.whole(path)
+        #expect(read.parsed.articles.map(\.id) == whole.articles.map(\.id))
+        #expect(read.parsed.warnings.map(\.description) == whole.warnings.map(\.description))
+        #expect(read.parsed.warnings.first?.reason.hasPrefix("compressed data cut short; kept the ") == true, "\(read.parsed.warnings)")
+        #expect(read.parsed.warnings.contains { $0.reason.hasPrefix("tar archive cut short at byte ") }, "\(read.parsed.warnings)")
+        #expect(read.parsed.articles.count > 50 && read.parsed.articles.count < 302)
+    }
+
+    @Test func aMemberOverTheLimitIsSkippedAndTheRestLoad() throws {
+        let source = try TempTree(), data = try TempTree()
+        try FileManager.default.createDirectory(atPath: source.path("spool"), withIntermediateDirectories: true)
+        try ("Title: Huge\n\n" + String(repeating: "x", count: 100_000) + "\n").write(toFile: source.path("spool/huge.txt"), atomically: false, encoding: .utf8)
+        try ZipArchiveTests.group.write(toFile: source.path("spool/enigma.mbox"), atomically: false, encoding: .utf8)
+        try TarArchiveTests.tar(["--format=gnu", "-cf", data.path("spool.tar"), "spool/huge.txt", "spool/enigma.mbox"], in: source.root)
+        let read = try LargeMailbox.parse(data.path("spool.tar"), limit: Self.limit, partSize: 4 << 10).get()
+        #expect(read.parsed.warnings.map(\.reason) == ["spool/huge.txt: larger than 0 MiB; skipped"])
+        #expect(read.parsed.articles.map(\.title) == ["Wiring of rotor VI", "Re: Wiring of rotor VI"])
+    }
+
+    @Test func aFileThatIsNotATarIsReported() throws {
+        let data = try TempTree()
+        try GzipArchiveTests.write(data, "fake.tar", Array(String(repeating: "not a tar header at all\n", count: 100).utf8))
+        #expect(LargeMailbox.parse(data.path("fake.tar"), limit: Self.limit).failure?.reason == "not a tar archive; skipped")
+    }
+}
