@@ -30,9 +30,25 @@ public func fuzzArchive(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
         var at = 0
         while at < buffer.count, parts.append(UnsafeBufferPointer(rebasing: buffer[at..<min(buffer.count, at + piece)])) { at += piece }
         checkParsed(parts.finish(), path: "a.mbox")
-        if case .success(let members) = Tar.members(buffer) {
+        let whole = Tar.members(buffer)
+        if case .success(let members) = whole {
             require(members.reduce(0) { $0 + $1.text.count } <= buffer.count, "tar members hold more than the archive")
             checkParsed(ArticleFileParser.parse(members: members, path: "a.tar"), path: "a.tar")
+        }
+        // The tar reader fed in pieces (as an archive inflates) finds exactly what it finds whole.
+        final class Collected: @unchecked Sendable { var members: [ArchiveMember] = [] }
+        let collected = Collected()
+        var stream = TarStream(memberLimit: .max) { collected.members.append($0) }
+        at = 0
+        while at < buffer.count, stream.append(UnsafeBufferPointer(rebasing: buffer[at..<min(buffer.count, at + piece)])) { at += piece }
+        let failure = stream.finish()
+        switch whole {
+        case .success(let members):
+            require(failure == nil, "tar in pieces failed where whole it did not")
+            require(collected.members.map(\.name) == members.map(\.name) && collected.members.map(\.text) == members.map(\.text)
+                    && collected.members.map(\.note) == members.map(\.note), "tar in pieces differs from whole")
+        case .failure(let wholeFailure):
+            require(failure?.reason == wholeFailure.reason, "tar in pieces: \(String(describing: failure)) against \(wholeFailure)")
         }
     }
     // As a zip too large to read whole: the same bytes read entry by entry from a file.
