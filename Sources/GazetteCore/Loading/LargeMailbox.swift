@@ -55,15 +55,15 @@ enum LargeMailbox {
     /// the compressed file is read whole (it is within the limit), its text cut into parts as it
     /// inflates, so the text is never held whole. Damage keeps what came before it, with a note.
     static func parseCompressed(_ path: String, _ compression: Compression, limit: Int, partSize: Int) -> Result<(parsed: ParsedFile, diskBytes: Int), FileReading.ReadFailure> {
-        let input: [UInt8]
-        switch FileReading.read(path, limit: limit) {
-        case .success(let bytes): input = bytes
+        let read = compression.decompressFile(path, limit: limit) { diskBytes in
+            // The bomb rule of every compressed file: at most `ratioLimit` times the input.
+            MailboxParts(path: path, limit: limit, partSize: partSize, cap: Gzip.cap(forInput: diskBytes))
+        }
+        var parts: MailboxParts, end: DecompressionEnd, diskBytes: Int
+        switch read {
+        case .success(let result): (parts, end, diskBytes) = result
         case .failure(let failure): return .failure(failure)
         }
-        // The bomb rule of every compressed file: at most `ratioLimit` times the input.
-        let cap = max(Gzip.minimumCap, input.count.multipliedReportingOverflow(by: Gzip.ratioLimit).partialValue)
-        var parts = MailboxParts(path: path, limit: limit, partSize: partSize, cap: cap)
-        let end = input.withUnsafeBufferPointer { compression.decompress($0, into: &parts) }
         if let failure = end.failure { return .failure(failure) }
         let inflated = parts.total
         var parsed = parts.finish()
@@ -77,7 +77,7 @@ enum LargeMailbox {
             nil
         }
         if let note { parsed.warnings.insert(LoadWarning(path: path, line: 0, reason: note), at: 0) }
-        return .success((parsed, input.count))
+        return .success((parsed, diskBytes))
     }
 
     /// Where the first message after the buffer's first line begins, if one does.
@@ -297,5 +297,35 @@ final class PartParsing: Sendable {
             result.warnings += part.warnings
         }
         return result
+    }
+}
+
+extension Compression {
+    /// The text of the compressed file at `path`, handed to the sink `makeSink` makes for the
+    /// file's size: a file within `limit` read whole, a gzip file over it read a piece at a time
+    /// (a multi-GB `takeout.mbox.gz`, the Enron corpus's `.tar.gz`). bzip2 and xz files over the
+    /// limit are not read.
+    func decompressFile<Sink: DecompressionSink>(_ path: String, limit: Int, makeSink: (_ diskBytes: Int) -> Sink) -> Result<(sink: Sink, end: DecompressionEnd, diskBytes: Int), FileReading.ReadFailure> {
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard descriptor >= 0 else { return .failure(FileReading.ReadFailure("cannot read: \(FileDiscovery.message(errno))")) }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { return .failure(FileReading.ReadFailure("cannot read: \(FileDiscovery.message(errno))")) }
+        guard info.st_mode & S_IFMT == S_IFREG else { return .failure(FileReading.ReadFailure("not a regular file; skipped")) }
+        let size = Int(info.st_size)
+        if size > limit {
+            guard self == .gzip else { return .failure(FileReading.ReadFailure("file too large (\(size) bytes); skipped")) }
+            var sink = makeSink(size)
+            let end = Gzip.inflate(descriptor: descriptor, into: &sink)
+            return .success((sink, end, size))
+        }
+        let input: [UInt8]
+        switch FileReading.read(path, limit: limit) {
+        case .success(let bytes): input = bytes
+        case .failure(let failure): return .failure(failure)
+        }
+        var sink = makeSink(input.count)
+        let end = input.withUnsafeBufferPointer { decompress($0, into: &sink) }
+        return .success((sink, end, input.count))
     }
 }

@@ -12,14 +12,12 @@ enum LargeTar {
         let diskBytes: Int
         var note: String?
         if let compression = Tar.compression(path.utf8) {
-            let input: [UInt8]
-            switch FileReading.read(path, limit: limit) {
-            case .success(let bytes): input = bytes
+            let read = compression.decompressFile(path, limit: limit) { [stream] size in CappedSink(base: stream, cap: Gzip.cap(forInput: size)) }
+            let capped: CappedSink<TarStream>, end: DecompressionEnd
+            switch read {
+            case .success(let result): (capped, end, diskBytes) = result
             case .failure(let failure): return .failure(failure)
             }
-            diskBytes = input.count
-            var capped = CappedSink(base: stream, cap: max(Gzip.minimumCap, input.count.multipliedReportingOverflow(by: Gzip.ratioLimit).partialValue))
-            let end = input.withUnsafeBufferPointer { compression.decompress($0, into: &capped) }
             if let failure = end.failure { return .failure(failure) }
             stream = capped.base
             if capped.overCap {

@@ -69,6 +69,21 @@ import Testing
         #expect(read.parsed.articles.count > 50 && read.parsed.articles.count < 302)
     }
 
+    @Test func aTarballLargerThanTheLimitItselfIsReadAPieceAtATime() throws {
+        let source = try TempTree(), data = try TempTree()
+        try Self.spool(in: source.root)
+        try TarArchiveTests.tar(["--format=gnu", "-czf", data.path("spool.tar.gz"), "spool"], in: source.root)
+        let path = data.path("spool.tar.gz")
+        let size = try #require(try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int)
+        let limit = 8 << 10
+        #expect(size > limit)
+        let whole = try Self.whole(path)
+        let read = try LargeMailbox.parse(path, limit: limit, partSize: 4 << 10).get()
+        #expect(read.parsed.articles.map(\.id) == whole.articles.map(\.id))
+        #expect(read.parsed.warnings.map(\.description) == whole.warnings.map(\.description))
+        #expect(read.diskBytes == size)
+    }
+
     @Test func aMemberOverTheLimitIsSkippedAndTheRestLoad() throws {
         let source = try TempTree(), data = try TempTree()
         try FileManager.default.createDirectory(atPath: source.path("spool"), withIntermediateDirectories: true)
