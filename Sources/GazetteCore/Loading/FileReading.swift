@@ -36,6 +36,48 @@ enum FileReading {
         return .success(bytes)
     }
 
+    /// The file at `path` opened for reading, and its size; the caller closes the descriptor.
+    /// Not a regular file (a FIFO swapped in since the walk) is a failure.
+    static func openRegular(_ path: String) -> Result<(descriptor: Int32, size: Int), ReadFailure> {
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard descriptor >= 0 else { return .failure(ReadFailure("cannot read: \(FileDiscovery.message(errno))")) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else {
+            let failure = ReadFailure("cannot read: \(FileDiscovery.message(errno))")
+            close(descriptor)
+            return .failure(failure)
+        }
+        guard info.st_mode & S_IFMT == S_IFREG else {
+            close(descriptor)
+            return .failure(ReadFailure("not a regular file; skipped"))
+        }
+        return .success((descriptor, Int(info.st_size)))
+    }
+
+    /// Hands the file at `path` to `sink` `pieceSize` bytes at a time, until its end or until
+    /// the sink says stop; the bytes read.
+    static func feed<Sink: DecompressionSink>(_ path: String, pieceSize: Int = 4 << 20, into sink: inout Sink) -> Result<Int, ReadFailure> {
+        let descriptor: Int32
+        switch openRegular(path) {
+        case .success(let file): descriptor = file.descriptor
+        case .failure(let failure): return .failure(failure)
+        }
+        defer { close(descriptor) }
+        var piece = [UInt8](repeating: 0, count: max(1, pieceSize))
+        var total = 0
+        while true {
+            let got = piece.withUnsafeMutableBytes { Foundation.read(descriptor, $0.baseAddress!, $0.count) }
+            if got == 0 { break }
+            if got < 0 {
+                if errno == EINTR { continue }
+                return .failure(ReadFailure("cannot read: \(FileDiscovery.message(errno))"))
+            }
+            total += got
+            guard piece.withUnsafeBufferPointer({ sink.append(UnsafeBufferPointer(rebasing: $0[0..<got])) }) else { break }
+        }
+        return .success(total)
+    }
+
     /// An article file's text bytes: a `.gz`, `.bz2` or `.xz` file inflated (never more than `limit` bytes out), a
     /// zip or tar archive's article files as members, anything else as it is; `diskBytes` is what was read from the disk.
     static func readArticleFile(_ path: String, limit: Int = sizeLimit) -> Result<ArticleFileBytes, ReadFailure> {

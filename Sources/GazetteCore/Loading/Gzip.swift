@@ -19,6 +19,26 @@ enum Gzip {
         max(minimumCap, count.multipliedReportingOverflow(by: ratioLimit).partialValue)
     }
 
+    /// A zlib inflate stream, at one address for its life (zlib checks `state->strm` on every
+    /// call): `windowBits` 15 + 16 for gzip (header and trailer checked), -15 for raw deflate.
+    /// nil when zlib will not start one; end it with `endInflate`.
+    static func startInflate(windowBits: Int32) -> UnsafeMutablePointer<z_stream>? {
+        let stream = UnsafeMutablePointer<z_stream>.allocate(capacity: 1)
+        stream.initialize(to: z_stream())
+        guard inflateInit2_(stream, windowBits, zlibVersion(), Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
+            stream.deinitialize(count: 1)
+            stream.deallocate()
+            return nil
+        }
+        return stream
+    }
+
+    static func endInflate(_ stream: UnsafeMutablePointer<z_stream>) {
+        inflateEnd(stream)
+        stream.deinitialize(count: 1)
+        stream.deallocate()
+    }
+
     /// Whether a file name ends in `.gz` with something before it.
     static func hasSuffix<Name: BidirectionalCollection<UInt8>>(_ name: Name) -> Bool {
         ArticleFileName.hasSuffix(name, ".gz")
@@ -43,14 +63,11 @@ enum Gzip {
     static func inflate<Sink: DecompressionSink>(_ input: UnsafeBufferPointer<UInt8>, into sink: inout Sink) -> DecompressionEnd {
         guard hasMagic(input), let base = input.baseAddress else { return .notStarted("not gzip data (named .gz); skipped") }
         // The stream stays at one address for zlib (it checks `state->strm` on every call).
-        let stream = UnsafeMutablePointer<z_stream>.allocate(capacity: 1)
-        stream.initialize(to: z_stream())
-        defer { stream.deinitialize(count: 1); stream.deallocate() }
         // 15 + 16: a gzip header and trailer, checked (CRC-32 and length).
-        guard inflateInit2_(stream, 15 + 16, zlibVersion(), Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
+        guard let stream = Gzip.startInflate(windowBits: 15 + 16) else {
             return .notStarted("cannot inflate: zlib refused to start; skipped")
         }
-        defer { inflateEnd(stream) }
+        defer { Gzip.endInflate(stream) }
         stream.pointee.next_in = UnsafeMutablePointer(mutating: base)
         stream.pointee.avail_in = 0
         var consumed = 0
@@ -115,13 +132,10 @@ enum Gzip {
         }
         fill(2)
         guard input.withUnsafeBufferPointer({ hasMagic($0) }) else { return .notStarted("not gzip data (named .gz); skipped") }
-        let stream = UnsafeMutablePointer<z_stream>.allocate(capacity: 1)
-        stream.initialize(to: z_stream())
-        defer { stream.deinitialize(count: 1); stream.deallocate() }
-        guard inflateInit2_(stream, 15 + 16, zlibVersion(), Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
+        guard let stream = Gzip.startInflate(windowBits: 15 + 16) else {
             return .notStarted("cannot inflate: zlib refused to start; skipped")
         }
-        defer { inflateEnd(stream) }
+        defer { Gzip.endInflate(stream) }
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
             if used == input.count { fill(1) }
@@ -168,11 +182,8 @@ enum Gzip {
     /// Up to `count` bytes of the start of a gzip file's text (for telling what it holds).
     static func head(_ input: UnsafeBufferPointer<UInt8>, count: Int) -> [UInt8] {
         guard hasMagic(input), let base = input.baseAddress else { return [] }
-        let stream = UnsafeMutablePointer<z_stream>.allocate(capacity: 1)
-        stream.initialize(to: z_stream())
-        defer { stream.deinitialize(count: 1); stream.deallocate() }
-        guard inflateInit2_(stream, 15 + 16, zlibVersion(), Int32(MemoryLayout<z_stream>.size)) == Z_OK else { return [] }
-        defer { inflateEnd(stream) }
+        guard let stream = Gzip.startInflate(windowBits: 15 + 16) else { return [] }
+        defer { Gzip.endInflate(stream) }
         stream.pointee.next_in = UnsafeMutablePointer(mutating: base)
         stream.pointee.avail_in = UInt32(min(input.count, Int(UInt32.max >> 1)))
         var out = [UInt8](repeating: 0, count: count)

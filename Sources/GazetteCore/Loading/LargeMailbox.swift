@@ -32,21 +32,11 @@ enum LargeMailbox {
         if let compression = Compression(name: path.utf8) {
             return parseCompressed(path, compression, limit: limit, partSize: partSize)
         }
-        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
-        guard descriptor >= 0 else { return .failure(FileReading.ReadFailure("cannot read: \(FileDiscovery.message(errno))")) }
-        defer { close(descriptor) }
         var parts = MailboxParts(path: path, limit: limit, partSize: partSize)
-        var chunk = [UInt8](repeating: 0, count: min(partSize, 4 << 20))
-        var total = 0
-        while true {
-            let got = chunk.withUnsafeMutableBytes { Foundation.read(descriptor, $0.baseAddress!, $0.count) }
-            if got == 0 { break }
-            if got < 0 {
-                if errno == EINTR { continue }
-                return .failure(FileReading.ReadFailure("cannot read: \(FileDiscovery.message(errno))"))
-            }
-            total += got
-            _ = chunk.withUnsafeBufferPointer { parts.append(UnsafeBufferPointer(rebasing: $0[0..<got])) }
+        let total: Int
+        switch FileReading.feed(path, pieceSize: min(partSize, 4 << 20), into: &parts) {
+        case .success(let read): total = read
+        case .failure(let failure): return .failure(failure)
         }
         return .success((parts.finish(), total))
     }
@@ -306,13 +296,12 @@ extension Compression {
     /// (a multi-GB `takeout.mbox.gz`, the Enron corpus's `.tar.gz`). bzip2 and xz files over the
     /// limit are not read.
     func decompressFile<Sink: DecompressionSink>(_ path: String, limit: Int, makeSink: (_ diskBytes: Int) -> Sink) -> Result<(sink: Sink, end: DecompressionEnd, diskBytes: Int), FileReading.ReadFailure> {
-        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
-        guard descriptor >= 0 else { return .failure(FileReading.ReadFailure("cannot read: \(FileDiscovery.message(errno))")) }
+        let descriptor: Int32, size: Int
+        switch FileReading.openRegular(path) {
+        case .success(let file): (descriptor, size) = file
+        case .failure(let failure): return .failure(failure)
+        }
         defer { close(descriptor) }
-        var info = stat()
-        guard fstat(descriptor, &info) == 0 else { return .failure(FileReading.ReadFailure("cannot read: \(FileDiscovery.message(errno))")) }
-        guard info.st_mode & S_IFMT == S_IFREG else { return .failure(FileReading.ReadFailure("not a regular file; skipped")) }
-        let size = Int(info.st_size)
         if size > limit {
             guard self == .gzip else { return .failure(FileReading.ReadFailure("file too large (\(size) bytes); skipped")) }
             var sink = makeSink(size)

@@ -26,22 +26,10 @@ enum LargeTar {
                 note = damage + "; kept the \(capped.total) bytes before it"
             }
         } else {
-            let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
-            guard descriptor >= 0 else { return .failure(FileReading.ReadFailure("cannot read: \(FileDiscovery.message(errno))")) }
-            defer { close(descriptor) }
-            var chunk = [UInt8](repeating: 0, count: 4 << 20)
-            var total = 0
-            while true {
-                let got = chunk.withUnsafeMutableBytes { Foundation.read(descriptor, $0.baseAddress!, $0.count) }
-                if got == 0 { break }
-                if got < 0 {
-                    if errno == EINTR { continue }
-                    return .failure(FileReading.ReadFailure("cannot read: \(FileDiscovery.message(errno))"))
-                }
-                total += got
-                guard chunk.withUnsafeBufferPointer({ stream.append(UnsafeBufferPointer(rebasing: $0[0..<got])) }) else { break }
+            switch FileReading.feed(path, into: &stream) {
+            case .success(let total): diskBytes = total
+            case .failure(let failure): return .failure(failure)
             }
-            diskBytes = total
         }
         if let failure = stream.finish() { return .failure(failure) }
         batches.flush()

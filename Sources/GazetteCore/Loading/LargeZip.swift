@@ -12,13 +12,12 @@ enum LargeZip {
     static let readSize = 4 << 20
 
     static func parse(_ path: String, limit: Int = FileReading.sizeLimit, partSize: Int = LargeMailbox.partSize) -> Result<(parsed: ParsedFile, diskBytes: Int), FileReading.ReadFailure> {
-        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
-        guard descriptor >= 0 else { return .failure(FileReading.ReadFailure("cannot read: \(FileDiscovery.message(errno))")) }
+        let descriptor: Int32, size: Int
+        switch FileReading.openRegular(path) {
+        case .success(let file): (descriptor, size) = file
+        case .failure(let failure): return .failure(failure)
+        }
         defer { close(descriptor) }
-        var info = stat()
-        guard fstat(descriptor, &info) == 0 else { return .failure(FileReading.ReadFailure("cannot read: \(FileDiscovery.message(errno))")) }
-        guard info.st_mode & S_IFMT == S_IFREG else { return .failure(FileReading.ReadFailure("not a regular file; skipped")) }
-        let size = Int(info.st_size)
         let file = ZipFile(descriptor: descriptor, size: size)
 
         // The directory: the end record in the file's last bytes, then the directory before it.
@@ -152,11 +151,8 @@ private struct ZipFile {
             }
             return finalCheck()
         case 8:
-            let stream = UnsafeMutablePointer<z_stream>.allocate(capacity: 1)
-            stream.initialize(to: z_stream())
-            defer { stream.deinitialize(count: 1); stream.deallocate() }
-            guard inflateInit2_(stream, -15, zlibVersion(), Int32(MemoryLayout<z_stream>.size)) == Z_OK else { return "cannot inflate; skipped" }
-            defer { inflateEnd(stream) }
+            guard let stream = Gzip.startInflate(windowBits: -15) else { return "cannot inflate; skipped" }
+            defer { Gzip.endInflate(stream) }
             var chunk = [UInt8](repeating: 0, count: 1 << 16)
             let sinkStopped: Int32 = 1000  // not a zlib status
             while offset < end {

@@ -155,11 +155,8 @@ enum Zip {
     private static func rawInflate(_ input: UnsafeBufferPointer<UInt8>, size: Int) -> [UInt8]? {
         guard size > 0 else { return [] }
         guard let base = input.baseAddress else { return nil }
-        let stream = UnsafeMutablePointer<z_stream>.allocate(capacity: 1)
-        stream.initialize(to: z_stream())
-        defer { stream.deinitialize(count: 1); stream.deallocate() }
-        guard inflateInit2_(stream, -15, zlibVersion(), Int32(MemoryLayout<z_stream>.size)) == Z_OK else { return nil }
-        defer { inflateEnd(stream) }
+        guard let stream = Gzip.startInflate(windowBits: -15) else { return nil }
+        defer { Gzip.endInflate(stream) }
         stream.pointee.next_in = UnsafeMutablePointer(mutating: base)
         stream.pointee.avail_in = UInt32(input.count)
         var ok = false
