@@ -3,9 +3,10 @@ import Foundation
 /// Mailboxes larger than the file limit — a Google Takeout export (`All mail Including Spam and
 /// Trash.mbox`, often gigabytes), a list's whole history — read in parts: a part of about
 /// `partSize` bytes is cut before a message's envelope line (where the mbox reader would split),
-/// parsed on its own, and its articles' lines counted on from the parts before it. Only one
-/// part (and the message it cut off) is in memory at a time besides what was parsed, and
-/// messages are mostly attachments, so the articles take far less than the file.
+/// parsed on its own (on every core: `PartParsing`), and its articles' lines counted on from
+/// the parts before it. Only the part being filled and a part per core being parsed are in
+/// memory besides what was parsed, and messages are mostly attachments, so the articles take
+/// far less than the file.
 enum LargeMailbox {
     static let partSize = 32 << 20
 
@@ -42,8 +43,9 @@ enum LargeMailbox {
     }
 
     /// A compressed mailbox whose text is over the limit (`list.mbox.gz`, `takeout.mbox.xz`):
-    /// the compressed file is read whole (it is within the limit), its text cut into parts as it
-    /// inflates, so the text is never held whole. Damage keeps what came before it, with a note.
+    /// its text cut into parts as it inflates, so the text is never held whole (a gzip file
+    /// over the limit itself is read a piece at a time too: `Compression.decompressFile`).
+    /// Damage keeps what came before it, with a note.
     static func parseCompressed(_ path: String, _ compression: Compression, limit: Int, partSize: Int) -> Result<(parsed: ParsedFile, diskBytes: Int), FileReading.ReadFailure> {
         let read = compression.decompressFile(path, limit: limit) { diskBytes in
             // The bomb rule of every compressed file: at most `ratioLimit` times the input.
