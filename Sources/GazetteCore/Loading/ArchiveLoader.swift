@@ -121,6 +121,7 @@ public enum ArchiveLoader {
         Parallel.forEach(ranges.count) { chunk in
             let range = ranges[chunk]
             var articles = 0
+            var reportedEarly = 0  // articles of large files already told to `tracker` part by part
             for index in range {
                 let path = files[index]
                 let outcome: Outcome
@@ -132,9 +133,10 @@ public enum ArchiveLoader {
                     articles += parsed.articles.count
                     outcome = .parsed(parsed, bytes: file.diskBytes)
                 case .failure(let failure) where failure.tooLarge && LargeMailbox.qualifies(path):
-                    switch LargeMailbox.parse(path) {
+                    switch LargeMailbox.parse(path, progress: { tracker.add(articles: $0) }) {
                     case .success(let read):
                         articles += read.parsed.articles.count
+                        reportedEarly += read.parsed.articles.count
                         outcome = .parsed(read.parsed, bytes: read.diskBytes)
                     case .failure(let failure):
                         outcome = .failed(failure.reason)
@@ -145,7 +147,7 @@ public enum ArchiveLoader {
                 slots.set(index, outcome)
             }
             slots.finish(chunk: chunk, articles: articles)
-            tracker.add(files: range.count, articles: articles)
+            tracker.add(files: range.count, articles: articles - reportedEarly)
         }
         tracker.finish()
     }
@@ -191,8 +193,9 @@ final class OutcomeSlots: Sendable {
 private final class ProgressTracker: Sendable {
     private let total: Int
     private let report: (@Sendable (LoadProgress) -> Void)?
-    /// (files done, articles found, files done at the last report)
-    private let counts = LockedValue((files: 0, articles: 0, lastReported: 0))
+    /// (files done, articles found, files done at the last report, articles at the last report
+    /// from inside a large file)
+    private let counts = LockedValue((files: 0, articles: 0, lastReported: 0, articlesReported: 0))
 
     init(total: Int, report: (@Sendable (LoadProgress) -> Void)?) {
         self.total = total
@@ -206,6 +209,19 @@ private final class ProgressTracker: Sendable {
             counts.articles += found
             guard counts.files - counts.lastReported >= 1000 else { return nil }
             counts.lastReported = counts.files
+            return LoadProgress(filesDone: counts.files, filesTotal: total, articles: counts.articles)
+        }
+        if let snapshot { report(snapshot) }
+    }
+
+    /// Articles found part by part inside one large file (a many-GB mailbox is one file for
+    /// minutes): reported every 10,000.
+    func add(articles found: Int) {
+        guard let report else { return }
+        let snapshot = counts.update { counts -> LoadProgress? in
+            counts.articles += found
+            guard counts.articles - counts.articlesReported >= 10_000 else { return nil }
+            counts.articlesReported = counts.articles
             return LoadProgress(filesDone: counts.files, filesTotal: total, articles: counts.articles)
         }
         if let snapshot { report(snapshot) }

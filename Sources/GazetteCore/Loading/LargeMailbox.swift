@@ -26,14 +26,16 @@ enum LargeMailbox {
     }
 
     /// Parses the mailbox at `path` part by part (a compressed one as it inflates); `diskBytes`
-    /// is how many bytes were read.
-    static func parse(_ path: String, limit: Int = FileReading.sizeLimit, partSize: Int = partSize) -> Result<(parsed: ParsedFile, diskBytes: Int), FileReading.ReadFailure> {
-        if Zip.hasSuffix(path.utf8) { return LargeZip.parse(path, limit: limit, partSize: partSize) }
-        if Tar.hasSuffix(path.utf8) { return LargeTar.parse(path, limit: limit, partSize: partSize) }
+    /// is how many bytes were read. `progress` hears the articles of each part as it is parsed
+    /// (from the parsing threads), so a long load of one file visibly moves.
+    static func parse(_ path: String, limit: Int = FileReading.sizeLimit, partSize: Int = partSize,
+                      progress: PartParsing.Progress? = nil) -> Result<(parsed: ParsedFile, diskBytes: Int), FileReading.ReadFailure> {
+        if Zip.hasSuffix(path.utf8) { return LargeZip.parse(path, limit: limit, partSize: partSize, progress: progress) }
+        if Tar.hasSuffix(path.utf8) { return LargeTar.parse(path, limit: limit, partSize: partSize, progress: progress) }
         if let compression = Compression(name: path.utf8) {
-            return parseCompressed(path, compression, limit: limit, partSize: partSize)
+            return parseCompressed(path, compression, limit: limit, partSize: partSize, progress: progress)
         }
-        var parts = MailboxParts(path: path, limit: limit, partSize: partSize)
+        var parts = MailboxParts(path: path, limit: limit, partSize: partSize, progress: progress)
         let total: Int
         switch FileReading.feed(path, pieceSize: min(partSize, 4 << 20), into: &parts) {
         case .success(let read): total = read
@@ -46,10 +48,11 @@ enum LargeMailbox {
     /// its text cut into parts as it inflates, so the text is never held whole (a gzip file
     /// over the limit itself is read a piece at a time too: `Compression.decompressFile`).
     /// Damage keeps what came before it, with a note.
-    static func parseCompressed(_ path: String, _ compression: Compression, limit: Int, partSize: Int) -> Result<(parsed: ParsedFile, diskBytes: Int), FileReading.ReadFailure> {
+    static func parseCompressed(_ path: String, _ compression: Compression, limit: Int, partSize: Int,
+                                progress: PartParsing.Progress? = nil) -> Result<(parsed: ParsedFile, diskBytes: Int), FileReading.ReadFailure> {
         let read = compression.decompressFile(path, limit: limit) { diskBytes in
             // The bomb rule of every compressed file: at most `ratioLimit` times the input.
-            MailboxParts(path: path, limit: limit, partSize: partSize, cap: Gzip.cap(forInput: diskBytes))
+            MailboxParts(path: path, limit: limit, partSize: partSize, cap: Gzip.cap(forInput: diskBytes), progress: progress)
         }
         var parts: MailboxParts, end: DecompressionEnd, diskBytes: Int
         switch read {
@@ -147,13 +150,13 @@ struct MailboxParts: DecompressionSink {
     /// The buffer's size at which to look for a cut again.
     private var nextLook: Int
 
-    init(path: String, limit: Int, partSize: Int, cap: Int = .max) {
+    init(path: String, limit: Int, partSize: Int, cap: Int = .max, progress: PartParsing.Progress? = nil) {
         self.path = path
         self.limit = limit
         self.partSize = max(1, partSize)
         self.cap = cap
         nextLook = self.partSize
-        parsing = PartParsing(path: path)
+        parsing = PartParsing(path: path, progress: progress)
     }
 
     mutating func append(_ chunk: UnsafeBufferPointer<UInt8>) -> Bool {
@@ -221,7 +224,11 @@ struct MailboxParts: DecompressionSink {
 /// (the loader reads several large files at once), so the memory is a few parts besides the
 /// articles.
 final class PartParsing: Sendable {
+    /// Told the articles of each part as it is parsed, from the part's thread.
+    typealias Progress = @Sendable (_ articles: Int) -> Void
+
     private let path: String
+    private let progress: Progress?
     /// Per part, in file order: its articles and warnings once parsed.
     private let results = LockedValue<[ParsedFile?]>([])
     private let group = DispatchGroup()
@@ -229,8 +236,9 @@ final class PartParsing: Sendable {
     /// for another permit, so the callers waiting here cannot deadlock.
     private static let room = DispatchSemaphore(value: max(1, ProcessInfo.processInfo.activeProcessorCount))
 
-    init(path: String) {
+    init(path: String, progress: Progress? = nil) {
         self.path = path
+        self.progress = progress
     }
 
     /// Parses `part`, whose first line is line `linesBefore + 1` of the file, on another thread;
@@ -258,8 +266,9 @@ final class PartParsing: Sendable {
         group.enter()
         // A thread of its own, not libdispatch's pool: the loader calls this from inside a
         // `concurrentPerform`, whose workers may all be waiting here for a part to finish.
-        let thread = Thread { [results, group] in
+        let thread = Thread { [results, group, progress] in
             let parsed = work()
+            progress?(parsed.articles.count)
             results.update { $0[slot] = parsed }
             room.signal()
             group.leave()

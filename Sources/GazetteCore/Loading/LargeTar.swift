@@ -5,8 +5,9 @@ import Foundation
 /// a piece at a time (`TarStream`), their article files parsed in batches on every core.
 /// A member over the limit is skipped with a note; the bomb rule is every compressed file's.
 enum LargeTar {
-    static func parse(_ path: String, limit: Int = FileReading.sizeLimit, partSize: Int = LargeMailbox.partSize) -> Result<(parsed: ParsedFile, diskBytes: Int), FileReading.ReadFailure> {
-        let parsing = PartParsing(path: path)
+    static func parse(_ path: String, limit: Int = FileReading.sizeLimit, partSize: Int = LargeMailbox.partSize,
+                      progress: PartParsing.Progress? = nil) -> Result<(parsed: ParsedFile, diskBytes: Int), FileReading.ReadFailure> {
+        let parsing = PartParsing(path: path, progress: progress)
         let batches = MemberBatches(path: path, parsing: parsing, partSize: partSize)
         var stream = TarStream(memberLimit: limit) { batches.add($0) }
         let diskBytes: Int

@@ -11,7 +11,8 @@ enum LargeZip {
     /// Compressed data is read this much at a time.
     static let readSize = 4 << 20
 
-    static func parse(_ path: String, limit: Int = FileReading.sizeLimit, partSize: Int = LargeMailbox.partSize) -> Result<(parsed: ParsedFile, diskBytes: Int), FileReading.ReadFailure> {
+    static func parse(_ path: String, limit: Int = FileReading.sizeLimit, partSize: Int = LargeMailbox.partSize,
+                      progress: PartParsing.Progress? = nil) -> Result<(parsed: ParsedFile, diskBytes: Int), FileReading.ReadFailure> {
         let descriptor: Int32, size: Int
         switch FileReading.openRegular(path) {
         case .success(let file): (descriptor, size) = file
@@ -38,7 +39,7 @@ enum LargeZip {
         case .failure(let failure): return .failure(failure)
         }
 
-        let parsing = PartParsing(path: path)
+        let parsing = PartParsing(path: path, progress: progress)
         let batches = MemberBatches(path: path, parsing: parsing, partSize: partSize)
         let note = batches.note
         let cap = max(Gzip.minimumCap, size.multipliedReportingOverflow(by: Gzip.ratioLimit).partialValue)
@@ -67,7 +68,7 @@ enum LargeZip {
             if entry.size > partSize, !compressed, MboxFormat.hasMboxSuffix(entry.name)
                 || ArticleFileName.startsWithEnvelope(file.inflatedHead(start: start, entry)[...]) {
                 batches.flush()
-                var parts = MailboxParts(path: path, limit: limit, partSize: partSize, cap: cap - total)
+                var parts = MailboxParts(path: path, limit: limit, partSize: partSize, cap: cap - total, progress: progress)
                 let damage = file.inflate(start: start, entry, into: &parts)
                 total += parts.total
                 let parsed = parts.finish()

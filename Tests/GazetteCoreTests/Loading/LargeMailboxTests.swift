@@ -55,6 +55,17 @@ import Testing
         #expect(parts.parsed.articles.first { $0.title == "Bulletin 299" }?.body.hasSuffix("\nFrom the archive: escaped.") == true, "unescaped")
     }
 
+    @Test func progressIsToldPartByPart() throws {
+        let tree = try TempTree()
+        let path = try Self.write(Self.takeout(messages: 300), to: tree, "All mail Including Spam and Trash.mbox")
+        let told = LockedValue<[Int]>([])
+        let parts = try LargeMailbox.parse(path, limit: 64 << 10, partSize: 16 << 10, progress: { count in told.update { $0.append(count) } }).get()
+        // Every part's articles, as each is parsed: a long load of one file visibly moves.
+        #expect(told.value.count > 5, "\(told.value)")
+        #expect(told.value.reduce(0, +) == parts.parsed.articles.count)
+        #expect(parts.parsed.articles.count == 300)
+    }
+
     @Test func aMessageOverTheLimitIsSkippedAndTheRestLoad() throws {
         let tree = try TempTree()
         let path = try Self.write(Self.takeout(messages: 40, hugeAt: 17), to: tree, "big.mbox")
