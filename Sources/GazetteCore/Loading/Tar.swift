@@ -30,7 +30,11 @@ enum Tar {
         final class Collected { var members: [ArchiveMember] = [] }
         let collected = Collected()
         var stream = TarStream(memberLimit: .max) { collected.members.append($0) }
-        _ = stream.append(bytes)
+        // In pieces, so the stream's own buffer stays small instead of a second copy of the archive.
+        var at = 0
+        while at < bytes.count, stream.append(UnsafeBufferPointer(rebasing: bytes[at..<min(bytes.count, at + (1 << 20))])) {
+            at += 1 << 20
+        }
         if let failure = stream.finish() { return .failure(failure) }
         return .success(collected.members)
     }
