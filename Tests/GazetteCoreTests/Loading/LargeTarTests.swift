@@ -65,7 +65,8 @@ import Testing
         #expect(read.parsed.articles.map(\.id) == whole.articles.map(\.id))
         #expect(read.parsed.warnings.map(\.description) == whole.warnings.map(\.description))
         #expect(read.parsed.warnings.first?.reason.hasPrefix("compressed data cut short; kept the ") == true, "\(read.parsed.warnings)")
-        #expect(read.parsed.warnings.contains { $0.reason.hasPrefix("tar archive cut short at byte ") }, "\(read.parsed.warnings)")
+        // Whether the tar itself says "cut short" depends on where the text stops (inside an
+        // entry's data, or in its padding, which a tar may lack at its end); both ways agree above.
         #expect(read.parsed.articles.count > 50 && read.parsed.articles.count < 302)
     }
 
