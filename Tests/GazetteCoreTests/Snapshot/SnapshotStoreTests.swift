@@ -41,6 +41,54 @@ import Testing
         }
     }
 
+    /// The article records are written a few MiB at a time; a store with more text than that
+    /// (records across several flushes, one article larger than a flush) reads back exactly.
+    @Test func articleRecordsLargerThanOneFlushReadBackExactly() throws {
+        let scratch = SnapshotScratch()
+        var random = StoreOracleTests.Random(state: 7)
+        let words = ["harbour", "zeppelin", "pilot", "ferry", "ledger", "quay", "Ünïcode", "冬の港", "tide"]
+        func paragraph(_ count: Int) -> String { (0..<count).map { _ in random.pick(words) }.joined(separator: " ") }
+        var articles = (0..<60).map { index in
+            Article(title: "Report \(index) \(paragraph(3))", date: ArticleDate(year: 2025, month: 1 + index % 12, day: 1 + index % 28, instant: Int64(index) * 86_400),
+                    tags: ["Tag\(index % 7)"], paragraphs: (0..<120).map { _ in paragraph(90) },
+                    source: SourceLocation(path: "/data/\(index).txt", line: 1))
+        }
+        // One article alone is larger than a flush.
+        articles.append(Article(title: "The long one", paragraphs: (0..<9_000).map { _ in paragraph(100) },
+                                source: SourceLocation(path: "/data/long.txt", line: 1)))
+        let store = ArticleStore(articles: articles)
+        let text = articles.reduce(0) { $0 + $1.bodyUTF8.count }
+        #expect(text > 2 * StreamedSection.flushSize && articles.last!.bodyUTF8.count > StreamedSection.flushSize)
+        let path = scratch.child("large.gzsnap")
+        try SnapshotWriter.write(store: store, report: LoadReport(), files: SnapshotFiles(paths: [], stats: []), directories: [], to: path)
+        let snapshot = try Snapshot.open(path: path)
+        #expect(StoreComparison.encodedArticles(snapshot.store) == StoreComparison.encodedArticles(store))
+        #expect(snapshot.store.articles.last { $0.title == "The long one" }?.bodyUTF8 == articles.last!.bodyUTF8)
+        for query in ["zeppelin", "\"ferry quay\"", "tag:tag3 pilot", "冬の港"] {
+            #expect(try StoreComparison.differences(snapshot.store, store, query: query) == [], "\(query)")
+        }
+    }
+
+    /// The running checksum over pieces equals the checksum over the whole, however it is cut.
+    @Test func theRunningChecksumEqualsTheWholeOne() {
+        var random = StoreOracleTests.Random(state: 99)
+        for length in [0, 1, 7, 8, 31, 32, 33, 63, 64, 65, 100, 1_000, 4_099] {
+            let bytes = (0..<length).map { _ in UInt8(random.below(256)) }
+            let whole = bytes.withUnsafeBytes { SnapshotChecksum.of($0) }
+            for _ in 0..<20 {
+                var running = SnapshotChecksum.Running()
+                var offset = 0
+                while offset < length {
+                    let piece = min(length - offset, 1 + random.below(40))
+                    bytes[offset..<offset + piece].withUnsafeBytes { running.add($0) }
+                    offset += piece
+                }
+                #expect(running.value == whole, "length \(length)")
+                #expect(running.count == length)
+            }
+        }
+    }
+
     @Test func twoWritersAtOnceLeaveOneWholeSnapshot() throws {
         let corpus = SnapshotCorpus()
         let store = try corpus.freshStore()
