@@ -124,6 +124,55 @@ final class LiveReloadTests {
         #expect(screen.contains("1 new article"))
     }
 
+    /// The browser's process id (the pane runs `sh -c`, which may or may not exec it).
+    func appPID(_ session: TmuxSession) throws -> pid_t? {
+        let pane = try session.run(["display-message", "-p", "#{pane_pid}"]).output.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard let shell = pid_t(pane) else { return nil }
+        func command(_ pid: pid_t) -> String { (try? String(contentsOfFile: "/proc/\(pid)/comm", encoding: .utf8)) ?? "" }
+        if command(shell).hasPrefix("gazette") { return shell }
+        let processes = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+        return processes.compactMap { pid_t($0) }.first { pid in
+            guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+                  let close = stat.lastIndex(of: ")") else { return false }
+            let fields = stat[stat.index(after: close)...].split(separator: " ")
+            return fields.count > 1 && pid_t(fields[1]) == shell && command(pid).hasPrefix("gazette")
+        }
+    }
+
+    /// A first start holds what it read in memory; once its snapshot is written it moves onto the
+    /// snapshot (mapped, its pages the system's to drop), quietly, the reader where it was.
+    @Test func aFirstStartMovesOntoTheSnapshotItWroteKeepingItsPlace() async throws {
+        let session = try await launch()
+        try session.sendKeys("l")
+        for _ in 0..<8 { try session.sendKeys("j") }
+        let scrolled = await session.waitUntil(timeout: .seconds(30)) { lines in !lines.contains { $0.contains("Paragraph 1 of") } }
+        #expect(scrolled)
+        let before = try await settledReaderText(session)
+        #expect(!before.isEmpty)
+        let pid = try #require(try appPID(session))
+        let cache = fixture.root.appendingPathComponent(".cache/gazette/").path
+        // Read to the end (a /proc file has no size to go by).
+        func maps() -> [Substring] {
+            let data = FileHandle(forReadingAtPath: "/proc/\(pid)/maps")?.readDataToEndOfFile() ?? Data()
+            return String(decoding: data, as: UTF8.self).split(separator: "\n")
+        }
+        func mapsTheSnapshot() -> Bool { maps().contains { $0.contains(cache) && $0.hasSuffix(".gzsnap") } }
+        let deadline = ContinuousClock.now + .seconds(30)
+        while !mapsTheSnapshot(), ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(100)) }
+        #expect(mapsTheSnapshot(), "the browser never opened the snapshot it wrote: pid \(pid), \(maps().count) mappings")
+        // Still mapped a while later: the browser took the store (the load that opened it is gone).
+        try await Task.sleep(for: .seconds(1))
+        #expect(mapsTheSnapshot(), "the snapshot was opened but not taken")
+        #expect(try await settledReaderText(session) == before, "the reader moved")
+        let screen = try session.capture()
+        #expect(screen.contains { $0.contains("6 of 6 articles") })
+        #expect(!screen.contains { $0.contains("new article") || $0.contains("removed") || $0.contains("changed") }, "\(screen)")
+        // And it answers keys from the new store.
+        try session.sendKeys("j")
+        let moved = await session.waitUntil(timeout: .seconds(30)) { _ in (try? self.readerText(session)) != before }
+        #expect(moved)
+    }
+
     @Test func capitalRReloadsByHand() async throws {
         let session = try await launch()
         try session.sendKeys("R")

@@ -32,4 +32,14 @@ public enum AllocatorTuning {
         return false
         #endif
     }
+
+    /// Gives the allocator's free pages back to the system (`malloc_trim`): after a large store
+    /// is let go, glibc keeps its freed small blocks (article bodies) resident otherwise.
+    public static func releaseFreeMemory() {
+        #if canImport(Glibc)
+        typealias MallocTrim = @convention(c) (Int) -> Int32
+        guard let symbol = dlsym(nil, "malloc_trim") else { return }
+        _ = unsafeBitCast(symbol, to: MallocTrim.self)(0)
+        #endif
+    }
 }

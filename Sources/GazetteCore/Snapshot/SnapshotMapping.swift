@@ -9,6 +9,8 @@ final class SnapshotMapping: @unchecked Sendable {
     /// Any write to the file in place changes the times; a replacement is another inode.
     let identity: [UInt64]?
     private let unmap: @Sendable (UnsafeRawBufferPointer) -> Void
+    /// A mapping of the file (not a copy): its pages can be let go of and read again.
+    private let isFileMapping: Bool
 
     /// Maps `path` read-only. The snapshot is only ever replaced by `rename`, never rewritten or
     /// truncated in place, so the pages stay valid while mapped (a new snapshot is a new inode).
@@ -27,6 +29,20 @@ final class SnapshotMapping: @unchecked Sendable {
         bytes = UnsafeRawBufferPointer(start: base, count: size)
         identity = Self.identity(of: info)
         unmap = { munmap(UnsafeMutableRawPointer(mutating: $0.baseAddress), $0.count) }
+        isFileMapping = true
+    }
+
+    /// Lets go of the resident pages of `range` (widened to whole pages): they are clean pages of
+    /// the file, read again from the page cache if touched later. Verifying a checksum reads every
+    /// page of a section once; without this they all stayed in the process's resident memory,
+    /// which is what `top` shows, though most are never read again. Nothing for a copy.
+    func releasePages(_ range: Range<Int>) {
+        guard isFileMapping, let base = bytes.baseAddress, !range.isEmpty else { return }
+        let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+        let start = range.lowerBound / page * page
+        let end = min(bytes.count, (range.upperBound + page - 1) / page * page)
+        guard start < end else { return }
+        madvise(UnsafeMutableRawPointer(mutating: base + start), end - start, MADV_DONTNEED)
     }
 
     /// How many numbers an identity has.
@@ -46,6 +62,7 @@ final class SnapshotMapping: @unchecked Sendable {
         bytes = UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(buffer)[0..<data.count])
         identity = nil
         unmap = { UnsafeMutableRawPointer(mutating: $0.baseAddress)?.deallocate() }
+        isFileMapping = false
     }
 
     deinit { unmap(bytes) }

@@ -90,10 +90,26 @@ struct SnapshotSections {
                        path: String) throws(SnapshotError) {
         let bad = Parallel.map(2) { part in
             checks.indices.filter { $0 % 2 == part }
-                .first { SnapshotChecksum.of(UnsafeRawBufferPointer(rebasing: mapping.bytes[checks[$0].range])) != checks[$0].checksum }
+                .first { checksum(of: checks[$0].range, in: mapping) != checks[$0].checksum }
                 .map { checks[$0].id }
         }.compactMap { $0 }.first
         if let bad { throw .invalid(path, "section \(bad) checksum mismatch") }
+    }
+
+    /// The checksum of `range`, read a few MiB at a time, each piece's pages let go of once summed
+    /// (`SnapshotMapping.releasePages`): verifying a 100k-article snapshot no longer leaves its
+    /// ~550 MB resident in the process.
+    static func checksum(of range: Range<Int>, in mapping: SnapshotMapping) -> UInt64 {
+        let piece = 8 << 20
+        var running = SnapshotChecksum.Running()
+        var start = range.lowerBound
+        while start < range.upperBound {
+            let end = min(range.upperBound, (start / piece + 1) * piece)
+            running.add(UnsafeRawBufferPointer(rebasing: mapping.bytes[start..<end]))
+            mapping.releasePages(start..<end)
+            start = end
+        }
+        return running.value
     }
 
     /// The section `id` as a table of `T`, used in place.

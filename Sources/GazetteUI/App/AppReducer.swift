@@ -45,6 +45,10 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
         let edited = min(archive.edited, changes.added, changes.removed)
         if !fetchSpeaks, !archive.quiet || changes.added + changes.removed > 0 {
             state.message = ReloadedArchive.message(added: changes.added - edited, removed: changes.removed - edited, changed: edited)
+        } else if !fetchSpeaks, state.reloadRequested, Set(state.warningLines) == Set(warningsBefore) {
+            // `R` met a quiet swap (the snapshot just written taking the place of the first
+            // store): it found the same articles, which is what `R` reports.
+            state.message = "No changes in the data directories"
         } else if !fetchSpeaks, Set(state.warningLines) != Set(warningsBefore) {
             // No article came or went, but a file became unreadable (or readable again).
             state.message = state.warningLines.count > warningsBefore.count

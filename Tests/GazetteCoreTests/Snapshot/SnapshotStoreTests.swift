@@ -69,6 +69,25 @@ import Testing
         }
     }
 
+    /// Verifying lets go of each piece's pages: they read the same afterwards, from a file mapping
+    /// (read back from the file) and from a copy in memory (where letting go would zero them, so
+    /// it must not happen).
+    @Test func pagesLetGoOfReadTheSameAfterwards() throws {
+        let scratch = SnapshotScratch()
+        var random = StoreOracleTests.Random(state: 5)
+        let bytes = (0..<(3 << 20) + 123).map { _ in UInt8(random.below(256)) }
+        let path = scratch.child("pages.bin")
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        let whole = bytes.withUnsafeBytes { SnapshotChecksum.of($0) }
+        for mapping in [try SnapshotMapping(path: path), SnapshotMapping(copying: bytes)] {
+            #expect(SnapshotSections.checksum(of: 0..<bytes.count, in: mapping) == whole)
+            mapping.releasePages(4_000..<2_000_000)
+            #expect(Array(mapping.bytes) == bytes)
+            #expect(SnapshotSections.checksum(of: 17..<bytes.count - 5, in: mapping)
+                    == bytes[17..<bytes.count - 5].withUnsafeBytes { SnapshotChecksum.of($0) })
+        }
+    }
+
     /// The running checksum over pieces equals the checksum over the whole, however it is cut.
     @Test func theRunningChecksumEqualsTheWholeOne() {
         var random = StoreOracleTests.Random(state: 99)

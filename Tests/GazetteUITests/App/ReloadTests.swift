@@ -133,4 +133,21 @@ import Testing
         _ = reduce(&state, .reloaded(nil))
         #expect(state.message == "No changes in the data directories")
     }
+
+    /// `R` pressed while the first store gives way to the snapshot just written: the one load
+    /// answers both, quietly, and `R` still says what it found.
+    @Test func capitalRAnsweredByTheQuietSwapStillSaysNoChanges() {
+        var state = AppFixture.state()
+        _ = reduce(&state, .focusRight)
+        for _ in 0..<3 { _ = reduce(&state, .moveDown) }
+        let (selected, offset) = (AppFixture.selectedTitle(state), state.reader.viewport.offset)
+        #expect(reduce(&state, .reload) == [.reload])
+        _ = reduce(&state, Self.reloaded(AppFixture.articles, quiet: true))
+        #expect(state.message == "No changes in the data directories")
+        #expect(AppFixture.selectedTitle(state) == selected && state.reader.viewport.offset == offset)
+        // Not asked for: the swap says nothing.
+        state.message = nil
+        _ = reduce(&state, Self.reloaded(AppFixture.articles, quiet: true))
+        #expect(state.message == nil)
+    }
 }
