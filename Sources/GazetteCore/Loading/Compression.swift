@@ -216,6 +216,68 @@ enum Bzip2 {
     }
 }
 
+extension Bzip2 {
+    /// `decompress(_:into:)` over the file open at `descriptor`, read `readSize` at a time: for a
+    /// file too large to read whole. The same text, notes and damage as over its bytes.
+    static func decompress<Sink: DecompressionSink>(descriptor: Int32, readSize: Int = 4 << 20, into out: inout Sink) -> DecompressionEnd {
+        var reader = PieceReader(descriptor: descriptor, readSize: readSize)
+        reader.fill(4)
+        guard reader.unusedStarts(with: hasMagic) else { return .notStarted("not bzip2 data (named .bz2); skipped") }
+        let stream = UnsafeMutablePointer<bz_stream>.allocate(capacity: 1)
+        defer { stream.deallocate() }
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        var damage: String?
+        var trailing = 0
+        streams: while true {  // one pass per concatenated stream
+            stream.initialize(to: bz_stream())
+            guard BZ2_bzDecompressInit(stream, 0, 0) == BZ_OK else {
+                guard reader.offset == 0 else { return DecompressionEnd(damage: "cannot inflate the stream at byte \(reader.offset)") }
+                return .notStarted("cannot inflate: libbz2 refused to start; skipped")
+            }
+            defer { BZ2_bzDecompressEnd(stream) }
+            while true {
+                if reader.unusedCount == 0 { reader.fill(1) }
+                if reader.failure != 0 { return DecompressionEnd(damage: "cannot read: \(FileDiscovery.message(reader.failure))") }
+                var status: Int32 = 0
+                reader.use { input in
+                    let count = min(input.count, Int(UInt32.max >> 1))
+                    stream.pointee.next_in = input.baseAddress.map { UnsafeMutableRawPointer($0).assumingMemoryBound(to: CChar.self) }
+                    stream.pointee.avail_in = UInt32(count)
+                    status = chunk.withUnsafeMutableBufferPointer { buffer -> Int32 in
+                        stream.pointee.next_out = UnsafeMutableRawPointer(buffer.baseAddress!).assumingMemoryBound(to: CChar.self)
+                        stream.pointee.avail_out = UInt32(buffer.count)
+                        return BZ2_bzDecompress(stream)
+                    }
+                    return count - Int(stream.pointee.avail_in)
+                }
+                let produced = chunk.count - Int(stream.pointee.avail_out)
+                guard chunk.withUnsafeBufferPointer({ out.append(UnsafeBufferPointer(rebasing: $0[0..<produced])) }) else {
+                    return DecompressionEnd(stopped: true)
+                }
+                if status == BZ_STREAM_END {
+                    reader.fill(4)
+                    if reader.unusedStarts(with: hasMagic) { continue streams }
+                    let rest = reader.rest()
+                    if rest.junk { trailing = rest.count }
+                    break streams
+                }
+                guard status == BZ_OK else {
+                    damage = "corrupt compressed data at byte \(reader.offset) (libbz2 error \(status))"
+                    break streams
+                }
+                if reader.unusedCount == 0, produced == 0 {
+                    reader.fill(1)
+                    if reader.isExhausted {
+                        damage = reader.failure != 0 ? "cannot read: \(FileDiscovery.message(reader.failure))" : "compressed data cut short"
+                        break streams
+                    }
+                }
+            }
+        }
+        return DecompressionEnd(damage: damage, trailing: trailing)
+    }
+}
+
 /// xz files (`.xz` streams, concatenated ones too), with liblzma.
 enum Xz {
     static func hasMagic(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
@@ -258,5 +320,52 @@ enum Xz {
             break
         }
         return DecompressionEnd(damage: damage)
+    }
+}
+
+extension Xz {
+    /// `decompress(_:into:)` over the file open at `descriptor`, read `readSize` at a time: for a
+    /// file too large to read whole. The same text, notes and damage as over its bytes.
+    static func decompress<Sink: DecompressionSink>(descriptor: Int32, readSize: Int = 4 << 20, into out: inout Sink) -> DecompressionEnd {
+        var reader = PieceReader(descriptor: descriptor, readSize: readSize)
+        reader.fill(6)
+        guard reader.unusedStarts(with: hasMagic) else { return .notStarted("not xz data (named .xz); skipped") }
+        let stream = UnsafeMutablePointer<lzma_stream>.allocate(capacity: 1)
+        stream.initialize(to: lzma_stream())
+        defer { lzma_end(stream); stream.deinitialize(count: 1); stream.deallocate() }
+        guard lzma_stream_decoder(stream, 96 << 20, 0x08 /* LZMA_CONCATENATED */) == LZMA_OK else {
+            return .notStarted("cannot inflate: liblzma refused to start; skipped")
+        }
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            if reader.unusedCount == 0 { reader.fill(1) }
+            if reader.failure != 0 { return DecompressionEnd(damage: "cannot read: \(FileDiscovery.message(reader.failure))") }
+            // Told the input is finished only once it is (a concatenated stream may follow).
+            let action = reader.atEnd ? LZMA_FINISH : LZMA_RUN
+            var status = LZMA_OK
+            reader.use { input in
+                stream.pointee.next_in = UnsafePointer(input.baseAddress)
+                stream.pointee.avail_in = input.count
+                status = chunk.withUnsafeMutableBufferPointer { buffer -> lzma_ret in
+                    stream.pointee.next_out = buffer.baseAddress
+                    stream.pointee.avail_out = buffer.count
+                    return lzma_code(stream, action)
+                }
+                return input.count - stream.pointee.avail_in
+            }
+            let produced = chunk.count - stream.pointee.avail_out
+            guard chunk.withUnsafeBufferPointer({ out.append(UnsafeBufferPointer(rebasing: $0[0..<produced])) }) else {
+                return DecompressionEnd(stopped: true)
+            }
+            if status == LZMA_STREAM_END { return DecompressionEnd() }
+            if status == LZMA_OK { continue }
+            let at = reader.offset
+            switch status {
+            case LZMA_BUF_ERROR: return DecompressionEnd(damage: "compressed data cut short")
+            case LZMA_MEMLIMIT_ERROR: return DecompressionEnd(damage: "needs more than 96 MiB of memory to inflate")
+            case LZMA_DATA_ERROR, LZMA_FORMAT_ERROR: return DecompressionEnd(damage: "corrupt compressed data at byte \(at)")
+            default: return DecompressionEnd(damage: "corrupt compressed data at byte \(at) (liblzma error \(status.rawValue))")
+            }
+        }
     }
 }

@@ -110,72 +110,46 @@ enum Gzip {
     /// `takeout.mbox.gz`, the Enron corpus's `.tar.gz`). The same results as `inflate(_:into:)`
     /// over the file's bytes.
     static func inflate<Sink: DecompressionSink>(descriptor: Int32, readSize: Int = 4 << 20, into sink: inout Sink) -> DecompressionEnd {
-        var input: [UInt8] = []
-        var used = 0  // bytes of `input` given to zlib
-        var base = 0  // file offset of input[0]
-        var atEnd = false
-        var readFailure: Int32 = 0
-        /// Reads until `minimum` unused bytes are held, or the end.
-        func fill(_ minimum: Int) {
-            if used > 0 {
-                input.removeSubrange(..<used)
-                base += used
-                used = 0
-            }
-            while input.count < minimum, !atEnd {
-                let start = input.count
-                input.append(contentsOf: repeatElement(0, count: readSize))
-                let got = input.withUnsafeMutableBytes { Foundation.read(descriptor, $0.baseAddress! + start, readSize) }
-                input.removeSubrange((start + max(0, got))...)
-                if got == 0 { atEnd = true } else if got < 0, errno != EINTR { readFailure = errno; atEnd = true }
-            }
-        }
-        fill(2)
-        guard input.withUnsafeBufferPointer({ hasMagic($0) }) else { return .notStarted("not gzip data (named .gz); skipped") }
+        var reader = PieceReader(descriptor: descriptor, readSize: readSize)
+        reader.fill(2)
+        guard reader.unusedStarts(with: hasMagic) else { return .notStarted("not gzip data (named .gz); skipped") }
         guard let stream = Gzip.startInflate(windowBits: 15 + 16) else {
             return .notStarted("cannot inflate: zlib refused to start; skipped")
         }
         defer { Gzip.endInflate(stream) }
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
-            if used == input.count { fill(1) }
-            if readFailure != 0 { return DecompressionEnd(damage: "cannot read: \(FileDiscovery.message(readFailure))") }
-            let (status, remaining) = input.withUnsafeMutableBufferPointer { input -> (Int32, Int) in
-                stream.pointee.next_in = input.baseAddress.map { $0 + used }
-                stream.pointee.avail_in = UInt32(input.count - used)
-                let status = chunk.withUnsafeMutableBufferPointer { buffer -> Int32 in
+            if reader.unusedCount == 0 { reader.fill(1) }
+            if reader.failure != 0 { return DecompressionEnd(damage: "cannot read: \(FileDiscovery.message(reader.failure))") }
+            var status: Int32 = 0
+            reader.use { input in
+                stream.pointee.next_in = input.baseAddress
+                stream.pointee.avail_in = UInt32(input.count)
+                status = chunk.withUnsafeMutableBufferPointer { buffer -> Int32 in
                     stream.pointee.next_out = buffer.baseAddress
                     stream.pointee.avail_out = UInt32(buffer.count)
                     return CZlib.inflate(stream, Z_NO_FLUSH)
                 }
-                return (status, Int(stream.pointee.avail_in))
+                return input.count - Int(stream.pointee.avail_in)
             }
-            used = input.count - remaining
             let produced = chunk.count - Int(stream.pointee.avail_out)
             guard chunk.withUnsafeBufferPointer({ sink.append(UnsafeBufferPointer(rebasing: $0[0..<produced])) }) else {
                 return DecompressionEnd(stopped: true)
             }
             if status == Z_STREAM_END {
                 // Another member follows, or padding (zeros written by some tape tools), or junk.
-                fill(2)
-                if input.withUnsafeBufferPointer({ hasMagic(UnsafeBufferPointer(rebasing: $0[used...])) }), inflateReset(stream) == Z_OK { continue }
-                var trailing = input.count - used
-                var junk = input[used...].contains { $0 != 0 }
-                while !atEnd {
-                    used = input.count
-                    fill(readSize)
-                    trailing += input.count
-                    junk = junk || input.contains { $0 != 0 }
-                }
-                return DecompressionEnd(trailing: junk ? trailing : 0)
+                reader.fill(2)
+                if reader.unusedStarts(with: hasMagic), inflateReset(stream) == Z_OK { continue }
+                let rest = reader.rest()
+                return DecompressionEnd(trailing: rest.junk ? rest.count : 0)
             }
             if status == Z_OK { continue }
-            if status == Z_BUF_ERROR && used == input.count {
-                if !atEnd { continue }
+            if status == Z_BUF_ERROR && reader.unusedCount == 0 {
+                if !reader.atEnd { continue }
                 return DecompressionEnd(damage: "compressed data cut short")
             }
             let reason = stream.pointee.msg.map { String(cString: $0) } ?? "zlib error \(status)"
-            return DecompressionEnd(damage: "corrupt compressed data at byte \(base + used) (\(reason))")
+            return DecompressionEnd(damage: "corrupt compressed data at byte \(reader.offset) (\(reason))")
         }
     }
 

@@ -303,9 +303,8 @@ final class PartParsing: Sendable {
 
 extension Compression {
     /// The text of the compressed file at `path`, handed to the sink `makeSink` makes for the
-    /// file's size: a file within `limit` read whole, a gzip file over it read a piece at a time
-    /// (a multi-GB `takeout.mbox.gz`, the Enron corpus's `.tar.gz`). bzip2 and xz files over the
-    /// limit are not read.
+    /// file's size: a file within `limit` read whole, a file over it read a piece at a time
+    /// (a multi-GB `takeout.mbox.gz`, the Enron corpus's `.tar.gz`, a list's `.mbox.xz`).
     func decompressFile<Sink: DecompressionSink>(_ path: String, limit: Int, makeSink: (_ diskBytes: Int) -> Sink) -> Result<(sink: Sink, end: DecompressionEnd, diskBytes: Int), FileReading.ReadFailure> {
         let descriptor: Int32, size: Int
         switch FileReading.openRegular(path) {
@@ -314,9 +313,12 @@ extension Compression {
         }
         defer { close(descriptor) }
         if size > limit {
-            guard self == .gzip else { return .failure(FileReading.ReadFailure("file too large (\(size) bytes); skipped")) }
             var sink = makeSink(size)
-            let end = Gzip.inflate(descriptor: descriptor, into: &sink)
+            let end = switch self {
+            case .gzip: Gzip.inflate(descriptor: descriptor, into: &sink)
+            case .bzip2: Bzip2.decompress(descriptor: descriptor, into: &sink)
+            case .xz: Xz.decompress(descriptor: descriptor, into: &sink)
+            }
             return .success((sink, end, size))
         }
         let input: [UInt8]
