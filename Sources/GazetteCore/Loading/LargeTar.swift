@@ -9,7 +9,8 @@ enum LargeTar {
                       progress: PartParsing.Progress? = nil) -> Result<(parsed: ParsedFile, diskBytes: Int), FileReading.ReadFailure> {
         let parsing = PartParsing(path: path, progress: progress)
         let batches = MemberBatches(path: path, parsing: parsing, partSize: partSize)
-        var stream = TarStream(memberLimit: limit) { batches.add($0) }
+        let mailbox = MailboxMember(path: path, limit: limit, partSize: partSize, batches: batches, progress: progress)
+        var stream = TarStream(memberLimit: limit, mailbox: mailbox.take) { batches.add($0) }
         let diskBytes: Int
         var note: String?
         if let compression = Tar.compression(path.utf8) {
@@ -37,6 +38,48 @@ enum LargeTar {
         var parsed = parsing.finish()
         if let note { parsed.warnings.insert(LoadWarning(path: path, line: 0, reason: note), at: 0) }
         return .success((parsed, diskBytes))
+    }
+}
+
+/// A tar's mailbox member over the file limit, cut into parts as it streams by (`MailboxParts`)
+/// and parsed in its place among the other members, as a large zip's mailbox entry is: its
+/// articles keep their lines within the member, its warnings name it.
+final class MailboxMember {
+    let path: String
+    let limit: Int
+    let partSize: Int
+    let batches: MemberBatches
+    let progress: PartParsing.Progress?
+    private var name = ""
+    private var parts: MailboxParts?
+
+    init(path: String, limit: Int, partSize: Int, batches: MemberBatches, progress: PartParsing.Progress?) {
+        self.path = path
+        self.limit = limit
+        self.partSize = partSize
+        self.batches = batches
+        self.progress = progress
+    }
+
+    func take(_ event: MailboxMemberEvent) {
+        switch event {
+        case .begin(let member):
+            batches.flush()  // the members before it keep their place
+            name = member
+            parts = MailboxParts(path: path, limit: limit, partSize: partSize, progress: progress)
+        case .text(let piece):
+            _ = parts?.append(piece)
+        case .end:
+            guard var finished = parts else { return }
+            parts = nil
+            let parsed = finished.finish()
+            var result = ParsedFile(articles: parsed.articles)
+            for warning in parsed.warnings {
+                let at = warning.location.line > 0 ? "\(name):\(warning.location.line)" : name
+                result.warnings.append(LoadWarning(path: path, line: 0, reason: "\(at): \(warning.reason)"))
+            }
+            batches.parsing.add(result)
+        }
     }
 }
 

@@ -114,9 +114,13 @@ enum Tar {
 /// `.tar` read from the disk in pieces): each article file is handed to `deliver` as soon as its
 /// bytes are in, so the archive is never held whole. `Tar.members` is this over one buffer.
 struct TarStream: DecompressionSink {
-    /// An article file larger than this is skipped with a note (the file limit).
+    /// An article file larger than this is skipped with a note (the file limit), unless it is a
+    /// mailbox and there is a `mailbox` handler.
     let memberLimit: Int
     private let deliver: (ArchiveMember) -> Void
+    /// Takes a mailbox member over `memberLimit` as it streams by (a Takeout `.tgz`'s multi-GB
+    /// `All mail Including Spam and Trash.mbox`): `.begin`, its text in pieces, `.end`.
+    private let mailbox: ((MailboxMemberEvent) -> Void)?
     private var pending: [UInt8] = []
     /// Bytes of `pending` already used.
     private var used = 0
@@ -130,7 +134,7 @@ struct TarStream: DecompressionSink {
     private var state = State.header
     private var failure: FileReading.ReadFailure?
 
-    private enum Kind { case article(String, named: Bool), longName, pax, skipped, regularSkipped }
+    private enum Kind { case article(String, named: Bool), mailbox, longName, pax, skipped, regularSkipped }
     private enum State {
         case header
         /// An entry's data: `remaining` bytes, collected into `text` unless skipped, then `padding`.
@@ -140,8 +144,9 @@ struct TarStream: DecompressionSink {
     }
     private var text: [UInt8] = []
 
-    init(memberLimit: Int, deliver: @escaping (ArchiveMember) -> Void) {
+    init(memberLimit: Int, mailbox: ((MailboxMemberEvent) -> Void)? = nil, deliver: @escaping (ArchiveMember) -> Void) {
         self.memberLimit = memberLimit
+        self.mailbox = mailbox
         self.deliver = deliver
     }
 
@@ -162,6 +167,8 @@ struct TarStream: DecompressionSink {
 
     /// Ends the archive: damage if it stopped inside an entry; a failure if it was not a tar.
     mutating func finish() -> FileReading.ReadFailure? {
+        // A mailbox cut short keeps the messages before the cut.
+        if case .data(.mailbox, _, _) = state { mailbox?(.end) }
         switch state {
         case .header where pending.count - used > 0, .data:
             damaged("tar archive cut short")
@@ -199,6 +206,9 @@ struct TarStream: DecompressionSink {
                 let take = min(available, remaining)
                 switch kind {
                 case .skipped, .regularSkipped: break
+                case .mailbox:
+                    let start = used
+                    pending.withUnsafeBufferPointer { mailbox?(.text(UnsafeBufferPointer(rebasing: $0[start..<(start + take)]))) }
                 default: text.append(contentsOf: pending[used..<(used + take)])
                 }
                 used += take
@@ -255,6 +265,11 @@ struct TarStream: DecompressionSink {
             let named = ArchiveMember.isArticleEntry(name)
             guard named || ArchiveMember.isUnnamedEntry(name) else { return .data(.regularSkipped, remaining: size, padding: padding) }
             guard size <= memberLimit else {
+                // An uncompressed mailbox is read in parts as it streams by; nothing else so large is.
+                if mailbox != nil, MboxFormat.hasMboxSuffix(name), !Compression.hasSuffix(name.utf8) {
+                    mailbox?(.begin(name))
+                    return .data(.mailbox, remaining: size, padding: padding)
+                }
                 if named { deliver(ArchiveMember(name: name, text: [], note: "\(name): larger than \(memberLimit >> 20) MiB; skipped")) }
                 return .data(.regularSkipped, remaining: size, padding: padding)
             }
@@ -275,6 +290,9 @@ struct TarStream: DecompressionSink {
             break
         case .regularSkipped:
             files += 1
+        case .mailbox:
+            files += 1
+            mailbox?(.end)
         case .article(let name, let named):
             files += 1
             let entry = text
@@ -283,4 +301,14 @@ struct TarStream: DecompressionSink {
             deliver(ArchiveMember(name: name, text: entry, note: nil))
         }
     }
+}
+
+/// What `TarStream` tells its `mailbox` handler about a mailbox member too large to hold.
+enum MailboxMemberEvent {
+    /// A mailbox member starts: its name in the archive.
+    case begin(String)
+    /// The next piece of its text (valid during the call only).
+    case text(UnsafeBufferPointer<UInt8>)
+    /// It ended (or the archive was cut short inside it).
+    case end
 }

@@ -97,6 +97,42 @@ import Testing
         #expect(read.parsed.articles.map(\.title) == ["Wiring of rotor VI", "Re: Wiring of rotor VI"])
     }
 
+    /// A Takeout export as a tarball: its mailbox far over the limit is read in parts as it
+    /// streams by, in its place among the other files; the same articles, lines and warnings as
+    /// reading the archive whole. (It used to be skipped: every message lost.)
+    @Test(arguments: [("-cf", "takeout.tar"), ("-czf", "takeout.tgz")])
+    func aMailboxMemberOverTheLimitIsReadInParts(option: String, name: String) throws {
+        let source = try TempTree(), data = try TempTree()
+        try FileManager.default.createDirectory(atPath: source.path("Takeout/Mail"), withIntermediateDirectories: true)
+        let mailbox = LargeMailboxTests.takeout(messages: 300)
+        #expect(mailbox.utf8.count > 4 * Self.limit)
+        let member = "Takeout/Mail/All mail Including Spam and Trash.mbox"
+        try mailbox.write(toFile: source.path(member), atomically: false, encoding: .utf8)
+        try "Title: Before\nDate: 2001-01-01\n\nThe file before.\n".write(toFile: source.path("Takeout/a.txt"), atomically: false, encoding: .utf8)
+        try "Title: After\nDate: 2001-01-02\n\nThe file after.\n".write(toFile: source.path("Takeout/z.txt"), atomically: false, encoding: .utf8)
+        let path = data.path(name)
+        // Named in this order, whatever order the file system lists them in.
+        try TarArchiveTests.tar(["--format=gnu", option, path, "Takeout/a.txt", member, "Takeout/z.txt"], in: source.root)
+        let whole = try Self.whole(path)
+        #expect(whole.articles.count == 302)
+        for partSize in [4 << 10, 16 << 10] {
+            let read = try LargeMailbox.parse(path, limit: Self.limit, partSize: partSize).get()
+            #expect(read.parsed.articles.map(\.id) == whole.articles.map(\.id))
+            #expect(read.parsed.articles.map(\.source.line) == whole.articles.map(\.source.line))
+            #expect(read.parsed.articles.first?.title == "Before" && read.parsed.articles.last?.title == "After")
+            #expect(read.parsed.warnings.map(\.description) == whole.warnings.map(\.description))
+        }
+        guard option == "-cf" else { return }
+        // Cut short inside the mailbox: the messages before the cut are kept, and it is said.
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+        let cut = data.path("cut.tar")
+        try bytes.prefix(bytes.count / 2).write(to: URL(fileURLWithPath: cut))
+        let read = try LargeMailbox.parse(cut, limit: Self.limit, partSize: 4 << 10).get()
+        #expect(read.parsed.articles.count > 100 && read.parsed.articles.count < 300)
+        #expect(read.parsed.articles.first?.title == "Before")
+        #expect(read.parsed.warnings.contains { $0.reason.hasPrefix("tar archive cut short") }, "\(read.parsed.warnings)")
+    }
+
     @Test func aFileThatIsNotATarIsReported() throws {
         let data = try TempTree()
         try GzipArchiveTests.write(data, "fake.tar", Array(String(repeating: "not a tar header at all\n", count: 100).utf8))
