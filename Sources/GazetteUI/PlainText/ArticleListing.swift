@@ -6,7 +6,7 @@ public enum ArticleListing {
         let date = article.date?.isoDay ?? "undated   "
         var line = "\(article.id)  \(date)  \(TerminalSafeText.sanitize(article.title))"
         if !tags.isEmpty {
-            line += "  [" + TerminalSafeText.sanitize(tags.joined(separator: ", ")) + "]"
+            line += "  [" + TerminalSafeText.sanitize(FacetListText.join(tags)) + "]"
         }
         return line
     }

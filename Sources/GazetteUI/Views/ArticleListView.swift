@@ -170,7 +170,7 @@ public struct ArticleListView {
         for tag in showsAuthor ? [] : item.tags {
             // Thousands of tags: join only as many as could show.
             if DisplayWidth.of(tagText) > room { break }
-            tagText += (tagText.isEmpty ? "" : ", ") + tag.leading(columns: room)
+            tagText += (tagText.isEmpty ? "" : ", ") + FacetListText.item(tag).leading(columns: room)
         }
         let tags = Glyph.make(tagText, style: tagStyle)
         let tagsWidth = tags.reduce(0) { $0 + $1.width }

@@ -192,12 +192,12 @@ public struct ReaderDocument: Sendable, Equatable {
         var facets: [StyledSpan] = []
         if !article.categories.isEmpty {
             facets.append(StyledSpan(article.categories.count == 1 ? "Category: " : "Categories: ", Styles.label))
-            facets.append(StyledSpan(article.categories.joined(separator: ", "), Styles.tag))
+            facets.append(StyledSpan(FacetListText.join(article.categories), Styles.tag))
         }
         if !article.tags.isEmpty {
             if !facets.isEmpty { facets.append(StyledSpan(" · ", Styles.label)) }
             facets.append(StyledSpan("Tags: ", Styles.label))
-            facets.append(StyledSpan(article.tags.joined(separator: ", "), Styles.tag))
+            facets.append(StyledSpan(FacetListText.join(article.tags), Styles.tag))
         }
         if !facets.isEmpty { add(facets) }
 

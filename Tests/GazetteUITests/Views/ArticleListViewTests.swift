@@ -29,6 +29,12 @@ import Testing
         """)
     }
 
+    @Test func aTagWithACommaIsQuotedInTheRow() {
+        let rows = [ArticleListRow(date: "2019-07-01", title: "Ferry to the islands", tags: ["Trips, 2019", "Family"])]
+        let canvas = Self.render(width: 72, height: 3, rows: rows)
+        #expect(find("\"Trips, 2019\", Family", in: canvas) != nil)
+    }
+
     @Test func selectedRowIsReversedAcrossTheWholeRow() {
         let canvas = Self.render(width: 40, height: 5, selection: 1)
         for x in 0..<40 {

@@ -45,6 +45,18 @@ import Testing
         #expect(lines.contains { $0.hasPrefix("• Bridge tolls") })
     }
 
+    /// A Gmail label or feed category holding a comma is quoted wherever tags are listed, so
+    /// `Trips, 2019` does not read as two tags.
+    @Test func aTagWithACommaIsQuotedWhereTagsAreListed() {
+        var article = Sample.article
+        article.tags = ["Trips, 2019", "Family"]
+        article.categories = ["Local", "News, Politics"]
+        let lines = ReaderDocument.layout(article, width: 80).lines.map(\.text)
+        #expect(lines[2] == "Categories: Local, \"News, Politics\" · Tags: \"Trips, 2019\", Family")
+        #expect(ArticleListing.line(article, tags: article.tags).hasSuffix("  [\"Trips, 2019\", Family]"))
+        #expect(ArticleListing.line(Sample.article, tags: ["Ferries", "Harbour"]).hasSuffix("  [Ferries, Harbour]"))
+    }
+
     @Test func measureIsCappedAt80() {
         let document = ReaderDocument.layout(Sample.article, width: 200)
         #expect(document.measure == 80)
