@@ -127,6 +127,8 @@ struct TarStream: DecompressionSink {
     /// Archive offset of the next byte to use, and of the current entry's header.
     private var at = 0
     private var headerAt = 0
+    /// A valid header was read: damage from here on is a damaged tar, not something else.
+    private var sawHeader = false
     private var files = 0
     /// Set by a GNU `L` entry or a pax `x` header, for the one entry that follows.
     private var longName: String?
@@ -167,8 +169,11 @@ struct TarStream: DecompressionSink {
 
     /// Ends the archive: damage if it stopped inside an entry; a failure if it was not a tar.
     mutating func finish() -> FileReading.ReadFailure? {
-        // A mailbox cut short keeps the messages before the cut.
-        if case .data(.mailbox, _, _) = state { mailbox?(.end) }
+        // A mailbox cut short keeps the messages before the cut (and counts among the files kept).
+        if case .data(.mailbox, _, _) = state {
+            mailbox?(.end)
+            files += 1
+        }
         switch state {
         case .header where pending.count - used > 0, .data:
             damaged("tar archive cut short")
@@ -181,7 +186,7 @@ struct TarStream: DecompressionSink {
 
     private mutating func damaged(_ reason: String) {
         state = .done
-        guard headerAt > 0 else {
+        guard sawHeader else {
             failure = FileReading.ReadFailure("not a tar archive; skipped")
             return
         }
@@ -242,6 +247,7 @@ struct TarStream: DecompressionSink {
             damaged("damaged tar header")
             return nil
         }
+        sawHeader = true
         if let paxSize { size = paxSize }
         let padding = (size + 511) / 512 * 512 - size
         let type = header[156]

@@ -55,9 +55,10 @@ final class SnapshotMapping: @unchecked Sendable {
         return [file.device, file.inode, file.size, file.changedNanoseconds, changed]
     }
 
-    /// A private, 8-byte-aligned copy of `data`.
+    /// A private copy of `data`, page-aligned like a mapping (so a test of `releasePages` on a
+    /// copy would see a wrongly advised page zeroed).
     init(copying data: some Collection<UInt8>) {
-        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: max(data.count, 1), alignment: 8)
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: max(data.count, 1), alignment: 4096)
         _ = buffer.initializeMemory(as: UInt8.self, from: data)
         bytes = UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(buffer)[0..<data.count])
         identity = nil

@@ -83,9 +83,21 @@ public enum SnapshotError: Error, CustomStringConvertible, Equatable {
     /// The same, as a load warning on the snapshot file (the UI lists those).
     public var warning: LoadWarning {
         switch self {
-        case .unreadable(let path, let reason): LoadWarning(path: path, line: 0, reason: "cannot read snapshot: \(reason)")
-        case .invalid(let path, let reason): LoadWarning(path: path, line: 0, reason: "snapshot ignored (\(reason)); rebuilt from the files")
-        case .cannotWrite(let path, let reason): LoadWarning(path: path, line: 0, reason: "cannot write snapshot: \(reason)")
+        case .unreadable(let path, let reason): LoadWarning(path: path, line: 0, reason: Self.unreadablePrefix + reason)
+        case .invalid(let path, let reason): LoadWarning(path: path, line: 0, reason: Self.invalidPrefix + reason + Self.invalidSuffix)
+        case .cannotWrite(let path, let reason): LoadWarning(path: path, line: 0, reason: Self.cannotWritePrefix + reason)
         }
+    }
+
+    static let unreadablePrefix = "cannot read snapshot: ", invalidPrefix = "snapshot ignored (",
+               invalidSuffix = "); rebuilt from the files", cannotWritePrefix = "cannot write snapshot: "
+}
+
+extension LoadWarning {
+    /// A note about the snapshot cache (`SnapshotError.warning`), not about the data files.
+    public var isSnapshotNote: Bool {
+        guard location.line == 0 else { return false }
+        return reason.hasPrefix(SnapshotError.unreadablePrefix) || reason.hasPrefix(SnapshotError.cannotWritePrefix)
+            || (reason.hasPrefix(SnapshotError.invalidPrefix) && reason.hasSuffix(SnapshotError.invalidSuffix))
     }
 }

@@ -37,21 +37,25 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
             return []
         }
         let changes = archive.store.changes(since: state.store)
-        let warningsBefore = state.warningLines
+        // What the files said, not the snapshot's own notes: a snapshot ignored and rebuilt at a
+        // first start is no news when the rebuilt one takes over.
+        func fileWarnings() -> Set<LoadWarning> { Set(state.warnings.filter { !$0.isSnapshotNote }) }
+        let warningsBefore = fileWarnings()
         state.replaceStore(archive.store, report: archive.report, overlay: archive.overlay)
+        let warningsAfter = fileWarnings()
         // While fetching, the progress speaks, then the fetch's own summary (which counts the
         // same new articles); a reload does not talk over either.
         let fetchSpeaks = state.fetching != nil || (state.lastFetch != nil && state.message == state.lastFetch?.summary)
         let edited = min(archive.edited, changes.added, changes.removed)
         if !fetchSpeaks, !archive.quiet || changes.added + changes.removed > 0 {
             state.message = ReloadedArchive.message(added: changes.added - edited, removed: changes.removed - edited, changed: edited)
-        } else if !fetchSpeaks, state.reloadRequested, Set(state.warningLines) == Set(warningsBefore) {
+        } else if !fetchSpeaks, state.reloadRequested, warningsAfter == warningsBefore {
             // `R` met a quiet swap (the snapshot just written taking the place of the first
             // store): it found the same articles, which is what `R` reports.
             state.message = "No changes in the data directories"
-        } else if !fetchSpeaks, Set(state.warningLines) != Set(warningsBefore) {
+        } else if !fetchSpeaks, warningsAfter != warningsBefore {
             // No article came or went, but a file became unreadable (or readable again).
-            state.message = state.warningLines.count > warningsBefore.count
+            state.message = warningsAfter.count > warningsBefore.count
                 ? "A file could not be read (w lists the warnings)" : "Load warnings changed (w lists them)"
         }
         state.reloadRequested = false

@@ -133,6 +133,19 @@ import Testing
         #expect(read.parsed.warnings.contains { $0.reason.hasPrefix("tar archive cut short") }, "\(read.parsed.warnings)")
     }
 
+    /// A mailbox-only tarball (`tar czf mail.tgz All mail.mbox`) cut short, or stopped by the
+    /// bomb cap, inside its one member: the messages before the cut are kept.
+    @Test func aMailboxOnlyTarballCutShortKeepsItsMessages() throws {
+        let source = try TempTree(), data = try TempTree()
+        try LargeMailboxTests.takeout(messages: 300).write(toFile: source.path("All mail.mbox"), atomically: false, encoding: .utf8)
+        try TarArchiveTests.tar(["--format=gnu", "-cf", data.path("mail.tar"), "All mail.mbox"], in: source.root)
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: data.path("mail.tar")))
+        try bytes.prefix(bytes.count / 2).write(to: URL(fileURLWithPath: data.path("cut.tar")))
+        let read = try LargeMailbox.parse(data.path("cut.tar"), limit: Self.limit, partSize: 4 << 10).get()
+        #expect(read.parsed.articles.count > 100 && read.parsed.articles.count < 300)
+        #expect(read.parsed.warnings.map(\.reason) == ["tar archive cut short at byte 0; kept the 1 file before it"])
+    }
+
     @Test func aFileThatIsNotATarIsReported() throws {
         let data = try TempTree()
         try GzipArchiveTests.write(data, "fake.tar", Array(String(repeating: "not a tar header at all\n", count: 100).utf8))

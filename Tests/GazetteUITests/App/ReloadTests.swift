@@ -92,6 +92,22 @@ import Testing
         #expect(state.warningLines.isEmpty)
     }
 
+    /// A first start that found the snapshot damaged (or from another version) lists the note
+    /// under `w`; when the snapshot it rebuilt takes over, quietly, the note goes and nothing is
+    /// said: it was about the cache, not the files.
+    @Test func theRebuiltSnapshotTakingOverSaysNothingAboutTheOldOnesNote() {
+        var report = LoadReport()
+        report.warnings = [SnapshotError.invalid("/cache/gazette/snapshot.gzsnap", "format version 7, expected 8").warning]
+        #expect(report.warnings[0].isSnapshotNote)
+        var state = AppState(store: ArticleStore(articles: AppFixture.articles), report: report, width: 120, height: 40)
+        #expect(state.warningLines.count == 1)
+        _ = reduce(&state, Self.reloaded(AppFixture.articles, quiet: true))
+        #expect(state.message == nil, "\(state.message ?? "")")
+        #expect(state.warningLines.isEmpty)
+        // A file's own warning is not a snapshot note, whatever it says.
+        #expect(!LoadWarning(path: "Data/snapshot.txt", line: 0, reason: "cannot read: snapshot ignored").isSnapshotNote)
+    }
+
     @Test func deletingTheSelectedArticleSelectsItsNeighbour() {
         var state = AppFixture.state()
         _ = reduce(&state, .moveDown)
