@@ -154,7 +154,7 @@ struct BrowseCommand: ParsableCommand {
                 }
                 let results = reduce(&state, action)
                 screen.draw(render(state))
-                if replaced != nil { Self.release(replaced.take()) }
+                if let store = replaced.take() { Self.release(store) }
                 for effect in results {
                     switch effect {
                     case .quit:
@@ -217,13 +217,16 @@ struct BrowseCommand: ParsableCommand {
 
     /// Lets go of a store a reload replaced off the UI thread (freeing 100k articles takes tens of
     /// milliseconds) and hands the memory it held back to the system.
-    private static func release(_ store: consuming ArticleStore?) {
+    private static func release(_ store: consuming ArticleStore) {
+        // Only a store read from the files frees enough to trim for (a mapped or patched one is
+        // a few tables; the trim takes each arena's lock in turn while it walks it).
+        let trim = store.holdsArticlesInMemory
         // Held here only, and dropped inside the work item: a captured value would be freed
         // after the work item ran, too late for the trim.
-        let held = LockedValue(store)
+        let held = LockedValue<ArticleStore?>(store)
         DispatchQueue.global(qos: .utility).async {
             held.set(nil)
-            AllocatorTuning.releaseFreeMemory()
+            if trim { AllocatorTuning.releaseFreeMemory() }
         }
     }
 

@@ -186,6 +186,10 @@ public final class ArticleStore: Sendable {
     /// False while a background full-text index build is still running.
     public var isTextIndexReady: Bool { textSlot.isSet }
 
+    /// Whether every article is held in memory (a store read from the files), not mapped from a
+    /// snapshot: letting go of it frees their text.
+    public var holdsArticlesInMemory: Bool { articles.snapshotRecords == nil && !articles.isMixed }
+
     /// Blocks until the full-text index is built (the benchmark's "search ready").
     public func waitUntilTextIndexReady() { _ = textSlot.value }
 
