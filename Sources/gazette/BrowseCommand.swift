@@ -154,7 +154,8 @@ struct BrowseCommand: ParsableCommand {
                 }
                 let results = reduce(&state, action)
                 screen.draw(render(state))
-                if let store = replaced.take() { Self.release(store) }
+                // Handed over without a binding here that could outlive the hand-over.
+                if replaced != nil { Self.release(replaced.take()) }
                 for effect in results {
                     switch effect {
                     case .quit:
@@ -217,10 +218,10 @@ struct BrowseCommand: ParsableCommand {
 
     /// Lets go of a store a reload replaced off the UI thread (freeing 100k articles takes tens of
     /// milliseconds) and hands the memory it held back to the system.
-    private static func release(_ store: consuming ArticleStore) {
+    private static func release(_ store: consuming ArticleStore?) {
         // Only a store read from the files frees enough to trim for (a mapped or patched one is
         // a few tables; the trim takes each arena's lock in turn while it walks it).
-        let trim = store.holdsArticlesInMemory
+        let trim = store?.holdsArticlesInMemory ?? false
         // Held here only, and dropped inside the work item: a captured value would be freed
         // after the work item ran, too late for the trim.
         let held = LockedValue<ArticleStore?>(store)

@@ -51,10 +51,7 @@ public enum ArticleFileParser {
             }
             let parsed = parse(bytes: text, path: path)
             result.articles += parsed.articles
-            result.warnings += parsed.warnings.map { warning in
-                let at = warning.location.line > 0 ? "\(member.name):\(warning.location.line)" : member.name
-                return LoadWarning(path: path, line: 0, reason: "\(at): \(warning.reason)")
-            }
+            result.warnings += ParsedFile.memberWarnings(parsed.warnings, member: member.name, path: path)
         }
         return result
     }

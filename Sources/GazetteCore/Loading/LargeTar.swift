@@ -73,12 +73,8 @@ final class MailboxMember {
             guard var finished = parts else { return }
             parts = nil
             let parsed = finished.finish()
-            var result = ParsedFile(articles: parsed.articles)
-            for warning in parsed.warnings {
-                let at = warning.location.line > 0 ? "\(name):\(warning.location.line)" : name
-                result.warnings.append(LoadWarning(path: path, line: 0, reason: "\(at): \(warning.reason)"))
-            }
-            batches.parsing.add(result)
+            batches.parsing.add(ParsedFile(articles: parsed.articles,
+                                           warnings: ParsedFile.memberWarnings(parsed.warnings, member: name, path: path)))
         }
     }
 }

@@ -75,10 +75,7 @@ enum LargeZip {
                 // As in a small zip: articles keep their lines within the entry, warnings name it.
                 var result = ParsedFile(articles: parsed.articles)
                 if let damage { result.warnings.append(LoadWarning(path: path, line: 0, reason: "\(entry.name): \(damage)")) }
-                for warning in parsed.warnings {
-                    let at = warning.location.line > 0 ? "\(entry.name):\(warning.location.line)" : entry.name
-                    result.warnings.append(LoadWarning(path: path, line: 0, reason: "\(at): \(warning.reason)"))
-                }
+                result.warnings += ParsedFile.memberWarnings(parsed.warnings, member: entry.name, path: path)
                 parsing.add(result)
                 continue
             }
