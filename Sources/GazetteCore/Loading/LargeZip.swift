@@ -24,17 +24,23 @@ enum LargeZip {
         // The directory: the end record in the file's last bytes, then the directory before it.
         let tailStart = max(0, size - 22 - 0xFFFF)
         let tail = file.read(at: tailStart, count: size - tailStart)
-        let record: Zip.EndRecord
-        switch tail.withUnsafeBufferPointer({ Zip.endRecord($0) }) {
+        var record: Zip.EndRecord
+        switch tail.withUnsafeBufferPointer({ Zip.endRecord($0, base: tailStart) }) {
         case .success(let found): record = found
         case .failure(let failure): return .failure(failure)
         }
-        let recordAt = tailStart + record.end
-        guard record.offset + record.size <= recordAt, recordAt - record.offset <= limit else {
+        if let at = record.zip64At {
+            switch file.read(at: at, count: 56).withUnsafeBufferPointer({ record.readingZip64($0) }) {
+            case .success(let found): record = found
+            case .failure(let failure): return .failure(failure)
+            }
+        }
+        let directoryEnd = record.directoryEnd
+        guard record.offset + record.size <= directoryEnd, directoryEnd - record.offset <= limit else {
             return .failure(FileReading.ReadFailure("zip directory out of place (a cut-short download?); skipped"))
         }
         let entries: [Zip.Entry]
-        switch file.read(at: record.offset, count: recordAt - record.offset).withUnsafeBufferPointer({ Zip.entries($0, count: record.count) }) {
+        switch file.read(at: record.offset, count: directoryEnd - record.offset).withUnsafeBufferPointer({ Zip.entries($0, count: record.count) }) {
         case .success(let found): entries = found
         case .failure(let failure): return .failure(failure)
         }

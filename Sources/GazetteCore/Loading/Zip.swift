@@ -2,7 +2,7 @@ import CZlib
 
 /// Zip archives of article files, as the Internet Archive keeps Usenet (`comp.lang.c.mbox.zip`)
 /// and people download list archives: every entry named like an article file is read, inflated
-/// in memory with zlib (stored and deflated entries; no encryption, no Zip64).
+/// in memory with zlib (stored and deflated entries, Zip64 included; no encryption).
 enum Zip {
     struct Entry {
         var name: String
@@ -58,13 +58,19 @@ enum Zip {
 
     /// The central directory, found from the end-of-central-directory record.
     static func directory(_ bytes: UnsafeBufferPointer<UInt8>) -> Result<[Entry], FileReading.ReadFailure> {
-        let record: EndRecord
+        var record: EndRecord
         switch endRecord(bytes) {
         case .success(let found): record = found
         case .failure(let failure): return .failure(failure)
         }
-        guard record.offset + record.size <= record.end else { return .failure(FileReading.ReadFailure("zip directory out of place (a cut-short download?); skipped")) }
-        return entries(UnsafeBufferPointer(rebasing: bytes[record.offset..<record.end]), count: record.count)
+        if let at = record.zip64At {
+            switch record.readingZip64(UnsafeBufferPointer(rebasing: bytes[min(at, bytes.count)...])) {
+            case .success(let found): record = found
+            case .failure(let failure): return .failure(failure)
+            }
+        }
+        guard record.offset + record.size <= record.directoryEnd else { return .failure(FileReading.ReadFailure("zip directory out of place (a cut-short download?); skipped")) }
+        return entries(UnsafeBufferPointer(rebasing: bytes[record.offset..<record.directoryEnd]), count: record.count)
     }
 
     /// Where the central directory is, from the end-of-central-directory record.
@@ -75,11 +81,36 @@ enum Zip {
         /// The directory's size and offset in the file.
         var size: Int
         var offset: Int
+        /// A Zip64 archive's (more than 65,535 entries, or past 4 GiB, or written with `zip -fz`):
+        /// the offset in the file of its Zip64 end record, which holds the true count, size and
+        /// offset (the classic record then says 0xFFFF or 0xFFFFFFFF).
+        var zip64At: Int? = nil
+        /// Where the directory ends in the file: the Zip64 end record follows it when there is one.
+        var directoryEnd: Int
+
+        /// The record completed from the Zip64 end record at the start of `bytes` (56 bytes).
+        func readingZip64(_ bytes: UnsafeBufferPointer<UInt8>) -> Result<EndRecord, FileReading.ReadFailure> {
+            guard bytes.count >= 56, u32(bytes, 0) == 0x0606_4B50,
+                  let count = Zip.offset(u64(bytes, 32)), let size = Zip.offset(u64(bytes, 40)), let offset = Zip.offset(u64(bytes, 48)),
+                  let at = zip64At else {
+                return .failure(FileReading.ReadFailure("damaged zip directory (its Zip64 end record); skipped"))
+            }
+            var record = self
+            record.count = count
+            record.size = size
+            record.offset = offset
+            record.directoryEnd = at
+            return .success(record)
+        }
     }
 
+    /// A 64-bit size or offset as an `Int`, or nil past 2^56 (no file is that large: a damaged
+    /// or hostile field, which must not overflow the arithmetic done with it).
+    static func offset(_ value: UInt64) -> Int? { value < 1 << 56 ? Int(value) : nil }
+
     /// The end record within `bytes` (the file's end: its last 22 bytes, or earlier by a comment
-    /// of up to 65,535 bytes).
-    static func endRecord(_ bytes: UnsafeBufferPointer<UInt8>) -> Result<EndRecord, FileReading.ReadFailure> {
+    /// of up to 65,535 bytes), which start at offset `base` in the file.
+    static func endRecord(_ bytes: UnsafeBufferPointer<UInt8>, base: Int = 0) -> Result<EndRecord, FileReading.ReadFailure> {
         func fail(_ reason: String) -> Result<EndRecord, FileReading.ReadFailure> { .failure(FileReading.ReadFailure(reason + "; skipped")) }
         guard bytes.count >= 22 else { return fail("not a zip archive (named .zip)") }
         var end = -1
@@ -92,8 +123,13 @@ enum Zip {
         guard end >= 0 else { return fail("not a zip archive (named .zip)") }
         let count = Int(u16(bytes, end + 10))
         let size = Int(u32(bytes, end + 12)), offset = Int(u32(bytes, end + 16))
-        if count == 0xFFFF || size == 0xFFFF_FFFF || offset == 0xFFFF_FFFF { return fail("a Zip64 archive (not read)") }
-        return .success(EndRecord(end: end, count: count, size: size, offset: offset))
+        var record = EndRecord(end: end, count: count, size: size, offset: offset, directoryEnd: base + end)
+        // The Zip64 end record's locator, when there is one, sits just before the classic record.
+        if end >= 20, u32(bytes, end - 20) == 0x0706_4B50 {
+            guard let at = Self.offset(u64(bytes, end - 12)) else { return fail("damaged zip directory (its Zip64 locator)") }
+            record.zip64At = at
+        }
+        return .success(record)
     }
 
     /// The `count` entries of a central directory: `bytes` from its start to the end record.
@@ -108,12 +144,44 @@ enum Zip {
             let commentLength = Int(u16(bytes, cursor + 32))
             guard cursor + 46 + nameLength <= end else { return fail("damaged zip directory") }
             let name = String(decoding: UnsafeBufferPointer(rebasing: bytes[(cursor + 46)..<(cursor + 46 + nameLength)]), as: UTF8.self)
-            entries.append(Entry(name: name, method: u16(bytes, cursor + 10), flags: u16(bytes, cursor + 8), crc: u32(bytes, cursor + 16),
-                                 compressedSize: Int(u32(bytes, cursor + 20)), size: Int(u32(bytes, cursor + 24)),
-                                 localHeader: Int(u32(bytes, cursor + 42))))
+            var entry = Entry(name: name, method: u16(bytes, cursor + 10), flags: u16(bytes, cursor + 8), crc: u32(bytes, cursor + 16),
+                              compressedSize: Int(u32(bytes, cursor + 20)), size: Int(u32(bytes, cursor + 24)),
+                              localHeader: Int(u32(bytes, cursor + 42)))
+            let extraStart = cursor + 46 + nameLength
+            let extra = UnsafeBufferPointer(rebasing: bytes[extraStart..<min(end, extraStart + extraLength)])
+            guard readZip64Fields(extra, into: &entry) else { return fail("damaged zip directory (an entry's Zip64 sizes)") }
+            entries.append(entry)
             cursor += 46 + nameLength + extraLength + commentLength
         }
         return .success(entries)
+    }
+
+    /// Replaces an entry's sizes and offset that say 0xFFFFFFFF with the 64-bit values of its
+    /// Zip64 extra field (id 1), which holds only those, in this order: size, compressed size,
+    /// local header offset. False when the field is too short or a value is out of range; an
+    /// entry with no such field keeps its 32-bit values.
+    static func readZip64Fields(_ extra: UnsafeBufferPointer<UInt8>, into entry: inout Entry) -> Bool {
+        let full = 0xFFFF_FFFF
+        guard entry.size == full || entry.compressedSize == full || entry.localHeader == full else { return true }
+        var at = 0
+        while at + 4 <= extra.count {
+            let id = u16(extra, at), length = Int(u16(extra, at + 2))
+            let fieldEnd = min(extra.count, at + 4 + length)
+            if id == 1 {
+                var cursor = at + 4
+                func next() -> Int? {
+                    guard cursor + 8 <= fieldEnd else { return nil }
+                    defer { cursor += 8 }
+                    return offset(u64(extra, cursor))
+                }
+                if entry.size == full { guard let value = next() else { return false }; entry.size = value }
+                if entry.compressedSize == full { guard let value = next() else { return false }; entry.compressedSize = value }
+                if entry.localHeader == full { guard let value = next() else { return false }; entry.localHeader = value }
+                return true
+            }
+            at += 4 + length
+        }
+        return true
     }
 
     /// One entry's bytes: stored, or deflated (raw deflate), checked against its CRC-32.
@@ -176,5 +244,9 @@ enum Zip {
 
     static func u32(_ bytes: UnsafeBufferPointer<UInt8>, _ at: Int) -> UInt32 {
         UInt32(bytes[at]) | UInt32(bytes[at + 1]) << 8 | UInt32(bytes[at + 2]) << 16 | UInt32(bytes[at + 3]) << 24
+    }
+
+    static func u64(_ bytes: UnsafeBufferPointer<UInt8>, _ at: Int) -> UInt64 {
+        UInt64(u32(bytes, at)) | UInt64(u32(bytes, at + 4)) << 32
     }
 }

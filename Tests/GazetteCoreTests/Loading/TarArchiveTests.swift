@@ -9,13 +9,18 @@ import Testing
 @Suite struct TarArchiveTests {
     /// Runs the system `tar` with `arguments` in `directory`.
     static func tar(_ arguments: [String], in directory: String) throws {
+        try run("tar", arguments, in: directory)
+    }
+
+    /// Runs an archiver (`tar`, `zip`) in `directory`; it must succeed.
+    static func run(_ tool: String, _ arguments: [String], in directory: String) throws {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["tar"] + arguments
+        process.arguments = [tool] + arguments
         process.currentDirectoryURL = URL(fileURLWithPath: directory)
         try process.run()
         process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "tar \(arguments)")
+        #expect(process.terminationStatus == 0, "\(tool) \(arguments)")
     }
 
     /// 20 Newsgroups' shape: headers cut to From/Subject/Organization/Lines, no Date, no Message-ID.
