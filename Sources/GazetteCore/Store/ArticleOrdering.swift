@@ -2,7 +2,8 @@ import Foundation
 
 /// The store's article permutations, computed from integer keys and bytes rather than `String`s.
 enum ArticleOrdering {
-    /// Newest first (instant, then written day), undated last; equal dates by folded title, then id.
+    /// Newest first (instant, then written day), undated last; equal dates by folded title in
+    /// natural order (`Bulletin 2` before `Bulletin 10`), then id.
     ///
     /// Dates sort as integer keys; titles matter only inside runs of equal dates, sorted on all cores
     /// and compared by packed ASCII prefixes, falling back to `compareFoldedTitles` on a tie.
@@ -101,50 +102,123 @@ enum ArticleOrdering {
             }
         }
 
-        /// The sign `compareFoldedTitles` gives, when the first difference lies in both packed parts.
+        /// The sign `compareFoldedTitles` gives, when the first difference lies in both packed parts
+        /// and no number is compared there (a digit at it or just before it: `Part 9` against
+        /// `Part 10` is decided by the numbers, which the strings' remainders hold).
         static func compare(_ a: TitlePrefix, _ b: TitlePrefix) -> Int? {
             let differsHigh = a.high != b.high
             let difference = differsHigh ? a.high ^ b.high : a.low ^ b.low
             guard difference != 0 else { return nil }
             let position = difference.leadingZeroBitCount / 8 + (differsHigh ? 0 : 8)
             guard position < min(a.count, b.count) else { return nil }
+            guard !isDigit(a.byte(position)), !isDigit(b.byte(position)), position == 0 || !isDigit(a.byte(position - 1)) else { return nil }
             return (differsHigh ? a.high < b.high : a.low < b.low) ? -1 : 1
+        }
+
+        /// The packed byte at `position` (below 16).
+        func byte(_ position: Int) -> UInt8 {
+            UInt8(truncatingIfNeeded: position < 8 ? high >> (56 - 8 * position) : low >> (120 - 8 * position))
         }
     }
 
-    /// Sign of folded `a` compared with folded `b`, as `String` comparison orders them.
+    @inline(__always)
+    static func isDigit(_ byte: UInt8) -> Bool { byte &- 0x30 < 10 }
+
+    /// Natural order of two sequences (bytes of ASCII titles, or scalars of folded ones): a run of
+    /// ASCII digits is compared as the number it writes, so `Part 2` comes before `Part 10`, and
+    /// `Vol. 3, No. 12` after `Vol. 3, No. 9`; everything else by code point. Equal numbers
+    /// written differently (`007`, `7`) are told apart by the written form last, so the order is
+    /// total and consistent with equality.
+    static func naturalCompare<C: Collection>(_ a: C, _ b: C, digit: (C.Element) -> UInt8?) -> Int where C.Element: Comparable {
+        var i = a.startIndex, j = b.startIndex
+        var tie = 0
+        while i != a.endIndex && j != b.endIndex {
+            let x = a[i], y = b[j]
+            if digit(x) != nil, digit(y) != nil {
+                // Two numbers: by value. Leading zeros aside, more digits is larger, else the
+                // first differing digit decides.
+                let zerosA = skipZeros(a, &i, digit), zerosB = skipZeros(b, &j, digit)
+                let startA = i, startB = j
+                let lengthA = skipDigits(a, &i, digit), lengthB = skipDigits(b, &j, digit)
+                if lengthA != lengthB { return lengthA < lengthB ? -1 : 1 }
+                var p = startA, q = startB
+                while p != i {
+                    let dx = digit(a[p])!, dy = digit(b[q])!
+                    if dx != dy { return dx < dy ? -1 : 1 }
+                    a.formIndex(after: &p)
+                    b.formIndex(after: &q)
+                }
+                if tie == 0 && zerosA != zerosB { tie = zerosA > zerosB ? -1 : 1 }
+                continue
+            }
+            if x != y { return x < y ? -1 : 1 }
+            a.formIndex(after: &i)
+            b.formIndex(after: &j)
+        }
+        if i != a.endIndex { return 1 }
+        if j != b.endIndex { return -1 }
+        return tie
+    }
+
+    private static func skipZeros<C: Collection>(_ text: C, _ index: inout C.Index, _ digit: (C.Element) -> UInt8?) -> Int {
+        var count = 0
+        while index != text.endIndex, digit(text[index]) == 0 { text.formIndex(after: &index); count += 1 }
+        return count
+    }
+
+    private static func skipDigits<C: Collection>(_ text: C, _ index: inout C.Index, _ digit: (C.Element) -> UInt8?) -> Int {
+        var count = 0
+        while index != text.endIndex, digit(text[index]) != nil { text.formIndex(after: &index); count += 1 }
+        return count
+    }
+
+    /// Natural order of two folded titles (`naturalCompare` over their scalars, composed).
+    static func naturalCompareFolded(_ a: String, _ b: String) -> Int {
+        var a = a, b = b
+        let ascii: Int? = a.withUTF8 { x in
+            b.withUTF8 { y -> Int? in
+                for byte in x where byte >= 0x80 { return nil }
+                for byte in y where byte >= 0x80 { return nil }
+                return naturalCompare(x, y) { isDigit($0) ? $0 - 0x30 : nil }
+            }
+        }
+        if let ascii { return ascii }
+        return naturalCompare(a.precomposedStringWithCanonicalMapping.unicodeScalars, b.precomposedStringWithCanonicalMapping.unicodeScalars) {
+            $0.isASCII && isDigit(UInt8($0.value)) ? UInt8($0.value) - 0x30 : nil
+        }
+    }
+
+    /// Sign of folded `a` compared with folded `b`, in natural order (`naturalCompareFolded`).
     static func compareFoldedTitles(_ a: String, _ b: String) -> Int {
         let fast: Int? = a.utf8.withContiguousStorageIfAvailable { a in
             b.utf8.withContiguousStorageIfAvailable { b -> Int? in
-                let common = min(a.count, b.count)
-                for k in 0..<common {
-                    let x = a[k], y = b[k]
-                    if x >= 0x80 || y >= 0x80 { return nil }
-                    let lx = TextFolding.asciiLower(x), ly = TextFolding.asciiLower(y)
-                    if lx != ly { return lx < ly ? -1 : 1 }
-                }
-                // A longer title may still hold non-ASCII bytes past the common part; it folds to a longer string.
-                for k in common..<a.count where a[k] >= 0x80 { return nil }
-                for k in common..<b.count where b[k] >= 0x80 { return nil }
-                return a.count == b.count ? 0 : (a.count < b.count ? -1 : 1)
+                for byte in a where byte >= 0x80 { return nil }
+                for byte in b where byte >= 0x80 { return nil }
+                return naturalCompare(a.lazy.map(TextFolding.asciiLower), b.lazy.map(TextFolding.asciiLower)) { isDigit($0) ? $0 - 0x30 : nil }
             } ?? nil
         } ?? nil
         if let fast { return fast }
-        let foldedA = TextFolding.fold(a), foldedB = TextFolding.fold(b)
-        return foldedA == foldedB ? 0 : (foldedA < foldedB ? -1 : 1)
+        return naturalCompareFolded(TextFolding.fold(a), TextFolding.fold(b))
     }
 
-    /// Article indices by folded title, ties by index (date order).
+    /// Article indices by folded title in natural order, ties by index (date order).
     static func titleOrder(_ articles: [Article]) -> [Int32] {
         let chunks = max(1, min(16, articles.count / 4096))
         let folded: [String] = Parallel.map(chunks) { chunk in
             articles[articles.count * chunk / chunks..<articles.count * (chunk + 1) / chunks].map { TextFolding.fold($0.title) }
         }.flatMap { $0 }
         return (0..<Int32(articles.count)).sorted { (a: Int32, b: Int32) -> Bool in
-            let titleA = folded[Int(a)], titleB = folded[Int(b)]
-            if titleA != titleB { return titleA < titleB }
-            return a < b
+            titlePrecedes((folded[Int(a)], a), (folded[Int(b)], b))
         }
+    }
+
+    /// Title order's comparison: folded titles in natural order, then index.
+    static func titlePrecedes(_ a: (folded: String, index: Int32), _ b: (folded: String, index: Int32)) -> Bool {
+        if a.folded != b.folded {
+            let sign = naturalCompareFolded(a.folded, b.folded)
+            if sign != 0 { return sign < 0 }
+        }
+        return a.index < b.index
     }
 
     /// Article indices by folded author (the interned value's rank), no author last, ties by index.

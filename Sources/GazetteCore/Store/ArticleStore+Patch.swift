@@ -102,16 +102,16 @@ extension ArticleStore {
         return (values, indices)
     }
 
-    /// Title order (folded title, ties by index) from the old one: kept articles renumbered, the
+    /// Title order (folded title in natural order, ties by index) from the old one: kept articles renumbered, the
     /// fresh ones inserted by binary search, folding only the titles compared.
     private static func patchedTitleOrder(_ oldOrder: [Int32], records: SnapshotArticles, oldToNew: [Int32], fresh: [Article],
                                           sources: [Int32]) -> [Int32] {
         let kept = oldOrder.compactMap { oldToNew[Int($0)] >= 0 ? oldToNew[Int($0)] : nil }
         let inserted = sources.indices.filter { sources[$0] < 0 }
             .map { (title: TextFolding.fold(fresh[Int(~sources[$0])].title), index: Int32($0)) }
-            .sorted { $0.title != $1.title ? $0.title < $1.title : $0.index < $1.index }
+            .sorted { ArticleOrdering.titlePrecedes(($0.title, $0.index), ($1.title, $1.index)) }
         return SortedInsertion.merge(kept: kept, inserted: inserted, keptPrecedes: { index, entry in
-            (TextFolding.fold(records.head(at: Int(sources[Int(index)])).title), index) < (entry.title, entry.index)
+            ArticleOrdering.titlePrecedes((TextFolding.fold(records.head(at: Int(sources[Int(index)])).title), index), (entry.title, entry.index))
         }, keptOutput: { $0 }, insertedOutput: { _, entry in entry.index })
     }
 }
