@@ -11,10 +11,15 @@ public enum ArchiveLoader {
     public static func load(
         directories: [String], progress: (@Sendable (LoadProgress) -> Void)? = nil
     ) throws(LoadError) -> LoadedArchive {
+        try load(directories: directories, progress: progress, partsAbove: LargeMailbox.partSize)
+    }
+
+    /// `load`, with mailboxes larger than `partsAbove` read in parts (`LargeMailbox.readsInParts`).
+    static func load(directories: [String], progress: (@Sendable (LoadProgress) -> Void)?, partsAbove: Int) throws(LoadError) -> LoadedArchive {
         let (files, discoveryWarnings) = try discoverFiles(in: directories)
         // The merge runs while the files are parsed (each chunk as soon as it is in), so it no
         // longer adds its serial time after the parse.
-        let outcomes = startParsing(files, progress: progress)
+        let outcomes = startParsing(files, progress: progress, partsAbove: partsAbove)
         return assemble(files: files, discoveryWarnings: discoveryWarnings, directories: directories,
                         capacity: files.count) { outcomes.take($0) }
     }
@@ -98,24 +103,25 @@ public enum ArchiveLoader {
     /// Reads and parses `files` on all cores; the outcomes are taken out in file order.
     static func parseAll(_ files: [String], progress: (@Sendable (LoadProgress) -> Void)?) -> OutcomeSlots {
         let slots = OutcomeSlots(count: files.count, chunkSize: chunkSize)
-        parse(files, into: slots, progress: progress)
+        parse(files, into: slots, progress: progress, partsAbove: LargeMailbox.partSize)
         return slots
     }
 
     /// Like `parseAll`, but returns at once: the files are parsed on other threads, and taking an
     /// outcome waits until its file's chunk is parsed (chunks finish roughly in file order).
-    static func startParsing(_ files: [String], progress: (@Sendable (LoadProgress) -> Void)?) -> OutcomeSlots {
+    static func startParsing(_ files: [String], progress: (@Sendable (LoadProgress) -> Void)?,
+                             partsAbove: Int = LargeMailbox.partSize) -> OutcomeSlots {
         let slots = OutcomeSlots(count: files.count, chunkSize: chunkSize)
         // A thread of its own, not a dispatch queue: the caller may be a dispatch worker about to
         // wait for these outcomes, and a pool with no thread left would never start the parse.
         // (`concurrentPerform` works on the calling thread too, so the parse always progresses.)
-        let thread = Thread { parse(files, into: slots, progress: progress) }
+        let thread = Thread { parse(files, into: slots, progress: progress, partsAbove: partsAbove) }
         thread.stackSize = 8 << 20
         thread.start()
         return slots
     }
 
-    private static func parse(_ files: [String], into slots: OutcomeSlots, progress: (@Sendable (LoadProgress) -> Void)?) {
+    private static func parse(_ files: [String], into slots: OutcomeSlots, progress: (@Sendable (LoadProgress) -> Void)?, partsAbove: Int) {
         let tracker = ProgressTracker(total: files.count, report: progress)
         let ranges = Parallel.ranges(files.count, size: chunkSize)
         Parallel.forEach(ranges.count) { chunk in
@@ -125,7 +131,7 @@ public enum ArchiveLoader {
             for index in range {
                 let path = files[index]
                 let outcome: Outcome
-                switch FileReading.readArticleFile(path) {
+                switch FileReading.readArticleFile(path, partsAbove: partsAbove) {
                 case .success(let file):
                     var parsed = file.members.map { ArticleFileParser.parse(members: $0, path: path) }
                         ?? ArticleFileParser.parse(bytes: file.text, path: path)

@@ -5,8 +5,10 @@ enum FileReading {
     /// Files larger than this are skipped with a warning, so one huge file cannot exhaust memory.
     static let sizeLimit = 256 << 20
 
-    /// The file's bytes, or the reason they could not be read.
-    static func read(_ path: String, limit: Int = sizeLimit) -> Result<[UInt8], ReadFailure> {
+    /// The file's bytes, or the reason they could not be read. With `partsAbove`, a mailbox
+    /// that `LargeMailbox.readsInParts` is not read: the failure says `tooLarge`, and the loader
+    /// reads it in parts.
+    static func read(_ path: String, limit: Int = sizeLimit, partsAbove: Int? = nil) -> Result<[UInt8], ReadFailure> {
         // O_NONBLOCK: if the file was swapped for a FIFO since the walk, open must not wait for a writer.
         let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard descriptor >= 0 else { return .failure(ReadFailure("cannot read: \(FileDiscovery.message(errno))")) }
@@ -16,6 +18,9 @@ enum FileReading {
         guard info.st_mode & S_IFMT == S_IFREG else { return .failure(ReadFailure("not a regular file; skipped")) }
         let size = Int(info.st_size)
         guard size <= limit else { return .failure(ReadFailure("file too large (\(size) bytes); skipped", tooLarge: true)) }
+        if let partsAbove, LargeMailbox.readsInParts(path, size: size, partsAbove: partsAbove) {
+            return .failure(ReadFailure("a mailbox read in parts", tooLarge: true))
+        }
         var failure: Int32 = 0
         // A file truncated while loading simply yields fewer bytes.
         let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
@@ -80,8 +85,8 @@ enum FileReading {
 
     /// An article file's text bytes: a `.gz`, `.bz2` or `.xz` file inflated (never more than `limit` bytes out), a
     /// zip or tar archive's article files as members, anything else as it is; `diskBytes` is what was read from the disk.
-    static func readArticleFile(_ path: String, limit: Int = sizeLimit) -> Result<ArticleFileBytes, ReadFailure> {
-        switch read(path, limit: limit) {
+    static func readArticleFile(_ path: String, limit: Int = sizeLimit, partsAbove: Int? = nil) -> Result<ArticleFileBytes, ReadFailure> {
+        switch read(path, limit: limit, partsAbove: partsAbove) {
         case .failure(let failure):
             return .failure(failure)
         case .success(let bytes):

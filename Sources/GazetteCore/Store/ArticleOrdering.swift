@@ -172,20 +172,24 @@ enum ArticleOrdering {
         return count
     }
 
-    /// Natural order of two folded titles (`naturalCompare` over their scalars, composed).
+    /// What natural order compares of a folded title: its scalars, composed (NFC), as numbers.
+    static func naturalKey(_ folded: String) -> [UInt32] {
+        var copy = folded
+        let ascii: [UInt32]? = copy.withUTF8 { bytes in
+            for byte in bytes where byte >= 0x80 { return nil }
+            return bytes.map(UInt32.init)
+        }
+        return ascii ?? folded.precomposedStringWithCanonicalMapping.unicodeScalars.map(\.value)
+    }
+
+    /// Natural order of two keys (`naturalKey`).
+    static func naturalCompare(_ a: [UInt32], _ b: [UInt32]) -> Int {
+        naturalCompare(a, b) { $0 &- 0x30 < 10 ? UInt8(truncatingIfNeeded: $0 &- 0x30) : nil }
+    }
+
+    /// Natural order of two folded titles.
     static func naturalCompareFolded(_ a: String, _ b: String) -> Int {
-        var a = a, b = b
-        let ascii: Int? = a.withUTF8 { x in
-            b.withUTF8 { y -> Int? in
-                for byte in x where byte >= 0x80 { return nil }
-                for byte in y where byte >= 0x80 { return nil }
-                return naturalCompare(x, y) { isDigit($0) ? $0 - 0x30 : nil }
-            }
-        }
-        if let ascii { return ascii }
-        return naturalCompare(a.precomposedStringWithCanonicalMapping.unicodeScalars, b.precomposedStringWithCanonicalMapping.unicodeScalars) {
-            $0.isASCII && isDigit(UInt8($0.value)) ? UInt8($0.value) - 0x30 : nil
-        }
+        naturalCompare(naturalKey(a), naturalKey(b))
     }
 
     /// Sign of folded `a` compared with folded `b`, in natural order (`naturalCompareFolded`).
@@ -204,21 +208,19 @@ enum ArticleOrdering {
     /// Article indices by folded title in natural order, ties by index (date order).
     static func titleOrder(_ articles: [Article]) -> [Int32] {
         let chunks = max(1, min(16, articles.count / 4096))
-        let folded: [String] = Parallel.map(chunks) { chunk in
-            articles[articles.count * chunk / chunks..<articles.count * (chunk + 1) / chunks].map { TextFolding.fold($0.title) }
+        let keys: [[UInt32]] = Parallel.map(chunks) { chunk in
+            articles[articles.count * chunk / chunks..<articles.count * (chunk + 1) / chunks].map { naturalKey(TextFolding.fold($0.title)) }
         }.flatMap { $0 }
         return (0..<Int32(articles.count)).sorted { (a: Int32, b: Int32) -> Bool in
-            titlePrecedes((folded[Int(a)], a), (folded[Int(b)], b))
+            let sign = naturalCompare(keys[Int(a)], keys[Int(b)])
+            return sign != 0 ? sign < 0 : a < b
         }
     }
 
     /// Title order's comparison: folded titles in natural order, then index.
     static func titlePrecedes(_ a: (folded: String, index: Int32), _ b: (folded: String, index: Int32)) -> Bool {
-        if a.folded != b.folded {
-            let sign = naturalCompareFolded(a.folded, b.folded)
-            if sign != 0 { return sign < 0 }
-        }
-        return a.index < b.index
+        let sign = a.folded == b.folded ? 0 : naturalCompareFolded(a.folded, b.folded)
+        return sign != 0 ? sign < 0 : a.index < b.index
     }
 
     /// Article indices by folded author (the interned value's rank), no author last, ties by index.

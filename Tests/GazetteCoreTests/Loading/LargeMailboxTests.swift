@@ -66,6 +66,40 @@ import Testing
         #expect(parts.parsed.articles.count == 300)
     }
 
+    /// A mailbox within the file limit but of more than one part is read in parts as well, so
+    /// its parts are parsed on every core (read whole, one core parsed it all): the same
+    /// articles, lines and warnings as reading it whole, and the loading screen hears of its
+    /// articles before the file is done.
+    @Test func aMailboxOfMoreThanAPartIsReadInPartsWithinTheLimit() throws {
+        let tree = try TempTree()
+        var text = ""
+        for number in 1...10_050 {
+            text += "From list@example.org Mon Jan  1 00:00:00 2024\nFrom: Desk <desk@example.org>\nSubject: Bulletin \(number)\n"
+            text += "Message-ID: <b\(number)@example.org>\n\nItem \(number).\n\n"
+        }
+        try tree.write("list/Inbox", text)
+        try tree.write("list/notes.txt", "Title: Notes\n\nA text file.\n")
+        let mailbox = tree.path("list/Inbox"), notes = tree.path("list/notes.txt")
+        let size = text.utf8.count, above = 64 << 10
+        #expect(LargeMailbox.readsInParts(mailbox, size: size, partsAbove: above))
+        #expect(!LargeMailbox.readsInParts(mailbox, size: above, partsAbove: above), "one part or less: read whole")
+        #expect(!LargeMailbox.readsInParts(notes, size: size, partsAbove: above), "not a mailbox")
+        #expect(LargeMailbox.readsInParts(tree.path("takeout.mbox.gz"), size: above / 8 + 1, partsAbove: above), "compressed: an eighth of a part")
+        #expect(!LargeMailbox.readsInParts(tree.path("usenet.mbox.zip"), size: size, partsAbove: above), "archives within the limit: whole")
+        #expect(FileReading.readArticleFile(mailbox, partsAbove: above).failure?.tooLarge == true)
+
+        let whole = try ArchiveLoader.load(directories: [tree.root], progress: nil, partsAbove: .max)
+        let told = LockedValue<[LoadProgress]>([])
+        let parts = try ArchiveLoader.load(directories: [tree.root], progress: { event in told.update { $0.append(event) } }, partsAbove: above)
+        #expect(parts.articles.count == 10_051)
+        #expect(parts.articles.map(\.id) == whole.articles.map(\.id))
+        #expect(parts.articles.map(\.source.line) == whole.articles.map(\.source.line))
+        #expect(parts.articles.map(\.body) == whole.articles.map(\.body))
+        #expect(parts.report.warnings.map(\.description) == whole.report.warnings.map(\.description))
+        #expect(parts.report.bytesRead == whole.report.bytesRead)
+        #expect(told.value.contains { $0.filesDone == 0 && $0.articles >= 10_000 }, "\(told.value.map { ($0.filesDone, $0.articles) })")
+    }
+
     @Test func aMessageOverTheLimitIsSkippedAndTheRestLoad() throws {
         let tree = try TempTree()
         let path = try Self.write(Self.takeout(messages: 40, hugeAt: 17), to: tree, "big.mbox")
