@@ -25,15 +25,17 @@ enum LargeMailbox {
         return ArticleFileName.startsWithEnvelope(head.withUnsafeBufferPointer { compression.head($0, count: 4096) }[...])
     }
 
-    /// Whether a file within the file limit is read in parts all the same: a mailbox of more
-    /// than one part (a compressed one of more than an eighth of a part: mail inflates several
-    /// times) is parsed on every core that way and never held whole, where read whole one core
-    /// parses it. A 200 MB mailbox took 8 s and 750 MB read whole, under 4 s and 430 MB in
-    /// parts (BENCHMARKS.md). Zip and tar archives within the limit are read whole.
+    /// Whether a file within the file limit is read in parts all the same: a mailbox, zip or tar
+    /// archive of more than one part (a compressed one of more than an eighth of a part: text
+    /// inflates several times) is parsed on every core that way and never held whole, where read
+    /// whole one loader worker parses all of it. A 200 MB mailbox took 7.5 s and 750 MB read
+    /// whole, 3.6 s and 410 MB in parts; a 200 MB tar of 50,000 articles 1.9 s and 413 MB
+    /// (BENCHMARKS.md, "Mailboxes and archives within the limit, read in parts").
     static func readsInParts(_ path: String, size: Int, partsAbove: Int) -> Bool {
         guard size > partsAbove / 8 else { return false }  // nearly every file, at no cost
         let name = path.utf8.split(separator: UInt8(ascii: "/")).last.map(Array.init) ?? []
-        if Zip.hasSuffix(name) || Tar.hasSuffix(name) { return false }
+        if Zip.hasSuffix(name) { return true }  // its entries are deflated, as a whole compressed file
+        if Tar.hasSuffix(name) { return Tar.compression(name) != nil || size > partsAbove }
         let threshold = Compression(name: name) != nil ? partsAbove / 8 : partsAbove
         return size > threshold && qualifies(path)
     }

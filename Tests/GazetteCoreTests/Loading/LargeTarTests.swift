@@ -53,6 +53,34 @@ import Testing
         }
     }
 
+    /// Within the file limit, a tar or zip of more than one part is read as one over it is
+    /// (members parsed in batches on every core, never all held): what the loader gives is
+    /// what it gives reading each archive whole.
+    @Test func archivesOfMoreThanAPartWithinTheLimitLoadAsReadWhole() throws {
+        let source = try TempTree(), data = try TempTree()
+        try Self.spool(in: source.root)
+        try TarArchiveTests.tar(["--format=gnu", "-cf", data.path("spool.tar"), "spool"], in: source.root)
+        try TarArchiveTests.tar(["--format=gnu", "-czf", data.path("spool.tar.gz"), "spool"], in: source.root)
+        try GzipArchiveTests.write(data, "usenet.mbox.zip", try ZipArchiveTests.zip(LargeZipTests.collection()))
+        let above = 16 << 10
+        for name in ["spool.tar", "spool.tar.gz", "usenet.mbox.zip"] {
+            let size = try #require(try FileManager.default.attributesOfItem(atPath: data.path(name))[.size] as? Int)
+            #expect(LargeMailbox.readsInParts(data.path(name), size: size, partsAbove: above), "\(name): \(size) bytes")
+        }
+        let whole = try ArchiveLoader.load(directories: [data.root], progress: nil, partsAbove: .max)
+        let parts = try ArchiveLoader.load(directories: [data.root], progress: nil, partsAbove: above)
+        // The `.tar` and the `.tar.gz` hold the same 302 posts: the second copy is duplicates.
+        #expect(parts.articles.count == 704)
+        #expect(parts.report.duplicates.count >= 302)
+        #expect(parts.articles.map(\.id) == whole.articles.map(\.id))
+        #expect(parts.articles.map(\.source.path) == whole.articles.map(\.source.path))
+        #expect(parts.articles.map(\.source.line) == whole.articles.map(\.source.line))
+        #expect(parts.articles.map(\.body) == whole.articles.map(\.body))
+        #expect(parts.report.warnings.map(\.description) == whole.report.warnings.map(\.description))
+        #expect(parts.report.duplicates.count == whole.report.duplicates.count)
+        #expect(parts.report.bytesRead == whole.report.bytesRead)
+    }
+
     @Test func aCutShortTarballKeepsTheFilesBeforeTheCut() throws {
         let source = try TempTree(), data = try TempTree()
         try Self.spool(in: source.root)
