@@ -136,7 +136,11 @@ struct TarStream: DecompressionSink {
     private var state = State.header
     private var failure: FileReading.ReadFailure?
 
-    private enum Kind { case article(String, named: Bool), mailbox, longName, pax, skipped, regularSkipped }
+    /// `sniff`: a file with no extension over the limit, whose first bytes tell whether it is a
+    /// mailbox (mutt's `Mail/lists/swift-dev`, Thunderbird's `Inbox`, tarred).
+    private enum Kind { case article(String, named: Bool), mailbox, sniff(String), longName, pax, skipped, regularSkipped }
+    /// How much of a file with no extension is looked at to tell a mailbox.
+    private static let sniffSize = 4096
     private enum State {
         case header
         /// An entry's data: `remaining` bytes, collected into `text` unless skipped, then `padding`.
@@ -207,6 +211,24 @@ struct TarStream: DecompressionSink {
                 used += 512
                 at += 512
                 state = step
+            case .data(.sniff(let name), let remaining, let padding):
+                let take = min(available, remaining, Self.sniffSize - text.count)
+                text.append(contentsOf: pending[used..<(used + take)])
+                used += take
+                at += take
+                guard text.count == Self.sniffSize || take == remaining else {
+                    state = .data(.sniff(name), remaining: remaining - take, padding: padding)
+                    return
+                }
+                let head = text
+                text = []
+                if ArticleFileName.startsWithEnvelope(head[...]) {
+                    mailbox?(.begin(name))
+                    head.withUnsafeBufferPointer { mailbox?(.text($0)) }
+                    state = .data(.mailbox, remaining: remaining - take, padding: padding)
+                } else {
+                    state = .data(.regularSkipped, remaining: remaining - take, padding: padding)
+                }
             case .data(let kind, let remaining, let padding):
                 let take = min(available, remaining)
                 switch kind {
@@ -271,11 +293,13 @@ struct TarStream: DecompressionSink {
             let named = ArchiveMember.isArticleEntry(name)
             guard named || ArchiveMember.isUnnamedEntry(name) else { return .data(.regularSkipped, remaining: size, padding: padding) }
             guard size <= memberLimit else {
-                // An uncompressed mailbox is read in parts as it streams by; nothing else so large is.
+                // An uncompressed mailbox is read in parts as it streams by; nothing else so large
+                // is. One with no extension is told by its envelope, as on disk.
                 if mailbox != nil, MboxFormat.hasMboxSuffix(name), !Compression.hasSuffix(name.utf8) {
                     mailbox?(.begin(name))
                     return .data(.mailbox, remaining: size, padding: padding)
                 }
+                if mailbox != nil, !named { return .data(.sniff(name), remaining: size, padding: padding) }
                 if named { deliver(ArchiveMember(name: name, text: [], note: "\(name): larger than \(memberLimit >> 20) MiB; skipped")) }
                 return .data(.regularSkipped, remaining: size, padding: padding)
             }
@@ -292,7 +316,7 @@ struct TarStream: DecompressionSink {
             let attributes = text.withUnsafeBufferPointer { Tar.pax($0) }
             if let path = attributes["path"] { longName = path }
             paxSize = attributes["size"].flatMap { Int($0) }
-        case .skipped:
+        case .skipped, .sniff:  // a sniffed file has become a mailbox or a skipped one before its end
             break
         case .regularSkipped:
             files += 1

@@ -127,14 +127,16 @@ import Testing
 
     /// A Takeout export as a tarball: its mailbox far over the limit is read in parts as it
     /// streams by, in its place among the other files; the same articles, lines and warnings as
-    /// reading the archive whole. (It used to be skipped: every message lost.)
-    @Test(arguments: [("-cf", "takeout.tar"), ("-czf", "takeout.tgz")])
-    func aMailboxMemberOverTheLimitIsReadInParts(option: String, name: String) throws {
+    /// reading the archive whole. (It used to be skipped: every message lost.) So is a tarred
+    /// mail folder's mailbox with no extension (mutt's, Thunderbird's `Inbox`), told by its envelope.
+    @Test(arguments: [("-cf", "takeout.tar", "All mail Including Spam and Trash.mbox"), ("-czf", "takeout.tgz", "All mail Including Spam and Trash.mbox"),
+                      ("-cf", "mail.tar", "Inbox"), ("-czf", "mail.tgz", "Inbox")])
+    func aMailboxMemberOverTheLimitIsReadInParts(option: String, name: String, mailboxName: String) throws {
         let source = try TempTree(), data = try TempTree()
         try FileManager.default.createDirectory(atPath: source.path("Takeout/Mail"), withIntermediateDirectories: true)
         let mailbox = LargeMailboxTests.takeout(messages: 300)
         #expect(mailbox.utf8.count > 4 * Self.limit)
-        let member = "Takeout/Mail/All mail Including Spam and Trash.mbox"
+        let member = "Takeout/Mail/" + mailboxName
         try mailbox.write(toFile: source.path(member), atomically: false, encoding: .utf8)
         try "Title: Before\nDate: 2001-01-01\n\nThe file before.\n".write(toFile: source.path("Takeout/a.txt"), atomically: false, encoding: .utf8)
         try "Title: After\nDate: 2001-01-02\n\nThe file after.\n".write(toFile: source.path("Takeout/z.txt"), atomically: false, encoding: .utf8)
@@ -172,6 +174,18 @@ import Testing
         let read = try LargeMailbox.parse(data.path("cut.tar"), limit: Self.limit, partSize: 4 << 10).get()
         #expect(read.parsed.articles.count > 100 && read.parsed.articles.count < 300)
         #expect(read.parsed.warnings.map(\.reason) == ["tar archive cut short at byte 0; kept the 1 file before it"])
+    }
+
+    /// A file with no extension over the limit that is not a mailbox (a disk image, a core
+    /// dump in a tarred home folder) is skipped as before; the files around it load.
+    @Test func aLargeFileWithNoExtensionThatIsNotAMailboxIsSkipped() throws {
+        let source = try TempTree(), data = try TempTree()
+        try String(repeating: "not mail, just a long log line\n", count: 8_000).write(toFile: source.path("core"), atomically: false, encoding: .utf8)
+        try "Title: After\nDate: 2001-01-02\n\nThe file after.\n".write(toFile: source.path("z.txt"), atomically: false, encoding: .utf8)
+        try TarArchiveTests.tar(["--format=gnu", "-cf", data.path("home.tar"), "core", "z.txt"], in: source.root)
+        let read = try LargeMailbox.parse(data.path("home.tar"), limit: Self.limit, partSize: 4 << 10).get()
+        #expect(read.parsed.articles.map(\.title) == ["After"])
+        #expect(read.parsed.warnings.isEmpty, "\(read.parsed.warnings)")
     }
 
     @Test func aFileThatIsNotATarIsReported() throws {
