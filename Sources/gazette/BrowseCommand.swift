@@ -102,23 +102,23 @@ struct BrowseCommand: ParsableCommand {
             let related = ReaderExtras.relatedArticles(of: query.article, in: query.store)
             mailbox.post(.relatedFound(FoundRelated(store: query.store, article: query.article, related: related)))
         }
-        var relatedAsked: (store: ObjectIdentifier, article: Int)?
+        var relatedAsked: (store: UInt64, article: Int)?
         // A word query typed while the index builds is answered by reading the articles, off the
         // key path; typing on asks again, and only the newest filter is read.
         let reader = LatestRequest<ReadingRequest>(label: "gazette.reading") { request in
             mailbox.post(.answeredByReading(request.answer()))
         }
-        var readingAsked: (store: ObjectIdentifier, generation: Int)?
+        var readingAsked: (store: UInt64, generation: Int)?
 
         while true {
             if let request = state.readingRequest,
-               readingAsked.map({ $0.store != ObjectIdentifier(request.store) || $0.generation != request.generation }) ?? true {
-                readingAsked = (ObjectIdentifier(request.store), request.generation)
+               readingAsked.map({ $0.store != request.store.serial || $0.generation != request.generation }) ?? true {
+                readingAsked = (request.store.serial, request.generation)
                 reader.request(request)
             }
             if let article = state.relatedRequest,
-               relatedAsked.map({ $0.store != ObjectIdentifier(state.store) || $0.article != article }) ?? true {
-                relatedAsked = (ObjectIdentifier(state.store), article)
+               relatedAsked.map({ $0.store != state.store.serial || $0.article != article }) ?? true {
+                relatedAsked = (state.store.serial, article)
                 relatedFinder.request(RelatedQuery(store: state.store, article: article))
             }
             var actions = mailbox.drain()

@@ -4,6 +4,11 @@ import Foundation
 public final class ArticleStore: Sendable {
     /// Newest first, undated last, ties by title then id; "article index" means a position here.
     public let articles: ArticleList
+    /// This store among every store of the process, never reused: work found in the background
+    /// for one store (its article indices) is matched to it by this, not by its address, which
+    /// a store made after it was let go may take.
+    public let serial: UInt64 = ArticleStore.serials.update { $0 += 1; return $0 }
+    private static let serials = LockedValue<UInt64>(0)
     let facets: [FacetTable]
     private let textSlot: Eventual<FullTextIndex>
     /// The full-text index; waits when it is still building in the background.

@@ -20,12 +20,13 @@ public struct ReadingRequest: Sendable {
 
 /// The answer to a `ReadingRequest`, for the run loop to hand back as an action.
 public struct ReadingAnswer: Sendable, Hashable {
-    public let store: ObjectIdentifier
+    /// The store's `serial`.
+    public let store: UInt64
     public let generation: Int
     public let result: QueryResult
 
     public init(store: ArticleStore, generation: Int, result: QueryResult) {
-        self.store = ObjectIdentifier(store)
+        self.store = store.serial
         self.generation = generation
         self.result = result
     }
@@ -53,7 +54,7 @@ extension AppState {
     /// and counts are final; a relevance order waits for the index (the query stays pending and
     /// is ranked when `.textIndexReady` comes), every other order is final too.
     mutating func answeredByReading(_ answer: ReadingAnswer) {
-        guard answer.store == ObjectIdentifier(store), answer.generation == readingGeneration,
+        guard answer.store == store.serial, answer.generation == readingGeneration,
               let pending = filter.pending else { return }
         readingAnswered = answer.generation
         show(answer.result, typed: pending)

@@ -2,13 +2,14 @@ import GazetteCore
 
 /// "More like this" found off the key path, for one article of one store.
 public struct FoundRelated: Sendable, Hashable {
-    /// The store it was found in (article indices belong to one store; a reload makes another).
-    public var store: ObjectIdentifier
+    /// The store it was found in (article indices belong to one store; a reload makes another):
+    /// its `serial`.
+    public var store: UInt64
     public var article: Int
     public var related: [Int]
 
     public init(store: ArticleStore, article: Int, related: [Int]) {
-        self.store = ObjectIdentifier(store)
+        self.store = store.serial
         self.article = article
         self.related = related
     }
@@ -64,12 +65,12 @@ extension AppState {
     }
 
     private func isFound(_ article: Int) -> Bool {
-        foundRelated.map { $0.store == ObjectIdentifier(store) && $0.article == article } ?? false
+        foundRelated.map { $0.store == store.serial && $0.article == article } ?? false
     }
 
     /// The background search reported: shown if it is still the reader's article in this store.
     mutating func relatedFound(_ found: FoundRelated) {
-        guard found.store == ObjectIdentifier(store) else { return }
+        guard found.store == store.serial else { return }
         foundRelated = found
         syncLayout()
     }

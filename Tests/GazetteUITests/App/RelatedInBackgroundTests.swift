@@ -79,6 +79,27 @@ import Testing
         #expect(state.reader.document?.extras?.related == [])
     }
 
+    /// A list found for a store let go (reloaded twice since) is never taken for a later store
+    /// that the allocator placed at its address: its indices belong to the old articles.
+    @Test func anAnswerForAStoreLetGoIsDroppedEvenWhereANewStoreTookItsAddress() throws {
+        var state = Self.state()
+        let article = try #require(state.reader.article)
+        var answered: [ObjectIdentifier: FoundRelated] = [:]
+        var reused = false
+        for _ in 0..<200 where !reused {
+            let store = ArticleStore(articles: InteractTests.articles)
+            if let stale = answered[ObjectIdentifier(store)] {
+                reused = true
+                state.replaceStore(store, report: LoadReport())
+                _ = reduce(&state, .relatedFound(stale))
+                #expect(state.reader.document?.extras?.related == [], "an old store's list shown for the new one")
+                #expect(state.relatedRequest == state.reader.article)
+            }
+            answered[ObjectIdentifier(store)] = FoundRelated(store: store, article: article, related: [1, 2])
+        }
+        #expect(reused, "no store took a released one's address in 200 tries; the check above never ran")
+    }
+
     @Test func nothingIsAskedBeforeTheTextIndexIsReady() {
         let articles = (0..<50).map { Article(title: "Report \($0)", date: AppFixture.date(2020, 1, 1 + $0 % 28), paragraphs: ["Words \($0)."], source: InteractTests.location) }
         let store = ArticleStore(articles: articles, textIndexInBackground: true)
