@@ -14,7 +14,7 @@ enum LargeMailbox {
     /// parts: named `.mbox` (`list.mbox.gz` too), or opening with an envelope; or a zip or tar
     /// archive, read entry by entry (a zip's mailboxes in parts).
     static func qualifies(_ path: String) -> Bool {
-        let name = path.utf8.split(separator: UInt8(ascii: "/")).last.map(Array.init) ?? []
+        let name = fileName(path)
         // Archives are read entry by entry (`LargeZip`), or as they inflate (`LargeTar`).
         if Zip.hasSuffix(name) || Tar.hasSuffix(name) { return true }
         if MboxFormat.hasMboxSuffix(path) { return true }
@@ -33,11 +33,16 @@ enum LargeMailbox {
     /// (BENCHMARKS.md, "Mailboxes and archives within the limit, read in parts").
     static func readsInParts(_ path: String, size: Int, partsAbove: Int) -> Bool {
         guard size > partsAbove / 8 else { return false }  // nearly every file, at no cost
-        let name = path.utf8.split(separator: UInt8(ascii: "/")).last.map(Array.init) ?? []
+        let name = fileName(path)
         if Zip.hasSuffix(name) { return true }  // its entries are deflated, as a whole compressed file
         if Tar.hasSuffix(name) { return Tar.compression(name) != nil || size > partsAbove }
         let threshold = Compression(name: name) != nil ? partsAbove / 8 : partsAbove
         return size > threshold && qualifies(path)
+    }
+
+    /// The last component of `path`, as bytes (what names are judged by).
+    private static func fileName(_ path: String) -> [UInt8] {
+        path.utf8.split(separator: UInt8(ascii: "/")).last.map(Array.init) ?? []
     }
 
     /// Parses the mailbox at `path` part by part (a compressed one as it inflates); `diskBytes`
